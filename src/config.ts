@@ -1,0 +1,154 @@
+/**
+ * The only module that reads the environment. Every setting is declared here, validated once with zod,
+ * and frozen. A wrong value names the variable and says how to fix it. Documented in .env.example.
+ *
+ * @example
+ *   const config = loadConfig();            // from process.env
+ *   const config = loadConfig({ PORT: '0' }); // tests pass their own environment
+ */
+import { z } from 'zod';
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
+const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
+const int = (def: number, min = 0) => z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).default(def));
+const list = z.preprocess(
+  (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v ?? []),
+  z.array(z.string()),
+);
+
+const schema = z.object({
+  // Store
+  DATABASE_URL: optionalUrl,
+  DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+  KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default('./knowledge')),
+  PROMPTS_DIR: z.preprocess(emptyToUndefined, z.string().default('./prompts')),
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
+
+  // Models (any OpenAI-compatible endpoint)
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_API_KEY: optionalString,
+  EMBEDDER: z.preprocess(emptyToUndefined, z.enum(['local', 'openai']).optional()),
+  EMBEDDING_MODEL: optionalString,
+  EMBEDDING_DIMENSIONS: z.preprocess(emptyToUndefined, z.coerce.number().int().positive().optional()),
+  CHAT_MODEL: optionalString,
+  LLM_TIMEOUT_MS: int(12_000, 100),
+
+  // HTTP (Telegram webhook, Slack events, /healthz, admin endpoint)
+  PORT: int(3000),
+  ADMIN_TOKEN: optionalString,
+
+  // Telegram
+  TELEGRAM_BOT_TOKEN: optionalString,
+  TELEGRAM_WEBHOOK_URL: optionalUrl,
+  TELEGRAM_WEBHOOK_SECRET: optionalString,
+  TELEGRAM_API_ROOT: optionalUrl,
+  FLOOD_LIMIT_PER_MINUTE: int(20, 1),
+
+  // Slack staff desk
+  SLACK_BOT_TOKEN: optionalString,
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_APP_TOKEN: optionalString,
+  SLACK_CASES_CHANNEL: optionalString,
+  SLACK_STAFF_USER_IDS: list,
+  SLACK_STAFF_USERGROUP: optionalString,
+  SLACK_ADMIN_USER_IDS: list,
+  SLACK_ONDUTY_USERGROUP: optionalString,
+  SLACK_API_URL: optionalUrl,
+  STAFF_SIGNATURE: z.preprocess(emptyToUndefined, z.enum(['union', 'name']).default('union')),
+
+  // Caring-person queue
+  SLA_URGENT_MINUTES: int(10, 1),
+  SLA_NORMAL_MINUTES: int(240, 1),
+  CASE_REOPEN_DAYS: int(7, 0),
+
+  // Knowledge index
+  INDEX_VERSIONS_KEPT: int(3, 1),
+});
+
+export type Config = Readonly<z.infer<typeof schema>> & {
+  /** Which embedder builds and queries the index. */
+  readonly embedder: 'local' | 'openai';
+  /** True when a chat model is configured: answers are written by the LLM, else extractive. */
+  readonly llmEnabled: boolean;
+};
+
+/** A setting has a value that cannot work. The message names the variable and how to fix it. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const hints: Record<string, string> = {
+  DATABASE_URL: 'use postgres://user:password@host:5432/db, or leave it empty for the embedded PGlite store',
+  OPENAI_BASE_URL: 'use the endpoint root, e.g. https://api.openai.com/v1 or http://localhost:11434/v1',
+  TELEGRAM_WEBHOOK_URL: 'use the public https URL Telegram should call, e.g. https://bot.example.org/telegram',
+  TELEGRAM_API_ROOT: 'use a Bot API server root such as https://api.telegram.org',
+  SLACK_API_URL: 'use a Web API root such as https://slack.com/api/',
+};
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? '?');
+      const hint = hints[name] ? ` (${hints[name]})` : '';
+      return `  ${name}: ${issue.message}${hint}`;
+    });
+    throw new ConfigError(`Invalid settings — fix these in your environment or .env file:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const embedder = c.EMBEDDER ?? (c.EMBEDDING_MODEL ? 'openai' : 'local');
+  const problems: string[] = [];
+  if (embedder === 'openai' && !c.EMBEDDING_MODEL) {
+    problems.push('  EMBEDDER=openai needs EMBEDDING_MODEL (e.g. text-embedding-3-small), or set EMBEDDER=local');
+  }
+  if ((embedder === 'openai' || c.CHAT_MODEL) && !c.OPENAI_API_KEY && !c.OPENAI_BASE_URL) {
+    problems.push('  OPENAI_API_KEY: a model is configured but no key or OPENAI_BASE_URL is set');
+  }
+  if (c.TELEGRAM_WEBHOOK_URL && !c.TELEGRAM_WEBHOOK_SECRET) {
+    problems.push('  TELEGRAM_WEBHOOK_SECRET: required with TELEGRAM_WEBHOOK_URL (1–256 chars of A-Z a-z 0-9 _ -)');
+  }
+  if (c.TELEGRAM_WEBHOOK_SECRET && !/^[A-Za-z0-9_-]{1,256}$/.test(c.TELEGRAM_WEBHOOK_SECRET)) {
+    problems.push('  TELEGRAM_WEBHOOK_SECRET: only A-Z a-z 0-9 _ - are allowed, 1–256 characters');
+  }
+  if (c.SLACK_BOT_TOKEN && !c.SLACK_CASES_CHANNEL) {
+    problems.push('  SLACK_CASES_CHANNEL: required with SLACK_BOT_TOKEN (the channel id where case cards go)');
+  }
+  if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
+    problems.push('  SLACK_SIGNING_SECRET: required for HTTP events (or set SLACK_APP_TOKEN for Socket Mode)');
+  }
+  if (problems.length) {
+    throw new ConfigError(`Invalid settings — fix these in your environment or .env file:\n${problems.join('\n')}`);
+  }
+  return Object.freeze({ ...c, embedder, llmEnabled: Boolean(c.CHAT_MODEL) });
+}
+
+/** Names of settings whose values must never be printed. */
+export const secretSettings = [
+  'DATABASE_URL',
+  'OPENAI_API_KEY',
+  'ADMIN_TOKEN',
+  'TELEGRAM_BOT_TOKEN',
+  'TELEGRAM_WEBHOOK_SECRET',
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
+  'SLACK_APP_TOKEN',
+] as const;
+
+/** The configured secret values, for the logger to redact. */
+export function secretValues(config: Config): string[] {
+  return secretSettings.map((k) => config[k]).filter((v): v is string => typeof v === 'string' && v.length >= 6);
+}
+
+/**
+ * The process environment, with a `.env` file in the working directory merged under it when one exists
+ * (variables already set win). Entry points call `loadConfig(readEnvironment())`.
+ */
+export function readEnvironment(envFile = '.env'): Record<string, string | undefined> {
+  try {
+    process.loadEnvFile(envFile);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new ConfigError(`${envFile}: ${String(error)}`);
+  }
+  return process.env;
+}

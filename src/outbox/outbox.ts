@@ -1,0 +1,156 @@
+/**
+ * The outbox: every outgoing message (to a worker, to the staff desk) is written to a table first, in the
+ * same transaction as the state change that caused it, then delivered by this loop with retries. Replicas
+ * share the table safely (leases, `FOR UPDATE SKIP LOCKED`); a restart resumes where the last run stopped.
+ *
+ * @example
+ *   const outbox = createOutbox({ db, log });
+ *   outbox.register('telegram', async (item) => telegram.deliver(item.payload));
+ *   outbox.start();
+ *   await outbox.enqueue({ channel: 'telegram', stream: 'telegram:42', kind: 'message', payload: { text: '你好' } });
+ */
+import type { Db } from '../store/db.js';
+import {
+  claimDueOutboxItems, insertOutboxItem, markOutboxDead, markOutboxSent, nextOutboxDue, rescheduleOutboxItem,
+  type NewOutboxItem, type OutboxRow,
+} from '../store/outbox-store.js';
+import { silentLogger, type Logger } from '../log.js';
+import { maskPersonalData } from '../privacy/mask.js';
+import { defaultRetryPolicy, retryDelay, type RetryPolicy } from './delivery-error.js';
+
+export type { NewOutboxItem, OutboxRow };
+
+/** Delivers one item; its return value is stored as the item's `result` (e.g. a Slack message ts). */
+export type Deliverer = (item: OutboxRow) => Promise<unknown>;
+
+export interface DelivererHooks {
+  /** Called once when an item is given up on, so the channel can tell someone. */
+  onDead?: (item: OutboxRow, error: unknown) => Promise<void> | void;
+  /** Called after a successful delivery, with the deliverer's result. */
+  onSent?: (item: OutboxRow, result: unknown) => Promise<void> | void;
+}
+
+export interface Outbox {
+  /** Stores an item; pass a transaction as `db` to make it part of a larger change. Returns the item id. */
+  enqueue(item: NewOutboxItem, db?: Db): Promise<number>;
+  register(channel: string, deliver: Deliverer, hooks?: DelivererHooks): void;
+  start(): void;
+  /** Wakes the loop now (called by enqueue; useful after a commit that enqueued in a transaction). */
+  kick(): void;
+  /** Delivers everything due now, then resolves; for tests and shutdown. */
+  drain(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface OutboxOptions {
+  db: Db;
+  log?: Logger;
+  clock?: () => Date;
+  retry?: RetryPolicy;
+  /** How often the loop looks for due items when nothing woke it. */
+  pollMs?: number;
+  leaseMs?: number;
+  batchSize?: number;
+}
+
+export function createOutbox({
+  db,
+  log = silentLogger,
+  clock = () => new Date(),
+  retry = defaultRetryPolicy,
+  pollMs = 500,
+  leaseMs = 60_000,
+  batchSize = 32,
+}: OutboxOptions): Outbox {
+  const deliverers = new Map<string, { deliver: Deliverer; hooks: DelivererHooks }>();
+  let running = false;
+  let timer: NodeJS.Timeout | undefined;
+  let pass: Promise<void> | undefined;
+  let again = false;
+
+  async function deliverOne(item: OutboxRow): Promise<void> {
+    const entry = deliverers.get(item.channel);
+    if (!entry) return;
+    try {
+      const result = await entry.deliver(item);
+      await markOutboxSent(db, item.id, result, clock());
+      await entry.hooks.onSent?.(item, result);
+    } catch (error) {
+      const reason = maskPersonalData(`${(error as Error).name ?? 'Error'}: ${(error as Error).message ?? String(error)}`).slice(0, 500);
+      const delay = retryDelay(error, item.attempts, retry);
+      if (delay === undefined) {
+        await markOutboxDead(db, item.id, reason);
+        log.error('outbox.dead', { id: item.id, channel: item.channel, kind: item.kind, attempts: item.attempts, reason });
+        await Promise.resolve(entry.hooks.onDead?.(item, error)).catch((e) => log.error('outbox.on_dead_failed', { id: item.id, error: e }));
+      } else {
+        await rescheduleOutboxItem(db, item.id, new Date(clock().getTime() + delay), reason);
+        log.warn('outbox.retry', { id: item.id, channel: item.channel, kind: item.kind, attempts: item.attempts, delayMs: delay, reason });
+      }
+    }
+  }
+
+  async function runPass(): Promise<void> {
+    const channels = [...deliverers.keys()];
+    if (channels.length === 0) return;
+    for (;;) {
+      const items = await claimDueOutboxItems(db, { channels, limit: batchSize, now: clock(), leaseMs });
+      if (items.length === 0) return;
+      await Promise.all(items.map(deliverOne));
+    }
+  }
+
+  /** One pass at a time; a kick during a pass schedules another right after it. */
+  function trigger(): Promise<void> {
+    if (pass) {
+      again = true;
+      return pass;
+    }
+    pass = (async () => {
+      try {
+        do {
+          again = false;
+          await runPass();
+        } while (again);
+      } catch (error) {
+        log.error('outbox.pass_failed', { error });
+      } finally {
+        pass = undefined;
+      }
+    })();
+    return pass;
+  }
+
+  async function schedule(): Promise<void> {
+    if (!running) return;
+    await trigger();
+    if (!running) return;
+    const due = await nextOutboxDue(db, [...deliverers.keys()]).catch(() => undefined);
+    const wait = due ? Math.min(Math.max(due.getTime() - clock().getTime(), 10), pollMs) : pollMs;
+    timer = setTimeout(() => void schedule(), wait);
+  }
+
+  return {
+    async enqueue(item, tx = db) {
+      const id = await insertOutboxItem(tx, item, clock());
+      if (tx === db) this.kick();
+      return id;
+    },
+    register(channel, deliver, hooks = {}) {
+      deliverers.set(channel, { deliver, hooks });
+    },
+    start() {
+      if (running) return;
+      running = true;
+      void schedule();
+    },
+    kick() {
+      if (running) void trigger();
+    },
+    drain: () => trigger(),
+    async stop() {
+      running = false;
+      if (timer) clearTimeout(timer);
+      await pass;
+    },
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * Masks personal data in free text: mainland ID-card numbers, bank-card numbers, phone numbers and e-mail
+ * addresses. Used before text goes to an LLM and in every log line. Cases keep the original for staff.
+ *
+ * @example
+ *   maskPersonalData('我的电话13812345678') // → '我的电话138****5678'
+ */
+const patterns: Array<[RegExp, (m: string) => string]> = [
+  // ID card: 17 digits + digit/X (18) — before bank cards, which it would otherwise match.
+  [/(?<![\dA-Za-z])\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])/g, (m) => `${m.slice(0, 3)}***********${m.slice(-4)}`],
+  // Bank card: 16–19 digits, optionally grouped by spaces or dashes.
+  [/(?<!\d)\d{4}(?:[ -]?\d{4}){2}[ -]?\d{4,7}(?!\d)/g, (m) => `****${m.replace(/\D/g, '').slice(-4)}`],
+  // Mainland mobile, with optional +86 / 86 prefix and separators.
+  [/(?<!\d)(?:\+?86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)/g, (m) => { const d = m.replace(/\D/g, '').slice(-11); return `${d.slice(0, 3)}****${d.slice(-4)}`; }],
+  // Landline with area code: 0xx-xxxxxxxx.
+  [/(?<!\d)0\d{2,3}-\d{7,8}(?!\d)/g, (m) => `${m.slice(0, 4)}****${m.slice(-2)}`],
+  [/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, (m) => `${m[0]}***@${m.split('@')[1]}`],
+];
+
+export function maskPersonalData(text: string): string {
+  let out = text;
+  for (const [re, replace] of patterns) out = out.replace(re, replace);
+  return out;
+}
+
+/** True when the text holds something `maskPersonalData` would mask. */
+export function containsPersonalData(text: string): boolean {
+  return maskPersonalData(text) !== text;
+}

@@ -1,0 +1,65 @@
+/** SQL for workers: one row per person per channel. Personal fields are erased by `forgetWorker`. */
+import { randomBytes } from 'node:crypto';
+import type { Db } from './db.js';
+
+export interface Worker {
+  id: number;
+  channel: string;
+  external_id: string;
+  chat_id: string | null;
+  display_name: string | null;
+  username: string | null;
+  lang: 'zh' | 'en' | null;
+  pseudonym: string;
+  share_contact: boolean;
+  forgotten_at: Date | null;
+}
+
+const columns = `id::int, channel, external_id, chat_id, display_name, username, lang, pseudonym, share_contact, forgotten_at`;
+
+/** Finds or creates the worker for a channel user; refreshes chat and names (unless they asked to be forgotten). */
+export async function upsertWorker(
+  db: Db,
+  w: { channel: string; externalId: string; chatId?: string; displayName?: string | null; username?: string | null },
+): Promise<Worker> {
+  const pseudonym = `W-${randomBytes(3).toString('hex').toUpperCase()}`;
+  const [row] = await db.query<Worker>(
+    `insert into workers (channel, external_id, chat_id, display_name, username, pseudonym)
+     values ($1, $2, $3, $4, $5, $6)
+     on conflict (channel, external_id) do update set
+       chat_id = coalesce(excluded.chat_id, workers.chat_id),
+       display_name = excluded.display_name,
+       username = excluded.username,
+       forgotten_at = null
+     returning ${columns}`,
+    [w.channel, w.externalId, w.chatId ?? null, w.displayName ?? null, w.username ?? null, pseudonym],
+  );
+  return row!;
+}
+
+export async function getWorker(db: Db, id: number): Promise<Worker | undefined> {
+  const [row] = await db.query<Worker>(`select ${columns} from workers where id = $1`, [id]);
+  return row;
+}
+
+export async function findWorker(db: Db, channel: string, externalId: string): Promise<Worker | undefined> {
+  const [row] = await db.query<Worker>(`select ${columns} from workers where channel = $1 and external_id = $2`, [channel, externalId]);
+  return row;
+}
+
+export async function setWorkerLang(db: Db, id: number, lang: 'zh' | 'en' | null): Promise<void> {
+  await db.query('update workers set lang = $2 where id = $1', [id, lang]);
+}
+
+export async function setWorkerShareContact(db: Db, id: number, share: boolean): Promise<void> {
+  await db.query('update workers set share_contact = $2 where id = $1', [id, share]);
+}
+
+/** Erases the worker's personal fields; the row stays (pseudonym only) so statistics still add up. */
+export async function forgetWorker(db: Db, id: number): Promise<void> {
+  await db.query(
+    `update workers set display_name = null, username = null, share_contact = false, lang = null, forgotten_at = now()
+      where id = $1`,
+    [id],
+  );
+}
