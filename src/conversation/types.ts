@@ -53,3 +53,37 @@ export interface OutgoingWorkerMessage {
 export interface WorkerInbox {
   deliver(message: OutgoingWorkerMessage): Promise<unknown>;
 }
+
+export interface WorkerCaseStatus {
+  id: number;
+  status: string;
+  priority: 'urgent' | 'normal';
+  category: string;
+  openedAt: Date;
+}
+
+/**
+ * What a worker channel calls (Telegram, console). The channel stores each raw update with
+ * `recordInbound` before calling, and marks it handled after; `inboundId` (that row's id) makes the
+ * replies idempotent when a handled-but-unmarked update is replayed after a crash.
+ * Every reply goes through the outbox to the WorkerInbox registered for the worker's channel.
+ *
+ * @example
+ *   await workers.receive({ externalId: '1001', worker: { channel: 'telegram', externalId: '42', chatId: '42' }, text: '公司拖欠工资怎么办' }, inboundId);
+ */
+export interface WorkerService {
+  /** A message (text and/or attachment): answered, escalated, declined, or relayed to an open case. */
+  receive(message: IncomingWorkerMessage, inboundId: number): Promise<void>;
+  /** The worker asked for a person (/human, the button). Opens (or points to) a case. */
+  requestHuman(worker: WorkerIdentity, inboundId: number, lang?: Lang): Promise<void>;
+  /** Helpful / not helpful on an answer; "not helpful" offers a person. */
+  feedback(worker: WorkerIdentity, answerId: number, helpful: boolean, inboundId: number): Promise<void>;
+  /** A 1–5 rating after a case was resolved. */
+  rate(worker: WorkerIdentity, caseId: number, rating: number, inboundId: number): Promise<void>;
+  cases(worker: WorkerIdentity): Promise<WorkerCaseStatus[]>;
+  /** The language the worker chose (null = follow each message). */
+  setLanguage(worker: WorkerIdentity, lang: Lang | null): Promise<void>;
+  language(worker: WorkerIdentity): Promise<Lang | null>;
+  /** Deletes the worker's personal data: conversation, names, case texts (cases keep a tombstone). */
+  forget(worker: WorkerIdentity): Promise<void>;
+}
