@@ -7,7 +7,7 @@
  *   const db = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
  */
 import pg from 'pg';
-import pgvector from 'pgvector/pg';
+import pgvector from 'pgvector';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { StoreError, type Db } from './db.js';
@@ -47,32 +47,33 @@ export async function openStore({
 
 async function openPostgres(url: string, max: number, schema?: string): Promise<Db> {
   if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new StoreError(`Bad schema name ${schema}`, 'connect');
-  const pool = new pg.Pool({
-    connectionString: url,
-    max,
-    options: schema ? `-c search_path=${schema},public` : undefined,
-  });
-  pool.on('error', () => { /* an idle client died; the pool replaces it */ });
+  // One setup connection: create the schema, make sure pgvector is there, and learn the vector type's oid
+  // so every pooled connection parses vectors with pgvector's parser from its first query.
+  const types = new pg.TypeOverrides();
+  const setup = new pg.Client({ connectionString: url });
   try {
-    const client = await pool.connect();
-    try {
-      if (schema) await client.query(`create schema if not exists ${schema}`);
-      await ensureVectorExtension(client);
-    } finally {
-      client.release();
-    }
+    await setup.connect();
+    if (schema) await setup.query(`create schema if not exists ${schema}`);
+    await ensureVectorExtension(setup);
+    const [vectorType] = (await setup.query<{ oid: number }>(`select oid::int from pg_type where typname = 'vector'`)).rows;
+    if (vectorType) types.setTypeParser(vectorType.oid, 'text', (value: string) => pgvector.fromSql(value));
   } catch (error) {
-    await pool.end().catch(() => {});
     if (error instanceof StoreError) throw error;
     throw new StoreError(
       `Cannot connect to PostgreSQL at DATABASE_URL (${(error as Error).message}). Check host, port, user and database.`,
       'connect',
       { cause: error },
     );
+  } finally {
+    await setup.end().catch(() => {});
   }
-  pool.on('connect', (client) => {
-    pgvector.registerTypes(client).catch(() => {});
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    types,
+    options: schema ? `-c search_path=${schema},public` : undefined,
   });
+  pool.on('error', () => { /* an idle client died; the pool replaces it */ });
 
   const wrap = (target: pg.Pool | pg.PoolClient): Pick<Db, 'query' | 'exec'> => ({
     async query<T>(sql: string, params: readonly unknown[] = []) {
@@ -110,7 +111,7 @@ async function openPostgres(url: string, max: number, schema?: string): Promise<
   return db;
 }
 
-async function ensureVectorExtension(client: pg.PoolClient): Promise<void> {
+async function ensureVectorExtension(client: pg.Client): Promise<void> {
   const [row] = (await client.query(`select
       exists(select 1 from pg_extension where extname = 'vector') as installed,
       exists(select 1 from pg_available_extensions where name = 'vector') as available`)).rows;

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { storeKinds, useStore } from '../support/stores.js';
+import { createOutbox } from '../../src/outbox/outbox.js';
+import { DeliveryError, retryDelay, defaultRetryPolicy } from '../../src/outbox/delivery-error.js';
+import { getOutboxItem } from '../../src/store/outbox-store.js';
+import type { OutboxRow } from '../../src/store/outbox-store.js';
+
+/** A clock tests move by hand, so retries fall due without waiting. */
+function manualClock(start = Date.parse('2026-01-01T00:00:00Z')) {
+  let now = start;
+  return { now: () => new Date(now), advance: (ms: number) => { now += ms; } };
+}
+
+describe.each(storeKinds)('outbox on %s', (kind) => {
+  const store = useStore(kind);
+  const retry = { maxAttempts: 3, baseDelayMs: 1_000, maxDelayMs: 10_000 };
+
+  it('delivers once, in stream order, and is idempotent on dedupe keys', async () => {
+    const clock = manualClock();
+    const outbox = createOutbox({ db: store.db, clock: clock.now, retry });
+    const seen: string[] = [];
+    outbox.register('t1', async (item: OutboxRow) => { seen.push((item.payload as { text: string }).text); return { ok: 1 }; });
+    await outbox.enqueue({ channel: 't1', stream: 's1', kind: 'm', payload: { text: 'a' }, dedupeKey: 'k-a' });
+    await outbox.enqueue({ channel: 't1', stream: 's1', kind: 'm', payload: { text: 'b' } });
+    const again = await outbox.enqueue({ channel: 't1', stream: 's1', kind: 'm', payload: { text: 'a' }, dedupeKey: 'k-a' });
+    await outbox.drain();
+    expect(seen).toEqual(['a', 'b']);
+    expect((await getOutboxItem(store.db, again))!.status).toBe('sent');
+  });
+
+  it('retries a failing delivery with backoff, holding back later items of the same stream', async () => {
+    const clock = manualClock();
+    const outbox = createOutbox({ db: store.db, clock: clock.now, retry });
+    const seen: string[] = [];
+    let failures = 1;
+    outbox.register('t2', async (item) => {
+      const text = (item.payload as { text: string }).text;
+      if (text === 'first' && failures-- > 0) throw new DeliveryError('503', { retryable: true, retryAfterMs: 5_000 });
+      seen.push(text);
+    });
+    await outbox.enqueue({ channel: 't2', stream: 's2', kind: 'm', payload: { text: 'first' } });
+    await outbox.enqueue({ channel: 't2', stream: 's2', kind: 'm', payload: { text: 'second' } });
+    await outbox.enqueue({ channel: 't2', stream: 'other', kind: 'm', payload: { text: 'other' } });
+    await outbox.drain();
+    expect(seen).toEqual(['other']);
+    clock.advance(5_000);
+    await outbox.drain();
+    expect(seen).toEqual(['other', 'first', 'second']);
+  });
+
+  it('gives up on a permanent failure, tells the hook, and unblocks the stream', async () => {
+    const clock = manualClock();
+    const outbox = createOutbox({ db: store.db, clock: clock.now, retry });
+    const dead: number[] = [];
+    const seen: string[] = [];
+    outbox.register('t3', async (item) => {
+      const text = (item.payload as { text: string }).text;
+      if (text === 'bad') throw new DeliveryError('chat not found', { retryable: false });
+      seen.push(text);
+    }, { onDead: (item) => { dead.push(item.id); } });
+    const bad = await outbox.enqueue({ channel: 't3', stream: 's3', kind: 'm', payload: { text: 'bad' } });
+    await outbox.enqueue({ channel: 't3', stream: 's3', kind: 'm', payload: { text: 'next' } });
+    await outbox.drain();
+    expect(dead).toEqual([bad]);
+    expect(seen).toEqual(['next']);
+    expect((await getOutboxItem(store.db, bad))!.status).toBe('dead');
+  });
+
+  it('resumes after a crash: an item whose lease ran out is delivered by the next process', async () => {
+    const clock = manualClock();
+    const crashed = createOutbox({ db: store.db, clock: clock.now, retry, leaseMs: 30_000 });
+    crashed.register('t4', () => new Promise(() => {})); // hangs forever: the process "dies" mid-send
+    const id = await crashed.enqueue({ channel: 't4', stream: 's4', kind: 'm', payload: { text: 'x' } });
+    void crashed.drain();
+    await new Promise((r) => setTimeout(r, 50));
+    expect((await getOutboxItem(store.db, id))!.status).toBe('sending');
+
+    const next = createOutbox({ db: store.db, clock: clock.now, retry, leaseMs: 30_000 });
+    const seen: number[] = [];
+    next.register('t4', async (item) => { seen.push(item.id); });
+    await next.drain();
+    expect(seen).toEqual([]); // lease still held
+    clock.advance(31_000);
+    await next.drain();
+    expect(seen).toEqual([id]);
+  });
+});
+
+describe('retry policy', () => {
+  it('backs off exponentially, honours retry-after, and stops at the limit', () => {
+    const policy = { ...defaultRetryPolicy, maxAttempts: 4 };
+    expect(retryDelay(new Error('net'), 1, policy, () => 0.5)).toBe(1_000);
+    expect(retryDelay(new Error('net'), 3, policy, () => 0.5)).toBe(4_000);
+    expect(retryDelay(new DeliveryError('429', { retryable: true, retryAfterMs: 30_000 }), 1, policy, () => 0.5)).toBe(30_000);
+    expect(retryDelay(new DeliveryError('403', { retryable: false }), 1, policy)).toBeUndefined();
+    expect(retryDelay(new Error('net'), 4, policy)).toBeUndefined();
+  });
+});
