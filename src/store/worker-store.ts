@@ -63,3 +63,26 @@ export async function forgetWorker(db: Db, id: number): Promise<void> {
     [id],
   );
 }
+
+export async function recordFeedback(db: Db, workerId: number, answerId: number, helpful: boolean): Promise<void> {
+  await db.query(
+    `insert into answer_feedback (worker_id, answer_id, helpful) values ($1, $2, $3)
+     on conflict (worker_id, answer_id) do update set helpful = excluded.helpful, created_at = now()`,
+    [workerId, answerId, helpful],
+  );
+}
+
+/** Links a stored incoming message to its worker, so /forget can find and erase it. */
+export async function linkInboundToWorker(db: Db, inboundId: number, workerId: number): Promise<void> {
+  await db.query('update inbound_messages set worker_id = $2 where id = $1 and worker_id is null', [inboundId, workerId]);
+}
+
+/**
+ * Erases what the channel layer kept of a worker's words: stored incoming payloads and the texts of
+ * messages already delivered to them. Undelivered outbox items keep their payload so they still arrive.
+ */
+export async function eraseWorkerMessages(db: Db, workerId: number, stream: string): Promise<void> {
+  await db.query(`update inbound_messages set payload = '{}'::jsonb where worker_id = $1`, [workerId]);
+  await db.query(`update outbox set payload = '{}'::jsonb where stream = $1 and status in ('sent', 'dead')`, [stream]);
+  await db.query('delete from answer_feedback where worker_id = $1', [workerId]);
+}

@@ -1,0 +1,172 @@
+/**
+ * The worker side of the service, channel-neutral: a message comes in (already stored by the channel),
+ * the assistant decides, and the reply — an answer, a decline, or safety information and a case for a
+ * person — goes out through the outbox. While a worker has an active case, their messages and evidence
+ * go to the case thread instead; a risk signal still gets safety information at once.
+ */
+import type { Db } from '../store/db.js';
+import type { Outbox } from '../outbox/outbox.js';
+import type { Assistant, Citation, Decision, Lang } from '../assistant/types.js';
+import type { Translate } from '../i18n/translator.js';
+import { silentLogger, type Logger } from '../log.js';
+import {
+  upsertWorker, setWorkerLang, forgetWorker, recordFeedback, linkInboundToWorker, eraseWorkerMessages, type Worker,
+} from '../store/worker-store.js';
+import { enqueueToWorker, workerStream } from './worker-outbox.js';
+import { detectLang } from './detect-lang.js';
+import type { Attachment, IncomingWorkerMessage, WorkerCaseStatus, WorkerIdentity, WorkerService } from './types.js';
+
+/** What the worker side needs of the caring-person queue (implemented by cases/). */
+export interface CaseDesk {
+  openCase(input: {
+    workerId: number; priority: 'urgent' | 'normal'; category: string; summary: string;
+    workerText: string; botReply: string; citations: Citation[]; lang: Lang;
+  }): Promise<{ id: number }>;
+  activeCaseFor(workerId: number): Promise<{ id: number } | undefined>;
+  addWorkerMessage(caseId: number, message: { text?: string; attachment?: Attachment }, dedupeKey: string): Promise<void>;
+  listForWorker(workerId: number): Promise<WorkerCaseStatus[]>;
+  rate(caseId: number, workerId: number, rating: number): Promise<void>;
+  forgetWorker(workerId: number): Promise<void>;
+}
+
+/** Erases a worker's stored conversation (implemented by the assistant's conversation store). */
+export type ForgetConversation = (workerId: number) => Promise<void>;
+
+export interface WorkerServiceOptions {
+  db: Db;
+  outbox: Outbox;
+  assistant: Assistant;
+  cases: CaseDesk;
+  translate: Translate;
+  forgetConversation?: ForgetConversation;
+  log?: Logger;
+}
+
+export function createWorkerService({
+  db, outbox, assistant, cases, translate, forgetConversation = async () => {}, log = silentLogger,
+}: WorkerServiceOptions): WorkerService {
+  const identify = (w: WorkerIdentity) =>
+    upsertWorker(db, { channel: w.channel, externalId: w.externalId, chatId: w.chatId, displayName: w.displayName, username: w.username });
+
+  const say = (worker: Worker, lang: Lang, key: string, dedupeKey: string, args: Record<string, string | number> = {}, buttons?: Array<'human'>) =>
+    enqueueToWorker(outbox, worker, { lang, text: translate(lang, key, args), buttons }, { dedupeKey });
+
+  async function reply(worker: Worker, decision: Decision, inboundId: number): Promise<void> {
+    await enqueueToWorker(outbox, worker, {
+      lang: decision.lang,
+      text: decision.text,
+      buttons: decision.kind === 'answer' ? ['helpful', 'not_helpful', 'human'] : undefined,
+      answerId: decision.kind === 'answer' ? inboundId : undefined,
+    }, { dedupeKey: `reply:${inboundId}` });
+  }
+
+  async function handleText(worker: Worker, text: string, lang: Lang, inboundId: number): Promise<void> {
+    const active = await cases.activeCaseFor(worker.id);
+    const decision = await assistant.respond({ workerId: worker.id, text, lang: worker.lang ?? lang });
+    if (active) {
+      // A person is on it: relay; but someone at risk now still gets safety information at once.
+      await cases.addWorkerMessage(active.id, { text }, `in:${inboundId}`);
+      if (decision.escalation?.priority === 'urgent') {
+        await reply(worker, decision, inboundId);
+        await openCase(worker, text, decision);
+      } else {
+        await say(worker, decision.lang, 'worker-relayed', `reply:${inboundId}`, { caseId: active.id });
+      }
+      return;
+    }
+    await reply(worker, decision, inboundId);
+    if (decision.kind === 'escalate') await openCase(worker, text, decision);
+  }
+
+  function openCase(worker: Worker, text: string, decision: Decision) {
+    const escalation = decision.escalation ?? { priority: 'normal' as const, category: 'follow_up', summary: text };
+    return cases.openCase({
+      workerId: worker.id, priority: escalation.priority, category: escalation.category, summary: escalation.summary,
+      workerText: text, botReply: decision.text, citations: decision.citations, lang: decision.lang,
+    });
+  }
+
+  return {
+    async receive(message, inboundId) {
+      const worker = await identify(message.worker);
+      await linkInboundToWorker(db, inboundId, worker.id);
+      const text = message.text?.trim() ?? '';
+      const lang: Lang = worker.lang ?? detectLang(text) ?? message.lang ?? 'zh';
+      try {
+        if (message.attachment) {
+          const active = await cases.activeCaseFor(worker.id);
+          if (active) {
+            await cases.addWorkerMessage(active.id, { text: text || undefined, attachment: message.attachment }, `in:${inboundId}`);
+            await say(worker, lang, 'worker-attachment-added', `reply:${inboundId}`, { caseId: active.id });
+          } else {
+            await say(worker, lang, 'worker-attachment-no-case', `reply:${inboundId}`, {}, ['human']);
+          }
+          return;
+        }
+        if (!/[\p{L}\p{N}]/u.test(text)) {
+          await say(worker, lang, 'worker-empty', `reply:${inboundId}`);
+          return;
+        }
+        await handleText(worker, text, lang, inboundId);
+      } catch (error) {
+        // The worker must never be left without an answer: say it is saved and hand it to a person.
+        log.error('worker.handle_failed', { inboundId, error });
+        await say(worker, lang, 'worker-saved-follow-up', `fail:${inboundId}`);
+        await cases.openCase({
+          workerId: worker.id, priority: 'normal', category: 'follow_up', summary: text.slice(0, 500) || '(attachment)',
+          workerText: text, botReply: translate(lang, 'worker-saved-follow-up'), citations: [], lang,
+        }).catch((e) => log.error('worker.fallback_case_failed', { inboundId, error: e }));
+      }
+    },
+
+    async requestHuman(identity, inboundId, lang) {
+      const worker = await identify(identity);
+      await linkInboundToWorker(db, inboundId, worker.id);
+      const l: Lang = worker.lang ?? lang ?? 'zh';
+      const active = await cases.activeCaseFor(worker.id);
+      if (active) {
+        await say(worker, l, 'worker-human-existing', `reply:${inboundId}`, { caseId: active.id });
+        return;
+      }
+      const summary = translate(l, 'worker-human-summary');
+      await cases.openCase({
+        workerId: worker.id, priority: 'normal', category: 'explicit_request', summary,
+        workerText: '/human', botReply: '', citations: [], lang: l,
+      });
+    },
+
+    async feedback(identity, answerId, helpful, inboundId) {
+      const worker = await identify(identity);
+      await recordFeedback(db, worker.id, answerId, helpful);
+      const l: Lang = worker.lang ?? 'zh';
+      if (helpful) await say(worker, l, 'worker-feedback-thanks', `reply:${inboundId}`);
+      else await say(worker, l, 'worker-feedback-sorry', `reply:${inboundId}`, {}, ['human']);
+    },
+
+    async rate(identity, caseId, rating, _inboundId) {
+      const worker = await identify(identity);
+      await cases.rate(caseId, worker.id, rating);
+    },
+
+    async cases(identity) {
+      return cases.listForWorker((await identify(identity)).id);
+    },
+
+    async setLanguage(identity, lang) {
+      await setWorkerLang(db, (await identify(identity)).id, lang);
+    },
+
+    async language(identity) {
+      return (await identify(identity)).lang;
+    },
+
+    async forget(identity) {
+      const worker = await identify(identity);
+      await cases.forgetWorker(worker.id);
+      await forgetConversation(worker.id);
+      await eraseWorkerMessages(db, worker.id, workerStream(worker));
+      await forgetWorker(db, worker.id);
+      log.info('worker.forgotten', { workerId: worker.id });
+    },
+  };
+}
