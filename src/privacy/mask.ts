@@ -9,7 +9,7 @@ const patterns: Array<[RegExp, (m: string) => string]> = [
   // ID card: 17 digits + digit/X (18) — before bank cards, which it would otherwise match.
   [/(?<![\dA-Za-z])\d{6}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![\dA-Za-z])/g, (m) => `${m.slice(0, 3)}***********${m.slice(-4)}`],
   // Bank card: 16–19 digits, optionally grouped by spaces or dashes.
-  [/(?<!\d)\d{4}(?:[ -]?\d{4}){2}[ -]?\d{4,7}(?!\d)/g, (m) => `****${m.replace(/\D/g, '').slice(-4)}`],
+  [/(?<!\d)\d{4}(?:[ -]?\d{4}){3}(?:[ -]?\d{1,3})?(?!\d)/g, (m) => `****${m.replace(/\D/g, '').slice(-4)}`],
   // Mainland mobile, with optional +86 / 86 prefix and separators.
   [/(?<!\d)(?:\+?86[ -]?)?1[3-9]\d[ -]?\d{4}[ -]?\d{4}(?!\d)/g, (m) => { const d = m.replace(/\D/g, '').slice(-11); return `${d.slice(0, 3)}****${d.slice(-4)}`; }],
   // Landline with area code: 0xx-xxxxxxxx.
