@@ -43,6 +43,8 @@ export interface OutgoingWorkerMessage {
   buttons?: ReplyButton[];
   /** Id of the stored answer the buttons refer to (for feedback). */
   answerId?: number;
+  /** Shows 1–5 rating buttons for this resolved case (they call `WorkerService.rate`). */
+  ratingForCase?: number;
 }
 
 /**

@@ -1,0 +1,189 @@
+/**
+ * What a worker does on Telegram, mapped to the WorkerService: messages and files → `receive`, commands
+ * (/start /help /human /case /lang /forget), and button presses (feedback, a person, rating, language,
+ * the /forget confirmation). Every reply, including this channel's own interface texts, goes through
+ * the outbox with a dedupe key derived from the stored update, so handling an update twice (a replay
+ * after a crash) sends nothing twice.
+ */
+import { Composer, type Context } from 'grammy';
+import type { Chat } from 'grammy/types';
+import type { Db } from '../../store/db.js';
+import type { Outbox } from '../../outbox/outbox.js';
+import type { Lang } from '../../assistant/types.js';
+import type { WorkerIdentity, WorkerService, WorkerCaseStatus, ReplyButton } from '../../conversation/types.js';
+import { enqueueToWorker } from '../../conversation/worker-outbox.js';
+import { upsertWorker, type Worker } from '../../store/worker-store.js';
+import type { Translate } from '../../i18n/translator.js';
+import type { Logger } from '../../log.js';
+import type { FloodLimit } from './flood-limit.js';
+import type { JournaledContext } from './update-journal.js';
+import type { TelegramOutgoing } from './message-rendering.js';
+import { decodeCallback, type CallbackAction } from './callback-data.js';
+import {
+  attachmentOf, chooseLang, clientLang, commandOf, identityOf, isAddressed, isGroup, withoutMention, type Command,
+} from './incoming-message.js';
+
+export interface WorkerUpdatesOptions {
+  workers: WorkerService;
+  db: Db;
+  outbox: Outbox;
+  translate: Translate;
+  flood: FloodLimit;
+  log: Logger;
+  /** Telegram shows "typing…" for about 5 s; repeat it while a slow answer is being worked out. */
+  typingEveryMs?: number;
+}
+
+interface SayOptions {
+  args?: Record<string, string | number>;
+  menu?: TelegramOutgoing['menu'];
+  buttons?: ReplyButton[];
+  /** Text whose language decides, when the worker chose none. */
+  hint?: string;
+  /** Distinguishes several replies to one update. */
+  suffix?: string;
+  /** Use this row (and language) instead of looking the worker up: after /forget, the row is erased. */
+  worker?: Worker;
+  lang?: Lang;
+}
+
+export function workerUpdates({ workers, db, outbox, translate, flood, log, typingEveryMs = 4_500 }: WorkerUpdatesOptions): Composer<JournaledContext> {
+  const composer = new Composer<JournaledContext>();
+
+  async function say(ctx: JournaledContext, identity: WorkerIdentity, key: string, o: SayOptions = {}): Promise<void> {
+    const worker = o.worker ?? await upsertWorker(db, identity);
+    const lang = o.lang ?? chooseLang(worker.lang, o.hint, ctx.from);
+    const message: Omit<TelegramOutgoing, 'chatId'> = { lang, text: translate(lang, key, o.args), buttons: o.buttons, menu: o.menu };
+    await enqueueToWorker(outbox, worker, message, { dedupeKey: `tg:${ctx.inboundId}:${o.suffix ?? key}` });
+  }
+
+  async function withTyping<T>(ctx: Context, chat: Chat, work: () => Promise<T>): Promise<T> {
+    const ping = () => void ctx.api.sendChatAction(chat.id, 'typing').catch(() => {});
+    ping();
+    const timer = setInterval(ping, typingEveryMs);
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
+    }
+  }
+
+  // The one error boundary of a worker's update: whatever failed, they hear that their message is kept.
+  composer.use(async (ctx, next) => {
+    try {
+      await next();
+    } catch (error) {
+      const chat = ctx.chat;
+      if (chat && ctx.from) {
+        await say(ctx, identityOf(chat, ctx.from), 'worker-saved-follow-up', { hint: ctx.msg?.text, suffix: 'saved' })
+          .catch((e) => log.error('telegram.saved_reply_failed', { inboundId: ctx.inboundId, error: e }));
+      }
+      throw error;
+    }
+  });
+
+  composer.on('message', async (ctx) => {
+    const { message, chat, me } = ctx;
+    const group = isGroup(chat);
+    if (group && !isAddressed(message, me)) return;
+    const identity = identityOf(chat, ctx.from);
+    const raw = message.text ?? message.caption;
+    const text = group && raw ? withoutMention(raw, me) : raw;
+
+    const verdict = flood.check(String(ctx.from.id));
+    if (verdict === 'warn') await say(ctx, identity, 'tg-flood', { hint: text });
+    if (verdict !== 'ok') return;
+
+    const command = commandOf(raw, me, group);
+    if (command) return runCommand(ctx, identity, command, group);
+
+    const attachment = attachmentOf(message);
+    if (group) {
+      if (attachment) return say(ctx, identity, 'tg-private-only', { hint: text });
+      // Once per group, ever: the outbox dedupe key makes it so.
+      await enqueueGroupHint(ctx, identity, chat, text);
+    }
+    await withTyping(ctx, chat, () => workers.receive({
+      externalId: String(ctx.update.update_id), worker: identity, text, attachment, lang: clientLang(ctx.from),
+    }, ctx.inboundId));
+  });
+
+  async function enqueueGroupHint(ctx: JournaledContext, identity: WorkerIdentity, chat: Chat, text?: string) {
+    const worker = await upsertWorker(db, identity);
+    const lang = chooseLang(worker.lang, text, ctx.from);
+    await enqueueToWorker(outbox, worker, { lang, text: translate(lang, 'tg-group-hint', { bot: ctx.me.username }) }, { dedupeKey: `tg:group-hint:${chat.id}` });
+  }
+
+  async function runCommand(ctx: JournaledContext, identity: WorkerIdentity, command: Command, group: boolean): Promise<void> {
+    const bot = ctx.me.username;
+    if (group && !['start', 'help', 'lang'].includes(command.name)) return say(ctx, identity, 'tg-private-only', { args: { bot } });
+    switch (command.name) {
+      case 'start': return say(ctx, identity, group ? 'tg-group-hint' : 'tg-welcome', { args: { bot } });
+      case 'help': return say(ctx, identity, group ? 'tg-group-hint' : 'tg-help', { args: { bot } });
+      case 'human': {
+        const worker = await upsertWorker(db, identity);
+        return workers.requestHuman(identity, ctx.inboundId, chooseLang(worker.lang, undefined, ctx.from));
+      }
+      case 'case':
+      case 'cases': return sayCases(ctx, identity, await workers.cases(identity));
+      case 'lang': {
+        const chosen = command.args.toLowerCase();
+        if (chosen === 'zh' || chosen === 'en' || chosen === 'auto') return setLanguage(ctx, identity, chosen === 'auto' ? null : chosen);
+        return say(ctx, identity, 'tg-lang-choose', { menu: 'lang' });
+      }
+      case 'forget': return say(ctx, identity, 'tg-forget-confirm', { menu: 'forget' });
+      default: return say(ctx, identity, 'tg-help', { args: { bot } });
+    }
+  }
+
+  async function sayCases(ctx: JournaledContext, identity: WorkerIdentity, cases: WorkerCaseStatus[]) {
+    const worker = await upsertWorker(db, identity);
+    const lang = chooseLang(worker.lang, undefined, ctx.from);
+    if (cases.length === 0) return say(ctx, identity, 'tg-cases-none', { worker, lang });
+    const lines = cases.map((c) => {
+      const statusKey = `tg-case-status-${c.status}`;
+      const status = translate(lang, statusKey) === statusKey ? c.status : translate(lang, statusKey);
+      return translate(lang, 'tg-case-line', { caseId: c.id, status, opened: new Date(c.openedAt).toISOString().slice(0, 10) });
+    });
+    const text = [translate(lang, 'tg-cases-header'), ...lines].join('\n');
+    await enqueueToWorker(outbox, worker, { lang, text }, { dedupeKey: `tg:${ctx.inboundId}:cases` });
+  }
+
+  async function setLanguage(ctx: JournaledContext, identity: WorkerIdentity, lang: Lang | null) {
+    await workers.setLanguage(identity, lang);
+    return say(ctx, identity, lang ? 'tg-lang-set' : 'tg-lang-auto');
+  }
+
+  composer.on('callback_query:data', async (ctx) => {
+    const action = decodeCallback(ctx.callbackQuery.data);
+    const chat = ctx.callbackQuery.message?.chat;
+    const toast = action?.kind === 'rate' ? translate(chooseLang(undefined, undefined, ctx.from), 'tg-rate-thanks') : undefined;
+    // Stop the button's spinner first; it is cosmetic, so a failure here must not stop the action.
+    await ctx.answerCallbackQuery(toast ? { text: toast } : undefined).catch(() => {});
+    if (!action || !chat) return;
+    if (action.kind !== 'human') await ctx.editMessageReplyMarkup().catch(() => {}); // one press per keyboard
+    await runAction(ctx, identityOf(chat, ctx.from), action, isGroup(chat));
+  });
+
+  async function runAction(ctx: JournaledContext, identity: WorkerIdentity, action: CallbackAction, group: boolean): Promise<void> {
+    switch (action.kind) {
+      case 'feedback': return workers.feedback(identity, action.answerId, action.helpful, ctx.inboundId);
+      case 'human': {
+        if (group) return say(ctx, identity, 'tg-private-only', { args: { bot: ctx.me.username } });
+        const worker = await upsertWorker(db, identity);
+        return workers.requestHuman(identity, ctx.inboundId, chooseLang(worker.lang, undefined, ctx.from));
+      }
+      case 'rate': return workers.rate(identity, action.caseId, action.rating, ctx.inboundId);
+      case 'lang': return setLanguage(ctx, identity, action.lang);
+      case 'forget': {
+        if (!action.confirmed) return say(ctx, identity, 'tg-forget-cancelled');
+        const worker = await upsertWorker(db, identity);
+        const lang = chooseLang(worker.lang, undefined, ctx.from);
+        await workers.forget(identity);
+        return say(ctx, identity, 'tg-forget-done', { worker, lang });
+      }
+    }
+  }
+
+  return composer;
+}
