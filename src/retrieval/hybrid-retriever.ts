@@ -1,0 +1,115 @@
+/**
+ * Hybrid retrieval over the live index version: vector search (cosine) and BM25 over jieba terms, each
+ * fed the question plus its thesaurus expansion, fused by weighted reciprocal rank, then a kind prior:
+ * passages without numbered articles (notices, typical cases, guides) stay findable but rank below
+ * articles that say the same, because an answer must cite an article.
+ *
+ * @example
+ *   const retriever = createRetriever({ db, embedder, thesaurus: await loadThesaurus('knowledge/thesaurus.tsv') });
+ *   const hits = await retriever.search('公司拖欠工资怎么办', { k: 5 });
+ */
+import type { Db } from '../store/db.js';
+import { createKnowledgeStore, type IndexVersion } from '../store/knowledge-store.js';
+import { isCorpusFitted, type Embedder } from '../llm/embedder.js';
+import { silentLogger, type Logger } from '../log.js';
+import { checkEmbedder, IndexMismatchError } from './index-builder.js';
+import { emptyThesaurus, type Thesaurus } from './thesaurus.js';
+import { tokenize } from './tokenizer.js';
+import type { Passage, Retriever, ScoredPassage, SearchOptions } from './types.js';
+
+export interface FusionTuning {
+  /** Candidates taken from each side (default 40; HNSW's default ef_search is 40). */
+  candidates?: number;
+  rrfK?: number;
+  vectorWeight?: number;
+  lexicalWeight?: number;
+  /** Weight of thesaurus terms against the worker's own words, for Chinese / English questions. */
+  expansionWeightZh?: number;
+  expansionWeightEn?: number;
+  /** Score factor for passages without articles. */
+  noArticlePrior?: number;
+}
+
+export interface RetrieverOptions {
+  db: Db;
+  embedder: Embedder;
+  thesaurus?: Thesaurus;
+  log?: Logger;
+  tuning?: FusionTuning;
+}
+
+export interface HybridScoredPassage extends ScoredPassage {
+  scores: { vector?: number; lexical?: number };
+}
+
+const cjk = /[\u3400-\u9fff]/;
+
+export function createRetriever({ db, embedder, thesaurus = emptyThesaurus, log = silentLogger, tuning = {} }: RetrieverOptions): Retriever & {
+  search(query: string, options?: SearchOptions): Promise<HybridScoredPassage[]>;
+} {
+  const {
+    candidates = 40,
+    rrfK = 60,
+    vectorWeight = 1,
+    lexicalWeight = 1,
+    expansionWeightZh = 0.6,
+    expansionWeightEn = 1,
+    noArticlePrior = 0.5,
+  } = tuning;
+  const store = createKnowledgeStore(db);
+  // One query embedder per index version: a fitted embedder must embed with that version's statistics.
+  const embedders = new Map<number, Embedder>();
+
+  const queryEmbedder = async (live: IndexVersion): Promise<Embedder> => {
+    let e = embedders.get(live.id);
+    if (!e) {
+      checkEmbedder(live, embedder);
+      e = isCorpusFitted(embedder) ? embedder.restore(await store.embedderState(live.id)) : embedder;
+      embedders.clear();
+      embedders.set(live.id, e);
+    }
+    return e;
+  };
+
+  const queryTerms = (query: string, expansion: string[]): { terms: string[]; weights: number[] } => {
+    const weights = new Map<string, number>();
+    for (const t of tokenize(query)) weights.set(t, 1);
+    const w = cjk.test(query) ? expansionWeightZh : expansionWeightEn;
+    for (const t of tokenize(expansion.join(' '))) weights.set(t, Math.max(weights.get(t) ?? 0, w));
+    return { terms: [...weights.keys()], weights: [...weights.values()] };
+  };
+
+  return {
+    async search(query, { k = 10 } = {}) {
+      const live = await store.liveVersion();
+      if (!live) throw new IndexMismatchError('There is no live knowledge index yet: run npm run reindex');
+      const qe = await queryEmbedder(live);
+      const expansion = thesaurus.expand(query);
+      const { terms, weights } = queryTerms(query, expansion);
+      const [vector] = await qe.embed([[query, ...expansion].join(' ')]);
+      const [byVector, byLexical] = await Promise.all([
+        store.vectorSearch(live.id, live.dimensions, vector!, candidates),
+        store.lexicalSearch(live.id, terms, weights, candidates),
+      ]);
+      const fused = new Map<number, { score: number; vector?: number; lexical?: number }>();
+      const add = (id: number, rank: number, weight: number) => {
+        const f = fused.get(id) ?? { score: 0 };
+        f.score += weight / (rrfK + rank + 1);
+        fused.set(id, f);
+        return f;
+      };
+      byVector.forEach((r, i) => (add(r.id, i, vectorWeight).vector = 1 - r.distance));
+      byLexical.forEach((r, i) => (add(r.id, i, lexicalWeight).lexical = r.score));
+      const rows = new Map((await store.passagesByIds([...fused.keys()])).map((p) => [p.id, p] as const));
+      const ranked = [...fused.entries()]
+        .map(([id, f]) => {
+          const p = rows.get(id) as Passage;
+          return { ...p, score: f.score * (p.articles.length ? 1 : noArticlePrior), scores: { vector: f.vector, lexical: f.lexical } };
+        })
+        .sort((a, b) => b.score - a.score)
+        .slice(0, k);
+      log.debug('retrieval.search', { version: live.id, terms: terms.length, expansion: expansion.length, hits: ranked.length });
+      return ranked;
+    },
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * BM25 term weights of each passage, computed once at index time so a query is a sum over matched rows.
+ * k1 and b are the usual defaults; short articles are common, so b stays moderate.
+ */
+import { countTerms, tokenize } from './tokenizer.js';
+
+export interface Bm25Options {
+  k1?: number;
+  b?: number;
+}
+
+/** For passages `texts`, returns rows (term, passage index, weight). */
+export function bm25Weights(texts: string[], { k1 = 1.2, b = 0.6 }: Bm25Options = {}): { term: string; index: number; weight: number }[] {
+  const counts = texts.map((t) => countTerms(tokenize(t)));
+  const lengths = counts.map((c) => [...c.values()].reduce((a, n) => a + n, 0));
+  const avg = lengths.reduce((a, n) => a + n, 0) / Math.max(1, lengths.length);
+  const df = new Map<string, number>();
+  for (const c of counts) for (const term of c.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  const n = texts.length;
+  const rows: { term: string; index: number; weight: number }[] = [];
+  counts.forEach((c, index) => {
+    const norm = k1 * (1 - b + (b * lengths[index]!) / avg);
+    for (const [term, tf] of c) {
+      const d = df.get(term)!;
+      const idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
+      rows.push({ term, index, weight: (idf * tf * (k1 + 1)) / (tf + norm) });
+    }
+  });
+  return rows;
+}

@@ -1,0 +1,223 @@
+/**
+ * SQL for the versioned knowledge index: versions, documents, passages with their vectors, and the
+ * lexical term weights. Retrieval and the index builder use this; nothing else touches these tables.
+ *
+ * @example
+ *   const store = createKnowledgeStore(db);
+ *   const live = await store.liveVersion();
+ *   const hits = await store.vectorSearch(live.id, live.dimensions, queryVector, 40);
+ */
+import { toVectorLiteral, type Db } from './db.js';
+import type { Passage } from '../retrieval/types.js';
+
+export type IndexStatus = 'building' | 'live' | 'retired' | 'failed';
+
+export interface IndexVersion {
+  id: number;
+  embedder: string;
+  dimensions: number;
+  status: IndexStatus;
+  stats: Record<string, unknown>;
+  createdAt: Date;
+  activatedAt: Date | null;
+}
+
+export interface NewDocument {
+  source: string;
+  title: string;
+  kind: string;
+  effective: string | null;
+  contentHash: string;
+  meta: Record<string, unknown>;
+}
+
+export interface NewPassage {
+  title: string;
+  kind: string;
+  path: string[];
+  articles: number[];
+  effective: string | null;
+  source: string;
+  text: string;
+  searchText: string;
+  embedding: ArrayLike<number>;
+}
+
+export interface StoredDocument extends NewDocument {
+  id: number;
+  versionId: number;
+  passages: number;
+}
+
+const versionColumns = `id, embedder, dimensions, status, stats, created_at as "createdAt", activated_at as "activatedAt"`;
+const passageColumns = `id::int as id, title, kind, path, articles, effective::text as effective, source, text`;
+
+function intLiteral(n: number): string {
+  // Inlined (not a parameter) so the planner can match the per-version partial vector index.
+  if (!Number.isSafeInteger(n) || n < 0) throw new TypeError(`not an id: ${n}`);
+  return String(n);
+}
+
+export function createKnowledgeStore(db: Db) {
+  return {
+    async liveVersion(): Promise<IndexVersion | undefined> {
+      const [row] = await db.query<IndexVersion>(`select ${versionColumns} from index_versions where status = 'live'`);
+      return row;
+    },
+
+    async listVersions(): Promise<IndexVersion[]> {
+      return db.query<IndexVersion>(`select ${versionColumns} from index_versions order by id desc`);
+    },
+
+    async embedderState(versionId: number): Promise<unknown> {
+      const [row] = await db.query<{ state: unknown }>('select embedder_state as state from index_versions where id = $1', [versionId]);
+      return row?.state ?? null;
+    },
+
+    async beginVersion({ embedder, dimensions, state }: { embedder: string; dimensions: number; state?: unknown }): Promise<number> {
+      const [row] = await db.query<{ id: number }>(
+        'insert into index_versions (embedder, dimensions, embedder_state) values ($1, $2, $3) returning id',
+        [embedder, dimensions, state === undefined ? null : JSON.stringify(state)],
+      );
+      return row!.id;
+    },
+
+    /** Adds one document and its passages to a version being built; returns the passage ids in order. */
+    async addDocument(versionId: number, doc: NewDocument, passages: NewPassage[]): Promise<number[]> {
+      return db.transaction(async (tx) => {
+        const [d] = await tx.query<{ id: number }>(
+          `insert into knowledge_documents (version_id, source, title, kind, effective, content_hash, meta, passages)
+           values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
+          [versionId, doc.source, doc.title, doc.kind, doc.effective, doc.contentHash, JSON.stringify(doc.meta), passages.length],
+        );
+        const rows = passages.map((p, ordinal) => ({ ...p, ordinal, embedding: toVectorLiteral(p.embedding) }));
+        const ids = await tx.query<{ id: number }>(
+          `insert into knowledge_passages
+             (version_id, document_id, ordinal, title, kind, path, articles, effective, source, text, search_text, embedding)
+           select $1, $2, x.ordinal, x.title, x.kind,
+                  array(select jsonb_array_elements_text(x.path)),
+                  array(select jsonb_array_elements_text(x.articles)::int),
+                  x.effective::date, x.source, x.text, x."searchText", x.embedding::vector
+           from jsonb_to_recordset($3::jsonb) as x(ordinal int, title text, kind text, path jsonb, articles jsonb,
+                effective text, source text, text text, "searchText" text, embedding text)
+           order by x.ordinal
+           returning id::int as id`,
+          [versionId, d!.id, JSON.stringify(rows)],
+        );
+        return ids.map((r) => r.id);
+      });
+    },
+
+    async addTerms(versionId: number, rows: { term: string; passageId: number; weight: number }[]): Promise<void> {
+      const batch = 20_000;
+      for (let i = 0; i < rows.length; i += batch) {
+        const part = rows.slice(i, i + batch);
+        await db.query(
+          `insert into knowledge_terms (version_id, term, passage_id, weight)
+           select $1, * from unnest($2::text[], $3::bigint[], $4::real[])`,
+          [versionId, part.map((r) => r.term), part.map((r) => r.passageId), part.map((r) => r.weight)],
+        );
+      }
+    },
+
+    /**
+     * HNSW (cosine) over one version's vectors. The column has no fixed dimension, so the index is on the
+     * cast expression and partial on the version; vectorSearch uses the same expression.
+     */
+    async createVectorIndex(versionId: number, dimensions: number): Promise<void> {
+      const v = intLiteral(versionId);
+      await db.exec(
+        `create index if not exists knowledge_passages_hnsw_${v} on knowledge_passages
+           using hnsw ((embedding::vector(${intLiteral(dimensions)})) vector_cosine_ops) where version_id = ${v}`,
+      );
+    },
+
+    /** Makes `versionId` the live version and retires the previous one, in one transaction. */
+    async activate(versionId: number, stats: Record<string, unknown>): Promise<{ retired: number | undefined }> {
+      return db.transaction(async (tx) => {
+        const [old] = await tx.query<{ id: number }>(
+          `update index_versions set status = 'retired' where status = 'live' and id <> $1 returning id`,
+          [versionId],
+        );
+        const done = await tx.query(
+          `update index_versions set status = 'live', activated_at = now(), stats = $2 where id = $1 and status in ('building', 'retired') returning id`,
+          [versionId, JSON.stringify(stats)],
+        );
+        if (!done.length) throw new Error(`index version ${versionId} cannot be activated (not building or retired)`);
+        return { retired: old?.id };
+      });
+    },
+
+    /** Marks a failed build and frees its rows; the live version is untouched. */
+    async failVersion(versionId: number, reason: string): Promise<void> {
+      await db.query(`update index_versions set status = 'failed', stats = $2 where id = $1 and status = 'building'`, [
+        versionId,
+        JSON.stringify({ error: reason }),
+      ]);
+      await this.dropVersionData(versionId);
+    },
+
+    async dropVersionData(versionId: number): Promise<void> {
+      await db.transaction(async (tx) => {
+        await tx.query('delete from knowledge_terms where version_id = $1', [versionId]);
+        await tx.query('delete from knowledge_passages where version_id = $1', [versionId]);
+        await tx.query('delete from knowledge_documents where version_id = $1', [versionId]);
+      });
+      await db.exec(`drop index if exists knowledge_passages_hnsw_${intLiteral(versionId)}`);
+    },
+
+    /** Deletes retired versions beyond the newest `keep`, and failed ones. */
+    async pruneVersions(keep: number): Promise<number[]> {
+      const rows = await db.query<{ id: number }>(
+        `select id from index_versions where status = 'failed'
+         union all
+         select id from (select id from index_versions where status = 'retired' order by id desc offset $1) r`,
+        [keep],
+      );
+      for (const { id } of rows) {
+        await this.dropVersionData(id);
+        await db.query('delete from index_versions where id = $1', [id]);
+      }
+      return rows.map((r) => r.id);
+    },
+
+    async listDocuments(versionId: number): Promise<StoredDocument[]> {
+      return db.query<StoredDocument>(
+        `select id, version_id as "versionId", source, title, kind, effective::text as effective,
+                content_hash as "contentHash", meta, passages
+         from knowledge_documents where version_id = $1 order by source`,
+        [versionId],
+      );
+    },
+
+    /** Nearest passages by cosine distance within one version. */
+    async vectorSearch(versionId: number, dimensions: number, vector: ArrayLike<number>, limit: number) {
+      const d = intLiteral(dimensions);
+      return db.query<{ id: number; distance: number }>(
+        `select id::int as id, (embedding::vector(${d}) <=> $1::vector(${d}))::float8 as distance
+         from knowledge_passages where version_id = ${intLiteral(versionId)}
+         order by embedding::vector(${d}) <=> $1::vector(${d}) limit $2`,
+        [toVectorLiteral(vector), limit],
+      );
+    },
+
+    /** BM25 over the version's term weights; `weights` scale each query term (thesaurus terms count less). */
+    async lexicalSearch(versionId: number, terms: string[], weights: number[], limit: number) {
+      if (!terms.length) return [];
+      return db.query<{ id: number; score: number }>(
+        `select t.passage_id::int as id, sum(t.weight * q.w)::float8 as score
+         from unnest($2::text[], $3::float8[]) as q(term, w)
+         join knowledge_terms t on t.version_id = $1 and t.term = q.term
+         group by t.passage_id order by score desc limit $4`,
+        [versionId, terms, weights, limit],
+      );
+    },
+
+    async passagesByIds(ids: number[]): Promise<Passage[]> {
+      if (!ids.length) return [];
+      return db.query<Passage>(`select ${passageColumns} from knowledge_passages where id = any($1::bigint[])`, [ids]);
+    },
+  };
+}
+
+export type KnowledgeStore = ReturnType<typeof createKnowledgeStore>;
