@@ -15,7 +15,7 @@ import { silentLogger, type Logger } from '../log.js';
 import { checkEmbedder, IndexMismatchError } from './index-builder.js';
 import { emptyThesaurus, type Thesaurus } from './thesaurus.js';
 import { tokenize } from './tokenizer.js';
-import type { Passage, Retriever, ScoredPassage, SearchOptions } from './types.js';
+import type { Passage, ScoredPassage, SearchOptions } from './types.js';
 
 export interface FusionTuning {
   /** Candidates taken from each side (default 40; HNSW's default ef_search is 40). */
@@ -39,12 +39,12 @@ export interface RetrieverOptions {
 }
 
 export interface HybridScoredPassage extends ScoredPassage {
-  scores: { vector?: number; lexical?: number };
+  scores: NonNullable<ScoredPassage['scores']>;
 }
 
 const cjk = /[\u3400-\u9fff]/;
 
-export function createRetriever({ db, embedder, thesaurus = emptyThesaurus, log = silentLogger, tuning = {} }: RetrieverOptions): Retriever & {
+export function createRetriever({ db, embedder, thesaurus = emptyThesaurus, log = silentLogger, tuning = {} }: RetrieverOptions): {
   search(query: string, options?: SearchOptions): Promise<HybridScoredPassage[]>;
 } {
   const {

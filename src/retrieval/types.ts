@@ -21,6 +21,8 @@ export interface Passage {
 
 export interface ScoredPassage extends Passage {
   score: number;
+  /** The evidence behind `score` (optional): cosine similarity and BM25 score, when each side found it. */
+  scores?: { vector?: number; lexical?: number };
 }
 
 export interface SearchOptions {
