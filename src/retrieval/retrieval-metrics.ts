@@ -170,3 +170,78 @@ function checkQuestion(value: unknown, where: string, line: number): EvalQuestio
     topic: str('topic', false) || '(none)',
   };
 }
+
+/** Anything that ranks passages for a question: our Retriever, or a baseline in the benchmark. */
+export interface RankingSearch {
+  search(query: string, options: { k: number }): Promise<readonly CoveringPassage[]>;
+}
+
+export interface EvalRun {
+  scores: QuestionScore[];
+  /** Time of each `search` call, ms, in question order. */
+  latencies: number[];
+  /** The top 3 returned for each question, for the list of misses. */
+  top3: Map<string, CoveringPassage[]>;
+}
+
+/** Runs every question through `ranker`, timing the search call only. */
+export async function evaluateRanking(
+  ranker: RankingSearch,
+  questions: readonly EvalQuestion[],
+  { k = 10, now = () => performance.now() }: { k?: number; now?: () => number } = {},
+): Promise<EvalRun> {
+  const run: EvalRun = { scores: [], latencies: [], top3: new Map() };
+  for (const q of questions) {
+    const started = now();
+    const passages = await ranker.search(q.question, { k });
+    run.latencies.push(now() - started);
+    run.scores.push(scoreQuestion(q, passages));
+    run.top3.set(q.id, passages.slice(0, 3).map((p) => ({ title: p.title, articles: [...p.articles] })));
+  }
+  return run;
+}
+
+/** The `--json` object: exactly the README keys, plus zh / en sub-objects. */
+export function jsonSummary(run: EvalRun): Record<string, unknown> {
+  const round = (x: number) => Math.round(x * 10_000) / 10_000;
+  const roundAll = (s: Summary) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, k === 'questions' ? v : round(v)]));
+  const byLang = summarizeBy(run.scores, (s) => s.lang);
+  return {
+    ...roundAll(summarize(run.scores)),
+    p50_ms: round(percentile(run.latencies, 50)),
+    p95_ms: round(percentile(run.latencies, 95)),
+    ...Object.fromEntries([...byLang].filter(([lang]) => lang === 'zh' || lang === 'en').map(([lang, s]) => [lang, roundAll(s)])),
+  };
+}
+
+const pct = (x: number) => (x * 100).toFixed(1).padStart(5);
+const shortTitle = (t: string) => t.replace(/^中华人民共和国/, '');
+const cite = (p: CoveringPassage) => `${shortTitle(p.title)}${p.articles.length ? ' ' + p.articles.join(',') : ''}`;
+
+/** A plain-text report: a table for all / zh / en and per topic, latency, and optionally the misses. */
+export function formatReport(run: EvalRun, questions: readonly EvalQuestion[], { verbose = false } = {}): string {
+  const header = `${'group'.padEnd(22)}${'n'.padStart(4)}  ${['hit@1', 'hit@3', 'hit@5', 'hit@10', 'MRR@10', 'AR@5', 'AR@10'].map((h) => h.padStart(6)).join(' ')}`;
+  const row = (name: string, s: Summary) =>
+    `${name.padEnd(22)}${String(s.questions).padStart(4)}  ${[
+      pct(s.hit_at_1), pct(s.hit_at_3), pct(s.hit_at_5), pct(s.hit_at_10),
+      s.mrr_at_10.toFixed(3), pct(s.article_recall_at_5), pct(s.article_recall_at_10),
+    ].map((c) => c.padStart(6)).join(' ')}`;
+  const lines = [header, row('all', summarize(run.scores))];
+  for (const [lang, s] of summarizeBy(run.scores, (x) => x.lang)) lines.push(row(`lang ${lang}`, s));
+  lines.push('');
+  for (const [topic, s] of summarizeBy(run.scores, (x) => x.topic)) lines.push(row(topic, s));
+  lines.push('', `hit and article recall (AR) in %; MRR@10 as a fraction; AR is micro-averaged over relevant pairs`);
+  lines.push(`retrieval ms: p50 ${percentile(run.latencies, 50).toFixed(1)}, p95 ${percentile(run.latencies, 95).toFixed(1)}, max ${Math.max(0, ...run.latencies).toFixed(1)}`);
+  if (verbose) {
+    const byId = new Map(questions.map((q) => [q.id, q]));
+    const misses = run.scores.filter((s) => !hitAt(s, 5));
+    lines.push('', `misses at 5 (${misses.length}): id [rank of first hit] expected → top 3 got`);
+    for (const s of misses) {
+      const q = byId.get(s.id)!;
+      const expected = q.relevant.map((r) => `${shortTitle(r.title)} ${r.article}`).join('; ');
+      const got = (run.top3.get(s.id) ?? []).map(cite).join(' | ');
+      lines.push(`  ${s.id} [${s.firstHit ?? '-'}] ${expected} → ${got}`);
+    }
+  }
+  return lines.join('\n');
+}
