@@ -11,12 +11,14 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { UserFromGetMe } from 'grammy/types';
 
 export const FAKE_TOKEN = '123456:TEST-token_for-the-fake';
-export const FAKE_BOT = {
-  id: 123456, is_bot: true as const, first_name: 'Niangjia', username: 'niangjia_bot',
+export const FAKE_BOT: UserFromGetMe = {
+  id: 123456, is_bot: true, first_name: 'Niangjia', username: 'niangjia_bot',
   can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false,
-  can_connect_to_business: false, has_main_web_app: false,
+  can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false,
+  allows_users_to_create_topics: false, can_manage_bots: false, supports_join_request_queries: false,
 };
 
 export interface RecordedCall {
