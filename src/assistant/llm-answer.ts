@@ -1,0 +1,135 @@
+/**
+ * The answer written by an LLM, kept honest: personal data is masked before anything is sent, passages go
+ * in numbered and wrapped as data, every 《…》第N条 in the reply is checked against them (one regeneration,
+ * then unsupported ones are removed), and the whole thing runs within one time budget. Any failure returns
+ * undefined and the caller uses the extractive answer — the worker is never left waiting.
+ *
+ * @example
+ *   const answer = await llmAnswer({ chat, prompts, question, lang: 'zh', passages, timeoutMs: 8000 });
+ *   if (!answer) // fall back to extractiveAnswer(...)
+ */
+import type { ScoredPassage } from '../retrieval/types.js';
+import type { ChatMessage, ChatModel } from '../llm/chat.js';
+import { maskPersonalData } from '../privacy/mask.js';
+import { silentLogger, type Logger } from '../log.js';
+import type { Citation, Lang } from './types.js';
+import { citationOf, findCitedArticles, sameTitle } from './citations.js';
+import { formatPassages, type Prompts } from './prompts.js';
+import type { ComposedAnswer } from './extractive-answer.js';
+
+export interface LlmAnswerInput {
+  chat: ChatModel;
+  prompts: Prompts;
+  question: string;
+  lang: Lang;
+  passages: readonly ScoredPassage[];
+  /** The whole budget, both attempts included. */
+  timeoutMs: number;
+  /** Appended when the model left it out. */
+  disclaimer?: string;
+  log?: Logger;
+}
+
+/** Runs `fn` with a signal that aborts at the deadline; a hung endpoint cannot hold the worker. */
+export async function withDeadline<T>(deadline: number, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const left = Math.max(0, deadline - Date.now());
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new Error('deadline'));
+    }, left);
+  });
+  try {
+    return await Promise.race([fn(controller.signal), expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Checks the reply's citations against the passages: the supported ones, and the raw text of the others. */
+export function checkCitations(reply: string, passages: readonly ScoredPassage[]): { supported: Citation[]; unsupported: string[] } {
+  const supported: Citation[] = [];
+  const unsupported: string[] = [];
+  for (const cited of findCitedArticles(reply)) {
+    const p = passages.find((x) => sameTitle(x.title, cited.title) && x.articles.includes(cited.article));
+    if (!p) {
+      unsupported.push(cited.raw);
+      continue;
+    }
+    if (!supported.some((c) => c.passageId === p.id && c.article === cited.article)) {
+      supported.push({ ...citationOf(p), article: cited.article, label: cited.raw });
+    }
+  }
+  return { supported, unsupported };
+}
+
+export async function llmAnswer({
+  chat, prompts, question, lang, passages, timeoutMs, disclaimer, log = silentLogger,
+}: LlmAnswerInput): Promise<ComposedAnswer | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  const system = prompts.render('system', lang);
+  const messages: ChatMessage[] = [
+    { role: 'system', content: system },
+    { role: 'user', content: prompts.render('answer', lang, { passages: formatPassages(passages), question: maskPersonalData(question) }) },
+  ];
+  try {
+    for (let attempt = 1; attempt <= 2; attempt++) {
+      const reply = await withDeadline(deadline, (signal) => chat.complete(messages, { signal }));
+      if (leaksSystemPrompt(reply, system)) {
+        log.warn('assistant.llm_guard', { reason: 'system_prompt_leak' });
+        return undefined;
+      }
+      const { supported, unsupported } = checkCitations(reply, passages);
+      if (!unsupported.length && supported.length) return finish(reply, supported, disclaimer);
+      if (attempt === 1 && Date.now() < deadline) {
+        log.info('assistant.llm_regenerate', { unsupported: unsupported.length, supported: supported.length });
+        messages.push({ role: 'assistant', content: reply }, { role: 'user', content: regenerateNote(lang, unsupported) });
+        continue;
+      }
+      if (!supported.length) return undefined;
+      let cleaned = reply;
+      for (const raw of unsupported) cleaned = cleaned.split(raw).join('');
+      return finish(cleaned, supported, disclaimer);
+    }
+  } catch (error) {
+    log.warn('assistant.llm_fallback', { error });
+  }
+  return undefined;
+}
+
+function finish(reply: string, citations: Citation[], disclaimer?: string): ComposedAnswer {
+  const text = disclaimer && !reply.includes(disclaimer.slice(0, 8)) ? `${reply}\n\n${disclaimer}` : reply;
+  return { text, citations };
+}
+
+function regenerateNote(lang: Lang, unsupported: string[]): string {
+  const list = unsupported.join('、') || '—';
+  return lang === 'zh'
+    ? `你的回答引用了资料中没有的条文（${list}），或没有引用任何条文。请只依据 <passages> 重写回答，并用《法规名称》第N条引用其中的条文。`
+    : `Your reply cited provisions that are not in the material (${list}), or cited none. Rewrite it using only <passages>, citing them as 《title》第N条.`;
+}
+
+/** A reply that repeats a long stretch of the system prompt is an extraction that got through. */
+function leaksSystemPrompt(reply: string, system: string): boolean {
+  const lines = system.split('\n').map((l) => l.trim()).filter((l) => l.length >= 24);
+  return lines.some((l) => reply.includes(l.slice(0, 24)));
+}
+
+/** Rewrites a follow-up into a standalone question with the model; undefined on any failure. */
+export async function condenseFollowUp({
+  chat, prompts, lang, history, message, timeoutMs, log = silentLogger,
+}: { chat: ChatModel; prompts: Prompts; lang: Lang; history: Array<{ role: 'worker' | 'assistant'; text: string }>; message: string; timeoutMs: number; log?: Logger }): Promise<string | undefined> {
+  const who = lang === 'zh' ? { worker: '职工', assistant: '助手' } : { worker: 'Worker', assistant: 'Assistant' };
+  const historyText = history.map((t) => `${who[t.role]}: ${maskPersonalData(t.text).slice(0, 400)}`).join('\n');
+  try {
+    const out = await withDeadline(Date.now() + timeoutMs, (signal) =>
+      chat.complete([{ role: 'user', content: prompts.render('condense', lang, { history: historyText, message: maskPersonalData(message) }) }], { signal }));
+    const line = out.split('\n').map((s) => s.trim()).find(Boolean);
+    return line && line.length <= 300 ? line : undefined;
+  } catch (error) {
+    log.warn('assistant.condense_fallback', { error });
+    return undefined;
+  }
+}

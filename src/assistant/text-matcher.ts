@@ -1,0 +1,130 @@
+/**
+ * Term matching for the decision rules: Chinese substrings, English whole words with an optional `*`
+ * ending and one tolerated typo, and `re:` regular expressions — on text normalised once (full-width to
+ * half-width, lower case, no spaces between Chinese characters, no zero-width characters).
+ *
+ * @example
+ *   const m = compileTerms(['自杀', 'kill myself', 'suicid*', 're:\\bend it all\\b']);
+ *   findHits(m, normalise('I am feeling suicidal')) // → [{ term: 'suicid*', index: 12 }]
+ */
+
+export interface Hit {
+  term: string;
+  /** Where the hit starts in the normalised text. */
+  index: number;
+}
+
+export interface CompiledTerm {
+  term: string;
+  find(text: string, words: Word[]): Hit[];
+}
+
+export interface Word {
+  text: string;
+  index: number;
+}
+
+const han = /\p{Script=Han}/u;
+
+/** NFKC, lower case, zero-width and spaces between Chinese characters removed, whitespace collapsed. */
+export function normalise(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u200b-\u200f\u2060\ufeff]/g, '')
+    .replace(/[’‘]/g, "'")
+    .replace(/(\p{Script=Han})\s+(?=\p{Script=Han})/gu, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Latin words with their positions, for fuzzy matching. */
+export function wordsOf(text: string): Word[] {
+  return [...text.matchAll(/[a-z][a-z'-]*/g)].map((m) => ({ text: m[0], index: m.index }));
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function regexTerm(term: string, re: RegExp): CompiledTerm {
+  return {
+    term,
+    find: (text) => [...text.matchAll(re)].map((m) => ({ term, index: m.index })),
+  };
+}
+
+/** Compiles one term of the rules file. Throws a message naming the bad term when a regex is invalid. */
+export function compileTerm(raw: string): CompiledTerm {
+  if (raw.startsWith('re:')) {
+    try {
+      return regexTerm(raw, new RegExp(raw.slice(3), 'giu'));
+    } catch (error) {
+      throw new Error(`decision rules: bad regular expression ${JSON.stringify(raw)}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+  const term = normalise(raw);
+  if (han.test(term) || !/[a-z]/.test(term)) {
+    return { term: raw, find: (text) => indexesOf(text, term).map((index) => ({ term: raw, index })) };
+  }
+  const wildcard = term.endsWith('*');
+  const body = wildcard ? term.slice(0, -1) : term;
+  const pattern = escape(body).replace(/ /g, '\\s+');
+  const exact = new RegExp(`(?<![a-z])${pattern}${wildcard ? "[a-z'-]*" : ''}(?![a-z])`, 'giu');
+  // One typo is tolerated in single long words ("suicde", "harrassment"); short words would collide.
+  const fuzzy = !body.includes(' ') && body.length >= 6;
+  return {
+    term: raw,
+    find(text, words) {
+      const hits = [...text.matchAll(exact)].map((m) => ({ term: raw, index: m.index }));
+      if (hits.length || !fuzzy) return hits;
+      return words
+        .filter((w) => withinOneEdit(wildcard ? w.text.slice(0, body.length + 1) : w.text, body, wildcard))
+        .map((w) => ({ term: raw, index: w.index }));
+    },
+  };
+}
+
+export function compileTerms(terms: readonly string[]): CompiledTerm[] {
+  return terms.map(compileTerm);
+}
+
+export function findHits(terms: readonly CompiledTerm[], text: string, words = wordsOf(text)): Hit[] {
+  return terms.flatMap((t) => t.find(text, words));
+}
+
+function indexesOf(text: string, term: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) out.push(i);
+  return out;
+}
+
+/** Damerau-free edit distance ≤ 1; with `prefix`, `word` may be one letter longer than a prefix match. */
+function withinOneEdit(word: string, target: string, prefix: boolean): boolean {
+  if (prefix && word.length > target.length) return withinOneEdit(word.slice(0, target.length), target, false) || withinOneEdit(word, target, false);
+  if (Math.abs(word.length - target.length) > 1 || word === target) return word === target;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < word.length && j < target.length) {
+    if (word[i] === target[j]) { i++; j++; continue; }
+    if (++edits > 1) return false;
+    if (word.length > target.length) i++;
+    else if (word.length < target.length) j++;
+    else { i++; j++; }
+  }
+  return edits + (word.length - i) + (target.length - j) <= 1;
+}
+
+/**
+ * True when a cue (negation, reported speech) stands right before the hit: within `hanWindow` characters
+ * for Chinese cues, within `wordWindow` words for English ones.
+ */
+export function precededBy(text: string, index: number, cues: readonly string[], { hanWindow = 3, wordWindow = 3 } = {}): boolean {
+  const before = text.slice(0, index);
+  const hanPart = before.slice(-hanWindow);
+  const latinPart = before.split(/\s+/).filter(Boolean).slice(-wordWindow).join(' ');
+  return cues.some((raw) => {
+    const cue = normalise(raw);
+    if (han.test(cue)) return (before.slice(-(hanWindow + cue.length - 1))).includes(cue) || hanPart.includes(cue);
+    return new RegExp(`(?<![a-z])${escape(cue)}(?![a-z])`, 'i').test(latinPart);
+  });
+}

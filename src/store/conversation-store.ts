@@ -1,0 +1,82 @@
+/**
+ * SQL for the assistant's conversation memory: the last turns per worker. Worker turns keep the text as
+ * written (the store is where personal data may live; logs never see it) and are erased by /forget.
+ *
+ * @example
+ *   const conversations = createConversationStore(db);
+ *   await conversations.append({ workerId: 7, role: 'worker', text: '试用期最长多久', lang: 'zh', at: new Date() });
+ *   await conversations.recent(7, { limit: 4 });
+ */
+import type { Db } from './db.js';
+import type { Citation, Lang } from '../assistant/types.js';
+
+export interface ConversationTurn {
+  workerId: number;
+  role: 'worker' | 'assistant';
+  text: string;
+  lang?: Lang | null;
+  decision?: 'answer' | 'escalate' | 'decline' | null;
+  understood?: string | null;
+  citations?: Citation[];
+  at: Date;
+}
+
+export interface ConversationStore {
+  append(turn: ConversationTurn): Promise<void>;
+  /** Most recent last; only turns newer than `since` when given. */
+  recent(workerId: number, options?: { limit?: number; since?: Date }): Promise<ConversationTurn[]>;
+  forget(workerId: number): Promise<void>;
+}
+
+interface Row {
+  worker_id: number;
+  role: 'worker' | 'assistant';
+  text: string;
+  lang: Lang | null;
+  decision: 'answer' | 'escalate' | 'decline' | null;
+  understood: string | null;
+  citations: Citation[];
+  created_at: Date;
+}
+
+/** Turns kept per worker; older ones are deleted as new ones arrive. */
+const KEEP = 20;
+
+export function createConversationStore(db: Db, { keep = KEEP }: { keep?: number } = {}): ConversationStore {
+  return {
+    async append(turn) {
+      await db.transaction(async (tx) => {
+        await tx.query(
+          `insert into conversation_turns (worker_id, role, text, lang, decision, understood, citations, created_at)
+           values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)`,
+          [turn.workerId, turn.role, turn.text, turn.lang ?? null, turn.decision ?? null, turn.understood ?? null,
+            JSON.stringify(turn.citations ?? []), turn.at],
+        );
+        await tx.query(
+          `delete from conversation_turns where worker_id = $1 and id not in (
+             select id from conversation_turns where worker_id = $1 order by id desc limit $2)`,
+          [turn.workerId, keep],
+        );
+      });
+    },
+    async recent(workerId, { limit = 6, since } = {}) {
+      const rows = await db.query<Row>(
+        `select worker_id::int, role, text, lang, decision, understood, citations, created_at
+           from conversation_turns
+          where worker_id = $1 and ($3::timestamptz is null or created_at >= $3)
+          order by id desc limit $2`,
+        [workerId, limit, since ?? null],
+      );
+      return rows.reverse().map((r) => ({
+        workerId: r.worker_id, role: r.role, text: r.text, lang: r.lang, decision: r.decision, understood: r.understood,
+        citations: r.citations, at: new Date(r.created_at),
+      }));
+    },
+    forget: (workerId) => forgetConversation(db, workerId),
+  };
+}
+
+/** Erases a worker's conversation (/forget). */
+export async function forgetConversation(db: Db, workerId: number): Promise<void> {
+  await db.query('delete from conversation_turns where worker_id = $1', [workerId]);
+}
