@@ -1,0 +1,83 @@
+# The caring-person queue. Worker-facing texts first (sent through the worker's channel), then the staff
+# desk's texts (Slack cards, thread notes, the console desk).
+
+## To the worker
+case-opened = You are now connected to the union's caring persons. Your case number is #{ $caseId }. A member of staff will reply here as soon as possible; you can send documents such as your contract or pay slips here too.
+case-claimed = A union caring person has taken your case #{ $caseId } and will contact you here.
+case-staff-reply =
+    { $text }
+
+    — Union caring person
+case-staff-reply-named =
+    { $text }
+
+    — { $name } (Union caring person)
+case-resolved = Your case #{ $caseId } has been resolved. How satisfied are you with the help? Please rate it from 1 to 5 below (5 = very satisfied). If anything is still open, just write here.
+case-rating-thanks = Thank you for your rating! The union is here whenever you need it.
+
+## Staff desk
+desk-priority-urgent = 🔴 urgent
+desk-priority-normal = 🟡 normal
+desk-status-open = waiting to be claimed
+desk-status-claimed = claimed
+desk-status-in_progress = in progress
+desk-status-waiting_on_worker = waiting on the worker
+desk-status-resolved = resolved
+desk-status-closed = closed
+desk-card-title = Case #{ $caseId } · { $priority } · { $category }
+desk-field-worker = Worker
+desk-field-status = Status
+desk-field-assignee = Assignee
+desk-field-opened = Opened
+desk-field-sla = Claim by
+desk-field-rating = Rating
+desk-nobody = nobody yet
+desk-summary = Summary
+desk-worker-words = In the worker's words
+desk-bot-attempt = What the bot answered
+desk-citations = Articles cited
+desk-facts = Facts
+desk-fact-employers = Employer
+desk-fact-dates = Dates
+desk-fact-amounts = Amounts
+desk-fact-yearsWorked = Years worked
+desk-card-hint = Reply in this thread: your message is relayed to the worker, signed by the union.
+desk-button-claim = Claim
+desk-button-resolve = Resolve
+desk-button-urgent = Make urgent
+desk-button-normal = Make normal
+desk-forgotten = The worker deleted their data with /forget; the case keeps only category, priority, times and rating.
+desk-removed = (removed at the worker's request)
+desk-worker-message = { $from }: { $text }
+desk-attachment = 📎 The worker sent { $kind ->
+    [photo] a photo
+    [document] a document
+    [voice] a voice message
+   *[other] an attachment
+} { $name }
+desk-event-claimed = { $who } claimed this case.
+desk-event-resolved = { $who } resolved this case; the worker was asked for a rating.
+desk-event-reopened = The worker wrote again: the case is reopened.
+desk-event-priority_changed = Priority is now { $priority }.
+desk-event-rated = The worker rated the help { $rating }/5.
+desk-event-closed = The case is closed.
+desk-event-forgotten = The worker deleted their data; their words were removed from this thread.
+desk-sla-reminder = { $group }Case #{ $caseId } ({ $priority } · { $category }) has waited { $minutes } minutes and nobody has claimed it.
+desk-refused = Only union staff can work on cases. This attempt was logged.
+desk-already-claimed = Case #{ $caseId } is already claimed by { $who }.
+desk-case-closed = Case #{ $caseId } is closed: this reply was not sent to the worker.
+desk-not-found = There is no case #{ $caseId }.
+desk-queue-title = Cases waiting to be claimed (urgent first, then oldest)
+desk-queue-empty = No case is waiting to be claimed.
+desk-my-cases = My cases
+desk-my-cases-empty = You have no open cases.
+desk-queue-line = #{ $caseId } { $priority } · { $category } · { $worker } · waiting { $minutes } min
+desk-help =
+    /niangjia queue — cases waiting to be claimed
+    /niangjia case 42 — show case #42
+    /niangjia reindex — re-index the knowledge base (admins)
+    /niangjia sources — documents in the index (admins)
+desk-admin-only = Only admins can use this command. This attempt was logged.
+desk-admin-unavailable = This service has no knowledge-base admin wired in.
+desk-reindex-started = { $who } started a re-index of the knowledge base…
+desk-reindex-failed = The re-index failed: { $reason }. The live index is unchanged.

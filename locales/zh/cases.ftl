@@ -1,0 +1,83 @@
+# The caring-person queue. Worker-facing texts first (sent through the worker's channel), then the staff
+# desk's texts (Slack cards, thread notes, the console desk).
+
+## To the worker
+case-opened = 已为你转接工会娘家人，你的个案编号是 #{ $caseId }。工作人员会尽快在这里回复你；合同、工资条、聊天记录等材料也可以直接发在这里。
+case-claimed = 工会娘家人已接手你的个案 #{ $caseId }，会在这里和你联系。
+case-staff-reply =
+    { $text }
+
+    —— 工会娘家人
+case-staff-reply-named =
+    { $text }
+
+    —— { $name }（工会娘家人）
+case-resolved = 你的个案 #{ $caseId } 已处理完毕。这次帮助你满意吗？请点下面的 1–5 分评价（5 分最满意）。如果还有问题，直接在这里留言即可。
+case-rating-thanks = 谢谢你的评价！有需要随时找工会娘家人。
+
+## Staff desk
+desk-priority-urgent = 🔴 紧急
+desk-priority-normal = 🟡 一般
+desk-status-open = 待接手
+desk-status-claimed = 已接手
+desk-status-in_progress = 处理中
+desk-status-waiting_on_worker = 等待职工回复
+desk-status-resolved = 已解决
+desk-status-closed = 已关闭
+desk-card-title = 个案 #{ $caseId } · { $priority } · { $category }
+desk-field-worker = 职工
+desk-field-status = 状态
+desk-field-assignee = 处理人
+desk-field-opened = 开始时间
+desk-field-sla = 接手时限
+desk-field-rating = 满意度
+desk-nobody = 无人接手
+desk-summary = 摘要
+desk-worker-words = 职工原话
+desk-bot-attempt = 机器人的回答
+desk-citations = 引用条文
+desk-facts = 要点
+desk-fact-employers = 单位
+desk-fact-dates = 日期
+desk-fact-amounts = 金额
+desk-fact-yearsWorked = 工龄
+desk-card-hint = 在本帖的讨论串里回复，内容会以“工会娘家人”的名义转发给职工。
+desk-button-claim = 接手
+desk-button-resolve = 标记已解决
+desk-button-urgent = 设为紧急
+desk-button-normal = 设为一般
+desk-forgotten = 职工已使用 /forget 删除个人资料，本个案只保留分类、优先级、时间和评分。
+desk-removed = （内容已按职工要求删除）
+desk-worker-message = { $from }：{ $text }
+desk-attachment = 📎 职工发来{ $kind ->
+    [photo] 图片
+    [document] 文件
+    [voice] 语音
+   *[other] 附件
+}{ $name }
+desk-event-claimed = { $who } 已接手此个案。
+desk-event-resolved = { $who } 已将个案标记为已解决，并请职工评分。
+desk-event-reopened = 职工再次留言，个案已重新打开。
+desk-event-priority_changed = 优先级已改为 { $priority }。
+desk-event-rated = 职工评分：{ $rating }/5。
+desk-event-closed = 个案已关闭。
+desk-event-forgotten = 职工已删除个人资料，讨论串中的职工原话已移除。
+desk-sla-reminder = { $group }个案 #{ $caseId }（{ $priority } · { $category }）已等待 { $minutes } 分钟，仍无人接手。
+desk-refused = 只有工会工作人员可以处理个案。此次操作已记录。
+desk-already-claimed = 个案 #{ $caseId } 已由 { $who } 接手。
+desk-case-closed = 个案 #{ $caseId } 已关闭，这条回复没有发给职工。
+desk-not-found = 找不到个案 #{ $caseId }。
+desk-queue-title = 待接手的个案（紧急优先，其次按等待时间）
+desk-queue-empty = 目前没有待接手的个案。
+desk-my-cases = 我的个案
+desk-my-cases-empty = 你目前没有处理中的个案。
+desk-queue-line = #{ $caseId } { $priority } · { $category } · { $worker } · 已等待 { $minutes } 分钟
+desk-help =
+    /niangjia queue —— 待接手的个案
+    /niangjia case 42 —— 查看个案 #42
+    /niangjia reindex —— 重建知识库索引（管理员）
+    /niangjia sources —— 已收录的法规文件（管理员）
+desk-admin-only = 只有管理员可以使用这个命令。此次操作已记录。
+desk-admin-unavailable = 本服务没有接入知识库管理功能。
+desk-reindex-started = { $who } 开始重建知识库索引……
+desk-reindex-failed = 重建索引失败：{ $reason }。线上索引保持不变。

@@ -1,0 +1,46 @@
+/**
+ * Builds what a desk shows about a case. Staff see the case pseudonym; the worker's name and handle only
+ * when the worker chose to share their contact for a call back.
+ */
+import type { Db } from '../store/db.js';
+import { getCase, type CaseRecord } from '../store/case-store.js';
+import { getWorker, type Worker } from '../store/worker-store.js';
+import type { CaseCard } from './types.js';
+
+export function workerLabel(worker: Pick<Worker, 'pseudonym' | 'share_contact' | 'display_name' | 'username'> | undefined): string {
+  if (!worker) return '—';
+  if (!worker.share_contact) return worker.pseudonym;
+  const contact = [worker.display_name, worker.username ? `@${worker.username}` : null].filter(Boolean).join(' ');
+  return contact ? `${worker.pseudonym} · ${contact}` : worker.pseudonym;
+}
+
+export function toCard(c: CaseRecord, worker: Worker | undefined): CaseCard {
+  return {
+    id: c.id,
+    status: c.status,
+    priority: c.priority,
+    category: c.category,
+    worker: workerLabel(worker),
+    summary: c.summary,
+    workerText: c.workerText,
+    botReply: c.botReply,
+    citations: c.citations.map((x) => x.label).filter(Boolean),
+    facts: c.facts,
+    assignee: c.assigneeId ? { id: c.assigneeId, name: c.assigneeName ?? c.assigneeId } : undefined,
+    openedAt: new Date(c.openedAt),
+    slaDueAt: c.slaDueAt ? new Date(c.slaDueAt) : null,
+    resolvedAt: c.resolvedAt ? new Date(c.resolvedAt) : null,
+    rating: c.rating,
+    forgotten: c.forgottenAt !== null,
+    deskRef: c.deskChannel && c.deskTs ? { channel: c.deskChannel, ts: c.deskTs } : undefined,
+  };
+}
+
+export async function loadCard(db: Db, caseId: number): Promise<CaseCard | undefined> {
+  const c = await getCase(db, caseId);
+  return c ? toCard(c, await getWorker(db, c.workerId)) : undefined;
+}
+
+export async function loadCards(db: Db, cases: CaseRecord[]): Promise<CaseCard[]> {
+  return Promise.all(cases.map(async (c) => toCard(c, await getWorker(db, c.workerId))));
+}

@@ -1,0 +1,44 @@
+/**
+ * The caring-person queue: states open → claimed → waiting_on_worker / in_progress → resolved → closed,
+ * reopened when the worker writes again within `reopenDays`. Composes the worker side, the staff side and
+ * the SLA clock over one context; desks reach staff through the outbox channel `staffdesk`.
+ *
+ * @example
+ *   const cases = createCaseService({ db, outbox, translate, sla: { urgentMinutes: 10, normalMinutes: 240 } });
+ *   outbox.register(STAFF_DESK_CHANNEL, createStaffDeskDeliverer({ db, desk: slack.desk, log }));
+ */
+import type { Db } from '../store/db.js';
+import type { Outbox } from '../outbox/outbox.js';
+import type { Translate } from '../i18n/translator.js';
+import { silentLogger, type Logger } from '../log.js';
+import type { CaseContext } from './case-effects.js';
+import { workerSide } from './worker-side.js';
+import { staffSide } from './staff-side.js';
+import { checkSla } from './sla-clock.js';
+import type { CaseService } from './types.js';
+
+export interface CaseServiceOptions {
+  db: Db;
+  outbox: Outbox;
+  translate: Translate;
+  clock?: () => Date;
+  /** Minutes an unclaimed case may wait before staff are reminded (SLA_URGENT_MINUTES, SLA_NORMAL_MINUTES). */
+  sla?: { urgentMinutes: number; normalMinutes: number };
+  /** A resolved case reopens when the worker writes within this many days (CASE_REOPEN_DAYS). */
+  reopenDays?: number;
+  /** How staff replies are signed to the worker (STAFF_SIGNATURE): the union, or the staff member's name. */
+  signature?: 'union' | 'name';
+  log?: Logger;
+}
+
+export function createCaseService({
+  db, outbox, translate, clock = () => new Date(), sla = { urgentMinutes: 10, normalMinutes: 240 }, reopenDays = 7,
+  signature = 'union', log = silentLogger,
+}: CaseServiceOptions): CaseService {
+  const ctx: CaseContext = { db, outbox, translate, clock, sla, reopenDays, signature, log };
+  return {
+    ...workerSide(ctx),
+    ...staffSide(ctx),
+    checkSla: (now = clock()) => checkSla(ctx, now),
+  };
+}

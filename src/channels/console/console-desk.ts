@@ -1,0 +1,104 @@
+/**
+ * The console staff desk of the embedded default: without Slack settings, new cases and worker messages are
+ * printed in the terminal, and staff commands typed there (`:queue`, `:claim 42`, `:reply 42 text`,
+ * `:resolve 42`, `:case 42`, `:urgent 42`, `:normal 42`) work the queue — the whole flow on one machine.
+ *
+ * @example
+ *   const consoleDesk = createConsoleDesk({ cases, translate, write: (s) => process.stdout.write(s) });
+ *   outbox.register(STAFF_DESK_CHANNEL, createStaffDeskDeliverer({ db, desk: consoleDesk.desk }));
+ *   await runConsoleChat({ …, staffCommand: consoleDesk.command });
+ */
+import type { Lang } from '../../assistant/types.js';
+import type { Translate } from '../../i18n/translator.js';
+import { CaseError, type CaseService, type DeskRef, type Staff, type StaffDesk } from '../../cases/types.js';
+import { cardText, deskTexts } from '../../cases/case-text.js';
+
+export interface ConsoleDeskOptions {
+  cases: CaseService;
+  translate: Translate;
+  /** Where the desk prints (the terminal). */
+  write: (text: string) => void;
+  /** Who types the commands. */
+  staff?: Staff;
+  lang?: Lang;
+  clock?: () => Date;
+}
+
+export interface ConsoleDesk {
+  desk: StaffDesk;
+  /** Runs one `:command` line and returns what to print. */
+  command(line: string): Promise<string>;
+}
+
+const usage = ':queue · :case 42 · :claim 42 · :reply 42 <text> · :resolve 42 · :urgent 42 · :normal 42';
+
+export function createConsoleDesk({
+  cases, translate, write, staff = { id: 'console', name: 'console' }, lang = 'zh', clock = () => new Date(),
+}: ConsoleDeskOptions): ConsoleDesk {
+  const x = deskTexts(translate, lang);
+  let n = 0;
+  const ref = (): DeskRef => ({ channel: 'console', ts: `${clock().getTime()}.${++n}` });
+
+  const desk: StaffDesk = {
+    async postCard(card) {
+      write(`\n[staff] ${cardText(card, x)}\n        (:claim ${card.id} · :reply ${card.id} … · :resolve ${card.id})\n`);
+      return { channel: 'console', ts: `card-${card.id}` };
+    },
+    async updateCard(_ref, card) {
+      write(`[staff] ${x.title(card)} — ${x.status(card.status)}${card.assignee ? ` (${card.assignee.name})` : ''}\n`);
+    },
+    async post(message) {
+      write(`[staff #${message.caseId}] ${x.message(message)}\n`);
+      return ref();
+    },
+    async redact() {},
+  };
+
+  async function run(verb: string, id: number, rest: string): Promise<string> {
+    switch (verb) {
+      case 'case': {
+        const card = await cases.card(id);
+        return card ? cardText(card, x) : x.t('desk-not-found', { caseId: id });
+      }
+      case 'claim': {
+        const { changed, card } = await cases.claim(id, staff);
+        return changed || card.assignee?.id === staff.id
+          ? `${x.title(card)} — ${x.status(card.status)}`
+          : x.t('desk-already-claimed', { caseId: id, who: card.assignee?.name ?? '?' });
+      }
+      case 'reply':
+        if (!rest) return usage;
+        await cases.staffReply(id, staff, rest, `console:${clock().getTime()}:${++n}`);
+        return `→ #${id}`;
+      case 'resolve':
+        return `${x.title((await cases.resolve(id, staff)).card)} — ${x.status('resolved')}`;
+      case 'urgent':
+      case 'normal':
+        return x.title((await cases.changePriority(id, staff, verb)).card);
+      default:
+        return usage;
+    }
+  }
+
+  return {
+    desk,
+    async command(line) {
+      const [, verb = '', idText = '', rest = ''] = /^:(\w+)\s*(\d*)\s*([\s\S]*)$/.exec(line.trim()) ?? [];
+      if (verb === 'queue') {
+        const queue = await cases.queue();
+        if (!queue.length) return x.t('desk-queue-empty');
+        return [x.t('desk-queue-title'), ...queue.map((c) => `  ${x.queueLine(c, clock())}`)].join('\n');
+      }
+      const id = Number(idText);
+      if (!idText || !Number.isSafeInteger(id)) return usage;
+      try {
+        return await run(verb, id, rest.trim());
+      } catch (error) {
+        if (error instanceof CaseError) {
+          return error.code === 'closed' ? x.t('desk-case-closed', { caseId: id }) : x.t('desk-not-found', { caseId: id });
+        }
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { storeKinds, useStore } from '../support/stores.js';
+import { listCaseEvents, getCase } from '../../src/store/case-store.js';
+import { setWorkerShareContact } from '../../src/store/worker-store.js';
+import { CaseError } from '../../src/cases/types.js';
+import { aWorker, anEscalation, caseRig, recordingDesk, staffA, staffB } from './case-fixtures.js';
+
+describe.each(storeKinds)('case service on %s', (kind) => {
+  const store = useStore(kind);
+
+  it('opens a case with an intake summary, posts one card and tells the worker', async () => {
+    const desk = recordingDesk();
+    const { cases, outbox, inbox } = caseRig(store.db, { desk: desk.desk });
+    const worker = await aWorker(store.db);
+    const c = await cases.openCase(anEscalation(worker.id));
+    await outbox.drain();
+    expect(c.status).toBe('open');
+    expect(desk.cards).toHaveLength(1);
+    const card = desk.cards[0]!;
+    expect(card).toMatchObject({ id: c.id, worker: worker.pseudonym, citations: ['《中华人民共和国劳动合同法》第三十条'] });
+    expect(card.facts).toEqual({ employers: ['深圳华强电子有限公司'], amounts: ['15000元'], yearsWorked: ['三年'] });
+    expect(JSON.stringify(card)).not.toContain('张三');
+    expect(inbox.to(worker).map((m) => m.text)).toEqual([expect.stringContaining(`#${c.id}`)]);
+    expect((await cases.card(c.id))!.deskRef).toEqual({ channel: 'CDESK', ts: expect.stringMatching(/^card\./) });
+  });
+
+  it('shows name and handle only when the worker chose to share contact', async () => {
+    const { cases } = caseRig(store.db);
+    const worker = await aWorker(store.db, { displayName: '赵六', username: 'zhao6' });
+    await setWorkerShareContact(store.db, worker.id, true);
+    const c = await cases.openCase(anEscalation(worker.id));
+    expect((await cases.card(c.id))!.worker).toBe(`${worker.pseudonym} · 赵六 @zhao6`);
+  });
+
+  it('adds a second escalation to the active case and raises it to urgent', async () => {
+    const desk = recordingDesk();
+    const { cases, outbox } = caseRig(store.db, { desk: desk.desk });
+    const worker = await aWorker(store.db);
+    const first = await cases.openCase(anEscalation(worker.id));
+    const second = await cases.openCase(anEscalation(worker.id, { priority: 'urgent', category: 'safety', workerText: '车间有人受伤了' }));
+    await outbox.drain();
+    expect(second.id).toBe(first.id);
+    expect(second.priority).toBe('urgent');
+    expect(desk.cards.filter((x) => x.id === first.id)).toHaveLength(1);
+    expect(desk.posts.filter((p) => p.message.caseId === first.id).map((p) => p.message.kind)).toEqual(['worker_message', 'case_event']);
+    expect(desk.posts[0]!.thread).toEqual((await cases.card(first.id))!.deskRef);
+  });
+
+  it('runs the whole life of a case: claim, reply, worker answers, resolve, rating; double clicks are harmless', async () => {
+    const desk = recordingDesk();
+    const { cases, outbox, inbox } = caseRig(store.db, { desk: desk.desk, signature: 'name' });
+    const worker = await aWorker(store.db);
+    const c = await cases.openCase(anEscalation(worker.id));
+
+    const clicks = await Promise.all([cases.claim(c.id, staffA), cases.claim(c.id, staffA), cases.claim(c.id, staffB)]);
+    expect(clicks.filter((r) => r.changed)).toHaveLength(1);
+    expect(clicks.every((r) => r.card.assignee?.id === clicks.find((x) => x.changed)!.card.assignee?.id)).toBe(true);
+    const assignee = clicks.find((r) => r.changed)!.card.assignee!;
+
+    await cases.staffReply(c.id, assignee, '请把工资条发给我', '1700000000.000200');
+    await cases.staffReply(c.id, assignee, '请把工资条发给我', '1700000000.000200'); // Slack retried the event
+    expect((await getCase(store.db, c.id))!.status).toBe('waiting_on_worker');
+
+    await cases.addWorkerMessage(c.id, { text: '好的，这是工资条' }, 'in:1');
+    await cases.addWorkerMessage(c.id, { attachment: { kind: 'photo', fileId: 'F1' } }, 'in:2');
+    await cases.addWorkerMessage(c.id, { text: '好的，这是工资条' }, 'in:1'); // replayed update
+    expect((await getCase(store.db, c.id))!.status).toBe('in_progress');
+
+    await cases.resolve(c.id, assignee);
+    expect((await cases.resolve(c.id, assignee)).changed).toBe(false);
+    await cases.rate(c.id, worker.id, 4);
+    await outbox.drain();
+
+    const texts = inbox.to(worker).map((m) => m.text);
+    expect(texts.filter((t) => t.includes('请把工资条发给我'))).toEqual([`请把工资条发给我\n\n—— ${assignee.name}（工会娘家人）`]);
+    expect(inbox.to(worker).find((m) => m.ratingForCase === c.id)).toBeDefined();
+    expect(texts.at(-1)).toContain('谢谢');
+    expect(desk.posts.filter((p) => p.message.kind === 'worker_message')).toHaveLength(2);
+    expect((await getCase(store.db, c.id))!.rating).toBe(4);
+    const events = (await listCaseEvents(store.db, c.id)).map((e) => e.kind);
+    expect(events).toEqual(['opened', 'claimed', 'staff_reply', 'worker_message', 'worker_message', 'resolved', 'rated']);
+    await expect(store.db.query('delete from case_events where case_id = $1', [c.id])).rejects.toThrow(/append-only/);
+  });
+
+  it('reopens a resolved case when the worker writes within the reopen window', async () => {
+    let now = new Date('2026-03-01T08:00:00Z');
+    const { cases } = caseRig(store.db, { clock: () => now, reopenDays: 7 });
+    const worker = await aWorker(store.db);
+    const c = await cases.openCase(anEscalation(worker.id));
+    await cases.resolve(c.id, staffA);
+    now = new Date('2026-03-05T08:00:00Z');
+    const active = await cases.activeCaseFor(worker.id);
+    expect(active?.id).toBe(c.id);
+    await cases.addWorkerMessage(c.id, { text: '公司又不发了' }, 'in:9');
+    expect((await getCase(store.db, c.id))!.status).toBe('in_progress');
+    await cases.resolve(c.id, staffA);
+    now = new Date('2026-03-20T08:00:00Z');
+    expect(await cases.activeCaseFor(worker.id)).toBeUndefined();
+    await cases.checkSla(now);
+    expect((await getCase(store.db, c.id))!.status).toBe('closed');
+  });
+
+  it('posts one SLA reminder per breach, with an injected clock', async () => {
+    let now = new Date('2026-03-01T08:00:00Z');
+    const desk = recordingDesk();
+    const { cases, outbox } = caseRig(store.db, { desk: desk.desk, clock: () => now, sla: { urgentMinutes: 10, normalMinutes: 240 } });
+    const worker = await aWorker(store.db);
+    const c = await cases.openCase(anEscalation(worker.id, { priority: 'urgent' }));
+    now = new Date('2026-03-01T08:09:00Z');
+    expect(await cases.checkSla(now)).toBe(0);
+    now = new Date('2026-03-01T08:11:00Z');
+    expect(await Promise.all([cases.checkSla(now), cases.checkSla(now)])).toEqual(expect.arrayContaining([1]));
+    expect(await cases.checkSla(new Date('2026-03-01T08:30:00Z'))).toBe(0);
+    await outbox.drain();
+    const reminders = desk.posts.filter((p) => p.message.kind === 'sla_reminder');
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]!.message).toMatchObject({ caseId: c.id, waitingMinutes: 11 });
+    expect(reminders[0]!.thread).toBeUndefined();
+  });
+
+  it('forgets a worker: texts gone, tombstone kept, desk posts redacted', async () => {
+    const desk = recordingDesk();
+    const { cases, outbox } = caseRig(store.db, { desk: desk.desk });
+    const worker = await aWorker(store.db);
+    const c = await cases.openCase(anEscalation(worker.id));
+    await cases.addWorkerMessage(c.id, { text: '我的身份证号是…' }, 'in:1');
+    await cases.resolve(c.id, staffA);
+    await cases.rate(c.id, worker.id, 5);
+    await outbox.drain();
+    await cases.forgetWorker(worker.id);
+    await outbox.drain();
+    const after = (await getCase(store.db, c.id))!;
+    expect(after).toMatchObject({ summary: null, workerText: null, botReply: null, facts: {}, category: 'wage_arrears', priority: 'normal', rating: 5 });
+    expect(after.forgottenAt).not.toBeNull();
+    const [{ n }] = await store.db.query<{ n: number }>(`select count(*)::int as n from case_messages where case_id = $1 and text is not null`, [c.id]) as [{ n: number }];
+    expect(n).toBe(0);
+    expect(desk.redacted).toHaveLength(1);
+    expect(desk.updates.at(-1)!.card.forgotten).toBe(true);
+    await expect(cases.staffReply(c.id, staffA, 'hello?', 'x')).rejects.toBeInstanceOf(CaseError);
+  });
+
+  it('records refusals in the case log', async () => {
+    const { cases } = caseRig(store.db);
+    const worker = await aWorker(store.db);
+    const c = await cases.openCase(anEscalation(worker.id));
+    await cases.recordRefusal(c.id, { id: 'U_OUTSIDER', name: 'outsider' }, 'claim');
+    const events = await listCaseEvents(store.db, c.id);
+    expect(events.at(-1)).toMatchObject({ kind: 'refused', actorKind: 'other', actorId: 'U_OUTSIDER', detail: { action: 'claim' } });
+  });
+
+  it('lists the queue urgent first, then oldest', async () => {
+    const { cases } = caseRig(store.db);
+    const ids = [];
+    for (const priority of ['normal', 'urgent', 'normal'] as const) ids.push((await cases.openCase(anEscalation((await aWorker(store.db)).id, { priority }))).id);
+    const queue = (await cases.queue()).map((c) => c.id).filter((id) => ids.includes(id));
+    expect(queue).toEqual([ids[1], ids[0], ids[2]]);
+  });
+});
