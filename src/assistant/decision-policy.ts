@@ -110,9 +110,11 @@ export function createDecisionPolicy(rules: DecisionRules): DecisionPolicy {
     .filter((c) => stageOrder.has(c.rule.stage))
     .sort((a, b) => stageOrder.get(a.rule.stage)! - stageOrder.get(b.rule.stage)!);
 
-  const counts = (rule: DecisionRule, text: string) => (hit: Hit) =>
+  // Negation applies to the rule's subject (its first group: "没有流血"), not to the context cues that
+  // follow ("领导说没事接着干" is still "keep working").
+  const counts = (rule: DecisionRule, text: string, group: number) => (hit: Hit) =>
     !precededBy(text, hit.index, rules.reportedCues, { hanWindow: 6, wordWindow: 4 }) &&
-    !(rule.negatable && precededBy(text, hit.index, rules.negationCues, { hanWindow: 2, wordWindow: 2 }));
+    !(rule.negatable && group === 0 && precededBy(text, hit.index, rules.negationCues, { hanWindow: 2, wordWindow: 2 }));
 
   return {
     classify(raw) {
@@ -122,8 +124,8 @@ export function createDecisionPolicy(rules: DecisionRules): DecisionPolicy {
       for (const { rule, groups } of ordered) {
         if (rule.yieldToLabour && aboutWork) continue;
         const terms: string[] = [];
-        const matched = groups.every((group) => {
-          const hits = findHits(group, text, words).filter(counts(rule, text));
+        const matched = groups.every((group, g) => {
+          const hits = findHits(group, text, words).filter(counts(rule, text, g));
           terms.push(...hits.map((h) => h.term));
           return hits.length > 0;
         });

@@ -1,7 +1,8 @@
 /**
  * Term matching for the decision rules: Chinese substrings, English whole words with an optional `*`
  * ending and one tolerated typo, and `re:` regular expressions — on text normalised once (full-width to
- * half-width, lower case, no spaces between Chinese characters, no zero-width characters).
+ * half-width, lower case, no spaces between Chinese characters, no zero-width characters). A term written
+ * `=word` is matched exactly, for words one typo away from an everyday word (protest / protect).
  *
  * @example
  *   const m = compileTerms(['自杀', 'kill myself', 'suicid*', 're:\\bend it all\\b']);
@@ -61,7 +62,8 @@ export function compileTerm(raw: string): CompiledTerm {
       throw new Error(`decision rules: bad regular expression ${JSON.stringify(raw)}: ${(error as Error).message}`, { cause: error });
     }
   }
-  const term = normalise(raw);
+  const exactOnly = raw.startsWith('=');
+  const term = normalise(exactOnly ? raw.slice(1) : raw);
   if (han.test(term) || !/[a-z]/.test(term)) {
     return { term: raw, find: (text) => indexesOf(text, term).map((index) => ({ term: raw, index })) };
   }
@@ -70,15 +72,15 @@ export function compileTerm(raw: string): CompiledTerm {
   const pattern = escape(body).replace(/ /g, '\\s+');
   const exact = new RegExp(`(?<![a-z])${pattern}${wildcard ? "[a-z'-]*" : ''}(?![a-z])`, 'giu');
   // One typo is tolerated in single long words ("suicde", "harrassment"); short words would collide.
-  const fuzzy = !body.includes(' ') && body.length >= 6;
+  const fuzzy = !exactOnly && !body.includes(' ') && body.length >= 6;
   return {
     term: raw,
     find(text, words) {
       const hits = [...text.matchAll(exact)].map((m) => ({ term: raw, index: m.index }));
       if (hits.length || !fuzzy) return hits;
-      return words
-        .filter((w) => withinOneEdit(wildcard ? w.text.slice(0, body.length + 1) : w.text, body, wildcard))
-        .map((w) => ({ term: raw, index: w.index }));
+      // With a `*` ending only the word's start must be within one edit ("suicde" → suicid*).
+      const near = (w: string) => (wildcard ? [-1, 0, 1].some((d) => withinOneEdit(w.slice(0, body.length + d), body)) : withinOneEdit(w, body));
+      return words.filter((w) => near(w.text)).map((w) => ({ term: raw, index: w.index }));
     },
   };
 }
@@ -97,10 +99,9 @@ function indexesOf(text: string, term: string): number[] {
   return out;
 }
 
-/** Damerau-free edit distance ≤ 1; with `prefix`, `word` may be one letter longer than a prefix match. */
-function withinOneEdit(word: string, target: string, prefix: boolean): boolean {
-  if (prefix && word.length > target.length) return withinOneEdit(word.slice(0, target.length), target, false) || withinOneEdit(word, target, false);
-  if (Math.abs(word.length - target.length) > 1 || word === target) return word === target;
+/** Edit distance ≤ 1 (one letter inserted, deleted or changed). */
+function withinOneEdit(word: string, target: string): boolean {
+  if (Math.abs(word.length - target.length) > 1) return false;
   let i = 0;
   let j = 0;
   let edits = 0;
