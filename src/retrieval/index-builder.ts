@@ -75,11 +75,15 @@ export async function buildIndex({
 
   let active = embedder;
   let state: unknown;
-  if (isCorpusFitted(embedder)) ({ embedder: active, state } = await embedder.fit(texts));
   const vectors: ArrayLike<number>[] = [];
-  for (let i = 0; i < texts.length; i += EMBED_BATCH) {
-    vectors.push(...(await active.embed(texts.slice(i, i + EMBED_BATCH))));
-    onProgress({ phase: 'embed', done: Math.min(i + EMBED_BATCH, texts.length), total: texts.length });
+  try {
+    if (isCorpusFitted(embedder)) ({ embedder: active, state } = await embedder.fit(texts));
+    for (let i = 0; i < texts.length; i += EMBED_BATCH) {
+      vectors.push(...(await active.embed(texts.slice(i, i + EMBED_BATCH))));
+      onProgress({ phase: 'embed', done: Math.min(i + EMBED_BATCH, texts.length), total: texts.length });
+    }
+  } catch (error) {
+    throw new IndexBuildError(`Embedding the knowledge failed; the previous index stays live: ${(error as Error).message}`, { cause: error });
   }
   const dimensions = vectors[0]?.length ?? active.dimensions;
 
