@@ -5,11 +5,11 @@
  * @example
  *   const { documents, failed } = await loadKnowledge({ knowledgeDir: './knowledge' });
  */
-import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { chunkDocument, type ChunkOptions, type PassageDraft } from './law-chunker.js';
-import { metaString, parseFrontMatter, type FrontMatter } from './front-matter.js';
+import { metaString, type FrontMatter } from './front-matter.js';
+import { isKnowledgeFile, knowledgeFileHash, readKnowledgeFile } from './formats/index.js';
 
 export interface KnowledgeDocument {
   /** Path relative to the knowledge folder, with / separators. */
@@ -28,21 +28,21 @@ export interface FailedFile {
   reason: string;
 }
 
-const indexable = /\.(md|markdown|txt)$/i;
-
 /** Lists indexable files under `dir` (relative paths, sorted). READMEs describe folders; they are not knowledge. */
 export async function listKnowledgeFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
-    .filter((e) => e.isFile() && indexable.test(e.name) && !/^readme\./i.test(e.name))
+    .filter((e) => e.isFile() && isKnowledgeFile(e.name) && !/^readme\./i.test(e.name))
     .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
     .sort();
 }
 
 export async function loadKnowledgeFile(knowledgeDir: string, source: string, chunk?: ChunkOptions): Promise<KnowledgeDocument> {
-  const bytes = await readFile(join(knowledgeDir, source));
-  const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  const { meta, body } = parseFrontMatter(text, source);
+  const path = join(knowledgeDir, source);
+  const bytes = await readFile(path);
+  // .md, .txt, .docx, .pdf, .html: each read into the same article-per-line text (formats/).
+  const { text: body, frontMatter } = await readKnowledgeFile(path, bytes, { displayPath: source });
+  const meta = frontMatter as FrontMatter;
   const passages = await chunkDocument({ source, meta, body }, chunk);
   if (!passages.length) throw new Error('no text to index');
   const first = passages[0]!;
@@ -51,7 +51,7 @@ export async function loadKnowledgeFile(knowledgeDir: string, source: string, ch
     title: first.title,
     kind: first.kind,
     effective: first.effective,
-    contentHash: createHash('sha256').update(bytes).digest('hex'),
+    contentHash: await knowledgeFileHash(path, bytes),
     meta: { ...meta, title: metaString(meta, 'title') ?? first.title },
     passages,
   };

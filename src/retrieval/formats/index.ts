@@ -1,5 +1,5 @@
-export { readKnowledgeFile, isKnowledgeFile, knowledgeExtensions, type KnowledgeFile, type ReadKnowledgeFileOptions } from './read-knowledge-file.js';
+export { readKnowledgeFile, knowledgeFileHash, isKnowledgeFile, knowledgeExtensions, type KnowledgeFile, type ReadKnowledgeFileOptions } from './read-knowledge-file.js';
 export { FormatError } from './format-error.js';
 export { noTextLayer } from './pdf-format.js';
-export { isSidecar, parseYamlSubset, type FrontMatter } from './sidecar-meta.js';
+export { isSidecar, type FrontMatter } from './sidecar-meta.js';
 export { splitAtUnits, reflowLines, renderBlocks, type Block } from './document-layout.js';

@@ -12,7 +12,9 @@ import { firstHeading, renderBlocks, startsWithUnit, type Block } from './docume
 import { docxBlocks } from './docx-format.js';
 import { pdfBlocks } from './pdf-format.js';
 import { readHtml } from './html-format.js';
-import { isSidecar, parseYamlSubset, readOptionalFile, readSidecar, type FrontMatter, type ReadOptionalFile } from './sidecar-meta.js';
+import { createHash } from 'node:crypto';
+import { isSidecar, readOptionalFile, readSidecar, sidecarBytes, type FrontMatter, type ReadOptionalFile } from './sidecar-meta.js';
+import { parseFrontMatter } from '../front-matter.js';
 
 export interface KnowledgeFile {
   /** Markdown-like text, front matter removed. */
@@ -42,9 +44,9 @@ export async function readKnowledgeFile(
 ): Promise<KnowledgeFile> {
   const ext = extname(path).toLowerCase();
   const fallbackTitle = basename(path, extname(path));
-  if (ext === '.md' || ext === '.markdown') return readMarkdown(bytes, displayPath, fallbackTitle);
+  if (isMarkdown(path)) return readMarkdown(bytes, displayPath, fallbackTitle);
   if (!isKnowledgeFile(path)) throw new FormatError(displayPath, `unsupported file type "${ext}" (use ${knowledgeExtensions.join(' ')})`);
-  const sidecar = await readSidecar(path, displayPath, readFile);
+  let sidecar = await readSidecar(path, displayPath, readFile);
   let blocks: Block[];
   let title: string | undefined;
   if (ext === '.docx') {
@@ -52,7 +54,10 @@ export async function readKnowledgeFile(
   } else if (ext === '.pdf') {
     blocks = await pdfBlocks(bytes, displayPath);
   } else if (ext === '.txt') {
-    blocks = textBlocks(decodeText(bytes, displayPath));
+    // A .txt may carry Markdown-style front matter; it wins over a sidecar.
+    const { meta, body } = parseFrontMatter(decodeText(bytes, displayPath), displayPath);
+    sidecar = { ...sidecar, ...meta };
+    blocks = textBlocks(body);
   } else {
     const html = readHtml(bytes, displayPath);
     ({ blocks, title } = html);
@@ -66,13 +71,23 @@ export async function readKnowledgeFile(
 }
 
 function readMarkdown(bytes: Uint8Array, displayPath: string, fallbackTitle: string): KnowledgeFile {
-  const raw = decodeText(bytes, displayPath).replace(/^\uFEFF/, '');
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(raw);
-  const frontMatter = match ? parseYamlSubset(match[1]!, displayPath) : {};
-  const text = match ? raw.slice(match[0].length) : raw;
-  const heading = /^#\s+(.+)$/m.exec(text)?.[1]?.trim();
-  return { text, frontMatter: { ...frontMatter, title: stringOr(frontMatter['title']) ?? heading ?? fallbackTitle } };
+  const { meta, body } = parseFrontMatter(decodeText(bytes, displayPath), displayPath);
+  const heading = /^#\s+(.+)$/m.exec(body)?.[1]?.trim();
+  return { text: body, frontMatter: { ...meta, title: stringOr(meta['title']) ?? heading ?? fallbackTitle } };
 }
+
+/**
+ * sha256 of the file's bytes — and of its sidecar's, when it has one, since a changed sidecar (say, now
+ * `repealed: true`) changes the document. Without a sidecar it is the plain sha256 of the file.
+ */
+export async function knowledgeFileHash(path: string, bytes: Uint8Array, read: ReadOptionalFile = readOptionalFile): Promise<string> {
+  const hash = createHash('sha256').update(bytes);
+  const sidecar = isMarkdown(path) ? undefined : await sidecarBytes(path, read);
+  if (sidecar) hash.update('\0sidecar\0').update(sidecar);
+  return hash.digest('hex');
+}
+
+const isMarkdown = (path: string) => ['.md', '.markdown'].includes(extname(path).toLowerCase());
 
 /** Plain text: each line is a paragraph (the layout step still splits glued articles). */
 function textBlocks(text: string): Block[] {

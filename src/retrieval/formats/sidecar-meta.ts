@@ -11,8 +11,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { FormatError } from './format-error.js';
+import { parseFrontMatter, type FrontMatter } from '../front-matter.js';
 
-export type FrontMatter = Record<string, unknown>;
+export type { FrontMatter };
 /** Reads a file's bytes, or undefined when it does not exist (the seam tests may replace). */
 export type ReadOptionalFile = (path: string) => Promise<Uint8Array | undefined>;
 
@@ -41,76 +42,23 @@ export async function readSidecar(path: string, displayPath: string, read = read
     if (suffix === '.meta.json') {
       try {
         const value: unknown = JSON.parse(text);
-        if (value && typeof value === 'object' && !Array.isArray(value)) return value as FrontMatter;
+        if (value && typeof value === 'object' && !Array.isArray(value)) return value as FrontMatter; // values as the JSON has them
         throw new Error('not an object');
       } catch (error) {
         throw new FormatError(displayPath, `sidecar ${suffix} is not a JSON object: ${(error as Error).message}`, { cause: error });
       }
     }
-    return parseYamlSubset(text, `${displayPath}${suffix}`);
+    // The same YAML subset as Markdown front matter, read by the same parser.
+    return parseFrontMatter(`---\n${text.replace(/\s+$/, '')}\n---\n`, `${displayPath}${suffix}`).meta;
   }
   return {};
 }
 
-/**
- * The YAML subset knowledge files use: `key: value` lines, quoted strings, numbers, booleans, `[a, b]` and
- * `- item` lists, `#` comments. Dates stay strings (yyyy-mm-dd), which is what the index stores.
- */
-export function parseYamlSubset(text: string, displayPath: string): FrontMatter {
-  const out: FrontMatter = {};
-  let listKey: string | undefined;
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = withoutComment(raw).trimEnd();
-    if (!line.trim() || line.trim().startsWith('#')) return;
-    const item = /^\s*-\s+(.*)$/.exec(line);
-    if (item && listKey) {
-      (out[listKey] as unknown[]).push(scalar(item[1]!));
-      return;
-    }
-    const pair = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/.exec(line);
-    if (!pair) throw new FormatError(displayPath, `line ${i + 1} is not "key: value"`);
-    const [, key, value] = pair as unknown as [string, string, string];
-    if (value === '') {
-      out[key] = [];
-      listKey = key;
-      return;
-    }
-    listKey = undefined;
-    out[key] = value.startsWith('[') && value.endsWith(']')
-      ? value.slice(1, -1).split(',').map((v) => v.trim()).filter(Boolean).map(scalar)
-      : scalar(value);
-  });
-  return out;
-}
-
-/** Drops a ` # comment` that is outside quotes. */
-function withoutComment(line: string): string {
-  let quote = '';
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quote) {
-      if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") {
-      quote = c;
-    } else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]!))) {
-      return line.slice(0, i);
-    }
+/** The bytes of the first sidecar of `path`, for the content hash (a changed sidecar is a changed document). */
+export async function sidecarBytes(path: string, read = readOptionalFile): Promise<Uint8Array | undefined> {
+  for (const suffix of sidecarSuffixes) {
+    const bytes = await read(path + suffix);
+    if (bytes) return bytes;
   }
-  return line;
-}
-
-function scalar(value: string): unknown {
-  const v = value.trim();
-  if (/^".*"$/.test(v)) {
-    try {
-      return JSON.parse(v) as string;
-    } catch {
-      return v.slice(1, -1);
-    }
-  }
-  if (/^'.*'$/.test(v)) return v.slice(1, -1).replace(/''/g, "'");
-  if (v === 'true' || v === 'false') return v === 'true';
-  if (v === 'null' || v === '~') return null;
-  if (/^-?\d+(\.\d+)?$/.test(v)) return Number(v);
-  return v;
+  return undefined;
 }
