@@ -15,10 +15,10 @@ import type { CoveringPassage, RankingSearch } from '../../src/retrieval/retriev
 
 let jieba: Jieba | undefined;
 
-/** Plain jieba words, lower-cased, punctuation and spaces dropped. */
+/** jieba search-mode words (long words and their parts), lower-cased, punctuation and spaces dropped. */
 export function jiebaTokens(text: string): string[] {
   jieba ??= Jieba.withDict(dict);
-  return jieba.cut(text, true).map((t) => t.trim().toLowerCase()).filter((t) => /[\p{L}\p{N}]/u.test(t));
+  return jieba.cutForSearch(text, true).map((t) => t.trim().toLowerCase()).filter((t) => /[\p{L}\p{N}]/u.test(t));
 }
 
 export function buildBm25(passages: readonly PassageDraft[], { thesaurus }: { thesaurus?: Thesaurus } = {}): RankingSearch {
