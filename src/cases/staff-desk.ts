@@ -33,8 +33,8 @@ export function createStaffDeskDeliverer({ db, desk, clock = () => new Date(), l
   async function cardRef(item: OutboxRow, card: CaseCard): Promise<DeskRef> {
     if (card.deskRef) return card.deskRef;
     const ref = await desk.postCard(card);
-    await setCaseDeskRef(db, card.id, ref.channel, ref.ts);
     await remember(item, card.id, ref);
+    await setCaseDeskRef(db, card.id, ref.channel, ref.ts);
     log.info('staffdesk.card_posted', { caseId: card.id, late: item.kind !== 'case_card' });
     return (await loadCard(db, card.id))?.deskRef ?? ref;
   }

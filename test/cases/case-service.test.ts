@@ -150,7 +150,7 @@ describe.each(storeKinds)('case service on %s', (kind) => {
 
   it('lists the queue urgent first, then oldest', async () => {
     const { cases } = caseRig(store.db);
-    const ids = [];
+    const ids: number[] = [];
     for (const priority of ['normal', 'urgent', 'normal'] as const) ids.push((await cases.openCase(anEscalation((await aWorker(store.db)).id, { priority }))).id);
     const queue = (await cases.queue()).map((c) => c.id).filter((id) => ids.includes(id));
     expect(queue).toEqual([ids[1], ids[0], ids[2]]);

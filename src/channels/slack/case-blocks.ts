@@ -1,0 +1,96 @@
+/**
+ * Block Kit for the staff desk: the case card (priority, category, pseudonym, summary, the bot's attempt
+ * with its citations, buttons Claim / Resolve / Change priority), thread notes and the App Home view.
+ * Labels come from locales/<lang>/cases.ftl through DeskTexts; every worker-provided string is escaped.
+ */
+import type { types } from '@slack/bolt';
+import { cardText, type DeskTexts } from '../../cases/case-text.js';
+import type { CaseCard, DeskMessage } from '../../cases/types.js';
+
+export const ACTION_CLAIM = 'case_claim';
+export const ACTION_RESOLVE = 'case_resolve';
+export const ACTION_PRIORITY = 'case_priority';
+
+type Block = types.KnownBlock;
+
+/** Escapes text for mrkdwn: only &, < and > are special to Slack. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text, 2900) } });
+const quote = (text: string) => escapeMrkdwn(text).split('\n').map((l) => `> ${l}`).join('\n');
+/** A date Slack shows in each reader's own time zone. */
+const slackDate = (d: Date) => `<!date^${Math.floor(d.getTime() / 1000)}^{date_short_pretty} {time}|${d.toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
+
+function buttons(card: CaseCard, x: DeskTexts): Block | undefined {
+  if (card.forgotten || card.status === 'resolved' || card.status === 'closed') return undefined;
+  const other = card.priority === 'urgent' ? 'normal' : 'urgent';
+  const elements: types.Button[] = [];
+  if (card.status === 'open') elements.push({ type: 'button', action_id: ACTION_CLAIM, style: 'primary', text: { type: 'plain_text', text: x.t('desk-button-claim') }, value: String(card.id) });
+  elements.push(
+    { type: 'button', action_id: ACTION_RESOLVE, style: 'danger', text: { type: 'plain_text', text: x.t('desk-button-resolve') }, value: String(card.id) },
+    { type: 'button', action_id: ACTION_PRIORITY, text: { type: 'plain_text', text: x.t(`desk-button-${other}`) }, value: `${card.id}:${other}` },
+  );
+  return { type: 'actions', block_id: `case_${card.id}`, elements };
+}
+
+export function cardBlocks(card: CaseCard, x: DeskTexts): Block[] {
+  const blocks: Block[] = [
+    { type: 'header', text: { type: 'plain_text', text: clip(x.title(card), 150) } },
+    {
+      type: 'section',
+      fields: [
+        { type: 'mrkdwn', text: `*${x.t('desk-field-worker')}*\n${escapeMrkdwn(card.worker)}` },
+        { type: 'mrkdwn', text: `*${x.t('desk-field-status')}*\n${x.status(card.status)}` },
+        { type: 'mrkdwn', text: `*${x.t('desk-field-assignee')}*\n${card.assignee ? `<@${card.assignee.id}>` : x.t('desk-nobody')}` },
+        { type: 'mrkdwn', text: `*${x.t('desk-field-opened')}*\n${slackDate(card.openedAt)}` },
+        ...(card.status === 'open' && card.slaDueAt ? [{ type: 'mrkdwn' as const, text: `*${x.t('desk-field-sla')}*\n${slackDate(card.slaDueAt)}` }] : []),
+        ...(card.rating ? [{ type: 'mrkdwn' as const, text: `*${x.t('desk-field-rating')}*\n${'★'.repeat(card.rating)}${'☆'.repeat(5 - card.rating)} ${card.rating}/5` }] : []),
+      ],
+    },
+  ];
+  if (card.forgotten) return [...blocks, section(`_${x.t('desk-forgotten')}_`)];
+  if (card.summary) blocks.push(section(`*${x.t('desk-summary')}*\n${escapeMrkdwn(card.summary)}`));
+  if (card.workerText && card.workerText !== card.summary) blocks.push(section(`*${x.t('desk-worker-words')}*\n${quote(clip(card.workerText, 2000))}`));
+  const facts = x.facts(card.facts);
+  if (facts.length) blocks.push(section(`*${x.t('desk-facts')}*\n${facts.map((f) => `• ${escapeMrkdwn(f)}`).join('\n')}`));
+  if (card.botReply) blocks.push(section(`*${x.t('desk-bot-attempt')}*\n${escapeMrkdwn(clip(card.botReply, 2000))}`));
+  if (card.citations.length) blocks.push(section(`*${x.t('desk-citations')}*\n${card.citations.map((c) => `• ${escapeMrkdwn(c)}`).join('\n')}`));
+  const actions = buttons(card, x);
+  if (actions) blocks.push(actions, { type: 'context', elements: [{ type: 'mrkdwn', text: x.t('desk-card-hint') }] });
+  return blocks;
+}
+
+/** The notification and fallback text of a card (what screen readers and push notifications show). */
+export function cardFallback(card: CaseCard, x: DeskTexts): string {
+  return clip(card.forgotten ? x.title(card) : cardText(card, x), 3000);
+}
+
+/** A thread note or channel reminder as mrkdwn: staff mentioned by id, the on-duty group by subteam id. */
+export function deskMessageText(message: DeskMessage, x: DeskTexts, ondutyUsergroup?: string): string {
+  const escaped: DeskMessage = message.kind === 'worker_message'
+    ? { ...message, from: escapeMrkdwn(message.from), text: message.text === null ? null : escapeMrkdwn(message.text) }
+    : message;
+  const group = ondutyUsergroup ? `<!subteam^${ondutyUsergroup}>` : '';
+  return clip(x.message(escaped, (s) => `<@${s.id}>`, group), 3900);
+}
+
+/** App Home: my cases, then the open queue by priority and age. */
+export function homeView(mine: CaseCard[], queue: CaseCard[], x: DeskTexts, now: Date): types.HomeView {
+  const list = (cards: CaseCard[], empty: string): Block[] =>
+    cards.length
+      ? cards.slice(0, 40).map((c) => section(`${escapeMrkdwn(x.queueLine(c, now))}\n_${x.status(c.status)}_${c.summary ? ` · ${escapeMrkdwn(clip(c.summary, 200))}` : ''}`))
+      : [section(`_${empty}_`)];
+  return {
+    type: 'home',
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: x.t('desk-my-cases') } },
+      ...list(mine, x.t('desk-my-cases-empty')),
+      { type: 'divider' },
+      { type: 'header', text: { type: 'plain_text', text: clip(x.t('desk-queue-title'), 150) } },
+      ...list(queue, x.t('desk-queue-empty')),
+    ],
+  };
+}

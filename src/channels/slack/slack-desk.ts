@@ -1,0 +1,141 @@
+/**
+ * The staff desk on Slack (Bolt). Events arrive over HTTP — `requestListener`, mounted by main.ts on the
+ * shared server so Slack calls POST /slack/events on PORT — or over Socket Mode when `appToken` is set (no
+ * public URL needed). Outgoing posts do not happen here: the outbox calls `desk` (the StaffDesk port).
+ *
+ * Listeners finish before Slack gets its answer (`processBeforeResponse`): they only write to the database,
+ * so they are fast, and a failed write answers 500 and Slack sends the event again — a staff reply is never
+ * acknowledged and then lost.
+ *
+ * @example
+ *   const slack = createSlackDesk({ token, signingSecret, casesChannel: 'C0CASES', staffUserIds: ['U1'], adminUserIds: [], cases, translate, log });
+ *   http.mount('/slack', slack.requestListener!);
+ *   outbox.register(STAFF_DESK_CHANNEL, createStaffDeskDeliverer({ db, desk: slack.desk, log }), staffDeskHooks(log));
+ *   await slack.start();
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger } from '@slack/bolt';
+import { silentLogger, type Logger } from '../../log.js';
+import type { Lang } from '../../assistant/types.js';
+import type { Translate } from '../../i18n/translator.js';
+import { deskTexts } from '../../cases/case-text.js';
+import type { CaseService, StaffDesk } from '../../cases/types.js';
+import { createSlackStaffDesk } from './slack-staff-desk.js';
+import { createStaffDirectory } from './staff-directory.js';
+import { registerListeners } from './slack-listeners.js';
+import type { KnowledgeAdmin } from './niangjia-command.js';
+
+export type { KnowledgeAdmin };
+
+export interface SlackDeskOptions {
+  token: string;
+  /** HTTP mode: requests must be signed with it (Bolt rejects bad signatures and timestamps > 5 min old). */
+  signingSecret?: string;
+  /** Socket Mode (xapp-…): preferred when set. */
+  appToken?: string;
+  casesChannel: string;
+  staffUserIds?: readonly string[];
+  staffUsergroup?: string;
+  adminUserIds?: readonly string[];
+  /** Mentioned in SLA reminders. */
+  ondutyUsergroup?: string;
+  /** Web API root (SLACK_API_URL): tests and proxies. */
+  apiUrl?: string;
+  cases: CaseService;
+  admin?: KnowledgeAdmin;
+  translate: Translate;
+  /** Language of the desk's labels. */
+  lang?: Lang;
+  command?: string;
+  log?: Logger;
+  clock?: () => Date;
+}
+
+export interface SlackDesk {
+  /** The StaffDesk port, for the outbox deliverer of channel `staffdesk`. */
+  desk: StaffDesk;
+  /** HTTP mode only: the listener for POST /slack/events (other paths answer 404). */
+  requestListener?: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Socket Mode: connects. HTTP mode: checks the token once (a wrong one is logged, not fatal). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export class SlackSetupError extends Error {
+  override name = 'SlackSetupError';
+}
+
+/** Bolt's logger interface over ours (redacting, structured). */
+function boltLogger(log: Logger): BoltLogger {
+  const line = (msg: unknown[]) => ({ msg: msg.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ') });
+  return {
+    debug: (...msg) => log.debug('slack.bolt', line(msg)),
+    info: (...msg) => log.info('slack.bolt', line(msg)),
+    warn: (...msg) => log.warn('slack.bolt', line(msg)),
+    error: (...msg) => log.error('slack.bolt', line(msg)),
+    setLevel: () => {},
+    getLevel: () => LogLevel.INFO,
+    setName: () => {},
+  };
+}
+
+export function createSlackDesk({
+  token, signingSecret, appToken, casesChannel, staffUserIds = [], staffUsergroup, adminUserIds = [], ondutyUsergroup,
+  apiUrl, cases, admin, translate, lang = 'zh', command = '/niangjia', log = silentLogger, clock = () => new Date(),
+}: SlackDeskOptions): SlackDesk {
+  if (!appToken && !signingSecret) throw new SlackSetupError('Slack desk: set SLACK_SIGNING_SECRET (HTTP events at /slack/events) or SLACK_APP_TOKEN (Socket Mode)');
+  const logger = boltLogger(log.child({ component: 'slack' }));
+  // The outbox owns retry: no WebClient retries, and a 429 comes back to us instead of being waited out.
+  const clientOptions: webApi.WebClientOptions = {
+    retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000, logger,
+    ...(apiUrl ? { slackApiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` } : {}),
+  };
+  const client = new webApi.WebClient(token, clientOptions);
+  const texts = deskTexts(translate, lang);
+
+  // auth.test once, remembered only when it worked: Slack being down at start-up must not stick.
+  let identity: Promise<{ botId?: string; botUserId?: string }> | undefined;
+  const authorize = async () => {
+    identity ??= client.auth.test().then((r) => ({ botId: r.bot_id, botUserId: r.user_id }));
+    identity.catch(() => { identity = undefined; });
+    return { botToken: token, ...(await identity) };
+  };
+
+  const receiver = appToken
+    ? new SocketModeReceiver({ appToken, logger, installerOptions: { clientOptions } })
+    : new HTTPReceiver({ signingSecret: signingSecret!, endpoints: '/slack/events', processBeforeResponse: true, logger });
+  const app = new App({ authorize, receiver, clientOptions, logger });
+  app.error(async (error) => {
+    log.error('slack.listener_failed', { error });
+    throw error; // → HTTP 500: Slack sends the event again
+  });
+
+  const directory = createStaffDirectory({ client, staffUserIds, staffUsergroup, adminUserIds, clock, log });
+  registerListeners(app, { client, cases, directory, casesChannel, texts, admin, clock, log, command });
+
+  const requestListener = receiver instanceof HTTPReceiver
+    ? (req: IncomingMessage, res: ServerResponse) => {
+        try {
+          receiver.requestListener(req, res);
+        } catch {
+          // Bolt throws for paths it does not serve.
+          res.writeHead(404).end();
+        }
+      }
+    : undefined;
+
+  return {
+    desk: createSlackStaffDesk({ client, casesChannel, texts, ondutyUsergroup }),
+    requestListener,
+    async start() {
+      if (appToken) {
+        await app.start();
+        return;
+      }
+      await authorize().catch((error) => log.warn('slack.auth_test_failed', { error }));
+    },
+    async stop() {
+      if (appToken) await app.stop();
+    },
+  };
+}

@@ -1,0 +1,98 @@
+/**
+ * What staff do in Slack, turned into case calls: card buttons (Claim / Resolve / Change priority), replies
+ * in a card's thread (relayed to the worker), the App Home tab and `/niangjia`. Only staff may act on cases;
+ * anyone else gets an ephemeral refusal and the attempt is logged in the case's events.
+ */
+import type { App, BlockAction, ButtonAction, webApi } from '@slack/bolt';
+import type { Logger } from '../../log.js';
+import type { DeskTexts } from '../../cases/case-text.js';
+import { CaseError, type CaseService, type ClaimResult, type Staff } from '../../cases/types.js';
+import { ACTION_CLAIM, ACTION_PRIORITY, ACTION_RESOLVE, homeView } from './case-blocks.js';
+import { channelProgress, runNiangjiaCommand, type KnowledgeAdmin } from './niangjia-command.js';
+import { parseButtonValue, toThreadReply } from './slack-payloads.js';
+import type { StaffDirectory } from './staff-directory.js';
+
+export interface ListenerContext {
+  client: webApi.WebClient;
+  cases: CaseService;
+  directory: StaffDirectory;
+  casesChannel: string;
+  texts: DeskTexts;
+  admin?: KnowledgeAdmin;
+  clock: () => Date;
+  log: Logger;
+  /** The slash command's name, e.g. '/niangjia'. */
+  command: string;
+}
+
+export function registerListeners(app: App, ctx: ListenerContext): void {
+  const { client, cases, directory, texts: x, log } = ctx;
+
+  const whisper = (channel: string | undefined, user: string, text: string, threadTs?: string) =>
+    channel
+      ? client.chat.postEphemeral({ channel, user, text, ...(threadTs ? { thread_ts: threadTs } : {}) })
+          .catch((error) => log.warn('slack.ephemeral_failed', { error }))
+      : Promise.resolve();
+
+  /** Runs a staff action, or refuses and logs it; CaseErrors become an ephemeral explanation. */
+  async function asStaff(userId: string, caseId: number | undefined, action: string, where: { channel?: string; threadTs?: string }, run: (staff: Staff) => Promise<void>) {
+    if (!(await directory.isStaff(userId))) {
+      await cases.recordRefusal(caseId, await directory.person(userId), action);
+      await whisper(where.channel, userId, x.t('desk-refused'), where.threadTs);
+      return;
+    }
+    try {
+      await run(await directory.person(userId));
+    } catch (error) {
+      if (!(error instanceof CaseError)) throw error;
+      const key = error.code === 'closed' ? 'desk-case-closed' : 'desk-not-found';
+      await whisper(where.channel, userId, x.t(key, { caseId: caseId ?? '?' }), where.threadTs);
+    }
+  }
+
+  const claimedByOther = async (result: ClaimResult, staff: Staff, channel?: string) => {
+    if (!result.changed && result.card.assignee && result.card.assignee.id !== staff.id && result.card.status !== 'resolved') {
+      await whisper(channel, staff.id, x.t('desk-already-claimed', { caseId: result.card.id, who: `<@${result.card.assignee.id}>` }));
+    }
+  };
+
+  app.action<BlockAction<ButtonAction>>(new RegExp(`^(${ACTION_CLAIM}|${ACTION_RESOLVE}|${ACTION_PRIORITY})$`), async ({ ack, body, action }) => {
+    await ack();
+    const parsed = parseButtonValue(action.value);
+    if (!parsed) return;
+    const channel = body.channel?.id;
+    await asStaff(body.user.id, parsed.caseId, action.action_id, { channel }, async (staff) => {
+      if (action.action_id === ACTION_CLAIM) await claimedByOther(await cases.claim(parsed.caseId, staff), staff, channel);
+      else if (action.action_id === ACTION_RESOLVE) await cases.resolve(parsed.caseId, staff);
+      else if (parsed.arg === 'urgent' || parsed.arg === 'normal') await cases.changePriority(parsed.caseId, staff, parsed.arg);
+    });
+  });
+
+  app.event('message', async ({ event }) => {
+    const reply = toThreadReply(event as unknown as Record<string, unknown>, ctx.casesChannel);
+    if (!reply) return;
+    const c = await cases.findByDeskRef({ channel: reply.channel, ts: reply.threadTs });
+    if (!c) return; // a thread that is not a case card
+    await asStaff(reply.userId, c.id, 'reply', { channel: reply.channel, threadTs: reply.threadTs }, (staff) =>
+      cases.staffReply(c.id, staff, reply.text, reply.ts));
+  });
+
+  app.event('app_home_opened', async ({ event }) => {
+    if (event.tab !== 'home') return;
+    const staff = await directory.isStaff(event.user);
+    const view = staff
+      ? homeView(await cases.assignedTo(event.user), await cases.queue(), x, ctx.clock())
+      : { type: 'home' as const, blocks: [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: x.t('desk-refused') } }] };
+    await client.views.publish({ user_id: event.user, view });
+  });
+
+  app.command(ctx.command, async ({ command, ack, respond }) => {
+    const reply = await runNiangjiaCommand(command.user_id, command.text, {
+      cases, directory, admin: ctx.admin, texts: x, clock: ctx.clock, log,
+      progress: () => channelProgress(client, command.channel_id, (text) => respond({ response_type: 'ephemeral', text })),
+    });
+    await ack({ response_type: 'ephemeral', text: reply.text, ...(reply.blocks ? { blocks: reply.blocks } : {}) });
+    // After the answer: a re-index takes longer than the 3 seconds Slack waits.
+    if (reply.background) void reply.background();
+  });
+}
