@@ -25,12 +25,13 @@ export function retrievalConfidence({ passages, words, topicBasis }: ConfidenceI
   const top = passages.slice(0, 3);
   const first = top[0];
   if (!first) return 0;
-  const cover = coverage(words, top.map((p) => p.text).join('\n'));
+  const vector = first.scores?.vector;
+  const similarity = vector === undefined ? undefined : clamp((vector - 0.15) / 0.45);
+  // No words to look for (an English question with no known topic): the vector side is all the evidence.
+  const cover = words.length ? coverage(words, top.map((p) => p.text).join('\n')) : similarity ?? 0;
   const agreement = top.filter((p) => p.title === first.title).length / top.length;
   const articles = top.some((p) => p.articles.length > 0 || p.kind === 'union-guide') ? 1 : 0;
-  const vector = first.scores?.vector;
-  const similarity = vector === undefined ? cover : clamp((vector - 0.15) / 0.45);
   const basisFound = topicBasis.length > 0 && passages.slice(0, 5).some((p) => inBasis(p, topicBasis));
-  const score = 0.05 + 0.4 * cover + 0.1 * agreement + 0.1 * articles + 0.25 * similarity + (basisFound ? 0.25 : 0);
+  const score = 0.05 + 0.4 * cover + 0.1 * agreement + 0.1 * articles + 0.25 * (similarity ?? cover) + (basisFound ? 0.25 : 0);
   return Math.round(clamp(score) * 100) / 100;
 }

@@ -13,7 +13,8 @@ import { chatModelFromConfig } from '../llm/chat.js';
 import { createRetriever, ensureIndexed, loadThesaurus } from '../retrieval/index.js';
 import { createAssistant, loadAssistantRules } from './assistant.js';
 import { loadPrompts } from './prompts.js';
-import { parseBehaviourCases, scoreBehaviour, type BehaviourResult } from './behaviour-eval.js';
+import { parseBehaviourCases, percentile, scoreBehaviour, type BehaviourResult } from './behaviour-eval.js';
+import type { Retriever } from '../retrieval/types.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { cases: { type: 'string' }, json: { type: 'boolean', default: false } } });
@@ -27,24 +28,41 @@ async function main(): Promise<void> {
     const { built } = await ensureIndexed({ db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, log, keep: config.INDEX_VERSIONS_KEPT });
     if (built) process.stderr.write('eval: indexed the knowledge folder first\n');
     const thesaurus = await loadThesaurus(`${config.KNOWLEDGE_DIR}/thesaurus.tsv`);
-    const retriever = createRetriever({ db, embedder, thesaurus, log });
+    const inner = createRetriever({ db, embedder, thesaurus, log });
+    // Time retrieval apart from the assistant's own work, to say where decision time goes.
+    let retrievalMs = 0;
+    const retriever: Retriever = {
+      async search(query, options) {
+        const t = performance.now();
+        try { return await inner.search(query, options); } finally { retrievalMs += performance.now() - t; }
+      },
+    };
     const chat = chatModelFromConfig(config);
     const prompts = loadPrompts(config.PROMPTS_DIR);
     const assistant = createAssistant({
       retriever, rules: loadAssistantRules(config.KNOWLEDGE_DIR), log,
       llm: chat ? { chat, prompts, timeoutMs: config.LLM_TIMEOUT_MS } : undefined,
     });
-    await retriever.search('试用期', { k: 1 }); // warm-up: the first query loads the index
+    // Warm-up (not timed): the first query loads the index and the word segmenter.
+    await assistant.respond({ workerId: 0, text: '试用期最长可以约定多久？' });
     const results: BehaviourResult[] = [];
+    const retrievalTimes: number[] = [];
+    const ownTimes: number[] = [];
     for (const [i, c] of cases.entries()) {
+      retrievalMs = 0;
       const started = performance.now();
       // Fresh conversation per case: no memory is passed, and each case gets its own worker id.
       const decision = await assistant.respond({ workerId: -(i + 1), text: c.message });
-      results.push({ case: c, decision, ms: performance.now() - started });
+      const ms = performance.now() - started;
+      results.push({ case: c, decision, ms });
+      if (retrievalMs > 0) retrievalTimes.push(retrievalMs);
+      ownTimes.push(ms - retrievalMs);
     }
     const systemLines = ['zh', 'en'].flatMap((l) => prompts.render('system', l as 'zh' | 'en').split('\n'));
     const report = scoreBehaviour(results, systemLines);
     printReport(report, chat ? 'llm' : 'extractive');
+    console.log(`\ntime split: retrieval p50 ${percentile(retrievalTimes, 50)} ms / p95 ${percentile(retrievalTimes, 95)} ms over ${retrievalTimes.length} retrieved cases; ` +
+      `assistant's own work p50 ${percentile(ownTimes, 50)} ms / p95 ${percentile(ownTimes, 95)} ms`);
     if (values.json) console.log(JSON.stringify(report.metrics));
   } finally {
     await db.close();
