@@ -195,7 +195,7 @@ export function createKnowledgeStore(db: Db) {
       const d = intLiteral(dimensions);
       return db.query<{ id: number; distance: number }>(
         `select id::int as id, (embedding::vector(${d}) <=> $1::vector(${d}))::float8 as distance
-         from knowledge_passages where version_id = ${intLiteral(versionId)}
+         from knowledge_passages where version_id = ${intLiteral(versionId)} and active -- repealed documents leave answers
          order by embedding::vector(${d}) <=> $1::vector(${d}) limit $2`,
         [toVectorLiteral(vector), limit],
       );

@@ -1,0 +1,291 @@
+/**
+ * Incremental re-index. A run builds a new version beside the live one: documents whose content hash is
+ * unchanged are copied with their passages and embeddings (SQL, no re-embedding), a renamed file (same hash,
+ * new path) too; changed and new files are parsed and embedded; deleted files are simply absent. Another
+ * embedder (id or dimension) or `full` re-embeds everything. The switch is one transaction, so questions
+ * asked meanwhile are answered from the old version; a failed or interrupted run leaves it live.
+ *
+ * @example
+ *   const summary = await updateIndex({ db, embedder, knowledgeDir: './knowledge', keep: 3, onEvent: console.log });
+ *   const plan = await updateIndex({ db, embedder, knowledgeDir, dryRun: true }); // writes nothing
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Db } from '../store/db.js';
+import { createKnowledgeStore, type IndexVersion, type StoredDocument } from '../store/knowledge-store.js';
+import { createReindexStore, type SourceMove } from '../store/reindex-store.js';
+import { isCorpusFitted, type Embedder } from '../llm/embedder.js';
+import { silentLogger, type Logger } from '../log.js';
+import { IndexBuildError } from './index-builder.js';
+import { listKnowledgeFiles, loadKnowledgeFile, type FailedFile, type KnowledgeDocument } from './knowledge-loader.js';
+import { knowledgeFileHash } from './formats/index.js';
+import { bm25Weights } from './lexical-weights.js';
+import { isInForce } from './document-status.js';
+
+export type ReindexPhase = 'read' | 'embed' | 'switch';
+
+export type ReindexEvent =
+  | { type: 'start'; files: number; full: boolean; reason?: string }
+  | { type: 'progress'; phase: ReindexPhase; done: number; total: number; path?: string }
+  | { type: 'failed'; path: string; reason: string };
+
+export interface ReindexSummary {
+  dryRun: boolean;
+  /** Every document re-embedded (first build, `full`, or another embedder). */
+  full: boolean;
+  fullReason?: string;
+  /** The live version after the run (the old one when nothing changed or on a dry run). */
+  version: number | null;
+  previousVersion: number | null;
+  added: string[];
+  changed: string[];
+  removed: string[];
+  renamed: SourceMove[];
+  unchanged: number;
+  failed: FailedFile[];
+  /** Documents in the live version after the run (in the would-be version on a dry run). */
+  documents: number;
+  /** Passages in the live version after the run (in the would-be version on a dry run). */
+  passages: number;
+  /** Passages embedded by this run. */
+  embedded: number;
+  ms: number;
+}
+
+export interface UpdateIndexOptions {
+  db: Db;
+  embedder: Embedder;
+  knowledgeDir: string;
+  log?: Logger;
+  onEvent?: (event: ReindexEvent) => void | Promise<void>;
+  /** Retired versions kept for rollback (INDEX_VERSIONS_KEPT). */
+  keep?: number;
+  dryRun?: boolean;
+  full?: boolean;
+  /** HNSW index on PostgreSQL (default true). */
+  vectorIndex?: boolean;
+  embedBatch?: number;
+}
+
+interface Plan {
+  files: string[];
+  hashes: Map<string, string>;
+  added: string[];
+  changed: string[];
+  removed: string[];
+  renamed: SourceMove[];
+  unchanged: string[];
+  failed: FailedFile[];
+}
+
+export async function updateIndex({
+  db,
+  embedder,
+  knowledgeDir,
+  log = silentLogger,
+  onEvent = () => {},
+  keep = 3,
+  dryRun = false,
+  full = false,
+  vectorIndex = true,
+  embedBatch = 128,
+}: UpdateIndexOptions): Promise<ReindexSummary> {
+  const started = performance.now();
+  const store = createKnowledgeStore(db);
+  if (!dryRun) await cleanStaleBuilds(db, log);
+  const live = await store.liveVersion();
+  const liveDocs = live ? await store.listDocuments(live.id) : [];
+  const fullReason = whyFull(live, embedder, full);
+  const files = await listKnowledgeFiles(knowledgeDir);
+  await onEvent({ type: 'start', files: files.length, full: Boolean(fullReason), reason: fullReason });
+  const plan = await planChanges(knowledgeDir, files, liveDocs, onEvent);
+
+  // Parse what must be embedded. A file that used to index but now fails keeps its previous version
+  // (when the embedder is the same), so one bad save does not drop a law from answers.
+  const toLoad = fullReason ? [...plan.hashes.keys()] : [...plan.changed, ...plan.added];
+  const { documents, kept } = await loadDocuments(knowledgeDir, toLoad, plan, new Set(liveDocs.map((d) => d.source)), Boolean(live && !whyFull(live, embedder, false)));
+  for (const f of plan.failed) {
+    log.warn('index.file_skipped', { path: f.path, reason: f.reason });
+    await onEvent({ type: 'failed', ...f });
+  }
+  const moves: SourceMove[] = fullReason
+    ? kept.map((s) => ({ from: s, to: s }))
+    : [...plan.unchanged, ...kept].map((s) => ({ from: s, to: s })).concat(plan.renamed);
+  const copiedPassages = sumPassages(liveDocs, moves);
+  const newPassages = documents.reduce((n, d) => n + d.passages.length, 0);
+  const summary = (version: number | null, embedded: number): ReindexSummary => ({
+    dryRun, full: Boolean(fullReason), fullReason, version, previousVersion: live?.id ?? null,
+    added: plan.added, changed: plan.changed, removed: plan.removed, renamed: plan.renamed,
+    unchanged: plan.unchanged.length, failed: plan.failed, documents: moves.length + documents.length,
+    passages: copiedPassages + newPassages, embedded,
+    ms: Math.round(performance.now() - started),
+  });
+  const nothingChanged = !fullReason && !documents.length && !plan.removed.length && !plan.renamed.length;
+  if (dryRun || nothingChanged) return summary(live?.id ?? null, 0);
+  if (!moves.length && !documents.length) {
+    throw new IndexBuildError(`No documents could be indexed in ${knowledgeDir} (${plan.failed.length} failed): check KNOWLEDGE_DIR`);
+  }
+  const version = await writeVersion({
+    db, live, embedder, fullReason, documents, moves, vectorIndex, keep, embedBatch, onEvent, log, failed: plan.failed, started,
+  });
+  const result = summary(version, newPassages);
+  log.info('index.updated', { version, previous: live?.id, added: result.added.length, changed: result.changed.length,
+    removed: result.removed.length, failed: result.failed.length, embedded: newPassages, ms: result.ms });
+  return result;
+}
+
+function whyFull(live: IndexVersion | undefined, embedder: Embedder, requested: boolean): string | undefined {
+  if (requested) return 'requested';
+  if (!live) return 'no live index yet';
+  if (live.embedder !== embedder.id || (embedder.dimensions > 0 && live.dimensions !== embedder.dimensions)) {
+    return `the embedder changed (${live.embedder}, dim ${live.dimensions} → ${embedder.id}, dim ${embedder.dimensions})`;
+  }
+  return undefined;
+}
+
+async function cleanStaleBuilds(db: Db, log: Logger): Promise<void> {
+  const store = createKnowledgeStore(db);
+  for (const id of await createReindexStore(db).staleBuilds()) {
+    log.warn('index.stale_build_removed', { version: id });
+    await store.failVersion(id, 'interrupted build, cleaned up by the next run');
+  }
+}
+
+/** Hashes every file and compares with the live version: what is added, changed, renamed, removed. */
+async function planChanges(
+  knowledgeDir: string,
+  files: string[],
+  liveDocs: StoredDocument[],
+  onEvent: (event: ReindexEvent) => void | Promise<void>,
+): Promise<Plan> {
+  const hashes = new Map<string, string>();
+  const failed: FailedFile[] = [];
+  for (const [i, source] of files.entries()) {
+    try {
+      const path = join(knowledgeDir, source);
+      hashes.set(source, await knowledgeFileHash(path, await readFile(path)));
+    } catch (error) {
+      failed.push({ path: source, reason: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
+    }
+    await onEvent({ type: 'progress', phase: 'read', done: i + 1, total: files.length, path: source });
+  }
+  const liveBySource = new Map(liveDocs.map((d) => [d.source, d.contentHash] as const));
+  const unchanged: string[] = [];
+  const changed: string[] = [];
+  const fresh: string[] = [];
+  for (const [source, hash] of hashes) {
+    const before = liveBySource.get(source);
+    if (before === undefined) fresh.push(source);
+    else (before === hash ? unchanged : changed).push(source);
+  }
+  // Live documents whose file is gone (and not merely unreadable) may have been renamed: same bytes, new path.
+  const gone = liveDocs.filter((d) => !files.includes(d.source));
+  const renamed: SourceMove[] = [];
+  const added: string[] = [];
+  for (const source of fresh) {
+    const origin = gone.find((d) => d.contentHash === hashes.get(source) && !renamed.some((r) => r.from === d.source));
+    if (origin) renamed.push({ from: origin.source, to: source });
+    else added.push(source);
+  }
+  const removed = gone.filter((d) => !renamed.some((r) => r.from === d.source)).map((d) => d.source);
+  return { files, hashes, added, changed, removed, renamed, unchanged, failed };
+}
+
+async function loadDocuments(
+  knowledgeDir: string,
+  sources: string[],
+  plan: Plan,
+  liveSources: Set<string>,
+  canKeepOld: boolean,
+): Promise<{ documents: KnowledgeDocument[]; kept: string[] }> {
+  const documents: KnowledgeDocument[] = [];
+  const kept: string[] = [];
+  for (const source of sources) {
+    try {
+      documents.push(await loadKnowledgeFile(knowledgeDir, source));
+    } catch (error) {
+      const e = error as Error & { reason?: string };
+      const keep = canKeepOld && liveSources.has(source);
+      if (keep) kept.push(source);
+      plan.failed.push({ path: source, reason: (e.reason ?? e.message) + (keep ? ' — the previous version stays indexed' : '') });
+    }
+  }
+  // Files unreadable at hashing time that were indexed before are kept the same way.
+  for (const f of plan.failed) if (!plan.hashes.has(f.path) && canKeepOld && liveSources.has(f.path)) kept.push(f.path);
+  plan.changed = plan.changed.filter((s) => !kept.includes(s));
+  return { documents, kept };
+}
+
+function sumPassages(liveDocs: StoredDocument[], moves: SourceMove[]): number {
+  const bySource = new Map(liveDocs.map((d) => [d.source, d.passages] as const));
+  return moves.reduce((n, m) => n + (bySource.get(m.from) ?? 0), 0);
+}
+
+interface WriteOptions {
+  db: Db;
+  live: IndexVersion | undefined;
+  embedder: Embedder;
+  fullReason: string | undefined;
+  documents: KnowledgeDocument[];
+  moves: SourceMove[];
+  vectorIndex: boolean;
+  keep: number;
+  embedBatch: number;
+  onEvent: (event: ReindexEvent) => void | Promise<void>;
+  log: Logger;
+  failed: FailedFile[];
+  started: number;
+}
+
+/** Writes the new version (copies, new documents, lexical weights), switches to it, prunes old versions. */
+async function writeVersion(o: WriteOptions): Promise<number> {
+  const store = createKnowledgeStore(o.db);
+  const rstore = createReindexStore(o.db);
+  const texts = o.documents.flatMap((d) => d.passages.map((p) => p.searchText));
+  let version: number | undefined;
+  try {
+    const { embedder: active, state } = await versionEmbedder(o, texts);
+    const vectors: ArrayLike<number>[] = [];
+    for (let i = 0; i < texts.length; i += o.embedBatch) {
+      vectors.push(...(await active.embed(texts.slice(i, i + o.embedBatch))));
+      await o.onEvent({ type: 'progress', phase: 'embed', done: Math.min(i + o.embedBatch, texts.length), total: texts.length });
+    }
+    const dimensions = vectors[0]?.length ?? (o.fullReason ? active.dimensions : o.live!.dimensions);
+    version = await store.beginVersion({ embedder: active.id, dimensions, state });
+    if (o.live) await rstore.copyDocuments(o.live.id, version, o.moves);
+    let offset = 0;
+    for (const doc of o.documents) {
+      await store.addDocument(version, doc, doc.passages.map((p, j) => ({ ...p, embedding: vectors[offset + j]! })));
+      if (!isInForce(doc.meta)) await rstore.deactivateDocument(version, doc.source);
+      offset += doc.passages.length;
+    }
+    const passages = await rstore.activePassageTexts(version);
+    const terms = bm25Weights(passages.map((p) => p.searchText)).map((r) => ({ term: r.term, passageId: passages[r.index]!.id, weight: r.weight }));
+    await store.addTerms(version, terms);
+    if (o.vectorIndex && o.db.kind === 'postgres') await store.createVectorIndex(version, dimensions);
+    await o.onEvent({ type: 'progress', phase: 'switch', done: 0, total: 1 });
+    const counts = await rstore.passageCounts(version);
+    await store.activate(version, {
+      documents: o.moves.length + o.documents.length, passages: counts.total, active: counts.active, terms: terms.length,
+      embedded: texts.length, failed: o.failed, ms: Math.round(performance.now() - o.started),
+    });
+    await o.onEvent({ type: 'progress', phase: 'switch', done: 1, total: 1 });
+  } catch (error) {
+    if (version !== undefined) await store.failVersion(version, (error as Error).message).catch(() => {});
+    throw new IndexBuildError(`Index build failed; the previous index stays live: ${(error as Error).message}`, { cause: error });
+  }
+  await store.pruneVersions(o.keep).catch((error: unknown) => o.log.warn('index.prune_failed', { error }));
+  return version;
+}
+
+/**
+ * The embedder for the new version. A full build fits a corpus-fitted embedder afresh; an incremental one
+ * keeps the live version's fitted state, so copied vectors and new ones live in the same space (words new
+ * to the corpus weigh nothing on the vector side until the next full build; the lexical side has them).
+ */
+async function versionEmbedder(o: WriteOptions, texts: string[]): Promise<{ embedder: Embedder; state: unknown }> {
+  if (!isCorpusFitted(o.embedder)) return { embedder: o.embedder, state: undefined };
+  if (o.fullReason) return o.embedder.fit(texts);
+  const state = await createKnowledgeStore(o.db).embedderState(o.live!.id);
+  return { embedder: o.embedder.restore(state), state };
+}
