@@ -26,7 +26,7 @@ export function retrievalConfidence({ passages, words, topicBasis }: ConfidenceI
   const first = top[0];
   if (!first) return 0;
   const vector = first.scores?.vector;
-  const similarity = vector === undefined ? undefined : clamp((vector - 0.15) / 0.45);
+  const similarity = typeof vector === 'number' && Number.isFinite(vector) ? clamp((vector - 0.15) / 0.45) : undefined;
   // No words to look for (an English question with no known topic): the vector side is all the evidence.
   const cover = words.length ? coverage(words, top.map((p) => p.text).join('\n')) : similarity ?? 0;
   const agreement = top.filter((p) => p.title === first.title).length / top.length;
