@@ -120,7 +120,8 @@ function withinOneEdit(word: string, target: string): boolean {
  * for Chinese cues, within `wordWindow` words for English ones.
  */
 export function precededBy(text: string, index: number, cues: readonly string[], { hanWindow = 3, wordWindow = 3 } = {}): boolean {
-  const before = text.slice(0, index);
+  // "能不能 / 有没有 / 是不是" ask a question; they do not negate what follows.
+  const before = text.slice(0, index).replace(/(\p{Script=Han})[不没]\1/gu, '');
   const hanPart = before.slice(-hanWindow);
   const latinPart = before.split(/\s+/).filter(Boolean).slice(-wordWindow).join(' ');
   return cues.some((raw) => {

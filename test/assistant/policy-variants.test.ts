@@ -36,6 +36,13 @@ const variants: Array<[string, string | undefined, string?]> = [
   ['Is my employer required to make prompt payment of wages?', undefined],
   ['一次性伤残补助金怎么算', undefined],
   ['高空作业有什么安全规定', undefined],
+  ['工会可以帮职工申请法律援助吗？', undefined],
+  ['Can you tell me whether legal aid covers labour arbitration?', undefined],
+  ['我没钱，能不能请工会帮我找个律师', 'escalate', 'legal_aid'],
+  ['工会能不能替我们出头去跟公司交涉', 'escalate', 'follow_up'],
+  ['我跟公司交涉过了，他们不同意，怎么办', undefined],
+  ['公司说会跟进我的工伤申请，要等多久', undefined],
+  ['Do I need to follow up with HR after a complaint?', undefined],
 ];
 
 describe('decision rules on wordings outside the dev set', () => {
