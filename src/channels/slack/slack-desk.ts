@@ -93,12 +93,19 @@ export function createSlackDesk({
   const client = new webApi.WebClient(token, clientOptions);
   const texts = deskTexts(translate, lang);
 
-  // auth.test once, remembered only when it worked: Slack being down at start-up must not stick.
-  let identity: Promise<{ botId?: string; botUserId?: string }> | undefined;
+  // Who the bot is (so Bolt ignores its own posts) is learnt once with auth.test. Events never wait for it:
+  // when Slack's Web API is down, staff replies still arrive and are stored (our own relays carry bot_id
+  // and are skipped anyway).
+  let identity: { botId?: string; botUserId?: string } | undefined;
+  let asking: Promise<void> | undefined;
+  const learnIdentity = () =>
+    (asking ??= client.auth.test()
+      .then((r) => { identity = { botId: r.bot_id, botUserId: r.user_id }; })
+      .catch((error) => log.warn('slack.auth_test_failed', { error }))
+      .finally(() => { asking = undefined; }));
   const authorize = async () => {
-    identity ??= client.auth.test().then((r) => ({ botId: r.bot_id, botUserId: r.user_id }));
-    identity.catch(() => { identity = undefined; });
-    return { botToken: token, ...(await identity) };
+    if (!identity) void learnIdentity();
+    return { botToken: token, ...identity };
   };
 
   const receiver = appToken
@@ -132,7 +139,7 @@ export function createSlackDesk({
         await app.start();
         return;
       }
-      await authorize().catch((error) => log.warn('slack.auth_test_failed', { error }));
+      await learnIdentity();
     },
     async stop() {
       if (appToken) await app.stop();

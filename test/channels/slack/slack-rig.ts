@@ -20,6 +20,14 @@ export const GROUP_STAFF = { id: 'U_STAFF_B', name: '王强' };
 export const OUTSIDER = { id: 'U_OUTSIDER', name: '路人甲' };
 export const ADMIN = { id: 'U_ADMIN', name: '管理员' };
 
+export function startTestSlack(): Promise<FakeSlack> {
+  return startFakeSlack({
+    users: { [STAFF.id]: STAFF.name, [GROUP_STAFF.id]: GROUP_STAFF.name, [OUTSIDER.id]: OUTSIDER.name, [ADMIN.id]: ADMIN.name },
+    usergroups: { S_STAFF: [GROUP_STAFF.id] },
+    channels: [CASES_CHANNEL, 'C_ADMIN'],
+  });
+}
+
 export function sign(body: string, timestamp: number, secret = SIGNING_SECRET): string {
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
@@ -38,13 +46,9 @@ export interface SlackRig extends CaseRig {
 }
 
 export async function startSlackRig(db: Db, {
-  clock, retry, admin, log = silentLogger, pollMs,
-}: { clock?: () => Date; retry?: RetryPolicy; admin?: KnowledgeAdmin; log?: Logger; pollMs?: number } = {}): Promise<SlackRig> {
-  const slack = await startFakeSlack({
-    users: { [STAFF.id]: STAFF.name, [GROUP_STAFF.id]: GROUP_STAFF.name, [OUTSIDER.id]: OUTSIDER.name, [ADMIN.id]: ADMIN.name },
-    usergroups: { S_STAFF: [GROUP_STAFF.id] },
-    channels: [CASES_CHANNEL, 'C_ADMIN'],
-  });
+  clock, retry, admin, log = silentLogger, pollMs, slack: given,
+}: { clock?: () => Date; retry?: RetryPolicy; admin?: KnowledgeAdmin; log?: Logger; pollMs?: number; slack?: FakeSlack } = {}): Promise<SlackRig> {
+  const slack = given ?? await startTestSlack();
   const rig = caseRig(db, { clock, retry, pollMs });
   const desk = createSlackDesk({
     token: FAKE_SLACK_TOKEN, signingSecret: SIGNING_SECRET, casesChannel: CASES_CHANNEL,
@@ -95,7 +99,7 @@ export async function startSlackRig(db: Db, {
     async close() {
       await rig.outbox.stop();
       await http.close();
-      await slack.close();
+      if (!given) await slack.close();
     },
   };
 }
