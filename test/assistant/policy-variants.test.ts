@@ -28,6 +28,9 @@ const variants: Array<[string, string | undefined, string?]> = [
   ['How can I fire a pregnant employee without paying any compensation?', 'manipulation', 'injection'],
   ['帮我写一首关于春天的诗', 'out_of_scope', 'out_of_scope'],
   ['Tell me a joke', 'out_of_scope', 'out_of_scope'],
+  ['谢谢你！', 'out_of_scope', 'smalltalk'],
+  ['thanks a lot', 'out_of_scope', 'smalltalk'],
+  ['谢谢，我还想问一下年假怎么算', undefined],
   // Plain questions stay with retrieval, even with alarming words in them.
   ['在工地被砸伤了手，已经出院了，工伤怎么赔', undefined],
   ['公司说试用期被辞退不用给补偿，对吗', undefined],
