@@ -46,6 +46,8 @@ export interface TelegramChannelOptions {
   translate?: Translate;
   /** The bot's getMe, when known (tests): saves a call at start. */
   botInfo?: UserFromGetMe;
+  /** Show "typing…" when handling takes longer than this (default 300 ms). */
+  typingAfterMs?: number;
 }
 
 export interface TelegramChannelState {
@@ -70,10 +72,10 @@ const allowedUpdates = ['message', 'callback_query'] as const;
 
 export function createTelegramChannel({
   token, workers, db, outbox, log = silentLogger, apiRoot, webhook, floodLimitPerMinute = 20,
-  clock = () => new Date(), translate = loadTranslator(), botInfo,
+  clock = () => new Date(), translate = loadTranslator(), botInfo, typingAfterMs,
 }: TelegramChannelOptions): TelegramChannel {
   const bot = new Bot<JournaledContext>(token, { botInfo, client: apiRoot ? { apiRoot } : undefined });
-  const journal = createUpdateJournal({ db });
+  const journal = createUpdateJournal({ db, log });
   const mode = webhook ? 'webhook' : 'polling';
   let running = false;
   let runner: RunnerHandle | undefined;
@@ -82,7 +84,7 @@ export function createTelegramChannel({
 
   bot.use(sequentialize((ctx) => String(ctx.chat?.id ?? ctx.from?.id ?? '')));
   bot.use(journal.middleware());
-  bot.use(workerUpdates({ workers, db, outbox, translate, flood: createFloodLimit({ limitPerMinute: floodLimitPerMinute, clock }), log }));
+  bot.use(workerUpdates({ workers, db, outbox, translate, flood: createFloodLimit({ limitPerMinute: floodLimitPerMinute, clock }), log, typingAfterMs }));
 
   outbox.register(TELEGRAM_CHANNEL, createTelegramDeliverer({ api: bot.api, db, translate }), {
     onDead: (item, error) => log.warn('telegram.undeliverable', { outboxId: item.id, error }),

@@ -30,6 +30,11 @@ export interface WorkerUpdatesOptions {
   translate: Translate;
   flood: FloodLimit;
   log: Logger;
+  /**
+   * "typing…" shows only when an answer takes longer than this: a quick reply needs none, and each
+   * chat action counts against the bot's Telegram rate limits like a message.
+   */
+  typingAfterMs?: number;
   /** Telegram shows "typing…" for about 5 s; repeat it while a slow answer is being worked out. */
   typingEveryMs?: number;
 }
@@ -47,7 +52,7 @@ interface SayOptions {
   lang?: Lang;
 }
 
-export function workerUpdates({ workers, db, outbox, translate, flood, log, typingEveryMs = 4_500 }: WorkerUpdatesOptions): Composer<JournaledContext> {
+export function workerUpdates({ workers, db, outbox, translate, flood, log, typingAfterMs = 300, typingEveryMs = 4_500 }: WorkerUpdatesOptions): Composer<JournaledContext> {
   const composer = new Composer<JournaledContext>();
 
   async function say(ctx: JournaledContext, identity: WorkerIdentity, key: string, o: SayOptions = {}): Promise<void> {
@@ -59,12 +64,14 @@ export function workerUpdates({ workers, db, outbox, translate, flood, log, typi
 
   async function withTyping<T>(ctx: Context, chat: Chat, work: () => Promise<T>): Promise<T> {
     const ping = () => void ctx.api.sendChatAction(chat.id, 'typing').catch(() => {});
-    ping();
-    const timer = setInterval(ping, typingEveryMs);
+    let repeat: NodeJS.Timeout | undefined;
+    const begin = () => { ping(); repeat = setInterval(ping, typingEveryMs); };
+    const first = typingAfterMs > 0 ? setTimeout(begin, typingAfterMs) : void begin();
     try {
       return await work();
     } finally {
-      clearInterval(timer);
+      clearTimeout(first);
+      clearInterval(repeat);
     }
   }
 

@@ -125,7 +125,7 @@ export async function startHarness(db: Db, {
   const outbox = createOutbox({ db, pollMs: 20, retry: { maxAttempts: 10, baseDelayMs: 10, maxDelayMs: 50 } });
   const workers = fakeWorkers(db, outbox);
   const channel = createTelegramChannel({
-    token: FAKE_TOKEN, db, outbox, workers: workerService?.(outbox) ?? workers.service, apiRoot: tg.apiRoot, botInfo: FAKE_BOT,
+    token: FAKE_TOKEN, db, outbox, workers: workerService?.(outbox) ?? workers.service, apiRoot: tg.apiRoot, botInfo: FAKE_BOT, typingAfterMs: 0,
     webhook: mode === 'webhook' ? { url: 'https://bot.example.org/telegram', secret: SECRET } : undefined,
     ...options,
   });

@@ -27,7 +27,8 @@ describe.each(storeKinds)('Telegram webhook on %s', (kind) => {
 
     await h.post(textUpdate('公司拖欠工资怎么办？', { chatId: chat }));
     await h.settle();
-    expect(h.tg.sent('sendChatAction', chat)[0]!.payload).toMatchObject({ action: 'typing' });
+    const typing = await h.tg.waitFor((c) => c.method === 'sendChatAction' && c.payload['chat_id'] === chat);
+    expect(typing.payload).toMatchObject({ action: 'typing' });
     const answer = h.tg.sent('sendMessage', chat).at(-1)!;
     expect(answer.payload).toMatchObject({ text: '答复：公司拖欠工资怎么办？', parse_mode: 'HTML' });
     const keyboard = lastKeyboard(chat)!;

@@ -1,0 +1,203 @@
+/**
+ * npm run bench:telegram [-- --workers 200 --messages 5 --rate 100 --echo --database-url postgres://…]
+ *
+ * Drives the Telegram webhook with N simulated workers sending M messages each at an offered rate
+ * (`--rate`, default 100 msg/s, open loop; `--rate 0` = closed loop, each worker's next message as soon as
+ * the previous one was answered: the maximum throughput), questions mixed from ../shared/eval, against the local
+ * fake Bot API, on the embedded default (PGlite in a temp dir) unless --database-url is given. Prints
+ * messages/s, latency from the update POST to the matching sendMessage at the fake (p50/p95/p99),
+ * lost and duplicated answers, and the service's peak RSS.
+ *
+ * The service runs in its own process (bench/telegram-service.ts), as in production where Telegram and
+ * the workers are elsewhere; this process is the workers and the fake Bot API. Its worker side is a
+ * factory there: the real WorkerService with a stand-in assistant by default, `--echo` a trivial echo.
+ */
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { startFakeTelegram, FAKE_TOKEN } from '../test/fakes/fake-telegram.js';
+
+export interface BenchOptions {
+  workers?: number;
+  messages?: number;
+  databaseUrl?: string;
+  /** The service process's worker side: the WorkerService with a stand-in assistant, or an echo. */
+  echo?: boolean;
+  questions?: string[];
+  /** How long to wait for the last answers before counting them lost. */
+  answerTimeoutMs?: number;
+  /** Offered load in messages/s (open loop); 0 = closed loop, as fast as answers come. */
+  rate?: number;
+  /** Writes a CPU profile of the service process to this folder. */
+  profileDir?: string;
+}
+
+export interface BenchResult {
+  sent: number; answered: number; lost: number; duplicated: number;
+  seconds: number; perSecond: number; p50: number; p95: number; p99: number; peakRssMb: number;
+}
+
+const SECRET = 'bench_secret';
+
+/** Starts bench/telegram-service.ts as its own process; resolves with its webhook URL and a stopper. */
+async function startService(args: string[], nodeArgs: string[] = []): Promise<{ url: string; stop: () => Promise<{ peakRssMb: number }> }> {
+  const script = fileURLToPath(new URL('./telegram-service.ts', import.meta.url));
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
+  const first = await lines.next();
+  if (first.done) throw new Error('bench service exited before it was ready');
+  const { port } = JSON.parse(first.value) as { port: number };
+  return {
+    url: `http://127.0.0.1:${port}/telegram`,
+    async stop() {
+      child.kill('SIGTERM');
+      const last = await lines.next();
+      return last.done ? { peakRssMb: NaN } : JSON.parse(last.value) as { peakRssMb: number };
+    },
+  };
+}
+
+function loadQuestions(): string[] {
+  const dir = new URL('../../shared/eval/', import.meta.url);
+  const out: string[] = [];
+  for (const [file, field] of [['retrieval.jsonl', 'question'], ['behaviour.jsonl', 'message']] as const) {
+    const path = new URL(file, dir);
+    if (!existsSync(path)) continue;
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
+      if (line.trim()) out.push(String((JSON.parse(line) as Record<string, unknown>)[field] ?? ''));
+    }
+  }
+  return out.length ? out : ['公司拖欠工资怎么办', 'How is overtime paid?'];
+}
+
+const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN);
+
+export async function runTelegramBench({
+  workers = 200, messages = 5, databaseUrl, echo = false, questions = loadQuestions(), answerTimeoutMs = 30_000, rate = 100, profileDir,
+}: BenchOptions = {}): Promise<BenchResult> {
+  const tg = await startFakeTelegram();
+  const service = await startService([
+    '--api-root', tg.apiRoot, '--token', FAKE_TOKEN, '--secret', SECRET,
+    ...(echo ? ['--echo'] : []), ...(databaseUrl ? ['--database-url', databaseUrl] : []),
+  ], profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+  const { url } = service;
+  // Both processes read the same wall clock: stamps are performance.timeOrigin + performance.now().
+  const now = () => performance.timeOrigin + performance.now();
+
+  // Each answer (a sendMessage at the fake) is matched to the oldest unanswered message of its chat:
+  // the channel keeps each chat in order.
+  const pending = new Map<string, number[]>();
+  const answers = new Map<string, number>();
+  const latencies: number[] = [];
+  let lastAnswerAt = 0;
+  let allAnswered: () => void = () => {};
+  const done = new Promise<void>((resolve) => { allAnswered = resolve; });
+  const sent = workers * messages;
+  tg.onCall = (call) => {
+    if (call.method !== 'sendMessage') return;
+    const chat = String(call.payload['chat_id']);
+    answers.set(chat, (answers.get(chat) ?? 0) + 1);
+    const t0 = pending.get(chat)?.shift();
+    if (t0 === undefined) return; // a duplicate: counted below
+    latencies.push(performance.timeOrigin + call.at - t0);
+    lastAnswerAt = performance.timeOrigin + call.at;
+    if (latencies.length === sent) allAnswered();
+  };
+
+  const post = async (chatId: number, id: number, text: string) => {
+    const update = {
+      update_id: id,
+      message: {
+        message_id: id, date: Math.floor(Date.now() / 1000), text,
+        chat: { id: chatId, type: 'private', first_name: 'W' }, from: { id: chatId, is_bot: false, first_name: 'W', language_code: 'zh-hans' },
+      },
+    };
+    const queue = pending.get(String(chatId)) ?? [];
+    pending.set(String(chatId), queue);
+    queue.push(now());
+    for (;;) {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET }, body: JSON.stringify(update) });
+      await res.arrayBuffer();
+      if (res.status === 200) return;
+      await new Promise((r) => setTimeout(r, 100)); // what Telegram does: deliver again later
+    }
+  };
+
+  // Open loop at `rate` messages/s, round-robin over the workers (each writes every workers/rate s);
+  // rate 0 = closed loop, each worker sending its next message as soon as the previous was answered.
+  const started = now();
+  const posts: Array<Promise<void>> = [];
+  if (rate > 0) {
+    for (let i = 0; i < sent; i++) {
+      const due = started + (i * 1000) / rate;
+      const wait = due - now();
+      if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+      posts.push(post(900_000 + (i % workers), i + 1, questions[i % questions.length]!));
+    }
+  } else {
+    let id = 0;
+    await Promise.all(Array.from({ length: workers }, async (_, w) => {
+      for (let m = 0; m < messages; m++) {
+        await post(900_000 + w, ++id, questions[(w * messages + m) % questions.length]!);
+        while (pending.get(String(900_000 + w))!.length > 0 && now() - started < answerTimeoutMs * messages) {
+          await new Promise((r) => setTimeout(r, 2));
+        }
+      }
+    }));
+  }
+  await Promise.all(posts);
+  await Promise.race([done, new Promise((r) => setTimeout(r, answerTimeoutMs))]);
+  const seconds = ((lastAnswerAt || now()) - started) / 1000;
+
+  // Let anything late arrive, then count: every message must have exactly one answer.
+  await new Promise((r) => setTimeout(r, 500));
+  const { peakRssMb } = await service.stop();
+  let duplicated = 0;
+  let lost = 0;
+  for (let w = 0; w < workers; w++) {
+    const n = answers.get(String(900_000 + w)) ?? 0;
+    duplicated += Math.max(0, n - messages);
+    lost += Math.max(0, messages - n);
+  }
+  await tg.close();
+
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    sent, answered: sorted.length, lost, duplicated, seconds,
+    perSecond: sent / seconds, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99),
+    peakRssMb,
+  };
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      workers: { type: 'string', default: '200' },
+      messages: { type: 'string', default: '5' },
+      echo: { type: 'boolean', default: false },
+      rate: { type: 'string', default: '100' },
+      profile: { type: 'string' },
+      'database-url': { type: 'string' },
+    },
+  });
+  const workers = Number(values.workers);
+  const messages = Number(values.messages);
+  const rate = Number(values.rate);
+  const r = await runTelegramBench({ workers, messages, rate, databaseUrl: values['database-url'], echo: values.echo, profileDir: values.profile });
+  const store = values['database-url'] ? 'postgres' : 'pglite (temp dir)';
+  const fmt = (n: number) => n.toFixed(1);
+  console.log(`bench:telegram  ${workers} workers × ${messages} messages via webhook, ${rate > 0 ? `offered ${rate} msg/s (open loop)` : 'closed loop (max throughput)'}, store ${store}, worker side ${values.echo ? 'echo' : 'WorkerService + stand-in assistant'}`);
+  console.log(`  sent ${r.sent}  answered ${r.answered}  lost ${r.lost}  duplicated ${r.duplicated}`);
+  console.log(`  ${fmt(r.perSecond)} messages/s answered (first POST to last answer, ${fmt(r.seconds)} s)`);
+  console.log(`  latency update POST → sendMessage: p50 ${fmt(r.p50)} ms  p95 ${fmt(r.p95)} ms  p99 ${fmt(r.p99)} ms`);
+  console.log(`  peak RSS of the service process ${fmt(r.peakRssMb)} MB`);
+  const ok = r.lost === 0 && r.duplicated === 0;
+  console.log(`  ${ok ? 'PASS' : 'FAIL'}: 0 lost, 0 duplicated${r.perSecond >= 100 && r.p95 <= 300 ? '; targets ≥100 msg/s and p95 ≤300 ms met' : '; targets ≥100 msg/s and p95 ≤300 ms NOT met'}`);
+  process.exitCode = ok ? 0 : 1;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error) => { console.error(error); process.exitCode = 1; });
+}
