@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAssistant, loadAssistantRules } from '../../src/assistant/assistant.js';
+import { createLogger } from '../../src/log.js';
 import { extractiveAnswer, trimQuote } from '../../src/assistant/extractive-answer.js';
 import { keywords } from '../../src/assistant/keywords.js';
 import { createConversationStore, forgetConversation } from '../../src/store/conversation-store.js';
@@ -111,6 +112,22 @@ describe('decisions', () => {
     const strict = { ...rules, policy: { ...rules.policy, lowConfidence: { ...rules.policy.lowConfidence, action: 'escalate' as const } } };
     const d = await createAssistant({ rules: strict, retriever }).respond({ workerId: 1, text: '公司让我们每个月交一百块团建费合法吗' });
     expect(d).toMatchObject({ kind: 'escalate', escalation: { priority: 'normal', category: 'low_confidence' } });
+  });
+
+  it('keeps the worker’s words for staff but never logs them', async () => {
+    const lines: string[] = [];
+    const log = createLogger({ level: 'debug', write: (l) => lines.push(l) });
+    const logged = createAssistant({ rules, retriever, log });
+    const text = '我想申请工会的法律援助，请你们帮我找个律师，我电话13812345678';
+    const d = await logged.respond({ workerId: 9, text });
+    await logged.respond({ workerId: 9, text: '试用期最长多久？我电话13812345678' });
+    expect(d.escalation!.summary).toContain('13812345678');
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) {
+      expect(line).not.toContain('13812345678');
+      expect(line).not.toContain('法律援助');
+      expect(line).not.toContain('试用期');
+    }
   });
 
   it('uses the worker’s chosen language over the detected one', async () => {
