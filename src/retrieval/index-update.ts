@@ -212,7 +212,9 @@ async function loadDocuments(
   }
   // Files unreadable at hashing time that were indexed before are kept the same way.
   for (const f of plan.failed) if (!plan.hashes.has(f.path) && canKeepOld && liveSources.has(f.path)) kept.push(f.path);
-  plan.changed = plan.changed.filter((s) => !kept.includes(s));
+  const failed = new Set(plan.failed.map((f) => f.path));
+  plan.changed = plan.changed.filter((s) => !failed.has(s));
+  plan.added = plan.added.filter((s) => !failed.has(s));
   return { documents, kept };
 }
 

@@ -1,0 +1,68 @@
+/**
+ * The local admin endpoint, mounted by the lead on the shared HTTP server at /admin:
+ *   POST /admin/reindex[?dryRun=1&full=1]  streams NDJSON: {"event":…} lines, then {"summary":…,"text":"…"}
+ *                                          (or {"error":"…"}); 409 when a re-index is already running
+ *   GET  /admin/sources                    {"text":"…"}
+ *   POST /admin/rollback                   {"text":"…"}; 409 when there is nothing to roll back to
+ * Every request needs `Authorization: Bearer <ADMIN_TOKEN or DATA_DIR/admin.token>`.
+ *
+ * @example
+ *   http.mount('/admin', adminListener({ admin, token: await ensureAdminToken({ configured, dataDir }) }));
+ */
+import type { ServerResponse } from 'node:http';
+import { send, type Listener } from '../http/http-server.js';
+import { silentLogger, type Logger } from '../log.js';
+import { bearerMatches } from './admin-token.js';
+import { RollbackError, type Admin } from './admin-port.js';
+import { ReindexBusyError } from './reindex-lock.js';
+import { formatSummary } from './reindex-report.js';
+
+export interface AdminListenerOptions {
+  admin: Admin;
+  token: string;
+  log?: Logger;
+}
+
+export function adminListener({ admin, token, log = silentLogger }: AdminListenerOptions): Listener {
+  return async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = `${req.method} ${url.pathname.replace(/\/+$/, '')}`;
+    if (!bearerMatches(req.headers.authorization, token)) {
+      log.warn('admin.unauthorized', { route });
+      return send(res, 401, { ok: false, error: 'missing or wrong bearer token (ADMIN_TOKEN or DATA_DIR/admin.token)' });
+    }
+    try {
+      if (route === 'POST /admin/reindex') return await streamReindex(admin, url, res, log);
+      if (route === 'GET /admin/sources') return send(res, 200, { ok: true, text: await admin.sources() });
+      if (route === 'POST /admin/rollback') return send(res, 200, { ok: true, text: await admin.rollback() });
+      return send(res, 404, { ok: false, error: 'not found: use POST /admin/reindex, GET /admin/sources, POST /admin/rollback' });
+    } catch (error) {
+      if (error instanceof ReindexBusyError || error instanceof RollbackError) {
+        return send(res, 409, { ok: false, error: error.message });
+      }
+      throw error;
+    }
+  };
+}
+
+async function streamReindex(admin: Admin, url: URL, res: ServerResponse, log: Logger): Promise<void> {
+  const flag = (name: string) => ['1', 'true', 'yes'].includes(url.searchParams.get(name) ?? '');
+  // Headers go out with the first event, so a run refused at once (busy) can still answer 409.
+  const open = () => {
+    if (res.headersSent) return;
+    res.writeHead(200, { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store' });
+  };
+  const line = (value: unknown) => {
+    open();
+    res.write(JSON.stringify(value) + '\n');
+  };
+  try {
+    const summary = await admin.run((event) => line({ event }), { dryRun: flag('dryRun'), full: flag('full') });
+    line({ summary, text: formatSummary(summary) });
+  } catch (error) {
+    if (!res.headersSent) throw error;
+    log.error('admin.reindex_failed', { error });
+    line({ error: (error as Error).message });
+  }
+  res.end();
+}
