@@ -133,7 +133,7 @@ export function createTelegramChannel({
 
     async stop() {
       running = false;
-      await runner?.stop();
+      await runner?.stop()?.catch(() => {}); // a polling failure was logged when it happened
       runner = undefined;
       await journal.settled();
       log.info('telegram.stopped', { mode, handled, failed });

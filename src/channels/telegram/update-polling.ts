@@ -47,5 +47,7 @@ export function startPolling({ bot, admit, handle, log, allowedUpdates, storeRet
   const sink = createConcurrentSink<Update>({ consume: handle }, async (error) => { log.error('telegram.update_failed', { error }); });
   const runner = createRunner(source, sink);
   runner.start();
+  // 401 (bad token) and 409 (another instance polls, or a webhook is set) end polling: say so loudly.
+  runner.task()?.catch((error) => log.error('telegram.polling_stopped', { error }));
   return runner;
 }
