@@ -3,7 +3,9 @@ import { storeKinds, useStore } from '../support/stores.js';
 import { listCaseEvents, getCase } from '../../src/store/case-store.js';
 import { setWorkerShareContact } from '../../src/store/worker-store.js';
 import { CaseError } from '../../src/cases/types.js';
-import { aWorker, anEscalation, caseRig, recordingDesk, staffA, staffB } from './case-fixtures.js';
+import { createConsoleDesk } from '../../src/channels/console/console-desk.js';
+import { createStaffDeskDeliverer, STAFF_DESK_CHANNEL } from '../../src/cases/staff-desk.js';
+import { aWorker, anEscalation, caseRig, recordingDesk, staffA, staffB, translate } from './case-fixtures.js';
 
 describe.each(storeKinds)('case service on %s', (kind) => {
   const store = useStore(kind);
@@ -154,5 +156,32 @@ describe.each(storeKinds)('case service on %s', (kind) => {
     for (const priority of ['normal', 'urgent', 'normal'] as const) ids.push((await cases.openCase(anEscalation((await aWorker(store.db)).id, { priority }))).id);
     const queue = (await cases.queue()).map((c) => c.id).filter((id) => ids.includes(id));
     expect(queue).toEqual([ids[1], ids[0], ids[2]]);
+  });
+
+  it('prints new cases and worker messages, and works the queue from typed commands', async () => {
+    const { cases, outbox, inbox } = caseRig(store.db);
+    const printed: string[] = [];
+    const desk = createConsoleDesk({ cases, translate, write: (s) => printed.push(s) });
+    outbox.register(STAFF_DESK_CHANNEL, createStaffDeskDeliverer({ db: store.db, desk: desk.desk }));
+    const worker = await aWorker(store.db);
+    const c = await cases.openCase(anEscalation(worker.id));
+    await outbox.drain();
+    expect(printed.join('')).toContain(`个案 #${c.id}`);
+    expect(printed.join('')).toContain(worker.pseudonym);
+
+    expect(await desk.command(':queue')).toContain(`#${c.id}`);
+    expect(await desk.command(`:claim ${c.id}`)).toContain('已接手');
+    expect(await desk.command(`:reply ${c.id} 请把劳动合同发来`)).toBe(`→ #${c.id}`);
+    await cases.addWorkerMessage(c.id, { text: '好的' }, 'in:c1');
+    await outbox.drain();
+    expect(printed.at(-1)).toContain(`${worker.pseudonym}：好的`);
+    expect(await desk.command(`:case ${c.id}`)).toContain('深圳华强电子有限公司');
+    expect(await desk.command(`:resolve ${c.id}`)).toContain('已解决');
+    expect(await desk.command(':case 999999')).toContain('找不到');
+    expect(await desk.command(':nonsense')).toContain(':queue');
+    await outbox.drain();
+    expect(inbox.to(worker).map((m) => m.text)).toEqual([
+      expect.stringContaining('个案编号'), expect.stringContaining('已接手'), '请把劳动合同发来\n\n—— 工会娘家人', expect.stringContaining('1–5'),
+    ]);
   });
 });
