@@ -20,6 +20,8 @@ export interface ConfidenceInput {
 }
 
 const clamp = (x: number) => Math.max(0, Math.min(1, x));
+/** Highest confidence when there are no words to check the passages against. */
+export const NO_WORDS_CAP = 0.4;
 
 export function retrievalConfidence({ passages, words, topicBasis }: ConfidenceInput): number {
   const top = passages.slice(0, 3);
@@ -27,11 +29,13 @@ export function retrievalConfidence({ passages, words, topicBasis }: ConfidenceI
   if (!first) return 0;
   const vector = first.scores?.vector;
   const similarity = typeof vector === 'number' && Number.isFinite(vector) ? clamp((vector - 0.15) / 0.45) : undefined;
-  // No words to look for (an English question with no known topic): the vector side is all the evidence.
-  const cover = words.length ? coverage(words, top.map((p) => p.text).join('\n')) : similarity ?? 0;
+  const cover = words.length ? coverage(words, top.map((p) => p.text).join('\n')) : 0;
   const agreement = top.filter((p) => p.title === first.title).length / top.length;
   const articles = top.some((p) => p.articles.length > 0 || p.kind === 'union-guide') ? 1 : 0;
   const basisFound = topicBasis.length > 0 && passages.slice(0, 5).some((p) => inBasis(p, topicBasis));
   const score = 0.05 + 0.4 * cover + 0.1 * agreement + 0.1 * articles + 0.25 * (similarity ?? cover) + (basisFound ? 0.25 : 0);
-  return Math.round(clamp(score) * 100) / 100;
+  // No words to check (an English question with no known topic): the passages cannot be verified against
+  // the question, so the answer is never presented as sure.
+  const capped = words.length ? score : Math.min(score, NO_WORDS_CAP);
+  return Math.round(clamp(capped) * 100) / 100;
 }

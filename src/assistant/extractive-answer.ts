@@ -99,7 +99,7 @@ export function extractiveAnswer({
     followUp ? t.followUpFrom : undefined,
     topicName ? fill(t.leadInTopic, { topic: topicName }) : t.leadIn,
     quotes.join('\n\n'),
-    summary && !unsure ? fill(t.inShort, { explanation: summary }) : undefined,
+    unsure ? undefined : summary ? fill(t.inShort, { explanation: summary }) : t.noSummary || undefined,
     t.nextSteps,
     t.disclaimer,
   ];

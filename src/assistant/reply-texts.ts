@@ -17,6 +17,8 @@ const answerParts = z.object({
   leadIn: z.string(), leadInTopic: z.string(), citation: z.string(), effective: z.string(), guide: z.string(),
   nextSteps: z.string(), disclaimer: z.string(), unsure: z.string(), nothingFound: z.string(), followUpFrom: z.string(),
   inShort: z.string(),
+  /** Said when no topic explanation is available (English: the quote is in Chinese). */
+  noSummary: z.string().default(''),
 });
 const langTexts = z.object({
   urgent: z.record(z.string(), z.string()),
