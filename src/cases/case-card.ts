@@ -3,18 +3,18 @@
  * when the worker chose to share their contact for a call back.
  */
 import type { Db } from '../store/db.js';
-import { getCase, type CaseRecord } from '../store/case-store.js';
-import { getWorker, type Worker } from '../store/worker-store.js';
+import { getCaseWithWorker, type CaseRecord, type CaseWorkerFields } from '../store/case-store.js';
+import { getWorker } from '../store/worker-store.js';
 import type { CaseCard } from './types.js';
 
-export function workerLabel(worker: Pick<Worker, 'pseudonym' | 'share_contact' | 'display_name' | 'username'> | undefined): string {
+export function workerLabel(worker: CaseWorkerFields | undefined): string {
   if (!worker) return '—';
   if (!worker.share_contact) return worker.pseudonym;
   const contact = [worker.display_name, worker.username ? `@${worker.username}` : null].filter(Boolean).join(' ');
   return contact ? `${worker.pseudonym} · ${contact}` : worker.pseudonym;
 }
 
-export function toCard(c: CaseRecord, worker: Worker | undefined): CaseCard {
+export function toCard(c: CaseRecord, worker: CaseWorkerFields | undefined): CaseCard {
   return {
     id: c.id,
     status: c.status,
@@ -37,8 +37,8 @@ export function toCard(c: CaseRecord, worker: Worker | undefined): CaseCard {
 }
 
 export async function loadCard(db: Db, caseId: number): Promise<CaseCard | undefined> {
-  const c = await getCase(db, caseId);
-  return c ? toCard(c, await getWorker(db, c.workerId)) : undefined;
+  const found = await getCaseWithWorker(db, caseId);
+  return found ? toCard(found.record, found.worker) : undefined;
 }
 
 export async function loadCards(db: Db, cases: CaseRecord[]): Promise<CaseCard[]> {

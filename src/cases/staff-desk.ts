@@ -34,9 +34,9 @@ export function createStaffDeskDeliverer({ db, desk, clock = () => new Date(), l
     if (card.deskRef) return card.deskRef;
     const ref = await desk.postCard(card);
     await remember(item, card.id, ref);
-    await setCaseDeskRef(db, card.id, ref.channel, ref.ts);
+    const first = await setCaseDeskRef(db, card.id, ref.channel, ref.ts);
     log.info('staffdesk.card_posted', { caseId: card.id, late: item.kind !== 'case_card' });
-    return (await loadCard(db, card.id))?.deskRef ?? ref;
+    return first ? ref : (await loadCard(db, card.id))?.deskRef ?? ref;
   }
 
   async function post(item: OutboxRow, card: CaseCard, message: DeskMessage, inThread: boolean, workerText = false): Promise<DeskRef> {

@@ -71,6 +71,25 @@ export async function insertCase(db: Db, c: NewCase, now: Date): Promise<CaseRec
   return row;
 }
 
+/** What a card shows of the worker, fetched with the case in one query. */
+export interface CaseWorkerFields {
+  pseudonym: string;
+  share_contact: boolean;
+  display_name: string | null;
+  username: string | null;
+}
+
+export async function getCaseWithWorker(db: Db, id: number): Promise<{ record: CaseRecord; worker: CaseWorkerFields } | undefined> {
+  const [row] = await db.query<CaseRecord & { w_pseudonym: string; w_share: boolean; w_name: string | null; w_username: string | null }>(
+    `select c.*, w.pseudonym as w_pseudonym, w.share_contact as w_share, w.display_name as w_name, w.username as w_username
+       from (select ${caseColumns} from cases where id = $1) c join workers w on w.id = c."workerId"`,
+    [id],
+  );
+  if (!row) return undefined;
+  const { w_pseudonym, w_share, w_name, w_username, ...record } = row;
+  return { record, worker: { pseudonym: w_pseudonym, share_contact: w_share, display_name: w_name, username: w_username } };
+}
+
 export async function getCase(db: Db, id: number, { lock = false } = {}): Promise<CaseRecord | undefined> {
   const [row] = await db.query<CaseRecord>(`select ${caseColumns} from cases where id = $1${lock ? ' for update' : ''}`, [id]);
   return row;
@@ -151,9 +170,10 @@ export async function updateCaseIf(
   return row;
 }
 
-/** Remembers where the case's card lives on the staff desk (first writer wins). */
-export async function setCaseDeskRef(db: Db, id: number, channel: string, ts: string): Promise<void> {
-  await db.query('update cases set desk_channel = $2, desk_ts = $3 where id = $1 and desk_ts is null', [id, channel, ts]);
+/** Remembers where the case's card lives on the staff desk (first writer wins: false when another did). */
+export async function setCaseDeskRef(db: Db, id: number, channel: string, ts: string): Promise<boolean> {
+  const rows = await db.query('update cases set desk_channel = $2, desk_ts = $3 where id = $1 and desk_ts is null returning id', [id, channel, ts]);
+  return rows.length > 0;
 }
 
 export interface CaseMessageRecord {
