@@ -77,7 +77,9 @@ desk-help =
     /niangjia case 42 — show case #42
     /niangjia reindex — re-index the knowledge base (admins)
     /niangjia sources — documents in the index (admins)
+    /niangjia rollback — go back to the previous index version (admins)
 desk-admin-only = Only admins can use this command. This attempt was logged.
 desk-admin-unavailable = This service has no knowledge-base admin wired in.
 desk-reindex-started = { $who } started a re-index of the knowledge base…
 desk-reindex-failed = The re-index failed: { $reason }. The live index is unchanged.
+desk-rollback-failed = Could not roll back: { $reason }

@@ -3,6 +3,9 @@ import { storeKinds, useStore } from '../support/stores.js';
 import { listCaseEvents, getCase } from '../../src/store/case-store.js';
 import { setWorkerShareContact } from '../../src/store/worker-store.js';
 import { CaseError } from '../../src/cases/types.js';
+import { createWorkerService } from '../../src/conversation/worker-service.js';
+import { recordInbound } from '../../src/store/inbox-store.js';
+import type { Assistant } from '../../src/assistant/types.js';
 import { createConsoleDesk } from '../../src/channels/console/console-desk.js';
 import { createStaffDeskDeliverer, STAFF_DESK_CHANNEL } from '../../src/cases/staff-desk.js';
 import { aWorker, anEscalation, caseRig, recordingDesk, staffA, staffB, translate } from './case-fixtures.js';
@@ -183,5 +186,36 @@ describe.each(storeKinds)('case service on %s', (kind) => {
     expect(inbox.to(worker).map((m) => m.text)).toEqual([
       expect.stringContaining('个案编号'), expect.stringContaining('已接手'), '请把劳动合同发来\n\n—— 工会娘家人', expect.stringContaining('1–5'),
     ]);
+  });
+
+  it('serves the WorkerService as its case desk: escalate, relay into the thread, reopen after resolve', async () => {
+    const desk = recordingDesk();
+    const { cases, outbox, inbox } = caseRig(store.db, { desk: desk.desk });
+    const assistant: Assistant = {
+      async respond({ text }) {
+        return text.includes('人工')
+          ? { kind: 'escalate', lang: 'zh', text: '已为你转人工', citations: [], confidence: 1, escalation: { priority: 'normal', category: 'explicit_request', summary: text } }
+          : { kind: 'answer', lang: 'zh', text: `答：${text}`, citations: [], confidence: 0.9 };
+      },
+    };
+    const workers = createWorkerService({ db: store.db, outbox, assistant, cases, translate });
+    const identity = { channel: 'telegram', externalId: `ws-${Date.now()}`, chatId: `ws-${Date.now()}` };
+    let n = 0;
+    const say = async (text: string) => {
+      const { message } = await recordInbound(store.db, { channel: 'telegram', externalId: `${identity.externalId}-${++n}`, payload: {} });
+      await workers.receive({ externalId: String(message.id), worker: identity, text }, message.id);
+      await outbox.drain();
+    };
+    await say('我要找人工，公司欠薪');
+    const [mine] = await workers.cases(identity);
+    expect(mine).toMatchObject({ status: 'open', category: 'explicit_request' });
+    await say('补充：欠了两个月');
+    await cases.resolve(mine!.id, staffA);
+    await say('公司又不发了');
+    await outbox.drain();
+    expect((await getCase(store.db, mine!.id))!.status).toBe('in_progress');
+    const thread = desk.posts.filter((p) => p.message.caseId === mine!.id && p.message.kind === 'worker_message').map((p) => (p.message as { text: string }).text);
+    expect(thread).toEqual(['补充：欠了两个月', '公司又不发了']);
+    expect(inbox.received.filter((m) => m.chatId === identity.chatId).some((m) => m.text.includes(`#${mine!.id}`))).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * `/niangjia queue | case 42 | reindex | sources | help`. Queue and case are for staff, reindex and sources
+ * `/niangjia queue | case 42 | reindex | sources | rollback | help`. Queue and case are for staff, the rest
  * for admins (SLACK_ADMIN_USER_IDS), help for anyone. A re-index runs after the command is acknowledged and
  * shows its progress in one message that is edited as it goes (Slack wants an answer within 3 seconds).
  */
@@ -19,6 +19,8 @@ import type { StaffDirectory } from './staff-directory.js';
 export interface KnowledgeAdmin {
   reindex(report: (line: string) => Promise<void>): Promise<string>;
   sources(): Promise<string>;
+  /** Makes the previous index version live again; returns what it did. */
+  rollback?(): Promise<string>;
 }
 
 export interface CommandReply {
@@ -48,13 +50,22 @@ const codeBlock = (text: string) => `\`\`\`${text.replace(/```/g, "'''")}\`\`\``
 export async function runNiangjiaCommand(userId: string, text: string, ctx: CommandContext): Promise<CommandReply> {
   const [verb = 'help', arg = ''] = text.trim().split(/\s+/);
   const { texts: x } = ctx;
-  if (verb === 'reindex' || verb === 'sources') {
+  if (verb === 'reindex' || verb === 'sources' || verb === 'rollback') {
     if (!ctx.directory.isAdmin(userId)) {
       ctx.log.warn('slack.admin_refused', { userId, command: verb });
       return { text: x.t('desk-admin-only') };
     }
     if (!ctx.admin) return { text: x.t('desk-admin-unavailable') };
     if (verb === 'sources') return { text: codeBlock(await ctx.admin.sources()) };
+    if (verb === 'rollback') {
+      if (!ctx.admin.rollback) return { text: x.t('desk-admin-unavailable') };
+      ctx.log.info('slack.rollback', { userId });
+      try {
+        return { text: codeBlock(await ctx.admin.rollback()) };
+      } catch (error) {
+        return { text: x.t('desk-rollback-failed', { reason: (error as Error).message ?? String(error) }) };
+      }
+    }
     const admin = ctx.admin;
     const started = x.t('desk-reindex-started', { who: `<@${userId}>` });
     return { text: started, background: () => reindexWithProgress(admin, started, ctx) };

@@ -151,6 +151,10 @@ describe.each(storeKinds)('Slack staff desk on %s', (kind) => {
         calls.push('sources');
         return '中华人民共和国劳动合同法 · v3 · 2013-07-01 · 98 passages';
       },
+      async rollback() {
+        calls.push('rollback');
+        return 'version 4 is live again (was 5)';
+      },
     };
     rig = await startSlackRig(store.db, { admin });
     expect(JSON.parse((await rig.command(STAFF.id, 'reindex')).text).text).toBe(JSON.parse(json('只有管理员可以使用这个命令。此次操作已记录。')));
@@ -164,6 +168,8 @@ describe.each(storeKinds)('Slack staff desk on %s', (kind) => {
     const final = await rig.slack.waitFor((call) => call.method === 'chat.update' && String(call.args.text).includes('87 passages · 1.2 s'));
     expect(final.args.channel).toBe('C_ADMIN');
     expect(calls).toEqual(['sources', 'reindex']);
+    expect(JSON.parse((await rig.command(STAFF.id, 'rollback')).text).text).toContain('管理员');
+    expect(JSON.parse((await rig.command(ADMIN.id, 'rollback')).text).text).toContain('version 4 is live again');
   });
 
   it('after /forget, redacts the worker’s words in the thread and turns the card into a tombstone', async () => {

@@ -6,6 +6,11 @@ import { cardBlocks, escapeMrkdwn } from '../../../src/channels/slack/case-block
 import { deskTexts } from '../../../src/cases/case-text.js';
 import { translate } from '../../cases/case-fixtures.js';
 import type { CaseCard } from '../../../src/cases/types.js';
+import type { AdminPort } from '../../../src/admin/admin-port.js';
+import type { KnowledgeAdmin } from '../../../src/channels/slack/slack-desk.js';
+
+// The re-index engineer's admin port plugs into the Slack command as it is (a compile-time check).
+export const adminFits = (admin: AdminPort): KnowledgeAdmin => admin;
 
 /** A Slack error as the WebClient raises it (its classes are not exported, only their codes). */
 const slackError = (code: string, fields: Record<string, unknown>) => Object.assign(new Error(code), { code, ...fields });
