@@ -65,11 +65,14 @@ export class SlackSetupError extends Error {
   override name = 'SlackSetupError';
 }
 
-/** Bolt's logger interface over ours (redacting, structured). */
+/**
+ * Bolt's logger interface over ours (redacting, structured). Bolt's and the WebClient's debug lines carry
+ * whole request bodies — a worker's words on their way to a card — so they are dropped, whatever the level.
+ */
 function boltLogger(log: Logger): BoltLogger {
   const line = (msg: unknown[]) => ({ msg: msg.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ') });
   return {
-    debug: (...msg) => log.debug('slack.bolt', line(msg)),
+    debug: () => {},
     info: (...msg) => log.info('slack.bolt', line(msg)),
     warn: (...msg) => log.warn('slack.bolt', line(msg)),
     error: (...msg) => log.error('slack.bolt', line(msg)),

@@ -7,7 +7,8 @@ import { deskTexts } from '../../../src/cases/case-text.js';
 import { translate } from '../../cases/case-fixtures.js';
 import type { CaseCard } from '../../../src/cases/types.js';
 import type { AdminPort } from '../../../src/admin/admin-port.js';
-import type { KnowledgeAdmin } from '../../../src/channels/slack/slack-desk.js';
+import { createSlackDesk, SlackSetupError, type KnowledgeAdmin } from '../../../src/channels/slack/slack-desk.js';
+import type { CaseService } from '../../../src/cases/types.js';
 
 // The re-index engineer's admin port plugs into the Slack command as it is (a compile-time check).
 export const adminFits = (admin: AdminPort): KnowledgeAdmin => admin;
@@ -56,5 +57,16 @@ describe('Slack payloads in, plain data out', () => {
     expect(json).not.toContain('<!here>');
     expect(json).not.toContain('<!channel>');
     expect(json).toContain(escapeMrkdwn('<!here>'));
+  });
+});
+
+describe('Slack desk set-up', () => {
+  const cases = {} as CaseService;
+  it('uses Socket Mode when an app token is given (no HTTP listener), HTTP otherwise, and says what is missing', () => {
+    const socket = createSlackDesk({ token: 'xoxb-t', appToken: 'xapp-1-test', casesChannel: 'C1', cases, translate });
+    expect(socket.requestListener).toBeUndefined();
+    const http = createSlackDesk({ token: 'xoxb-t', signingSecret: 's', casesChannel: 'C1', cases, translate });
+    expect(http.requestListener).toBeTypeOf('function');
+    expect(() => createSlackDesk({ token: 'xoxb-t', casesChannel: 'C1', cases, translate })).toThrow(SlackSetupError);
   });
 });
