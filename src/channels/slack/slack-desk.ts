@@ -7,6 +7,10 @@
  * so they are fast, and a failed write answers 500 and Slack sends the event again — a staff reply is never
  * acknowledged and then lost.
  *
+ * Setting up the Slack app: create it from `app-manifest.json` (beside this file) after replacing
+ * https://niangjia.example.org with the service's public URL — or set `socket_mode_enabled` and give an
+ * app-level token (connections:write) as SLACK_APP_TOKEN — then invite the bot to SLACK_CASES_CHANNEL.
+ *
  * @example
  *   const slack = createSlackDesk({ token, signingSecret, casesChannel: 'C0CASES', staffUserIds: ['U1'], adminUserIds: [], cases, translate, log });
  *   http.mount('/slack', slack.requestListener!);
