@@ -22,7 +22,8 @@ export function toCard(c: CaseRecord, worker: CaseWorkerFields | undefined): Cas
     category: c.category,
     worker: workerLabel(worker),
     summary: c.summary,
-    workerText: c.workerText,
+    // '/human' says nothing to staff beyond "asked for a person", which the summary already says.
+    workerText: c.workerText?.startsWith('/') ? null : c.workerText,
     botReply: c.botReply,
     citations: c.citations.map((x) => x.label).filter(Boolean),
     facts: c.facts,
