@@ -125,6 +125,8 @@ export function createWorkerService({
       const l: Lang = worker.lang ?? lang ?? 'zh';
       const active = await cases.activeCaseFor(worker.id);
       if (active) {
+        // Writing to a recently resolved case reopens it: the request must reach a person again.
+        await cases.addWorkerMessage(active.id, { text: '/human' }, `in:${inboundId}`);
         await say(worker, l, 'worker-human-existing', `reply:${inboundId}`, { caseId: active.id });
         return;
       }

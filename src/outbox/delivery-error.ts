@@ -20,7 +20,8 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
-export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 15, baseDelayMs: 1_000, maxDelayMs: 5 * 60_000 };
+/** Retries every ≤ 30 s once backed off, for about four hours, before an item is dead-lettered. */
+export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 500, baseDelayMs: 1_000, maxDelayMs: 30_000 };
 
 /**
  * The one place retry is decided: undefined = give up (dead letter), else the delay before the next try.
