@@ -1,0 +1,198 @@
+/**
+ * The composition root: config → store → embedder/llm → retrieval → assistant → cases → channels.
+ * Every default is chosen here, once; every module below takes its I/O seams as options. Tests and
+ * benchmarks start the same app with their own settings (fake servers, temp data directories).
+ *
+ * @example
+ *   const app = await startApp({ config: loadConfig({ DATA_DIR: '/tmp/nj' }), log });
+ *   await app.consoleDone; // console mode: resolves at the end of input
+ *   await app.stop();
+ */
+import type { Readable, Writable } from 'node:stream';
+import type { Config } from './config.js';
+import { silentLogger, type Logger } from './log.js';
+import { openStore } from './store/open-store.js';
+import type { Db } from './store/db.js';
+import { outboxCounts } from './store/outbox-store.js';
+import { createOutbox, type Outbox } from './outbox/outbox.js';
+import { createEmbedder } from './llm/embedder.js';
+import { chatModelFromConfig } from './llm/chat.js';
+import { createRetriever, ensureIndexed, loadThesaurus, type Retriever, type BuildProgress } from './retrieval/index.js';
+import { createKnowledgeStore } from './store/knowledge-store.js';
+import { createAssistant, loadAssistantRules, loadPrompts, type Assistant } from './assistant/index.js';
+import { createConversationStore, forgetConversation } from './store/conversation-store.js';
+import { createCaseService } from './cases/case-service.js';
+import type { CaseService } from './cases/types.js';
+import { createStaffDeskDeliverer, staffDeskHooks, STAFF_DESK_CHANNEL } from './cases/staff-desk.js';
+import { startSlaClock } from './cases/sla-clock.js';
+import { createWorkerService } from './conversation/worker-service.js';
+import type { WorkerService } from './conversation/types.js';
+import { loadTranslator } from './i18n/translator.js';
+import { createHttpServer, type HttpServer } from './http/http-server.js';
+import { createAdmin } from './admin/admin.js';
+import { adminListener } from './admin/admin-listener.js';
+import { ensureAdminToken } from './admin/admin-token.js';
+import type { Admin } from './admin/admin-port.js';
+import { createTelegramChannel, type TelegramChannel } from './channels/telegram/telegram-channel.js';
+import { createSlackDesk, type SlackDesk } from './channels/slack/slack-desk.js';
+import { createConsoleDesk } from './channels/console/console-desk.js';
+import { runConsoleChat } from './channels/console/console-chat.js';
+
+export interface StartAppOptions {
+  config: Config;
+  log?: Logger;
+  /** Console channel I/O (used when Telegram is not configured). */
+  input?: Readable;
+  output?: Writable;
+  /** Where first-start indexing progress goes. */
+  progress?: Writable;
+  clock?: () => Date;
+  /** Run the console chat when Telegram is not configured (default true). */
+  console?: boolean;
+  /** Host the HTTP server binds; default all interfaces when a channel needs it, else loopback. */
+  host?: string;
+}
+
+export interface App {
+  db: Db;
+  outbox: Outbox;
+  retriever: Retriever;
+  assistant: Assistant;
+  cases: CaseService;
+  workers: WorkerService;
+  admin: Admin;
+  http: HttpServer;
+  /** The port the HTTP server listens on (undefined when it could not bind in console mode). */
+  port?: number;
+  telegram?: TelegramChannel;
+  slack?: SlackDesk;
+  /** Console mode: resolves when the input has ended and every reply was printed. */
+  consoleDone?: Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startApp({
+  config, log = silentLogger, input = process.stdin, output = process.stdout, progress = process.stderr,
+  clock = () => new Date(), console: consoleEnabled = true, host,
+}: StartAppOptions): Promise<App> {
+  const db = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const stops: Array<() => Promise<void>> = [() => db.close()];
+  const stop = async () => {
+    for (const s of stops.splice(0).reverse()) await s().catch((error) => log.error('app.stop_failed', { error }));
+  };
+  try {
+    const translate = loadTranslator();
+
+    // Knowledge: index on first start, else check the index matches the configured embedder.
+    const embedder = createEmbedder(config);
+    const indexed = await ensureIndexed({
+      db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, log, keep: config.INDEX_VERSIONS_KEPT, onProgress: firstStartProgress(progress),
+    });
+    if (indexed.built) progress.write(`Knowledge indexed (version ${indexed.version}).\n`);
+    const retriever = createRetriever({ db, embedder, thesaurus: await loadThesaurus(`${config.KNOWLEDGE_DIR}/thesaurus.tsv`), log });
+
+    const chat = chatModelFromConfig(config);
+    const assistant = createAssistant({
+      retriever,
+      rules: loadAssistantRules(config.KNOWLEDGE_DIR),
+      llm: chat ? { chat, prompts: loadPrompts(config.PROMPTS_DIR), timeoutMs: config.LLM_TIMEOUT_MS } : undefined,
+      conversations: createConversationStore(db),
+      clock,
+      log,
+    });
+
+    const outbox = createOutbox({ db, log, clock });
+    stops.push(() => outbox.stop());
+    const cases = createCaseService({
+      db, outbox, translate, clock, log, reopenDays: config.CASE_REOPEN_DAYS, signature: config.STAFF_SIGNATURE,
+      sla: { urgentMinutes: config.SLA_URGENT_MINUTES, normalMinutes: config.SLA_NORMAL_MINUTES },
+    });
+    const workers = createWorkerService({
+      db, outbox, assistant, cases, translate, log, forgetConversation: (id) => forgetConversation(db, id),
+    });
+    const admin = createAdmin({ db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, versionsKept: config.INDEX_VERSIONS_KEPT, log });
+
+    const http = createHttpServer({ log });
+    http.health('database', async () => (await db.query('select 1 as ok'), { ok: true, kind: db.kind }));
+    http.health('index', async () => {
+      const live = await createKnowledgeStore(db).liveVersion();
+      return { ok: Boolean(live), version: live?.id, embedder: live?.embedder };
+    });
+    http.health('outbox', async () => ({ ok: true, ...(await outboxCounts(db)) }));
+    http.mount('/admin', adminListener({ admin, token: await ensureAdminToken({ configured: config.ADMIN_TOKEN, dataDir: config.DATA_DIR }), log }));
+
+    // Staff desk: Slack when configured, else the console.
+    let slack: SlackDesk | undefined;
+    let staffCommand: ((line: string) => Promise<string>) | undefined;
+    if (config.SLACK_BOT_TOKEN) {
+      slack = createSlackDesk({
+        token: config.SLACK_BOT_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET, appToken: config.SLACK_APP_TOKEN,
+        casesChannel: config.SLACK_CASES_CHANNEL!, staffUserIds: config.SLACK_STAFF_USER_IDS, staffUsergroup: config.SLACK_STAFF_USERGROUP,
+        adminUserIds: config.SLACK_ADMIN_USER_IDS, ondutyUsergroup: config.SLACK_ONDUTY_USERGROUP, apiUrl: config.SLACK_API_URL,
+        cases, admin, translate, log, clock,
+      });
+      if (slack.requestListener) http.mount('/slack', slack.requestListener);
+      outbox.register(STAFF_DESK_CHANNEL, createStaffDeskDeliverer({ db, desk: slack.desk, clock, log }), staffDeskHooks(log));
+      http.health('slack', async () => ({ ok: true, mode: config.SLACK_APP_TOKEN ? 'socket' : 'http' }));
+    } else {
+      const consoleDesk = createConsoleDesk({ cases, translate, write: (text) => output.write(text), clock });
+      staffCommand = consoleDesk.command;
+      outbox.register(STAFF_DESK_CHANNEL, createStaffDeskDeliverer({ db, desk: consoleDesk.desk, clock, log }), staffDeskHooks(log));
+    }
+    const sla = startSlaClock({ check: () => cases.checkSla(), log });
+    stops.push(() => sla.stop());
+
+    // Worker channel: Telegram when configured, else the console.
+    let telegram: TelegramChannel | undefined;
+    if (config.TELEGRAM_BOT_TOKEN) {
+      const webhook = config.TELEGRAM_WEBHOOK_URL ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET! } : undefined;
+      telegram = createTelegramChannel({
+        token: config.TELEGRAM_BOT_TOKEN, workers, db, outbox, log, translate, clock, webhook,
+        apiRoot: config.TELEGRAM_API_ROOT, floodLimitPerMinute: config.FLOOD_LIMIT_PER_MINUTE,
+      });
+      if (telegram.webhookListener) http.mount(new URL(config.TELEGRAM_WEBHOOK_URL!).pathname, telegram.webhookListener);
+      http.health('telegram', telegram.health);
+    }
+
+    const public_ = Boolean(telegram?.webhookListener || slack?.requestListener);
+    const port = await http.listen(config.PORT, host ?? (public_ ? '0.0.0.0' : '127.0.0.1')).catch((error: NodeJS.ErrnoException) => {
+      if (public_) throw error;
+      // Console mode only needs HTTP for /healthz and the local re-index CLI: say so and go on.
+      log.warn('http.not_listening', { port: config.PORT, code: error.code });
+      return undefined;
+    });
+    if (port !== undefined) stops.push(() => http.close());
+
+    outbox.start();
+    if (slack) {
+      await slack.start();
+      stops.push(() => slack!.stop());
+    }
+    if (telegram) {
+      await telegram.start();
+      stops.push(() => telegram!.stop());
+    }
+    const consoleDone = !telegram && consoleEnabled
+      ? runConsoleChat({ db, outbox, workers, translate, input, output, staffCommand, log })
+      : undefined;
+    log.info('app.started', {
+      store: db.kind, embedder: embedder.id, llm: Boolean(chat), port,
+      worker_channel: telegram ? `telegram/${telegram.state().mode}` : 'console', staff_desk: slack ? 'slack' : 'console',
+    });
+    return { db, outbox, retriever, assistant, cases, workers, admin, http, port, telegram, slack, consoleDone, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Progress lines for the first start's indexing (a fresh clone must show it is working, not hung). */
+function firstStartProgress(out: Writable): (p: BuildProgress) => void {
+  let last = '';
+  return ({ phase, done, total }) => {
+    const pct = total ? Math.floor((done / total) * 4) * 25 : 100;
+    const line = `Indexing knowledge (first start): ${phase} ${pct}%`;
+    if (line !== last) out.write(`${line}\n`);
+    last = line;
+  };
+}
