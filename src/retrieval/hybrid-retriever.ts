@@ -41,6 +41,12 @@ export interface RetrieverOptions {
   thesaurus?: Thesaurus;
   log?: Logger;
   tuning?: FusionTuning;
+  /**
+   * How long the live version's id is reused before asking the store again (default 1000 ms). A question
+   * that starts just after a switch may still read the previous version: it is complete, and kept.
+   */
+  liveCheckMs?: number;
+  now?: () => number;
 }
 
 export interface HybridScoredPassage extends ScoredPassage {
@@ -49,7 +55,15 @@ export interface HybridScoredPassage extends ScoredPassage {
 
 const cjk = /[\u3400-\u9fff]/;
 
-export function createRetriever({ db, embedder, thesaurus = emptyThesaurus, log = silentLogger, tuning = {} }: RetrieverOptions): {
+export function createRetriever({
+  db,
+  embedder,
+  thesaurus = emptyThesaurus,
+  log = silentLogger,
+  tuning = {},
+  liveCheckMs = 1000,
+  now = () => performance.now(),
+}: RetrieverOptions): {
   search(query: string, options?: SearchOptions): Promise<HybridScoredPassage[]>;
 } {
   const {
@@ -65,6 +79,14 @@ export function createRetriever({ db, embedder, thesaurus = emptyThesaurus, log 
   const store = createKnowledgeStore(db);
   // One query embedder per index version: a fitted embedder must embed with that version's statistics.
   const embedders = new Map<number, Embedder>();
+  let cachedLive: { version: IndexVersion; at: number } | undefined;
+
+  const liveVersion = async (): Promise<IndexVersion | undefined> => {
+    if (cachedLive && now() - cachedLive.at < liveCheckMs) return cachedLive.version;
+    const version = await store.liveVersion();
+    cachedLive = version ? { version, at: now() } : undefined;
+    return version;
+  };
 
   const queryEmbedder = async (live: IndexVersion): Promise<Embedder> => {
     let e = embedders.get(live.id);
@@ -87,7 +109,7 @@ export function createRetriever({ db, embedder, thesaurus = emptyThesaurus, log 
 
   return {
     async search(query, { k = 10 } = {}) {
-      const live = await store.liveVersion();
+      const live = await liveVersion();
       if (!live) throw new IndexMismatchError('There is no live knowledge index yet: run npm run reindex');
       const qe = await queryEmbedder(live);
       const expansion = thesaurus.expand(query);
