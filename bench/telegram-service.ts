@@ -44,7 +44,7 @@ export const standInWorkers: MakeWorkers = ({ db, outbox, translate }) => {
   const open = new Map<number, number>();
   const cases: CaseDesk = {
     async openCase(input) { const id = ++next; open.set(input.workerId, id); return { id }; },
-    async activeCaseFor(workerId) { const id = open.get(workerId); return id ? { id } : undefined; },
+    async activeCaseFor(workerId) { const id = open.get(workerId); return id ? { id, status: 'open' } : undefined; },
     async addWorkerMessage() {},
     async listForWorker() { return []; },
     async rate() {},

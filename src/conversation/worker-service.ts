@@ -22,7 +22,8 @@ export interface CaseDesk {
     workerId: number; priority: 'urgent' | 'normal'; category: string; summary: string;
     workerText: string; botReply: string; citations: Citation[]; lang: Lang;
   }): Promise<{ id: number }>;
-  activeCaseFor(workerId: number): Promise<{ id: number } | undefined>;
+  /** The open case, or one resolved recently enough that writing again reopens it. */
+  activeCaseFor(workerId: number): Promise<{ id: number; status: string } | undefined>;
   addWorkerMessage(caseId: number, message: { text?: string; attachment?: Attachment }, dedupeKey: string): Promise<void>;
   listForWorker(workerId: number): Promise<WorkerCaseStatus[]>;
   rate(caseId: number, workerId: number, rating: number): Promise<void>;
@@ -64,11 +65,15 @@ export function createWorkerService({
     const active = await cases.activeCaseFor(worker.id);
     const decision = await assistant.respond({ workerId: worker.id, text, lang: worker.lang ?? lang });
     if (active) {
-      // A person is on it: relay; but someone at risk now still gets safety information at once.
+      // The case thread sees every message (writing again reopens a recently resolved case). While a
+      // person is on it the bot only confirms the relay; someone at risk now still gets safety information
+      // at once, and after a resolution the bot answers new questions itself.
       await cases.addWorkerMessage(active.id, { text }, `in:${inboundId}`);
       if (decision.escalation?.priority === 'urgent') {
         await reply(worker, decision, inboundId);
         await openCase(worker, text, decision);
+      } else if (active.status === 'resolved') {
+        await reply(worker, decision, inboundId);
       } else {
         await say(worker, decision.lang, 'worker-relayed', `reply:${inboundId}`, { caseId: active.id });
       }

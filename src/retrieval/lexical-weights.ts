@@ -7,10 +7,15 @@ import { countTerms, tokenize } from './tokenizer.js';
 export interface Bm25Options {
   k1?: number;
   b?: number;
+  /**
+   * Terms found in more than this share of passages get no rows (default 0.25): 中华人民共和国, 劳动, 应当 …
+   * weigh little, yet were a third of all rows read per query.
+   */
+  maxDocFraction?: number;
 }
 
 /** For passages `texts`, returns rows (term, passage index, weight). */
-export function bm25Weights(texts: string[], { k1 = 1.2, b = 0.6 }: Bm25Options = {}): { term: string; index: number; weight: number }[] {
+export function bm25Weights(texts: string[], { k1 = 1.2, b = 0.6, maxDocFraction = Number(process.env.H1_MAXDF ?? 0.25) }: Bm25Options = {}): { term: string; index: number; weight: number }[] {
   const counts = texts.map((t) => countTerms(tokenize(t)));
   const lengths = counts.map((c) => [...c.values()].reduce((a, n) => a + n, 0));
   const avg = lengths.reduce((a, n) => a + n, 0) / Math.max(1, lengths.length);
@@ -22,6 +27,7 @@ export function bm25Weights(texts: string[], { k1 = 1.2, b = 0.6 }: Bm25Options 
     const norm = k1 * (1 - b + (b * lengths[index]!) / avg);
     for (const [term, tf] of c) {
       const d = df.get(term)!;
+      if (d > maxDocFraction * n) continue;
       const idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
       rows.push({ term, index, weight: (idf * tf * (k1 + 1)) / (tf + norm) });
     }

@@ -23,7 +23,7 @@ function fakeCases() {
   const relayed: Array<{ caseId: number; text?: string; kind?: string }> = [];
   const desk: CaseDesk = {
     async openCase(input) { opened.push(input); return { id: opened.length }; },
-    async activeCaseFor(workerId) { const i = opened.findIndex((c) => c.workerId === workerId); return i >= 0 ? { id: i + 1 } : undefined; },
+    async activeCaseFor(workerId) { const i = opened.findIndex((c) => c.workerId === workerId); return i >= 0 ? { id: i + 1, status: 'open' } : undefined; },
     async addWorkerMessage(caseId, m) { relayed.push({ caseId, text: m.text, kind: m.attachment?.kind }); },
     async listForWorker() { return []; },
     async rate() {},

@@ -22,7 +22,7 @@ function caseDesk() {
   const evidence: Array<{ caseId: number; kind?: string }> = [];
   const desk: CaseDesk = {
     async openCase(input) { opened.push(input); return { id: opened.length }; },
-    async activeCaseFor(workerId) { const i = opened.findIndex((c) => c.workerId === workerId); return i >= 0 ? { id: i + 1 } : undefined; },
+    async activeCaseFor(workerId) { const i = opened.findIndex((c) => c.workerId === workerId); return i >= 0 ? { id: i + 1, status: 'open' } : undefined; },
     async addWorkerMessage(caseId, m) { evidence.push({ caseId, kind: m.attachment?.kind }); },
     async listForWorker() { return []; },
     async rate() {},
