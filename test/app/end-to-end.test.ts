@@ -1,0 +1,149 @@
+/**
+ * The whole service as `npm start` composes it (src/app.ts), with Telegram and Slack configured and pointed at
+ * the local fakes: the real grammY bot in webhook mode, the real Bolt app, the real outbox, assistant and
+ * retrieval over a small knowledge folder, on both stores. A worker asks → escalation → card in Slack → claim →
+ * thread reply → the worker receives it → the worker answers → it appears in the thread → resolve → rating.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { loadConfig } from '../../src/config.js';
+import { startApp, type App } from '../../src/app.js';
+import { storeKinds, testDatabaseUrl, uniqueSchema, type StoreKind } from '../support/stores.js';
+import { startFakeTelegram, FAKE_TOKEN, type FakeTelegram } from '../fakes/fake-telegram.js';
+import { FAKE_SLACK_TOKEN, type FakeSlack } from '../fakes/fake-slack.js';
+import { startTestSlack, sign, SIGNING_SECRET, CASES_CHANNEL, STAFF, OUTSIDER } from '../channels/slack/slack-rig.js';
+import { textUpdate, callbackUpdate } from '../channels/telegram/support.js';
+
+const HOOK_SECRET = 'e2e_hook_secret';
+
+/** A knowledge folder with a few real laws, the union guides, the thesaurus and the decision rules. */
+function smallKnowledge(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'nj-e2e-knowledge-'));
+  mkdirSync(join(dir, 'laws'));
+  for (const f of ['labor-contract-law.md', 'labor-law.md', 'wage-payment-provisions.md', 'legal-aid-law.md']) {
+    cpSync(join('knowledge/laws', f), join(dir, 'laws', f));
+  }
+  for (const f of ['union', 'policy', 'thesaurus.tsv']) cpSync(join('knowledge', f), join(dir, f), { recursive: true });
+  return dir;
+}
+
+async function databaseFor(kind: StoreKind): Promise<{ settings: Record<string, string>; drop: () => Promise<void> }> {
+  if (kind === 'pglite') return { settings: { DATA_DIR: 'memory://' }, drop: async () => {} };
+  const schema = uniqueSchema('e2e');
+  const admin = new pg.Client({ connectionString: testDatabaseUrl });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const url = new URL(testDatabaseUrl!);
+  url.searchParams.set('options', `-c search_path=${schema},public`);
+  return {
+    settings: { DATABASE_URL: url.toString() },
+    drop: async () => {
+      const c = new pg.Client({ connectionString: testDatabaseUrl });
+      await c.connect();
+      await c.query(`drop schema if exists ${schema} cascade`);
+      await c.end();
+    },
+  };
+}
+
+describe.each(storeKinds)('the whole service on %s', (kind) => {
+  let app: App;
+  let telegram: FakeTelegram;
+  let slack: FakeSlack;
+  let drop: () => Promise<void>;
+  let base: string;
+
+  beforeAll(async () => {
+    telegram = await startFakeTelegram();
+    slack = await startTestSlack();
+    const db = await databaseFor(kind);
+    drop = db.drop;
+    const config = loadConfig({
+      ...db.settings,
+      KNOWLEDGE_DIR: smallKnowledge(), PORT: '0', ADMIN_TOKEN: 'e2e-admin-token',
+      TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: telegram.apiRoot,
+      TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/telegram', TELEGRAM_WEBHOOK_SECRET: HOOK_SECRET,
+      SLACK_BOT_TOKEN: FAKE_SLACK_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_CASES_CHANNEL: CASES_CHANNEL,
+      SLACK_STAFF_USER_IDS: STAFF.id, SLACK_API_URL: slack.apiUrl,
+    });
+    app = await startApp({ config, console: false, host: '127.0.0.1', progress: { write: () => true } as never });
+    base = `http://127.0.0.1:${app.port}`;
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    await telegram?.close();
+    await slack?.close();
+    await drop?.();
+  });
+
+  const toBot = (update: object, secret = HOOK_SECRET) => fetch(`${base}/telegram`, {
+    method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret }, body: JSON.stringify(update),
+  });
+  const toSlack = async (body: string, contentType: string) => {
+    const ts = Math.floor(Date.now() / 1000);
+    return fetch(`${base}/slack/events`, {
+      method: 'POST', headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sign(body, ts) }, body,
+    });
+  };
+  const click = (user: string, actionId: string, value: string) => toSlack(`payload=${encodeURIComponent(JSON.stringify({
+    type: 'block_actions', user: { id: user, team_id: 'TFAKE' }, team: { id: 'TFAKE' }, api_app_id: 'AFAKE',
+    channel: { id: CASES_CHANNEL }, container: { type: 'message', message_ts: '1.1', channel_id: CASES_CHANNEL },
+    message: { ts: '1.1', type: 'message' }, trigger_id: `t${Math.random()}`, response_url: slack.responseUrl(`r${Math.random()}`),
+    actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: String(Date.now() / 1000) }],
+  }))}`, 'application/x-www-form-urlencoded');
+  const event = (e: Record<string, unknown>) => toSlack(JSON.stringify({
+    token: 'legacy', team_id: 'TFAKE', api_app_id: 'AFAKE', type: 'event_callback', event_id: `Ev${Math.random()}`,
+    event_time: Math.floor(Date.now() / 1000), event: e,
+  }), 'application/json');
+  const textTo = (chatId: number, needle: string) => (c: { method: string; payload: Record<string, unknown> }) =>
+    c.method === 'sendMessage' && String(c.payload['chat_id']) === String(chatId) && String(c.payload['text']).includes(needle);
+
+  it('answers a plain question with cited articles', async () => {
+    expect((await toBot(textUpdate('试用期最长可以约定多久？', { chatId: 9001 }))).status).toBe(200);
+    const reply = await telegram.waitFor(textTo(9001, '劳动合同法'), 20_000);
+    expect(String(reply.payload['text'])).toMatch(/第(十九|二十)条/);
+  });
+
+  it('rejects a forged webhook', async () => {
+    expect((await toBot(textUpdate('hi', { chatId: 9002 }), 'wrong')).status).toBe(401);
+  });
+
+  it('carries a case from the worker to the staff desk and back, exactly once', async () => {
+    const chatId = 9100;
+    await toBot(textUpdate('我想申请工会的法律援助，公司欠了我三个月工资，能帮我找个律师吗', { chatId }));
+    const card = await slack.waitFor((c) => c.method === 'chat.postMessage' && c.args['channel'] === CASES_CHANNEL && !c.args['thread_ts'], 20_000);
+    const cardTs = [...slack.messages.values()].find((m) => !m.thread_ts && m.channel === CASES_CHANNEL)!.ts;
+    const caseId = Number(/#(\d+)/.exec(JSON.stringify(card.args))![1]);
+
+    expect((await click(OUTSIDER.id, 'case_claim', String(caseId))).status).toBe(200); // refused, ephemeral
+    expect((await click(STAFF.id, 'case_claim', String(caseId))).status).toBe(200);
+    await slack.waitFor((c) => c.method === 'chat.update' && JSON.stringify(c.args).includes(STAFF.name), 10_000);
+
+    expect((await event({ type: 'message', channel: CASES_CHANNEL, user: STAFF.id, text: '您好，我是工会的李娟，请把工资条发给我', ts: `${Date.now() / 1000}`, thread_ts: cardTs })).status).toBe(200);
+    await telegram.waitFor(textTo(chatId, '请把工资条发给我'), 10_000);
+
+    await toBot(textUpdate('好的，我明天把工资条拍照发过来', { chatId }));
+    await slack.waitFor((c) => c.method === 'chat.postMessage' && c.args['thread_ts'] === cardTs && String(c.args['text']).includes('明天把工资条'), 10_000);
+
+    await click(STAFF.id, 'case_resolve', String(caseId));
+    const ask = await telegram.waitFor((c) => textTo(chatId, '')(c) && JSON.stringify(c.payload['reply_markup'] ?? {}).includes(`rate:${caseId}:5`), 10_000);
+    expect(ask).toBeDefined();
+    await toBot(callbackUpdate(`rate:${caseId}:5`, { chatId }));
+    await expect.poll(async () => (await app.db.query<{ rating: number }>('select rating from cases where id = $1', [caseId]))[0]?.rating, { timeout: 10_000 }).toBe(5);
+
+    // Exactly once: one card, one relay of the staff reply to the worker.
+    expect(slack.ok('chat.postMessage').filter((c) => c.args['channel'] === CASES_CHANNEL && !c.args['thread_ts'])).toHaveLength(1);
+    expect(telegram.sent('sendMessage', chatId).filter((c) => String(c.payload['text']).includes('请把工资条发给我'))).toHaveLength(1);
+  });
+
+  it('reports its health', async () => {
+    const health = await (await fetch(`${base}/healthz`)).json() as Record<string, { ok: boolean }>;
+    expect(health['ok']).toBe(true);
+    expect(health['index']!.ok).toBe(true);
+  });
+});
