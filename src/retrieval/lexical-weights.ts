@@ -9,7 +9,7 @@ export interface Bm25Options {
   b?: number;
   /**
    * Terms found in more than this share of passages get no rows (default 0.4): 中华人民共和国, 劳动, 应当 …
-   * weigh little (IDF < 1), yet were a quarter of all rows a query reads; measured: -0.006 MRR on the dev set.
+   * weigh little (IDF < 1) yet have the longest row lists; measured on the dev set: MRR -0.006, lexical query ~30% faster.
    */
   maxDocFraction?: number;
 }
