@@ -4,9 +4,10 @@
  * side from a factory. Prints `{"port":…}` when ready; on SIGTERM stops gracefully (in-flight updates
  * finish) and prints `{"peakRssMb":…,"state":…}`.
  *
- *   tsx bench/telegram-service.ts --api-root http://127.0.0.1:PORT --secret S [--echo] [--database-url …]
+ *   tsx bench/telegram-service.ts --api-root http://127.0.0.1:PORT --secret S [--stand-in | --echo] [--database-url …]
  *
- * To bench the real composition, replace `makeWorkers` with the app's WorkerService factory.
+ * By default the whole app as `npm start` composes it (src/app.ts); `--stand-in` (WorkerService with a keyword
+ * assistant and an in-memory case desk) and `--echo` measure the channel's own cost.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +22,9 @@ import { createWorkerService, type CaseDesk } from '../src/conversation/worker-s
 import { enqueueToWorker } from '../src/conversation/worker-outbox.js';
 import { upsertWorker } from '../src/store/worker-store.js';
 import { loadTranslator, type Translate } from '../src/i18n/translator.js';
-import { createLogger } from '../src/log.js';
+import { createLogger, type Logger } from '../src/log.js';
+import { loadConfig } from '../src/config.js';
+import { startApp } from '../src/app.js';
 import type { WorkerService } from '../src/conversation/types.js';
 import type { Assistant } from '../src/assistant/types.js';
 
@@ -74,6 +77,7 @@ async function main() {
       secret: { type: 'string' },
       token: { type: 'string' },
       echo: { type: 'boolean', default: false },
+      'stand-in': { type: 'boolean', default: false },
       'database-url': { type: 'string' },
     },
   });
@@ -81,34 +85,77 @@ async function main() {
   const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 50);
   const dataDir = mkdtempSync(join(tmpdir(), 'niangjia-bench-'));
   const databaseUrl = values['database-url'];
-  const db = await openStore(databaseUrl ? { databaseUrl, schema: `bench_${Date.now().toString(36)}` } : { dataDir });
   const log = createLogger({ level: 'warn', secrets: [values.token!, values.secret!] });
+  const service = values.echo || values['stand-in']
+    ? await partialService({ ...values, databaseUrl, dataDir, log, makeWorkers: values.echo ? echoWorkers : standInWorkers })
+    : await wholeApp({ ...values, databaseUrl, dataDir, log });
+  process.stdout.write(`${JSON.stringify({ port: service.port })}\n`);
+
+  process.once('SIGTERM', async () => {
+    const state = await service.stop();
+    clearInterval(sampler);
+    rmSync(dataDir, { recursive: true, force: true });
+    process.stdout.write(`${JSON.stringify({ peakRssMb: peakRss / 1024 / 1024, state })}\n`);
+    process.exit(0);
+  });
+}
+
+interface ServiceArgs { 'api-root'?: string; secret?: string; token?: string; databaseUrl?: string; dataDir: string; log: Logger }
+
+/** The real composition, as `npm start` runs it: real retrieval, assistant, cases (console desk), outbox. */
+async function wholeApp({ 'api-root': apiRoot, secret, token, databaseUrl, dataDir, log }: ServiceArgs) {
+  let url: string | undefined;
+  if (databaseUrl) {
+    const schema = `bench_${Date.now().toString(36)}`;
+    await (await openStore({ databaseUrl, schema, migrations: false })).close();
+    const u = new URL(databaseUrl);
+    u.searchParams.set('options', `-c search_path=${schema},public`);
+    url = u.toString();
+  }
+  const config = loadConfig({
+    ...(url ? { DATABASE_URL: url } : { DATA_DIR: dataDir }), KNOWLEDGE_DIR: './knowledge', PORT: '0', ADMIN_TOKEN: 'bench-admin',
+    TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: apiRoot, TELEGRAM_WEBHOOK_URL: 'https://bench.invalid/telegram',
+    TELEGRAM_WEBHOOK_SECRET: secret, FLOOD_LIMIT_PER_MINUTE: '1000', SLA_URGENT_MINUTES: '1000',
+  });
+  const app = await startApp({ config, log, console: false, host: '127.0.0.1', output: { write: () => true } as never });
+  return {
+    port: app.port!,
+    async stop() {
+      await app.telegram!.stop();
+      await app.outbox.drain();
+      const state = app.telegram!.state();
+      await app.stop();
+      return state;
+    },
+  };
+}
+
+/** The channel with a stand-in worker side: the channel's own cost. */
+async function partialService({ 'api-root': apiRoot, secret, token, databaseUrl, dataDir, log, makeWorkers }: ServiceArgs & { makeWorkers: MakeWorkers }) {
+  const db = await openStore(databaseUrl ? { databaseUrl, schema: `bench_${Date.now().toString(36)}` } : { dataDir });
   const outbox = createOutbox({ db, log, pollMs: 200 });
   const translate = loadTranslator();
-  const makeWorkers = values.echo ? echoWorkers : standInWorkers;
   const channel = createTelegramChannel({
-    token: values.token!, db, outbox, log, workers: await makeWorkers({ db, outbox, translate }), apiRoot: values['api-root'],
-    webhook: { url: 'https://bench.invalid/telegram', secret: values.secret! }, floodLimitPerMinute: 1_000, translate,
+    token: token!, db, outbox, log, workers: await makeWorkers({ db, outbox, translate }), apiRoot,
+    webhook: { url: 'https://bench.invalid/telegram', secret: secret! }, floodLimitPerMinute: 1_000, translate,
   });
   const http = createHttpServer({ log });
   http.mount('/telegram', channel.webhookListener!);
   const port = await http.listen(0, '127.0.0.1');
   outbox.start();
   await channel.start();
-  process.stdout.write(`${JSON.stringify({ port })}\n`);
-
-  process.once('SIGTERM', async () => {
-    await channel.stop();
-    await outbox.drain();
-    await outbox.stop();
-    await http.close();
-    const state = channel.state();
-    await db.close();
-    clearInterval(sampler);
-    rmSync(dataDir, { recursive: true, force: true });
-    process.stdout.write(`${JSON.stringify({ peakRssMb: peakRss / 1024 / 1024, state })}\n`);
-    process.exit(0);
-  });
+  return {
+    port,
+    async stop() {
+      await channel.stop();
+      await outbox.drain();
+      await outbox.stop();
+      await http.close();
+      const state = channel.state();
+      await db.close();
+      return state;
+    },
+  };
 }
 
 main().catch((error) => { console.error(error); process.exit(1); });

@@ -1,5 +1,5 @@
 /**
- * npm run bench:telegram [-- --workers 200 --messages 5 --rate 100 --echo --database-url postgres://…]
+ * npm run bench:telegram [-- --workers 200 --messages 5 --rate 100 --stand-in|--echo --database-url postgres://…]
  *
  * Drives the Telegram webhook with N simulated workers sending M messages each at an offered rate
  * (`--rate`, default 100 msg/s, open loop; `--rate 0` = closed loop, each worker's next message as soon as
@@ -9,8 +9,8 @@
  * lost and duplicated answers, and the service's peak RSS.
  *
  * The service runs in its own process (bench/telegram-service.ts), as in production where Telegram and
- * the workers are elsewhere; this process is the workers and the fake Bot API. Its worker side is a
- * factory there: the real WorkerService with a stand-in assistant by default, `--echo` a trivial echo.
+ * the workers are elsewhere; this process is the workers and the fake Bot API. The service is the whole app
+ * (src/app.ts) by default; `--stand-in` (keyword assistant) and `--echo` measure the channel alone.
  */
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -24,8 +24,9 @@ export interface BenchOptions {
   workers?: number;
   messages?: number;
   databaseUrl?: string;
-  /** The service process's worker side: the WorkerService with a stand-in assistant, or an echo. */
+  /** The service process's worker side: the whole app by default; an echo, or a stand-in assistant. */
   echo?: boolean;
+  standIn?: boolean;
   questions?: string[];
   /** How long to wait for the last answers before counting them lost. */
   answerTimeoutMs?: number;
@@ -38,7 +39,7 @@ export interface BenchOptions {
 }
 
 export interface BenchResult {
-  sent: number; answered: number; lost: number; duplicated: number; redelivered: number;
+  sent: number; answered: number; lost: number; duplicated: number; extra: number; redelivered: number;
   seconds: number; perSecond: number; p50: number; p95: number; p99: number; peakRssMb: number;
 }
 
@@ -65,11 +66,16 @@ async function startService(args: string[], nodeArgs: string[] = []): Promise<{ 
 function loadQuestions(): string[] {
   const dir = new URL('../../shared/eval/', import.meta.url);
   const out: string[] = [];
+  // Questions a worker asks for information (the retrieval set and the behaviour set's `answer` lines): each
+  // gets one reply, so a second reply with the same text to the same chat is a duplicate. Escalations add a
+  // case notice, counted apart as `extra`.
   for (const [file, field] of [['retrieval.jsonl', 'question'], ['behaviour.jsonl', 'message']] as const) {
     const path = new URL(file, dir);
     if (!existsSync(path)) continue;
     for (const line of readFileSync(path, 'utf8').split('\n')) {
-      if (line.trim()) out.push(String((JSON.parse(line) as Record<string, unknown>)[field] ?? ''));
+      if (!line.trim()) continue;
+      const row = JSON.parse(line) as Record<string, unknown>;
+      if (row['expect'] === undefined || row['expect'] === 'answer') out.push(String(row[field] ?? ''));
     }
   }
   return out.length ? out : ['公司拖欠工资怎么办', 'How is overtime paid?'];
@@ -78,12 +84,12 @@ function loadQuestions(): string[] {
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN);
 
 export async function runTelegramBench({
-  workers = 200, messages = 5, databaseUrl, echo = false, questions = loadQuestions(), answerTimeoutMs = 30_000, rate = 100, profileDir, maxConnections = 40,
+  workers = 200, messages = 5, databaseUrl, echo = false, standIn = false, questions = loadQuestions(), answerTimeoutMs = 30_000, rate = 100, profileDir, maxConnections = 40,
 }: BenchOptions = {}): Promise<BenchResult> {
   const tg = await startFakeTelegram();
   const service = await startService([
     '--api-root', tg.apiRoot, '--token', FAKE_TOKEN, '--secret', SECRET,
-    ...(echo ? ['--echo'] : []), ...(databaseUrl ? ['--database-url', databaseUrl] : []),
+    ...(echo ? ['--echo'] : standIn ? ['--stand-in'] : []), ...(databaseUrl ? ['--database-url', databaseUrl] : []),
   ], profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
   const { url } = service;
   const { origin, pathname: path } = new URL(url);
@@ -97,6 +103,8 @@ export async function runTelegramBench({
   // the channel keeps each chat in order.
   const pending = new Map<string, number[]>();
   const answers = new Map<string, number>();
+  const texts = new Map<string, Set<string>>();
+  let duplicated = 0;
   const latencies: number[] = [];
   let lastAnswerAt = 0;
   let allAnswered: () => void = () => {};
@@ -106,8 +114,12 @@ export async function runTelegramBench({
     if (call.method !== 'sendMessage') return;
     const chat = String(call.payload['chat_id']);
     answers.set(chat, (answers.get(chat) ?? 0) + 1);
+    const seen = texts.get(chat) ?? new Set<string>();
+    texts.set(chat, seen);
+    if (seen.has(String(call.payload['text']))) duplicated += 1;
+    seen.add(String(call.payload['text']));
     const t0 = pending.get(chat)?.shift();
-    if (t0 === undefined) return; // a duplicate: counted below
+    if (t0 === undefined) return; // an extra notice (or a duplicate, counted above)
     latencies.push(performance.timeOrigin + call.at - t0);
     lastAnswerAt = performance.timeOrigin + call.at;
     if (latencies.length === sent) allAnswered();
@@ -169,19 +181,20 @@ export async function runTelegramBench({
   // Let anything late arrive, then count: every message must have exactly one answer.
   await new Promise((r) => setTimeout(r, 500));
   const { peakRssMb } = await service.stop();
-  let duplicated = 0;
   let lost = 0;
+  let extra = 0;
   for (let w = 0; w < workers; w++) {
     const n = answers.get(String(900_000 + w)) ?? 0;
-    duplicated += Math.max(0, n - messages);
+    extra += Math.max(0, n - messages);
     lost += Math.max(0, messages - n);
   }
+  extra -= duplicated;
   await tg.close();
   await telegram.close();
 
   const sorted = latencies.sort((a, b) => a - b);
   return {
-    sent, answered: sorted.length, lost, duplicated, redelivered, seconds,
+    sent, answered: sorted.length, lost, duplicated, extra, redelivered, seconds,
     perSecond: sent / seconds, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99),
     peakRssMb,
   };
@@ -193,6 +206,7 @@ async function main() {
       workers: { type: 'string', default: '200' },
       messages: { type: 'string', default: '5' },
       echo: { type: 'boolean', default: false },
+      'stand-in': { type: 'boolean', default: false },
       rate: { type: 'string', default: '100' },
       profile: { type: 'string' },
       'database-url': { type: 'string' },
@@ -201,11 +215,11 @@ async function main() {
   const workers = Number(values.workers);
   const messages = Number(values.messages);
   const rate = Number(values.rate);
-  const r = await runTelegramBench({ workers, messages, rate, databaseUrl: values['database-url'], echo: values.echo, profileDir: values.profile });
+  const r = await runTelegramBench({ workers, messages, rate, databaseUrl: values['database-url'], echo: values.echo, standIn: values['stand-in'], profileDir: values.profile });
   const store = values['database-url'] ? 'postgres' : 'pglite (temp dir)';
   const fmt = (n: number) => n.toFixed(1);
-  console.log(`bench:telegram  ${workers} workers × ${messages} messages via webhook, ${rate > 0 ? `offered ${rate} msg/s (open loop)` : 'closed loop (max throughput)'}, store ${store}, worker side ${values.echo ? 'echo' : 'WorkerService + stand-in assistant'}`);
-  console.log(`  sent ${r.sent}  answered ${r.answered}  lost ${r.lost}  duplicated ${r.duplicated}  (webhook posts refused and redelivered: ${r.redelivered})`);
+  console.log(`bench:telegram  ${workers} workers × ${messages} messages via webhook, ${rate > 0 ? `offered ${rate} msg/s (open loop)` : 'closed loop (max throughput)'}, store ${store}, worker side ${values.echo ? 'echo' : values['stand-in'] ? 'WorkerService + stand-in assistant' : 'the whole app (src/app.ts)'}`);
+  console.log(`  sent ${r.sent}  answered ${r.answered}  lost ${r.lost}  duplicated ${r.duplicated}  extra case notices ${r.extra}  (webhook posts refused and redelivered: ${r.redelivered})`);
   console.log(`  ${fmt(r.perSecond)} messages/s answered (first POST to last answer, ${fmt(r.seconds)} s)`);
   console.log(`  latency update POST → sendMessage: p50 ${fmt(r.p50)} ms  p95 ${fmt(r.p95)} ms  p99 ${fmt(r.p99)} ms`);
   console.log(`  peak RSS of the service process ${fmt(r.peakRssMb)} MB`);
