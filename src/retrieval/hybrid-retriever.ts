@@ -33,6 +33,12 @@ export interface FusionTuning {
   fusion?: 'rrf' | 'score';
   /** Score factor for passages without articles. */
   noArticlePrior?: number;
+  /**
+   * Score factor by document kind for passages without articles, overriding `noArticlePrior`: the union's
+   * own guides are the answer to union-service questions (joining, 12351, legal aid), unlike notices and
+   * typical cases, which only restate articles.
+   */
+  kindPriors?: Record<string, number>;
 }
 
 export interface RetrieverOptions {
@@ -74,6 +80,7 @@ export function createRetriever({
     expansionWeightZh = 0.6,
     expansionWeightEn = 1,
     noArticlePrior = 0.5,
+    kindPriors = { 'union-guide': 0.8 },
     fusion = 'score',
   } = tuning;
   const store = createKnowledgeStore(db);
@@ -134,7 +141,8 @@ export function createRetriever({
       const ranked = [...fused.entries()]
         .map(([id, f]) => {
           const p = rows.get(id) as Passage;
-          return { ...p, score: f.score * (p.articles.length ? 1 : noArticlePrior), scores: { vector: f.vector, lexical: f.lexical } };
+          const prior = p.articles.length ? 1 : kindPriors[p.kind] ?? noArticlePrior;
+          return { ...p, score: f.score * prior, scores: { vector: f.vector, lexical: f.lexical } };
         })
         .sort((a, b) => b.score - a.score)
         .slice(0, k);
