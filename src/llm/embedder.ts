@@ -25,6 +25,12 @@ export interface Embedder {
 export interface CorpusFittedEmbedder extends Embedder {
   fit(corpus: string[]): Promise<{ embedder: Embedder; state: unknown }>;
   restore(state: unknown): Embedder;
+  /**
+   * Optional, for incremental re-indexing: the stored state extended with features that first appear in
+   * `corpus` (new documents), leaving every known feature's statistics as they are — so vectors already
+   * stored stay exactly valid, and new words still count for new passages and queries.
+   */
+  extend?(state: unknown, corpus: string[]): { embedder: Embedder; state: unknown };
 }
 
 export function isCorpusFitted(embedder: Embedder): embedder is CorpusFittedEmbedder {

@@ -49,6 +49,14 @@ function fnv1a(s: string): number {
   return h >>> 0;
 }
 
+function storedState(state: unknown): IdfState {
+  const s = state as Partial<IdfState> | null;
+  if (!s || s.design !== DESIGN || typeof s.n !== 'number' || typeof s.df !== 'object' || !s.df) {
+    throw new EmbedderError(`The stored state of the local embedder is not ${DESIGN}: run npm run reindex`, 'state');
+  }
+  return s as IdfState;
+}
+
 export function createLocalEmbedder({ dimensions = 1024, bigramWeight = 0.5 }: LocalEmbedderOptions = {}): CorpusFittedEmbedder {
   const id = `${DESIGN}:${dimensions}:b${bigramWeight}`;
 
@@ -89,12 +97,17 @@ export function createLocalEmbedder({ dimensions = 1024, bigramWeight = 0.5 }: L
       const state: IdfState = { design: DESIGN, n: corpus.length, df };
       return { embedder: fitted(state), state };
     },
+    extend(state, corpus) {
+      const s = storedState(state);
+      // Only features the stored table has never seen are added: old passages do not contain them, so their
+      // stored vectors are unchanged by the extension.
+      const added: Record<string, number> = {};
+      for (const text of corpus) for (const key of features(text, bigramWeight).keys()) if (!(key in s.df)) added[key] = (added[key] ?? 0) + 1;
+      const next: IdfState = { ...s, df: { ...s.df, ...added } };
+      return { embedder: fitted(next), state: next };
+    },
     restore(state) {
-      const s = state as Partial<IdfState> | null;
-      if (!s || s.design !== DESIGN || typeof s.n !== 'number' || typeof s.df !== 'object' || !s.df) {
-        throw new EmbedderError(`The stored state of the local embedder is not ${DESIGN}: run npm run reindex`, 'state');
-      }
-      return fitted(s as IdfState);
+      return fitted(storedState(state));
     },
   };
 }

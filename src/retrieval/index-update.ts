@@ -255,20 +255,20 @@ async function writeVersion(o: WriteOptions): Promise<number> {
     const dimensions = vectors[0]?.length ?? (o.fullReason ? active.dimensions : o.live!.dimensions);
     version = await store.beginVersion({ embedder: active.id, dimensions, state });
     if (o.live) await rstore.copyDocuments(o.live.id, version, o.moves);
+    const embeddedIds = new Set<number>();
     let offset = 0;
     for (const doc of o.documents) {
-      await store.addDocument(version, doc, doc.passages.map((p, j) => ({ ...p, embedding: vectors[offset + j]! })));
+      const ids = await store.addDocument(version, doc, doc.passages.map((p, j) => ({ ...p, embedding: vectors[offset + j]! })));
+      ids.forEach((id) => embeddedIds.add(id));
       if (!isInForce(doc.meta)) await rstore.deactivateDocument(version, doc.source);
       offset += doc.passages.length;
     }
-    const passages = await rstore.activePassageTexts(version);
-    const terms = bm25Weights(passages.map((p) => p.searchText)).map((r) => ({ term: r.term, passageId: passages[r.index]!.id, weight: r.weight }));
-    await store.addTerms(version, terms);
+    const terms = await lexicalWeights(o, version, embeddedIds);
     if (o.vectorIndex && o.db.kind === 'postgres') await store.createVectorIndex(version, dimensions);
     await o.onEvent({ type: 'progress', phase: 'switch', done: 0, total: 1 });
     const counts = await rstore.passageCounts(version);
     await store.activate(version, {
-      documents: o.moves.length + o.documents.length, passages: counts.total, active: counts.active, terms: terms.length,
+      documents: o.moves.length + o.documents.length, passages: counts.total, active: counts.active, terms,
       embedded: texts.length, failed: o.failed, ms: Math.round(performance.now() - o.started),
     });
     await o.onEvent({ type: 'progress', phase: 'switch', done: 1, total: 1 });
@@ -281,13 +281,36 @@ async function writeVersion(o: WriteOptions): Promise<number> {
 }
 
 /**
+ * BM25 weights of the new version. When this run embedded only a small share of it, copied passages keep
+ * the weights they had (copied in SQL — inserting ~100k rows from JS is the slow part of a small re-index)
+ * and only the new passages get weights, computed with the new version's statistics; the IDF drift that
+ * leaves is bounded by that share. Otherwise, and on full builds, every weight is computed afresh.
+ * Returns how many term rows were written from JS.
+ */
+async function lexicalWeights(o: WriteOptions, version: number, embeddedIds: Set<number>): Promise<number> {
+  const store = createKnowledgeStore(o.db);
+  const rstore = createReindexStore(o.db);
+  const passages = await rstore.activePassageTexts(version);
+  const copyOld = Boolean(o.live) && !o.fullReason && embeddedIds.size <= COPY_WEIGHTS_MAX_SHARE * passages.length;
+  if (copyOld) await rstore.copyTerms(o.live!.id, version, o.moves);
+  const rows = bm25Weights(passages.map((p) => p.searchText))
+    .map((r) => ({ term: r.term, passageId: passages[r.index]!.id, weight: r.weight }))
+    .filter((r) => !copyOld || embeddedIds.has(r.passageId));
+  await store.addTerms(version, rows);
+  return rows.length;
+}
+
+/** Above this share of newly embedded passages, all lexical weights are recomputed. */
+const COPY_WEIGHTS_MAX_SHARE = 0.1;
+
+/**
  * The embedder for the new version. A full build fits a corpus-fitted embedder afresh; an incremental one
- * keeps the live version's fitted state, so copied vectors and new ones live in the same space (words new
- * to the corpus weigh nothing on the vector side until the next full build; the lexical side has them).
+ * keeps the live version's fitted state — extended with words new to the corpus, when the embedder can — so
+ * copied vectors and new ones live in the same space.
  */
 async function versionEmbedder(o: WriteOptions, texts: string[]): Promise<{ embedder: Embedder; state: unknown }> {
   if (!isCorpusFitted(o.embedder)) return { embedder: o.embedder, state: undefined };
   if (o.fullReason) return o.embedder.fit(texts);
   const state = await createKnowledgeStore(o.db).embedderState(o.live!.id);
-  return { embedder: o.embedder.restore(state), state };
+  return o.embedder.extend ? o.embedder.extend(state, texts) : { embedder: o.embedder.restore(state), state };
 }

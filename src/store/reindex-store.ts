@@ -62,6 +62,25 @@ export function createReindexStore(db: Db) {
       });
     },
 
+    /**
+     * Copies the lexical weights of copied documents' passages (matched by document and ordinal), so an
+     * incremental run computes weights only for the passages it embedded.
+     */
+    async copyTerms(fromVersion: number, toVersion: number, moves: SourceMove[]): Promise<void> {
+      if (!moves.length) return;
+      await db.query(
+        `insert into knowledge_terms (version_id, term, passage_id, weight)
+         select $2, t.term, np.id, t.weight
+         from unnest($3::text[], $4::text[]) as m(origin, target)
+         join knowledge_documents od on od.version_id = $1 and od.source = m.origin
+         join knowledge_documents nd on nd.version_id = $2 and nd.source = m.target
+         join knowledge_passages op on op.document_id = od.id
+         join knowledge_passages np on np.document_id = nd.id and np.ordinal = op.ordinal
+         join knowledge_terms t on t.version_id = $1 and t.passage_id = op.id`,
+        [fromVersion, toVersion, moves.map((m) => m.from), moves.map((m) => m.to)],
+      );
+    },
+
     /** Takes a document's passages out of answers (repealed / superseded); the document stays in the history. */
     async deactivateDocument(versionId: number, source: string): Promise<void> {
       await db.query(

@@ -54,6 +54,10 @@ export function countingEmbedder(dimensions = 64): CountingEmbedder {
       return { embedder: wrap(fitted.embedder), state: fitted.state };
     },
     restore: (state) => wrap(base.restore(state)),
+    extend: (state, corpus) => {
+      const extended = base.extend!(state, corpus);
+      return { embedder: wrap(extended.embedder), state: extended.state };
+    },
   };
   return {
     embedder,
