@@ -40,6 +40,9 @@ export function adminListener({ admin, token, log = silentLogger }: AdminListene
       if (error instanceof ReindexBusyError || error instanceof RollbackError) {
         return send(res, 409, { ok: false, error: error.message });
       }
+      // Index errors say what to fix (paths and reasons, never secrets): the admin should read them.
+      log.error('admin.failed', { route, error });
+      if (!res.headersSent) return send(res, 500, { ok: false, error: (error as Error).message });
       throw error;
     }
   };
