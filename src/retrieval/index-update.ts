@@ -9,16 +9,14 @@
  *   const summary = await updateIndex({ db, embedder, knowledgeDir: './knowledge', keep: 3, onEvent: console.log });
  *   const plan = await updateIndex({ db, embedder, knowledgeDir, dryRun: true }); // writes nothing
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Db } from '../store/db.js';
-import { createKnowledgeStore, type IndexVersion, type StoredDocument } from '../store/knowledge-store.js';
+import { createKnowledgeStore, type IndexVersion } from '../store/knowledge-store.js';
 import { createReindexStore, type SourceMove } from '../store/reindex-store.js';
 import { isCorpusFitted, type Embedder } from '../llm/embedder.js';
 import { silentLogger, type Logger } from '../log.js';
 import { IndexBuildError } from './index-builder.js';
-import { listKnowledgeFiles, loadKnowledgeFile, type FailedFile, type KnowledgeDocument } from './knowledge-loader.js';
-import { knowledgeFileHash } from './formats/index.js';
+import { listKnowledgeFiles, type FailedFile, type KnowledgeDocument } from './knowledge-loader.js';
+import { loadDocuments, planChanges, sumPassages, whyFull } from './index-plan.js';
 import { bm25Weights } from './lexical-weights.js';
 import { isInForce } from './document-status.js';
 
@@ -65,17 +63,6 @@ export interface UpdateIndexOptions {
   /** HNSW index on PostgreSQL (default true). */
   vectorIndex?: boolean;
   embedBatch?: number;
-}
-
-interface Plan {
-  files: string[];
-  hashes: Map<string, string>;
-  added: string[];
-  changed: string[];
-  removed: string[];
-  renamed: SourceMove[];
-  unchanged: string[];
-  failed: FailedFile[];
 }
 
 export async function updateIndex({
@@ -134,93 +121,12 @@ export async function updateIndex({
   return result;
 }
 
-function whyFull(live: IndexVersion | undefined, embedder: Embedder, requested: boolean): string | undefined {
-  if (requested) return 'requested';
-  if (!live) return 'no live index yet';
-  if (live.embedder !== embedder.id || (embedder.dimensions > 0 && live.dimensions !== embedder.dimensions)) {
-    return `the embedder changed (${live.embedder}, dim ${live.dimensions} → ${embedder.id}, dim ${embedder.dimensions})`;
-  }
-  return undefined;
-}
-
 async function cleanStaleBuilds(db: Db, log: Logger): Promise<void> {
   const store = createKnowledgeStore(db);
   for (const id of await createReindexStore(db).staleBuilds()) {
     log.warn('index.stale_build_removed', { version: id });
     await store.failVersion(id, 'interrupted build, cleaned up by the next run');
   }
-}
-
-/** Hashes every file and compares with the live version: what is added, changed, renamed, removed. */
-async function planChanges(
-  knowledgeDir: string,
-  files: string[],
-  liveDocs: StoredDocument[],
-  onEvent: (event: ReindexEvent) => void | Promise<void>,
-): Promise<Plan> {
-  const hashes = new Map<string, string>();
-  const failed: FailedFile[] = [];
-  for (const [i, source] of files.entries()) {
-    try {
-      const path = join(knowledgeDir, source);
-      hashes.set(source, await knowledgeFileHash(path, await readFile(path)));
-    } catch (error) {
-      failed.push({ path: source, reason: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
-    }
-    await onEvent({ type: 'progress', phase: 'read', done: i + 1, total: files.length, path: source });
-  }
-  const liveBySource = new Map(liveDocs.map((d) => [d.source, d.contentHash] as const));
-  const unchanged: string[] = [];
-  const changed: string[] = [];
-  const fresh: string[] = [];
-  for (const [source, hash] of hashes) {
-    const before = liveBySource.get(source);
-    if (before === undefined) fresh.push(source);
-    else (before === hash ? unchanged : changed).push(source);
-  }
-  // Live documents whose file is gone (and not merely unreadable) may have been renamed: same bytes, new path.
-  const gone = liveDocs.filter((d) => !files.includes(d.source));
-  const renamed: SourceMove[] = [];
-  const added: string[] = [];
-  for (const source of fresh) {
-    const origin = gone.find((d) => d.contentHash === hashes.get(source) && !renamed.some((r) => r.from === d.source));
-    if (origin) renamed.push({ from: origin.source, to: source });
-    else added.push(source);
-  }
-  const removed = gone.filter((d) => !renamed.some((r) => r.from === d.source)).map((d) => d.source);
-  return { files, hashes, added, changed, removed, renamed, unchanged, failed };
-}
-
-async function loadDocuments(
-  knowledgeDir: string,
-  sources: string[],
-  plan: Plan,
-  liveSources: Set<string>,
-  canKeepOld: boolean,
-): Promise<{ documents: KnowledgeDocument[]; kept: string[] }> {
-  const documents: KnowledgeDocument[] = [];
-  const kept: string[] = [];
-  for (const source of sources) {
-    try {
-      documents.push(await loadKnowledgeFile(knowledgeDir, source));
-    } catch (error) {
-      const e = error as Error & { reason?: string };
-      const keep = canKeepOld && liveSources.has(source);
-      if (keep) kept.push(source);
-      plan.failed.push({ path: source, reason: (e.reason ?? e.message) + (keep ? ' — the previous version stays indexed' : '') });
-    }
-  }
-  // Files unreadable at hashing time that were indexed before are kept the same way.
-  for (const f of plan.failed) if (!plan.hashes.has(f.path) && canKeepOld && liveSources.has(f.path)) kept.push(f.path);
-  const failed = new Set(plan.failed.map((f) => f.path));
-  plan.changed = plan.changed.filter((s) => !failed.has(s));
-  plan.added = plan.added.filter((s) => !failed.has(s));
-  return { documents, kept };
-}
-
-function sumPassages(liveDocs: StoredDocument[], moves: SourceMove[]): number {
-  const bySource = new Map(liveDocs.map((d) => [d.source, d.passages] as const));
-  return moves.reduce((n, m) => n + (bySource.get(m.from) ?? 0), 0);
 }
 
 interface WriteOptions {

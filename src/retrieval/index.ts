@@ -12,3 +12,7 @@ export { parseFrontMatter, FrontMatterError, type FrontMatter } from './front-ma
 export { parseChineseNumber, parseArticleHeading } from './chinese-numerals.js';
 export { tokenize, cjkBigrams } from './tokenizer.js';
 export { formatCitation } from './citation.js';
+export { updateIndex, type UpdateIndexOptions, type ReindexEvent, type ReindexPhase, type ReindexSummary } from './index-update.js';
+export { rollbackIndex, RollbackError } from './index-rollback.js';
+export { isInForce, documentStatus } from './document-status.js';
+export { readKnowledgeFile, FormatError, knowledgeExtensions } from './formats/index.js';
