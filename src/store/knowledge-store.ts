@@ -208,6 +208,7 @@ export function createKnowledgeStore(db: Db) {
       const d = intLiteral(dimensions);
       return db.transaction(async (tx) => {
         await tx.query('set local enable_sort = off');
+        await tx.query('set local hnsw.ef_search = 100'); // recall of the exact scan at this size (default 40)
         return tx.query<{ id: number; distance: number }>(
           `select id::int as id, (embedding::vector(${d}) <=> $1::vector(${d}))::float8 as distance
            from knowledge_passages where version_id = ${intLiteral(versionId)} and active -- repealed documents leave answers
