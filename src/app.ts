@@ -15,9 +15,8 @@ import { openStore } from './store/open-store.js';
 import type { Db } from './store/db.js';
 import { outboxCounts } from './store/outbox-store.js';
 import { createOutbox, type Outbox } from './outbox/outbox.js';
-import { createEmbedder } from './llm/embedder.js';
 import { chatModelFromConfig } from './llm/chat.js';
-import { createRetriever, ensureIndexed, loadThesaurus, type Retriever, type BuildProgress } from './retrieval/index.js';
+import { openKnowledge, type Retriever, type BuildProgress } from './retrieval/index.js';
 import { createKnowledgeStore } from './store/knowledge-store.js';
 import { createAssistant, loadAssistantRules, loadPrompts, type Assistant } from './assistant/index.js';
 import { createConversationStore, forgetConversation } from './store/conversation-store.js';
@@ -84,12 +83,8 @@ export async function startApp({
     const translate = loadTranslator();
 
     // Knowledge: index on first start, else check the index matches the configured embedder.
-    const embedder = createEmbedder(config);
-    const indexed = await ensureIndexed({
-      db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, log, keep: config.INDEX_VERSIONS_KEPT, onProgress: firstStartProgress(progress),
-    });
-    if (indexed.built) progress.write(`Knowledge indexed (version ${indexed.version}).\n`);
-    const retriever = createRetriever({ db, embedder, thesaurus: await loadThesaurus(`${config.KNOWLEDGE_DIR}/thesaurus.tsv`), log });
+    const { embedder, retriever, built } = await openKnowledge({ db, config, log, onProgress: firstStartProgress(progress) });
+    if (built) progress.write('Knowledge indexed.\n');
     await retriever.search('劳动合同 工资 加班 社会保险'); // warm the index's pages, so the first worker does not wait for them
 
     const chat = chatModelFromConfig(config);

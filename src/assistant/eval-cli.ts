@@ -8,9 +8,8 @@ import { parseArgs } from 'node:util';
 import { loadConfig, readEnvironment, secretValues } from '../config.js';
 import { createLogger } from '../log.js';
 import { openStore } from '../store/open-store.js';
-import { createEmbedder } from '../llm/embedder.js';
 import { chatModelFromConfig } from '../llm/chat.js';
-import { createRetriever, ensureIndexed, loadThesaurus } from '../retrieval/index.js';
+import { openKnowledge } from '../retrieval/index.js';
 import { createAssistant, loadAssistantRules } from './assistant.js';
 import { loadPrompts } from './prompts.js';
 import { parseBehaviourCases, percentile, scoreBehaviour, type BehaviourResult } from './behaviour-eval.js';
@@ -24,11 +23,8 @@ async function main(): Promise<void> {
   const log = createLogger({ level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, secrets: secretValues(config) });
   const db = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
-    const embedder = createEmbedder(config);
-    const { built } = await ensureIndexed({ db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, log, keep: config.INDEX_VERSIONS_KEPT });
+    const { retriever: inner, built } = await openKnowledge({ db, config, log });
     if (built) process.stderr.write('eval: indexed the knowledge folder first\n');
-    const thesaurus = await loadThesaurus(`${config.KNOWLEDGE_DIR}/thesaurus.tsv`);
-    const inner = createRetriever({ db, embedder, thesaurus, log });
     // Time retrieval apart from the assistant's own work, to say where decision time goes.
     let retrievalMs = 0;
     const retriever: Retriever = {

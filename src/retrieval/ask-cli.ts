@@ -6,8 +6,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig, readEnvironment, secretValues } from '../config.js';
 import { createLogger } from '../log.js';
 import { openStore } from '../store/open-store.js';
-import { createEmbedder } from '../llm/embedder.js';
-import { createRetriever, ensureIndexed, formatCitation, loadThesaurus } from './index.js';
+import { formatCitation, openKnowledge } from './index.js';
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { k: { type: 'string', default: '5' } } });
@@ -17,11 +16,8 @@ async function main(): Promise<void> {
   const log = createLogger({ level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, secrets: secretValues(config) });
   const db = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
-    const embedder = createEmbedder(config);
-    const { built } = await ensureIndexed({ db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, log, keep: config.INDEX_VERSIONS_KEPT });
+    const { retriever, built } = await openKnowledge({ db, config, log });
     if (built) process.stderr.write('ask: indexed the knowledge folder first\n');
-    const thesaurus = await loadThesaurus(`${config.KNOWLEDGE_DIR}/thesaurus.tsv`);
-    const retriever = createRetriever({ db, embedder, thesaurus, log });
     const started = performance.now();
     const hits = await retriever.search(question, { k: Number(values.k) || 5 });
     const ms = performance.now() - started;

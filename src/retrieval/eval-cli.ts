@@ -10,8 +10,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig, readEnvironment, secretValues } from '../config.js';
 import { createLogger } from '../log.js';
 import { openStore } from '../store/open-store.js';
-import { createEmbedder } from '../llm/embedder.js';
-import { buildIndex, createRetriever, ensureIndexed, loadThesaurus } from './index.js';
+import { openKnowledge } from './index.js';
 import { evaluateRanking, formatReport, jsonSummary, parseQuestions, QuestionFileError } from './retrieval-metrics.js';
 
 const usage = 'usage: npm run eval -- --questions FILE [--k 10] [--json] [--verbose] [--reindex]';
@@ -59,16 +58,8 @@ async function main(): Promise<void> {
   const log = createLogger({ level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, secrets: secretValues(config) });
   const db = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
-    const embedder = createEmbedder(config);
-    const indexOptions = { db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, log, keep: config.INDEX_VERSIONS_KEPT };
-    if (args.reindex) {
-      const summary = await buildIndex(indexOptions);
-      process.stderr.write(`eval: re-indexed ${summary.documents} documents, ${summary.passages} passages in ${summary.ms} ms\n`);
-    } else if ((await ensureIndexed(indexOptions)).built) {
-      process.stderr.write('eval: indexed the knowledge folder first\n');
-    }
-    const thesaurus = await loadThesaurus(`${config.KNOWLEDGE_DIR}/thesaurus.tsv`);
-    const retriever = createRetriever({ db, embedder, thesaurus, log });
+    const { embedder, retriever, built } = await openKnowledge({ db, config, log, rebuild: args.reindex });
+    if (built) process.stderr.write('eval: indexed the knowledge folder first\n');
     // One untimed query first: the first search pays for loading jieba's dictionary and the embedder state.
     await retriever.search(questions[0]!.question, { k: args.k });
     const run = await evaluateRanking(retriever, questions, { k: args.k });

@@ -16,3 +16,4 @@ export { updateIndex, type UpdateIndexOptions, type ReindexEvent, type ReindexPh
 export { rollbackIndex, RollbackError } from './index-rollback.js';
 export { isInForce, documentStatus } from './document-status.js';
 export { readKnowledgeFile, FormatError, knowledgeExtensions } from './formats/index.js';
+export { openKnowledge, type OpenKnowledgeOptions } from './open-knowledge.js';
