@@ -122,10 +122,12 @@ export function createRetriever({
       const expansion = thesaurus.expand(query);
       const { terms, weights } = queryTerms(query, expansion);
       const [vector] = await qe.embed([[query, ...expansion].join(' ')]);
-      const [byVector, byLexical] = await Promise.all([
+      const [vectorRows, byLexical] = await Promise.all([
         store.vectorSearch(live.id, live.dimensions, vector!, candidates),
         store.lexicalSearch(live.id, terms, weights, candidates),
       ]);
+      // A question of words the embedder never saw embeds to zeros: its cosine distance is NaN, no vector hit.
+      const byVector = vectorRows.filter((r) => Number.isFinite(r.distance));
       const fused = new Map<number, { score: number; vector?: number; lexical?: number }>();
       const add = (id: number, rank: number, weight: number, value: number, best: number) => {
         const f = fused.get(id) ?? { score: 0 };

@@ -45,6 +45,10 @@ describe.each(storeKinds)('knowledge index on %s', (kind) => {
     expect(hits.length).toBe(10);
     // Documents without articles stay retrievable.
     expect(hits.some((p) => p.kind === 'policy' && p.articles.length === 0)).toBe(true);
+
+    // Words the index never saw embed to zeros: no vector hit, no NaN scores, no error.
+    const unknown = await retriever.search('zzqx qqwv', { k: 5 });
+    expect(unknown.every((p) => Number.isFinite(p.score))).toBe(true);
   });
 
   it('a second build switches atomically while questions are being answered', async () => {
