@@ -19,7 +19,8 @@ import { createOutbox, type Outbox } from '../src/outbox/outbox.js';
 import { createHttpServer } from '../src/http/http-server.js';
 import { createTelegramChannel } from '../src/channels/telegram/telegram-channel.js';
 import { createWorkerService, type CaseDesk } from '../src/conversation/worker-service.js';
-import { enqueueToWorker } from '../src/conversation/worker-outbox.js';
+import { enqueueToWorker, WORKER_MESSAGE } from '../src/conversation/worker-outbox.js';
+import { outboxCounts } from '../src/store/outbox-store.js';
 import { upsertWorker } from '../src/store/worker-store.js';
 import { loadTranslator, type Translate } from '../src/i18n/translator.js';
 import { createLogger, type Logger } from '../src/log.js';
@@ -123,7 +124,7 @@ async function wholeApp({ 'api-root': apiRoot, secret, token, databaseUrl, dataD
     async stop() {
       await app.telegram!.stop();
       await app.outbox.drain();
-      const state = app.telegram!.state();
+      const state = { ...app.telegram!.state(), workerMessages: await workerMessageCount(app.db) };
       await app.stop();
       return state;
     },
@@ -151,11 +152,16 @@ async function partialService({ 'api-root': apiRoot, secret, token, databaseUrl,
       await outbox.drain();
       await outbox.stop();
       await http.close();
-      const state = channel.state();
+      const state = { ...channel.state(), workerMessages: await workerMessageCount(db) };
       await db.close();
       return state;
     },
   };
+}
+
+/** Messages the service meant to send to workers: each is one outbox item, delivered once. */
+async function workerMessageCount(db: Db): Promise<number> {
+  return (await outboxCounts(db, WORKER_MESSAGE)).total ?? 0;
 }
 
 main().catch((error) => { console.error(error); process.exit(1); });

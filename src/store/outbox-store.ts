@@ -91,10 +91,11 @@ export async function getOutboxItem(db: Db, id: number): Promise<OutboxRow | und
   return row;
 }
 
-/** Counts by status, for /healthz and tests. */
-export async function outboxCounts(db: Db): Promise<Record<string, number>> {
-  const rows = await db.query<{ status: string; n: number }>('select status, count(*)::int as n from outbox group by status');
-  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+/** Counts by status (and `total`), optionally of one kind, for /healthz, tests and benchmarks. */
+export async function outboxCounts(db: Db, kind?: string): Promise<Record<string, number>> {
+  const rows = await db.query<{ status: string; n: number }>(
+    'select status, count(*)::int as n from outbox where $1::text is null or kind = $1 group by status', [kind ?? null]);
+  return Object.fromEntries([...rows.map((r) => [r.status, r.n] as const), ['total', rows.reduce((a, r) => a + r.n, 0)]]);
 }
 
 /** When the next pending item falls due, or undefined when none is pending. */
