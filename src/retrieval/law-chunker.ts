@@ -10,17 +10,11 @@
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import { parseArticleHeading } from './chinese-numerals.js';
 import { metaString, type FrontMatter } from './front-matter.js';
+import type { Passage } from './types.js';
 
-export interface PassageDraft {
-  title: string;
-  kind: string;
-  path: string[];
-  articles: number[];
-  effective: string | null;
-  source: string;
-  /** The passage as it is shown and quoted. */
-  text: string;
-  /** What is embedded and indexed: title, English title and heading path, then the text. */
+/** A passage before it is stored: `text` is shown and quoted; `searchText` is what is embedded and indexed. */
+export interface PassageDraft extends Omit<Passage, 'id'> {
+  /** Title, English title and heading path, then the text. */
   searchText: string;
 }
 

@@ -31,14 +31,7 @@ export interface NewDocument {
   meta: Record<string, unknown>;
 }
 
-export interface NewPassage {
-  title: string;
-  kind: string;
-  path: string[];
-  articles: number[];
-  effective: string | null;
-  source: string;
-  text: string;
+export interface NewPassage extends Omit<Passage, 'id'> {
   searchText: string;
   embedding: ArrayLike<number>;
 }
