@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Agent } from 'undici';
 import { startFakeTelegram, FAKE_TOKEN } from '../test/fakes/fake-telegram.js';
+import { percentile } from '../src/retrieval/retrieval-metrics.js';
 
 export interface BenchOptions {
   workers?: number;
@@ -83,7 +84,6 @@ function loadQuestions(): string[] {
   return out.length ? out : ['公司拖欠工资怎么办', 'How is overtime paid?'];
 }
 
-const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! : NaN);
 
 export async function runTelegramBench({
   workers = 200, messages = 5, databaseUrl, echo = false, standIn = false, questions = loadQuestions(), answerTimeoutMs = 30_000, rate = 100, profileDir, maxConnections = 40,

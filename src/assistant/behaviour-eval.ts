@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import type { Decision } from './types.js';
+import { percentile as nearestRank } from '../retrieval/retrieval-metrics.js';
 
 const caseSchema = z.object({
   id: z.string(),
@@ -57,10 +58,9 @@ export interface BehaviourReport {
 
 const ratio = (n: number, d: number) => (d === 0 ? 1 : Math.round((n / d) * 1000) / 1000);
 
+/** Nearest-rank percentile in ms, rounded to 0.1 for the report. */
 export function percentile(values: readonly number[], p: number): number {
-  if (!values.length) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return Math.round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]! * 10) / 10;
+  return Math.round(nearestRank(values, p) * 10) / 10;
 }
 
 /**

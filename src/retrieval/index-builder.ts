@@ -7,12 +7,10 @@
  *   const summary = await buildIndex({ db, embedder, knowledgeDir: './knowledge', log });
  *   await ensureIndexed({ db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, log });
  */
-import type { Db } from '../store/db.js';
 import { createKnowledgeStore, type IndexVersion } from '../store/knowledge-store.js';
 import type { Embedder } from '../llm/embedder.js';
-import { silentLogger, type Logger } from '../log.js';
 import type { FailedFile } from './knowledge-loader.js';
-import { updateIndex } from './index-update.js';
+import { updateIndex, type UpdateIndexOptions } from './index-update.js';
 
 export interface BuildProgress {
   phase: 'read' | 'embed' | 'write' | 'index' | 'switch';
@@ -20,16 +18,9 @@ export interface BuildProgress {
   total: number;
 }
 
-export interface BuildOptions {
-  db: Db;
-  embedder: Embedder;
-  knowledgeDir: string;
-  log?: Logger;
+/** The options of `updateIndex` for a full build, with progress reported as phases. */
+export interface BuildOptions extends Omit<UpdateIndexOptions, 'onEvent' | 'dryRun' | 'full'> {
   onProgress?: (progress: BuildProgress) => void;
-  /** Retired versions kept for rollback (INDEX_VERSIONS_KEPT). */
-  keep?: number;
-  /** Build the per-version HNSW index (default true): ~10x faster vector search on both stores. */
-  vectorIndex?: boolean;
 }
 
 export interface BuildSummary {
@@ -51,19 +42,12 @@ export class IndexBuildError extends Error {
 }
 
 /** A full build: every document read and embedded afresh (see updateIndex for incremental runs). */
-export async function buildIndex({
-  db,
-  embedder,
-  knowledgeDir,
-  log = silentLogger,
-  onProgress = () => {},
-  keep = 3,
-  vectorIndex = true,
-}: BuildOptions): Promise<BuildSummary> {
+export async function buildIndex({ onProgress, ...options }: BuildOptions): Promise<BuildSummary> {
   const s = await updateIndex({
-    db, embedder, knowledgeDir, log, keep, vectorIndex, full: true,
+    ...options,
+    full: true,
     onEvent: (e) => {
-      if (e.type === 'progress') onProgress({ phase: e.phase, done: e.done, total: e.total });
+      if (e.type === 'progress') onProgress?.({ phase: e.phase, done: e.done, total: e.total });
     },
   });
   return { version: s.version!, retired: s.previousVersion ?? undefined, documents: s.documents, passages: s.passages, failed: s.failed, ms: s.ms };
