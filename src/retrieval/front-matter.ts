@@ -95,7 +95,9 @@ function splitList(inner: string): string[] {
 }
 
 function parseScalar(value: string, path: string, lineNo: number): FrontMatterValue {
-  const v = value.replace(/\s+#.*$/, '').trim();
+  // A `#` starts a comment only outside quotes: "… ## and ### …" inside a quoted note is text.
+  const quoted = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s*(?:#.*)?$/.exec(value.trim());
+  const v = quoted ? quoted[1]! : value.replace(/\s+#.*$/, '').trim();
   if (v.startsWith('"')) {
     if (!v.endsWith('"') || v.length < 2) throw new FrontMatterError(path, `line ${lineNo}: unterminated "quoted string"`);
     try {
