@@ -15,10 +15,10 @@ import { openStore } from './store/open-store.js';
 import type { Db } from './store/db.js';
 import { outboxCounts } from './store/outbox-store.js';
 import { createOutbox, type Outbox } from './outbox/outbox.js';
-import { chatModelFromConfig } from './llm/chat.js';
-import { openKnowledge, type Retriever, type BuildProgress } from './retrieval/index.js';
+import type { Retriever, BuildProgress } from './retrieval/index.js';
 import { createKnowledgeStore } from './store/knowledge-store.js';
-import { createAssistant, loadAssistantRules, loadPrompts, type Assistant } from './assistant/index.js';
+import type { Assistant } from './assistant/index.js';
+import { openAssistant } from './assistant/open-assistant.js';
 import { createConversationStore, forgetConversation } from './store/conversation-store.js';
 import { createCaseService } from './cases/case-service.js';
 import type { CaseService } from './cases/types.js';
@@ -82,20 +82,13 @@ export async function startApp({
   try {
     const translate = loadTranslator();
 
-    // Knowledge: index on first start, else check the index matches the configured embedder.
-    const { embedder, retriever, built } = await openKnowledge({ db, config, log, onProgress: firstStartProgress(progress) });
-    if (built) progress.write('Knowledge indexed.\n');
-    await retriever.search('劳动合同 工资 加班 社会保险'); // warm the index's pages, so the first worker does not wait for them
-
-    const chat = chatModelFromConfig(config);
-    const assistant = createAssistant({
-      retriever,
-      rules: loadAssistantRules(config.KNOWLEDGE_DIR),
-      llm: chat ? { chat, prompts: loadPrompts(config.PROMPTS_DIR), timeoutMs: config.LLM_TIMEOUT_MS } : undefined,
-      conversations: createConversationStore(db),
-      clock,
-      log,
+    // Knowledge: index on first start (with the triage model), else check the index matches the embedder.
+    const { embedder, retriever, triage, triageSource, assistant, chat, built } = await openAssistant({
+      db, config, log, onProgress: firstStartProgress(progress), conversations: createConversationStore(db), clock,
     });
+    if (built) progress.write('Knowledge indexed.\n');
+    // Warm the index's pages and the triage model, so the first worker does not wait for them.
+    await Promise.all([retriever.search('劳动合同 工资 加班 社会保险'), triage.classify('公司拖欠工资怎么办')]);
 
     const outbox = createOutbox({ db, log, clock });
     stops.push(() => outbox.stop());
@@ -106,7 +99,7 @@ export async function startApp({
     const workers = createWorkerService({
       db, outbox, assistant, cases, translate, log, forgetConversation: (id) => forgetConversation(db, id),
     });
-    const admin = createAdmin({ db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, versionsKept: config.INDEX_VERSIONS_KEPT, log });
+    const admin = createAdmin({ db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, versionsKept: config.INDEX_VERSIONS_KEPT, log, extras: triageSource });
 
     const http = createHttpServer({ log });
     http.health('database', async () => (await db.query('select 1 as ok'), { ok: true, kind: db.kind }));

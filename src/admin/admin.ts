@@ -11,7 +11,7 @@ import type { Db } from '../store/db.js';
 import { createKnowledgeStore } from '../store/knowledge-store.js';
 import type { Embedder } from '../llm/embedder.js';
 import { silentLogger, type Logger } from '../log.js';
-import { updateIndex } from '../retrieval/index-update.js';
+import { updateIndex, type VersionExtras } from '../retrieval/index-update.js';
 import { rollbackIndex } from '../retrieval/index-rollback.js';
 import { documentStatus } from '../retrieval/document-status.js';
 import type { Admin } from './admin-port.js';
@@ -27,12 +27,14 @@ export interface AdminOptions {
   log?: Logger;
   /** HNSW index on PostgreSQL (default true). */
   vectorIndex?: boolean;
+  /** What else a version carries (the triage model), built before each switch. */
+  extras?: VersionExtras;
 }
 
-export function createAdmin({ db, embedder, knowledgeDir, versionsKept = 3, log = silentLogger, vectorIndex = true }: AdminOptions): Admin {
+export function createAdmin({ db, embedder, knowledgeDir, versionsKept = 3, log = silentLogger, vectorIndex = true, extras }: AdminOptions): Admin {
   const lock = createReindexLock(db);
   const run: Admin['run'] = (onEvent, { dryRun = false, full = false } = {}) =>
-    lock.run(() => updateIndex({ db, embedder, knowledgeDir, log, onEvent, keep: versionsKept, dryRun, full, vectorIndex }));
+    lock.run(() => updateIndex({ db, embedder, knowledgeDir, log, onEvent, keep: versionsKept, dryRun, full, vectorIndex, extras }));
 
   return {
     run,

@@ -17,6 +17,7 @@ import { dataDirOwner } from '../store/data-dir-lock.js';
 import { StoreError } from '../store/db.js';
 import { createEmbedder } from '../llm/embedder.js';
 import { createAdmin } from './admin.js';
+import { createTriageSource } from '../triage/triage-source.js';
 import { AdminClientError, createAdminClient } from './admin-client.js';
 import { readAdminToken } from './admin-token.js';
 import { createProgressView } from './progress-view.js';
@@ -91,6 +92,7 @@ async function inProcess({ config, stdout, stderr, log, action, options }: Conte
   try {
     const admin = createAdmin({
       db, embedder: createEmbedder(config), knowledgeDir: config.KNOWLEDGE_DIR, versionsKept: config.INDEX_VERSIONS_KEPT, log,
+      extras: createTriageSource({ db, knowledgeDir: config.KNOWLEDGE_DIR, log }),
     });
     if (action !== 'reindex') {
       stdout.write((action === 'rollback' ? await admin.rollback() : await admin.sources()) + '\n');

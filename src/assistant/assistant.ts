@@ -1,45 +1,58 @@
 /**
  * The assistant: a worker's message (plus the conversation so far) in, a decision out — answer, escalate or
- * decline. Risk first: the rules in knowledge/policy decide before anything is retrieved, so an urgent
- * message gets safety information at once, whatever retrieval or the LLM do. A plain question is
- * retrieved and answered, extractively or by the LLM with checked citations; when retrieval is not
- * confident the reply says so and offers a person instead of guessing.
+ * decline. Triage first (triage/): someone at risk now gets the safety instruction of that danger at once,
+ * a request for a person or for the union to act goes to a person, what the bot must not serve is declined
+ * politely. A question is read in context (a follow-up with the one before), its legal issue is spotted
+ * among the issue cards, and the answer opens with that issue's bottom line, then the articles it rests on
+ * and the next steps (extractive), or is written by the LLM from the same cards and articles with every
+ * citation checked. When the evidence is weak the answer says so and offers a person.
  *
  * @example
- *   const assistant = createAssistant({ retriever, rules: loadAssistantRules('knowledge') });
+ *   const assistant = createAssistant({ retriever, triage, rules: loadAssistantRules('knowledge') });
  *   const decision = await assistant.respond({ workerId: 7, text: '试用期最长可以约定多久？' });
  */
 import { join } from 'node:path';
-import type { Retriever, ScoredPassage } from '../retrieval/types.js';
+import type { Lookup } from '../retrieval/hybrid-retriever.js';
+import type { SearchOptions } from '../retrieval/types.js';
+import type { IssueCard } from '../retrieval/issue-cards.js';
 import type { ChatModel } from '../llm/chat.js';
 import type { ConversationStore, ConversationTurn } from '../store/conversation-store.js';
-import { detectLang } from '../conversation/detect-lang.js';
+import type { TriageResult } from '../triage/types.js';
+import { detectLang } from '../i18n/detect-lang.js';
 import { silentLogger, type Logger } from '../log.js';
 import type { Assistant, Decision, Lang, WorkerTurn } from './types.js';
-import { createDecisionPolicy, loadDecisionRules, type DecisionPolicy, type Verdict } from './decision-policy.js';
-import { loadReplyTexts, type ReplyTexts, type Topic } from './reply-texts.js';
-import { keywords } from './keywords.js';
-import { parseBasis } from './citations.js';
-import { retrievalConfidence } from './confidence.js';
-import { extractiveAnswer } from './extractive-answer.js';
+import { loadReplyTexts, type ReplyTexts } from './reply-texts.js';
+import { loadAnswerSettings, type AnswerSettings } from './answer-settings.js';
+import { answerConfidence } from './confidence.js';
+import { bottomLineAnswer } from './bottom-line-answer.js';
 import { caseSummary } from './case-summary.js';
 import { combineWithPrevious, looksLikeFollowUp } from './follow-up.js';
 import { condenseFollowUp, llmAnswer } from './llm-answer.js';
 import type { Prompts } from './prompts.js';
 
-/** The policy and its texts, loaded from knowledge/policy. */
+/** The texts and settings of knowledge/policy. */
 export interface AssistantRules {
-  policy: DecisionPolicy;
   texts: ReplyTexts;
+  settings: AnswerSettings;
 }
 
 export function loadAssistantRules(knowledgeDir: string): AssistantRules {
   const dir = join(knowledgeDir, 'policy');
-  return { policy: createDecisionPolicy(loadDecisionRules(join(dir, 'decision-rules.json'))), texts: loadReplyTexts(dir) };
+  return { texts: loadReplyTexts(dir), settings: loadAnswerSettings(dir) };
 }
 
 /** The conversation memory the assistant needs (implemented by store/conversation-store.ts). */
 export type ConversationMemory = Pick<ConversationStore, 'append' | 'recent'>;
+
+/** What the assistant needs of retrieval: articles ranked for a question, and the issue cards it matched. */
+export interface IssueRetriever {
+  lookup(query: string, options?: SearchOptions): Promise<Lookup>;
+}
+
+/** What the assistant needs of triage (triage/triage-source.ts, with the LLM pass when configured). */
+export interface TriagePort {
+  classify(text: string): Promise<TriageResult>;
+}
 
 export interface AssistantLlm {
   chat: ChatModel;
@@ -49,10 +62,13 @@ export interface AssistantLlm {
 }
 
 export interface AssistantOptions {
-  retriever: Retriever;
+  retriever: IssueRetriever;
+  triage: TriagePort;
   rules: AssistantRules;
   llm?: AssistantLlm;
   conversations?: ConversationMemory;
+  /** English gists of articles (`title#article` → gist), shown under Chinese quotes in English answers. */
+  gists?: ReadonlyMap<string, string>;
   clock?: () => Date;
   log?: Logger;
   /** Passages retrieved per question. */
@@ -62,31 +78,27 @@ export interface AssistantOptions {
 interface Understood {
   query: string;
   followUp: boolean;
-  topic?: Topic;
 }
 
 export function createAssistant({
-  retriever, rules, llm, conversations, clock = () => new Date(), log = silentLogger, k = 8,
+  retriever, triage, rules, llm, conversations, gists, clock = () => new Date(), log = silentLogger, k = 8,
 }: AssistantOptions): Assistant {
-  const { policy, texts } = rules;
+  const { texts, settings } = rules;
 
-  function ruled(verdict: Verdict, text: string, lang: Lang): Decision {
-    const t = texts.lang(lang);
-    if (verdict.stage === 'urgent' || verdict.stage === 'escalate') {
-      const priority = verdict.priority ?? (verdict.stage === 'urgent' ? 'urgent' : 'normal');
-      const reply = (verdict.stage === 'urgent' ? t.urgent : t.escalate)[verdict.reply] ?? t.escalate['explicit_request']!;
-      return {
-        kind: 'escalate', lang, text: reply, citations: [], confidence: 1,
-        escalation: { priority, category: verdict.category, summary: caseSummary({ text, category: verdict.category, priority, lang }) },
-      };
-    }
-    return { kind: 'decline', lang, text: t.decline[verdict.reply] ?? t.decline['out_of_scope']!, citations: [], confidence: 1 };
+  function triaged(t: TriageResult, text: string, lang: Lang): Decision | undefined {
+    if (t.outcome === 'answer') return undefined;
+    if (t.outcome === 'decline') return { kind: 'decline', lang, text: texts.decline(lang, t.category), citations: [], confidence: t.confidence, reason: t.category };
+    const priority = t.outcome === 'urgent' ? 'urgent' : 'normal';
+    const reply = priority === 'urgent' ? texts.urgent(lang, t.category) : texts.escalate(lang, t.category);
+    return {
+      kind: 'escalate', lang, text: reply, citations: [], confidence: t.confidence, reason: t.category,
+      escalation: { priority, category: t.category, summary: caseSummary({ text, category: t.category, priority, lang }) },
+    };
   }
 
   async function understand(turn: WorkerTurn, lang: Lang, history: ConversationTurn[]): Promise<Understood> {
-    const topic = texts.topicOf(turn.text);
     const previous = [...history].reverse().find((h) => h.role === 'worker' && h.decision === 'answer');
-    if (!previous || !looksLikeFollowUp(turn.text, policy.followUp, Boolean(topic))) return { query: turn.text, followUp: false, topic };
+    if (!previous || !looksLikeFollowUp(turn.text, settings.followUp, false)) return { query: turn.text, followUp: false };
     const before = previous.understood ?? previous.text;
     let query: string | undefined;
     if (llm) {
@@ -96,38 +108,24 @@ export function createAssistant({
         timeoutMs: Math.min(4000, (llm.timeoutMs ?? 12_000) / 3),
       });
     }
-    query ??= combineWithPrevious(turn.text, before);
-    return { query, followUp: true, topic: topic ?? texts.topicOf(query) };
+    return { query: query ?? combineWithPrevious(turn.text, before), followUp: true };
   }
 
   async function answer(turn: WorkerTurn, lang: Lang, u: Understood): Promise<Decision> {
-    const t = texts.lang(lang);
-    const english = detectLang(u.query) === 'en';
-    // English questions are searched with the topic's Chinese words too: the corpus is Chinese.
-    const search = english && u.topic?.hints ? `${u.query} ${u.topic.hints}` : u.query;
-    const passages: ScoredPassage[] = await retriever.search(search, { k });
-    const words = english ? keywords(u.topic?.hints ?? '') : keywords(u.query);
-    const confidence = retrievalConfidence({ passages, words, topicBasis: u.topic ? parseBasis(u.topic.basis) : [] });
-    const low = policy.lowConfidence;
-    if (confidence < low.outOfScope && !u.topic && !policy.isAboutWork(u.query)) {
-      return { kind: 'decline', lang, text: t.decline['out_of_scope']!, citations: [], confidence };
-    }
-    if (confidence < low.threshold && low.action === 'escalate') {
-      return {
-        kind: 'escalate', lang, text: t.escalate['low_confidence']!, citations: [], confidence,
-        escalation: { priority: 'normal', category: 'low_confidence', summary: caseSummary({ text: turn.text, category: 'low_confidence', priority: 'normal', lang }) },
-      };
-    }
-    const unsure = confidence < low.threshold;
+    const { passages, issues } = await retriever.lookup(u.query, { k });
+    const confidence = answerConfidence({ issues, passages }, settings.confidence.model);
+    const card: IssueCard | undefined = confidence >= settings.confidence.cardAtLeast ? issues[0]?.card : undefined;
+    const unsure = confidence < settings.confidence.unsureBelow;
     if (llm && !unsure) {
       const written = await llmAnswer({
         chat: llm.chat, prompts: llm.prompts, question: u.query, lang, passages: passages.slice(0, 6),
-        timeoutMs: llm.timeoutMs ?? 12_000, disclaimer: t.answer.disclaimer, log,
+        cards: issues.filter((m) => m.strength >= 0.75).map((m) => m.card),
+        timeoutMs: llm.timeoutMs ?? 12_000, disclaimer: texts.lang(lang).answer.disclaimer, log,
       });
-      if (written) return { kind: 'answer', lang, text: written.text, citations: written.citations, confidence };
+      if (written) return { kind: 'answer', lang, text: written.text, citations: written.citations, confidence, issue: card?.id };
     }
-    const composed = extractiveAnswer({ lang, passages, texts, words, topic: u.topic, unsure, followUp: u.followUp });
-    return { kind: 'answer', lang, text: composed.text, citations: composed.citations, confidence };
+    const composed = bottomLineAnswer({ lang, question: u.query, passages, card, texts, unsure, followUp: u.followUp, gists });
+    return { kind: 'answer', lang, text: composed.text, citations: composed.citations, confidence, issue: card?.id };
   }
 
   async function remember(turn: WorkerTurn, decision: Decision, understood?: string): Promise<void> {
@@ -152,13 +150,11 @@ export function createAssistant({
     async respond(turn) {
       const started = performance.now();
       const lang: Lang = turn.lang ?? detectLang(turn.text) ?? 'zh';
-      const verdict = policy.classify(turn.text);
-      let decision: Decision;
+      const t = turn.triage ?? (await triage.classify(turn.text));
+      let decision = triaged(t, turn.text, lang);
       let understood: string | undefined;
-      if (verdict) {
-        decision = ruled(verdict, turn.text, lang);
-      } else {
-        const since = new Date(clock().getTime() - policy.followUp.withinMinutes * 60_000);
+      if (!decision) {
+        const since = new Date(clock().getTime() - settings.followUp.withinMinutes * 60_000);
         const history = conversations ? await conversations.recent(turn.workerId, { limit: 6, since }) : [];
         const u = await understand(turn, lang, history);
         understood = u.query;
@@ -166,9 +162,8 @@ export function createAssistant({
       }
       await remember(turn, decision, understood);
       log.info('assistant.decision', {
-        workerId: turn.workerId, kind: decision.kind, category: decision.escalation?.category ?? verdict?.category,
-        rule: verdict?.ruleId, confidence: decision.confidence, citations: decision.citations.length,
-        ms: Math.round(performance.now() - started),
+        workerId: turn.workerId, kind: decision.kind, category: decision.reason, triage: t.source, issue: decision.issue,
+        confidence: decision.confidence, citations: decision.citations.length, ms: Math.round(performance.now() - started),
       });
       return decision;
     },

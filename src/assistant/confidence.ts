@@ -1,41 +1,33 @@
 /**
- * How sure the assistant may be that the retrieved passages answer the question, 0..1 — from evidence
- * that does not depend on one retriever's score scale: the share of the question's content words found in
- * the top passages, whether the top passages agree on one instrument and carry articles, the vector
- * similarity when the retriever reports it, and whether a topic's known basis article was found.
+ * How sure the assistant may be that its answer answers the question: the probability that the spotted
+ * issue card is the right one, from evidence that does not depend on one query's score scale — how close
+ * the question is to the card (cosine), whether the article search found the card's articles by itself,
+ * and the card's fused score — through a logistic calibration fitted on the development sets
+ * (knowledge/policy/answering.json, `bench/calibrate-confidence.ts`). Without a card it stays low.
  *
  * @example
- *   retrievalConfidence({ passages, words: keywords(q), topicBasis: [] }) // → 0.72
+ *   answerConfidence({ issues, passages }, settings.confidence.model) // → 0.72
  */
+import type { IssueMatch } from '../retrieval/hybrid-retriever.js';
 import type { ScoredPassage } from '../retrieval/types.js';
-import { coverage } from './keywords.js';
-import { inBasis } from './citations.js';
+import type { ConfidenceModel } from './answer-settings.js';
 
-export interface ConfidenceInput {
-  passages: readonly ScoredPassage[];
-  /** Content words of the question (Chinese, or the topic's Chinese hints for an English question). */
-  words: readonly string[];
-  /** Articles a recognised topic rests on; finding one of them among the top passages is strong evidence. */
-  topicBasis: ReadonlyArray<{ title: string; article: number }>;
+/** Confidence of an answer that no card stands behind. */
+export const NO_CARD = 0.1;
+
+type Ranked = ReadonlyArray<ScoredPassage & { scores?: { vector?: number; lexical?: number; card?: number } }>;
+
+/** The evidence the calibration reads, also used to fit it. */
+export function confidenceEvidence(issues: readonly IssueMatch[], passages: Ranked): { similarity: number; agree: number; score: number } | undefined {
+  const top = issues[0];
+  if (!top) return undefined;
+  const agree = passages.slice(0, 10).some((p) => (p.scores?.card ?? 0) >= 0.99 && (p.scores?.vector !== undefined || p.scores?.lexical !== undefined));
+  return { similarity: top.similarity ?? 0, agree: agree ? 1 : 0, score: top.score };
 }
 
-const clamp = (x: number) => Math.max(0, Math.min(1, x));
-/** Highest confidence when there are no words to check the passages against. */
-export const NO_WORDS_CAP = 0.4;
-
-export function retrievalConfidence({ passages, words, topicBasis }: ConfidenceInput): number {
-  const top = passages.slice(0, 3);
-  const first = top[0];
-  if (!first) return 0;
-  const vector = first.scores?.vector;
-  const similarity = typeof vector === 'number' && Number.isFinite(vector) ? clamp((vector - 0.15) / 0.45) : undefined;
-  const cover = words.length ? coverage(words, top.map((p) => p.text).join('\n')) : 0;
-  const agreement = top.filter((p) => p.title === first.title).length / top.length;
-  const articles = top.some((p) => p.articles.length > 0 || p.kind === 'union-guide') ? 1 : 0;
-  const basisFound = topicBasis.length > 0 && passages.slice(0, 5).some((p) => inBasis(p, topicBasis));
-  const score = 0.05 + 0.4 * cover + 0.1 * agreement + 0.1 * articles + 0.25 * (similarity ?? cover) + (basisFound ? 0.25 : 0);
-  // No words to check (an English question with no known topic): the passages cannot be verified against
-  // the question, so the answer is never presented as sure.
-  const capped = words.length ? score : Math.min(score, NO_WORDS_CAP);
-  return Math.round(clamp(capped) * 100) / 100;
+export function answerConfidence({ issues, passages }: { issues: readonly IssueMatch[]; passages: Ranked }, model: ConfidenceModel): number {
+  const e = confidenceEvidence(issues, passages);
+  if (!e) return NO_CARD;
+  const z = model.bias + model.similarity * e.similarity + model.agree * e.agree + model.score * e.score;
+  return Math.round((1 / (1 + Math.exp(-z))) * 100) / 100;
 }

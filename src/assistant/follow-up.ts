@@ -6,11 +6,11 @@
  * @example
  *   combineWithPrevious('那赔偿呢？', '公司违法辞退我怎么办', rules.followUp) // → '违法 辞退 那赔偿呢？'
  */
-import type { DecisionRules } from './decision-policy.js';
+import type { FollowUpSettings } from './answer-settings.js';
 import { keywords } from './keywords.js';
-import { normalise } from './text-matcher.js';
+import { normalise } from '../triage/text-matcher.js';
 
-type FollowUpRules = DecisionRules['followUp'];
+type FollowUpRules = FollowUpSettings;
 
 /** True when the message is short and elliptical enough to need the previous question. */
 export function looksLikeFollowUp(text: string, rules: FollowUpRules, hasOwnTopic: boolean): boolean {

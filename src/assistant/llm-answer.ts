@@ -10,12 +10,14 @@
  */
 import type { ScoredPassage } from '../retrieval/types.js';
 import type { ChatMessage, ChatModel } from '../llm/chat.js';
+import { withDeadline } from '../llm/deadline.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import { silentLogger, type Logger } from '../log.js';
 import type { Citation, Lang } from './types.js';
 import { citationOf, findCitedArticles, sameTitle } from './citations.js';
-import { formatPassages, type Prompts } from './prompts.js';
-import type { ComposedAnswer } from './extractive-answer.js';
+import { asData, formatPassages, type Prompts } from './prompts.js';
+import type { ComposedAnswer } from './bottom-line-answer.js';
+import type { IssueCard } from '../retrieval/issue-cards.js';
 
 export interface LlmAnswerInput {
   chat: ChatModel;
@@ -23,29 +25,13 @@ export interface LlmAnswerInput {
   question: string;
   lang: Lang;
   passages: readonly ScoredPassage[];
+  /** The issue cards the question matched: their bottom line is what the answer opens with. */
+  cards?: readonly IssueCard[];
   /** The whole budget, both attempts included. */
   timeoutMs: number;
   /** Appended when the model left it out. */
   disclaimer?: string;
   log?: Logger;
-}
-
-/** Runs `fn` with a signal that aborts at the deadline; a hung endpoint cannot hold the worker. */
-export async function withDeadline<T>(deadline: number, fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  const left = Math.max(0, deadline - Date.now());
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      reject(new Error('deadline'));
-    }, left);
-  });
-  try {
-    return await Promise.race([fn(controller.signal), expired]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Checks the reply's citations against the passages: the supported ones, and the raw text of the others. */
@@ -66,13 +52,15 @@ export function checkCitations(reply: string, passages: readonly ScoredPassage[]
 }
 
 export async function llmAnswer({
-  chat, prompts, question, lang, passages, timeoutMs, disclaimer, log = silentLogger,
+  chat, prompts, question, lang, passages, cards = [], timeoutMs, disclaimer, log = silentLogger,
 }: LlmAnswerInput): Promise<ComposedAnswer | undefined> {
   const deadline = Date.now() + timeoutMs;
   const system = prompts.render('system', lang);
   const messages: ChatMessage[] = [
     { role: 'system', content: system },
-    { role: 'user', content: prompts.render('answer', lang, { passages: formatPassages(passages), question: maskPersonalData(question) }) },
+    { role: 'user', content: prompts.render('answer', lang, {
+      issues: formatCards(cards, lang), passages: formatPassages(passages), question: maskPersonalData(question),
+    }) },
   ];
   try {
     for (let attempt = 1; attempt <= 2; attempt++) {
@@ -97,6 +85,21 @@ export async function llmAnswer({
     log.warn('assistant.llm_fallback', { error });
   }
   return undefined;
+}
+
+/** The matched issue cards as data: the issue, the bottom line, what it depends on, next steps. */
+export function formatCards(cards: readonly IssueCard[], lang: Lang): string {
+  if (!cards.length) return '<issues></issues>';
+  const body = cards.map((c, i) => [
+    `<issue n="${i + 1}">`,
+    `${lang === 'zh' ? '问题' : 'issue'}: ${asData(c.issue[lang])}`,
+    `${lang === 'zh' ? '结论' : 'bottom line'}: ${asData(c.bottomLine[lang])}`,
+    `${lang === 'zh' ? '取决于' : 'depends on'}: ${c.dependsOn.map((d) => asData(d[lang])).join('; ')}`,
+    `${lang === 'zh' ? '下一步' : 'next steps'}: ${c.nextSteps.map((d) => asData(d[lang])).join('; ')}`,
+    ...c.employerClaims.slice(0, 2).map((e) => `${lang === 'zh' ? '单位常说' : 'employer says'}: ${asData(e.claim[lang])} → ${asData(e.answer[lang])}`),
+    '</issue>',
+  ].join('\n'));
+  return `<issues>\n${body.join('\n')}\n</issues>`;
 }
 
 function finish(reply: string, citations: Citation[], disclaimer?: string): ComposedAnswer {

@@ -1,5 +1,5 @@
 /**
- * The LLM prompts, loaded once from the prompts folder (PROMPTS_DIR): system, answer and condense, in zh
+ * The LLM prompts, loaded once from the prompts folder (PROMPTS_DIR): system, answer, condense and triage, in zh
  * and en. `{{name}}` placeholders are filled here; passages are wrapped as data.
  *
  * @example
@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import type { Passage } from '../retrieval/types.js';
 import type { Lang } from './types.js';
 import { citationOf } from './citations.js';
-import { PolicyError } from './decision-policy.js';
+import { PolicyError } from './reply-texts.js';
 
-export type PromptName = 'system' | 'answer' | 'condense';
-const names: PromptName[] = ['system', 'answer', 'condense'];
+export type PromptName = 'system' | 'answer' | 'condense' | 'triage';
+const names: PromptName[] = ['system', 'answer', 'condense', 'triage'];
 const langs: Lang[] = ['zh', 'en'];
 
 export interface Prompts {

@@ -1,48 +1,49 @@
 /**
- * What the assistant says, loaded from `knowledge/policy/replies.json` (decision texts, answer parts) and
- * `knowledge/policy/topics.json` (topic names and one-line explanations) — data a union admin can edit.
+ * What the assistant says, loaded from `knowledge/policy/replies.json` — data a union admin can edit: the
+ * urgent reply of each danger category (its safety instruction first, then that a person was alerted),
+ * the acknowledgement of each kind of escalation, the decline of each kind of request it will not serve,
+ * and the fixed parts of an answer.
  *
  * @example
  *   const texts = loadReplyTexts('knowledge/policy');
- *   texts.lang('en').urgent['self_harm'] // the crisis-support reply
+ *   texts.lang('en').urgent['confined_space'] // "⚠️ Do NOT go down the well …"
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Lang } from './types.js';
-import { PolicyError } from './decision-policy.js';
-import { compileTerms, findHits, normalise, type CompiledTerm } from './text-matcher.js';
 
 const answerParts = z.object({
-  leadIn: z.string(), leadInTopic: z.string(), citation: z.string(), effective: z.string(), guide: z.string(),
-  nextSteps: z.string(), disclaimer: z.string(), unsure: z.string(), nothingFound: z.string(), followUpFrom: z.string(),
-  inShort: z.string(),
-  /** Said when no topic explanation is available (English: the quote is in Chinese). */
-  noSummary: z.string().default(''),
+  citation: z.string(), effective: z.string(), articleIntro: z.string(), gist: z.string(), nextStepsTitle: z.string(),
+  disclaimer: z.string(), unsure: z.string(), nothingFound: z.string(), nothingAtAll: z.string(), followUpFrom: z.string(),
+  depends: z.string(), defaultSteps: z.string(),
 });
 const langTexts = z.object({
   urgent: z.record(z.string(), z.string()),
+  /** Said after an urgent reply whose category has no text of its own. */
+  urgentAlert: z.string(),
   escalate: z.record(z.string(), z.string()),
   decline: z.record(z.string(), z.string()),
   answer: answerParts,
 });
 const repliesSchema = z.object({ zh: langTexts, en: langTexts });
-const topicSchema = z.object({
-  id: z.string(), terms: z.array(z.string()).min(1), hints: z.string().default(''), basis: z.string().default(''),
-  zh: z.string(), en: z.string(), summaryZh: z.string(), summaryEn: z.string(),
-});
-const topicsSchema = z.object({ topics: z.array(topicSchema) });
 
 export type LangTexts = z.infer<typeof langTexts>;
-export type Topic = z.infer<typeof topicSchema>;
 
 export interface ReplyTexts {
   lang(lang: Lang): LangTexts;
-  /** The topic whose terms appear most in the question (first in file order on ties). */
-  topicOf(question: string): Topic | undefined;
+  /** The urgent reply for a danger category; an unknown category gets the medical one (call 120) and the alert. */
+  urgent(lang: Lang, category: string): string;
+  escalate(lang: Lang, reason: string): string;
+  decline(lang: Lang, reason: string): string;
 }
 
-function readJson<T>(file: string, schema: z.ZodType<T>): T {
+/** A policy data file is missing or malformed; the message names the file and the field. */
+export class PolicyError extends Error {
+  override name = 'PolicyError';
+}
+
+export function readPolicyJson<T>(file: string, schema: z.ZodType<T>): T {
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
@@ -56,27 +57,18 @@ function readJson<T>(file: string, schema: z.ZodType<T>): T {
   return parsed.data;
 }
 
-export function createReplyTexts(replies: z.infer<typeof repliesSchema>, topics: Topic[]): ReplyTexts {
-  const compiled: Array<{ topic: Topic; terms: CompiledTerm[] }> = topics.map((topic) => ({ topic, terms: compileTerms(topic.terms) }));
+export function createReplyTexts(replies: z.infer<typeof repliesSchema>): ReplyTexts {
   return {
     lang: (lang) => replies[lang],
-    topicOf(question) {
-      const text = normalise(question);
-      let best: { topic: Topic; n: number } | undefined;
-      for (const { topic, terms } of compiled) {
-        const n = new Set(findHits(terms, text).map((h) => h.term)).size;
-        if (n > 0 && (!best || n > best.n)) best = { topic, n };
-      }
-      return best?.topic;
-    },
+    urgent: (lang, category) => replies[lang].urgent[category] ?? `${replies[lang].urgent['medical'] ?? ''}\n${replies[lang].urgentAlert}`.trim(),
+    escalate: (lang, reason) => replies[lang].escalate[reason] ?? replies[lang].escalate['personal_case'] ?? replies[lang].escalate['explicit_request']!,
+    decline: (lang, reason) => replies[lang].decline[reason] ?? replies[lang].decline['out_of_scope']!,
   };
 }
 
-/** Loads replies.json and topics.json from the policy folder (knowledge/policy). */
+/** Loads replies.json from the policy folder (knowledge/policy). */
 export function loadReplyTexts(policyDir: string): ReplyTexts {
-  const replies = readJson(join(policyDir, 'replies.json'), repliesSchema);
-  const { topics } = readJson(join(policyDir, 'topics.json'), topicsSchema);
-  return createReplyTexts(replies, topics);
+  return createReplyTexts(readPolicyJson(join(policyDir, 'replies.json'), repliesSchema));
 }
 
 /** Fills `{name}` placeholders; unknown names stay as they are so a typo in the data is visible. */

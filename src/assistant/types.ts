@@ -1,4 +1,6 @@
 /** The assistant's contract: a worker's message in, a decision out. No channel types here. */
+import type { TriageResult } from '../triage/types.js';
+
 export type Lang = 'zh' | 'en';
 
 export interface Citation {
@@ -13,7 +15,7 @@ export interface Citation {
 
 export interface Escalation {
   priority: 'urgent' | 'normal';
-  /** e.g. safety | self_harm | harassment | violence | collective | explicit_request | legal_aid | hardship | follow_up | low_confidence */
+  /** The danger category (fire, self_harm, …) or the escalation reason (explicit_request, legal_aid, union_action, …). */
   category: string;
   /** A short case summary for staff. */
   summary: string;
@@ -25,8 +27,12 @@ export interface Decision {
   /** The reply to send the worker (plain text; channels format it). */
   text: string;
   citations: Citation[];
-  /** 0..1 — how sure retrieval/answering is. */
+  /** 0..1 — how sure triage (escalate, decline) or the answer is. */
   confidence: number;
+  /** Why: the danger category, the escalation reason, or the decline reason. */
+  reason?: string;
+  /** The issue card the answer stands on, when one was spotted. */
+  issue?: string;
   escalation?: Escalation;
 }
 
@@ -36,6 +42,8 @@ export interface WorkerTurn {
   text: string;
   /** The worker's chosen language, if any; else detected from the text. */
   lang?: Lang;
+  /** Triage already done by the caller (the message was triaged before it was routed). */
+  triage?: TriageResult;
 }
 
 /**

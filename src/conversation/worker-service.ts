@@ -13,7 +13,7 @@ import {
   upsertWorker, setWorkerLang, forgetWorker, recordFeedback, linkInboundToWorker, eraseWorkerMessages, type Worker,
 } from '../store/worker-store.js';
 import { enqueueToWorker, workerStream } from './worker-outbox.js';
-import { detectLang } from './detect-lang.js';
+import { detectLang } from '../i18n/detect-lang.js';
 import type { Attachment, IncomingWorkerMessage, WorkerCaseStatus, WorkerIdentity, WorkerService } from './types.js';
 
 /** What the worker side needs of the caring-person queue (implemented by cases/). */

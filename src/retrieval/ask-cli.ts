@@ -1,5 +1,6 @@
 /**
- * `npm run ask -- "问题" [--k 5]`: prints the top passages for a question with citations and scores.
+ * `npm run ask -- "问题" [--k 5]`: prints the issue cards the question matched and the top passages with
+ * citations and scores.
  * Builds the index first when there is none yet.
  */
 import { parseArgs } from 'node:util';
@@ -19,12 +20,15 @@ async function main(): Promise<void> {
     const { retriever, built } = await openKnowledge({ db, config, log });
     if (built) process.stderr.write('ask: indexed the knowledge folder first\n');
     const started = performance.now();
-    const hits = await retriever.search(question, { k: Number(values.k) || 5 });
+    const { passages: hits, issues } = await retriever.lookup(question, { k: Number(values.k) || 5 });
     const ms = performance.now() - started;
+    for (const m of issues) {
+      console.log(`issue ${m.card.id}  strength ${m.strength.toFixed(2)} (similarity ${m.similarity?.toFixed(3) ?? '-'}) ← “${m.matched.slice(0, 60)}”`);
+    }
     hits.forEach((h, i) => {
       const s = h.scores;
       console.log(`${i + 1}. ${formatCitation(h)}  score ${h.score.toFixed(4)}` +
-        ` (vector ${s.vector?.toFixed(3) ?? '-'}, lexical ${s.lexical?.toFixed(2) ?? '-'})${h.effective ? `  effective ${h.effective}` : ''}`);
+        ` (vector ${s.vector?.toFixed(3) ?? '-'}, lexical ${s.lexical?.toFixed(2) ?? '-'}, card ${s.card?.toFixed(2) ?? '-'})${h.effective ? `  effective ${h.effective}` : ''}`);
       console.log(`   ${h.text.replace(/\s+/g, ' ').slice(0, 160)}`);
     });
     console.log(`(${hits.length} passages in ${ms.toFixed(1)} ms)`);

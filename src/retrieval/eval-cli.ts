@@ -11,9 +11,9 @@ import { loadConfig, readEnvironment, secretValues } from '../config.js';
 import { createLogger } from '../log.js';
 import { openStore } from '../store/open-store.js';
 import { openKnowledge } from './index.js';
-import { evaluateRanking, formatReport, jsonSummary, parseQuestions, QuestionFileError } from './retrieval-metrics.js';
+import { evaluateRanking, formatReport, joinQuestionTexts, jsonSummary, parseQuestions, QuestionFileError } from './retrieval-metrics.js';
 
-const usage = 'usage: npm run eval -- --questions FILE [--k 10] [--json] [--verbose] [--reindex]';
+const usage = 'usage: npm run eval -- --questions FILE [--texts FILE] [--k 10] [--json] [--verbose] [--reindex]';
 
 class UsageError extends Error {
   override name = 'UsageError';
@@ -25,6 +25,7 @@ function readArgs() {
     parsed = parseArgs({
       options: {
         questions: { type: 'string', short: 'q' },
+        texts: { type: 'string' },
         k: { type: 'string', default: '10' },
         json: { type: 'boolean', default: false },
         verbose: { type: 'boolean', short: 'v', default: false },
@@ -40,19 +41,28 @@ function readArgs() {
   return { ...parsed, questions: parsed.questions, k };
 }
 
-async function readQuestions(path: string) {
-  let text: string;
+async function readText(path: string): Promise<string> {
   try {
-    text = await readFile(path, 'utf8');
+    return await readFile(path, 'utf8');
   } catch (error) {
     throw new QuestionFileError(`${path}: cannot read the question file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, undefined, { cause: error });
+  }
+}
+
+/** The questions; with --texts, a label file's questions come from that file by id (real questions). */
+async function readQuestions(path: string, texts?: string) {
+  let text = await readText(path);
+  if (texts) {
+    const joined = joinQuestionTexts(text, await readText(texts));
+    if (joined.skipped) process.stderr.write(`eval: ${joined.skipped} questions labelled unanswerable from the corpus are left out\n`);
+    text = joined.jsonl;
   }
   return parseQuestions(text, path);
 }
 
 async function main(): Promise<void> {
   const args = readArgs();
-  const questions = await readQuestions(args.questions);
+  const questions = await readQuestions(args.questions, args.texts);
   const config = loadConfig(readEnvironment());
   // The report goes to stdout; keep the service's info logs out of it.
   const log = createLogger({ level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, secrets: secretValues(config) });

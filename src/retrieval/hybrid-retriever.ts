@@ -1,20 +1,29 @@
 /**
- * Hybrid retrieval over the live index version: vector search (cosine) and BM25 over jieba terms, each
- * fed the question plus its thesaurus expansion, fused by weighted reciprocal rank, then a kind prior:
- * passages without numbered articles (notices, typical cases, guides) stay findable but rank below
- * articles that say the same, because an answer must cite an article.
+ * Hybrid retrieval over the live index version, in two steps:
+ *  1. **Issue spotting** — the question is matched against the issue cards' phrasings (how workers put each
+ *     legal issue, zh and en): vector and BM25 over the card pool, fused by score, best phrasing per card.
+ *     A long story matches the card of its legal issue as a whole, so one side word does not pick the topic,
+ *     and an English question meets English phrasings instead of Chinese statute text.
+ *  2. **Articles** — vector and BM25 over the articles and guides (the question plus its thesaurus
+ *     expansion), fused by score; then the articles the spotted cards rest on are added or lifted by the
+ *     card's strength, and purpose / scope / definition articles rank low unless the question is about scope.
+ * Passages without numbered articles (notices, typical cases, guides) stay findable but rank below articles
+ * that say the same (a kind prior), because an answer must cite an article.
  *
  * @example
- *   const retriever = createRetriever({ db, embedder, thesaurus: await loadThesaurus('knowledge/thesaurus.tsv') });
- *   const hits = await retriever.search('公司拖欠工资怎么办', { k: 5 });
+ *   const retriever = createRetriever({ db, embedder, thesaurus });
+ *   const { passages, issues } = await retriever.lookup('老板叫我明天别来了，能赔多少', { k: 5 });
+ *   issues[0].card.id // 'dismissal-without-cause'
  */
 import type { Db } from '../store/db.js';
-import { createKnowledgeStore, type IndexVersion } from '../store/knowledge-store.js';
+import { createKnowledgeStore, type IndexVersion, type Pool } from '../store/knowledge-store.js';
 import { isCorpusFitted, type Embedder } from '../llm/embedder.js';
 import { silentLogger, type Logger } from '../log.js';
 import { checkEmbedder, IndexMismatchError } from './index-builder.js';
 import { emptyThesaurus, type Thesaurus } from './thesaurus.js';
 import { tokenize } from './tokenizer.js';
+import { CARD_WHOLE, cardsOf } from './issue-card-document.js';
+import type { IssueCard } from './issue-cards.js';
 import type { Passage, ScoredPassage, SearchOptions } from './types.js';
 
 export interface FusionTuning {
@@ -39,6 +48,20 @@ export interface FusionTuning {
    * typical cases, which only restate articles.
    */
   kindPriors?: Record<string, number>;
+  /** How much a spotted card lifts the articles it rests on (added to their fused score, times the card's strength). */
+  cardWeight?: number;
+  /** Cards whose strength (score / best card's score) is below this do not lift anything. */
+  cardFloor?: number;
+  /** Cards considered per question. */
+  cardsPerQuestion?: number;
+  /** Score factor for purpose / scope / definition articles when the question is not about scope. */
+  scopePrior?: number;
+  /** Search cards with the thesaurus expansion too. */
+  cardExpansion?: boolean;
+  /** A card's score: its best phrasing (1), or the best plus this share of the second best. */
+  cardSecond?: number;
+  /** What scores a card: its whole-card passage, its phrasings, or the best of both. */
+  cardSource?: 'whole' | 'phrasings' | 'both';
 }
 
 export interface RetrieverOptions {
@@ -56,10 +79,40 @@ export interface RetrieverOptions {
 }
 
 export interface HybridScoredPassage extends ScoredPassage {
-  scores: NonNullable<ScoredPassage['scores']>;
+  scores: NonNullable<ScoredPassage['scores']> & { card?: number };
+}
+
+/** A card the question matched: its strength relative to the best card (1 = the best) and the raw score. */
+export interface IssueMatch {
+  card: IssueCard;
+  score: number;
+  strength: number;
+  /** The phrasing that matched best. */
+  matched: string;
+  /** Cosine similarity of the question to that phrasing (absolute, unlike `score`), when the vector side found it. */
+  similarity?: number;
+}
+
+export interface Lookup {
+  passages: HybridScoredPassage[];
+  issues: IssueMatch[];
 }
 
 const cjk = /[\u3400-\u9fff]/;
+
+/**
+ * Purpose, scope and definition articles: what a law is for (a 第一条 "为了…制定本法"), whom it covers or what
+ * its words mean (an early article "…适用本法", "本法所称…是指…"). Read from the text, not the number alone:
+ * 《全国年节及纪念日放假办法》第二条 is the list of holidays.
+ */
+const purpose = /为了|为保障|为维护|为规范|为加强|制定本/;
+const scopeOrDefinition = /适用本(?:法|条例|规定|办法)|本(?:法|条例|规定|办法)适用于|所称.{0,30}是指|所称/;
+export function isScopeArticle(p: Pick<Passage, 'articles' | 'text'>): boolean {
+  const first = p.articles[0];
+  if (first === undefined || first > 3) return false;
+  return (first === 1 && purpose.test(p.text)) || scopeOrDefinition.test(p.text);
+}
+const asksScope = /适用|范围|定义|所称|是指|什么是|哪些单位|哪些人|立法目的|apply|applies|cover|covered|scope|definition|what is|who counts/i;
 
 export function createRetriever({
   db,
@@ -69,9 +122,7 @@ export function createRetriever({
   tuning = {},
   liveCheckMs = 1000,
   now = () => performance.now(),
-}: RetrieverOptions): {
-  search(query: string, options?: SearchOptions): Promise<HybridScoredPassage[]>;
-} {
+}: RetrieverOptions) {
   const {
     candidates = 40,
     rrfK = 60,
@@ -82,10 +133,18 @@ export function createRetriever({
     noArticlePrior = 0.5,
     kindPriors = { 'union-guide': 0.8 },
     fusion = 'score',
+    cardWeight = 1.5,
+    cardFloor = 0.5,
+    cardsPerQuestion = 5,
+    scopePrior = 0.6,
+    cardExpansion = false,
+    cardSecond = 0,
+    cardSource = 'whole',
   } = tuning;
   const store = createKnowledgeStore(db);
-  // One query embedder per index version: a fitted embedder must embed with that version's statistics.
-  const embedders = new Map<number, Embedder>();
+  // One query embedder and one card set per index version: a fitted embedder must embed with that
+  // version's statistics, and the cards are the ones the version was built from.
+  let current: { versionId: number; embedder: Embedder; cards: Map<string, IssueCard> } | undefined;
   let cachedLive: { version: IndexVersion; at: number } | undefined;
 
   const liveVersion = async (): Promise<IndexVersion | undefined> => {
@@ -95,15 +154,15 @@ export function createRetriever({
     return version;
   };
 
-  const queryEmbedder = async (live: IndexVersion): Promise<Embedder> => {
-    let e = embedders.get(live.id);
-    if (!e) {
+  const forVersion = async (live: IndexVersion) => {
+    if (current?.versionId !== live.id) {
       checkEmbedder(live, embedder);
-      e = isCorpusFitted(embedder) ? embedder.restore(await store.embedderState(live.id)) : embedder;
-      embedders.clear();
-      embedders.set(live.id, e);
+      const e = isCorpusFitted(embedder) ? embedder.restore(await store.embedderState(live.id)) : embedder;
+      const cards = new Map<string, IssueCard>();
+      for (const doc of await store.listDocuments(live.id)) for (const c of cardsOf(doc.meta)) cards.set(c.id, c);
+      current = { versionId: live.id, embedder: e, cards };
     }
-    return e;
+    return current;
   };
 
   const queryTerms = (query: string, expansion: string[]): { terms: string[]; weights: number[] } => {
@@ -114,42 +173,93 @@ export function createRetriever({
     return { terms: [...weights.keys()], weights: [...weights.values()] };
   };
 
+  /** Vector and BM25 over one pool, fused: passage id → fused score and each side's evidence. */
+  async function fused(live: IndexVersion, pool: Pool, vector: ArrayLike<number>, terms: { terms: string[]; weights: number[] }, limit: number) {
+    const [vectorRows, byLexical] = await Promise.all([
+      store.vectorSearch(live.id, live.dimensions, vector, limit, pool),
+      store.lexicalSearch(live.id, terms.terms, terms.weights, limit, pool),
+    ]);
+    // A question of words the embedder never saw embeds to zeros: its cosine distance is NaN, no vector hit.
+    const byVector = vectorRows.filter((r) => Number.isFinite(r.distance));
+    const out = new Map<number, { score: number; vector?: number; lexical?: number }>();
+    const add = (id: number, rank: number, weight: number, value: number, best: number) => {
+      const f = out.get(id) ?? { score: 0 };
+      f.score += fusion === 'rrf' ? weight / (rrfK + rank + 1) : (weight * value) / (best || 1);
+      out.set(id, f);
+      return f;
+    };
+    const bestVector = 1 - (byVector[0]?.distance ?? 0);
+    const bestLexical = byLexical[0]?.score ?? 0;
+    byVector.forEach((r, i) => (add(r.id, i, vectorWeight, 1 - r.distance, bestVector).vector = 1 - r.distance));
+    byLexical.forEach((r, i) => (add(r.id, i, lexicalWeight, r.score, bestLexical).lexical = r.score));
+    return out;
+  }
+
+  async function spotIssues(live: IndexVersion, cards: Map<string, IssueCard>, vector: ArrayLike<number>, query: string, expansion: string[]): Promise<IssueMatch[]> {
+    if (!cards.size) return [];
+    const rows = await fused(live, 'cards', vector, queryTerms(query, cardExpansion ? expansion : []), 30);
+    const phrasings = await store.passagesByIds([...rows.keys()]);
+    const best = new Map<string, { score: number; second: number; matched: string; similarity?: number }>();
+    for (const p of [...phrasings].sort((a, b) => rows.get(b.id)!.score - rows.get(a.id)!.score)) {
+      const id = p.path[0];
+      const row = rows.get(p.id)!;
+      if (!id || !cards.has(id)) continue;
+      if ((p.path[1] === CARD_WHOLE ? cardSource === 'phrasings' : cardSource === 'whole')) continue;
+      const b = best.get(id);
+      if (!b) best.set(id, { score: row.score, second: 0, matched: p.text, similarity: row.vector });
+      else if (!b.second) b.second = row.score;
+    }
+    if (cardSecond) for (const b of best.values()) b.score += cardSecond * b.second;
+    const ranked = [...best].sort((a, b) => b[1].score - a[1].score).slice(0, cardsPerQuestion);
+    const top = ranked[0]?.[1].score ?? 0;
+    return ranked.map(([id, b]) => ({ card: cards.get(id)!, score: b.score, strength: top ? b.score / top : 0, matched: b.matched, similarity: b.similarity }));
+  }
+
+  async function lookup(query: string, { k = 10 }: SearchOptions = {}): Promise<Lookup> {
+    const live = await liveVersion();
+    if (!live) throw new IndexMismatchError('There is no live knowledge index yet: run npm run reindex');
+    const { embedder: qe, cards } = await forVersion(live);
+    const expansion = thesaurus.expand(query);
+    const [plainVector, expandedVector] = await qe.embed([query, [query, ...expansion].join(' ')]);
+    const [issues, articles] = await Promise.all([
+      spotIssues(live, cards, cardExpansion ? expandedVector! : plainVector!, query, expansion),
+      fused(live, 'articles', expandedVector!, queryTerms(query, expansion), candidates),
+    ]);
+    // What the spotted cards rest on: lift those articles, and fetch the ones the search did not find.
+    const support = new Map<string, number>();
+    for (const m of issues) {
+      if (m.strength < cardFloor) continue;
+      m.card.articles.forEach((a, i) => {
+        const key = `${a.title}#${a.article}`;
+        support.set(key, Math.max(support.get(key) ?? 0, m.strength * (i < 2 ? 1 : 0.7)));
+      });
+    }
+    const found = await store.passagesByIds([...articles.keys()]);
+    const missing = [...support.keys()].filter((key) => !found.some((p) => p.articles.some((a) => key === `${p.title}#${a}`)));
+    const fetched = missing.length ? await store.passagesByArticles(live.id, missing.map((key) => {
+      const at = key.lastIndexOf('#');
+      return { title: key.slice(0, at), article: Number(key.slice(at + 1)) };
+    })) : [];
+    const aboutScope = asksScope.test(query);
+    const ranked = [...found, ...fetched.filter((p) => !articles.has(p.id))]
+      .map((p: Passage): HybridScoredPassage => {
+        const f = articles.get(p.id) ?? { score: 0 };
+        const card = Math.max(0, ...p.articles.map((a) => support.get(`${p.title}#${a}`) ?? 0));
+        const prior = p.articles.length ? (!aboutScope && isScopeArticle(p) ? scopePrior : 1) : kindPriors[p.kind] ?? noArticlePrior;
+        return { ...p, score: (f.score + cardWeight * card) * prior, scores: { vector: f.vector, lexical: f.lexical, card: card || undefined } };
+      })
+      .sort((a, b) => b.score - a.score)
+      .slice(0, k);
+    log.debug('retrieval.search', { version: live.id, expansion: expansion.length, issues: issues.length, hits: ranked.length });
+    return { passages: ranked, issues };
+  }
+
   return {
-    async search(query, { k = 10 } = {}) {
-      const live = await liveVersion();
-      if (!live) throw new IndexMismatchError('There is no live knowledge index yet: run npm run reindex');
-      const qe = await queryEmbedder(live);
-      const expansion = thesaurus.expand(query);
-      const { terms, weights } = queryTerms(query, expansion);
-      const [vector] = await qe.embed([[query, ...expansion].join(' ')]);
-      const [vectorRows, byLexical] = await Promise.all([
-        store.vectorSearch(live.id, live.dimensions, vector!, candidates),
-        store.lexicalSearch(live.id, terms, weights, candidates),
-      ]);
-      // A question of words the embedder never saw embeds to zeros: its cosine distance is NaN, no vector hit.
-      const byVector = vectorRows.filter((r) => Number.isFinite(r.distance));
-      const fused = new Map<number, { score: number; vector?: number; lexical?: number }>();
-      const add = (id: number, rank: number, weight: number, value: number, best: number) => {
-        const f = fused.get(id) ?? { score: 0 };
-        f.score += fusion === 'rrf' ? weight / (rrfK + rank + 1) : (weight * value) / (best || 1);
-        fused.set(id, f);
-        return f;
-      };
-      const bestVector = 1 - (byVector[0]?.distance ?? 0);
-      const bestLexical = byLexical[0]?.score ?? 0;
-      byVector.forEach((r, i) => (add(r.id, i, vectorWeight, 1 - r.distance, bestVector).vector = 1 - r.distance));
-      byLexical.forEach((r, i) => (add(r.id, i, lexicalWeight, r.score, bestLexical).lexical = r.score));
-      const rows = new Map((await store.passagesByIds([...fused.keys()])).map((p) => [p.id, p] as const));
-      const ranked = [...fused.entries()]
-        .map(([id, f]) => {
-          const p = rows.get(id) as Passage;
-          const prior = p.articles.length ? 1 : kindPriors[p.kind] ?? noArticlePrior;
-          return { ...p, score: f.score * prior, scores: { vector: f.vector, lexical: f.lexical } };
-        })
-        .sort((a, b) => b.score - a.score)
-        .slice(0, k);
-      log.debug('retrieval.search', { version: live.id, terms: terms.length, expansion: expansion.length, hits: ranked.length });
-      return ranked;
+    lookup,
+    async search(query: string, options?: SearchOptions): Promise<HybridScoredPassage[]> {
+      return (await lookup(query, options)).passages;
     },
   };
 }
+
+export type HybridRetriever = ReturnType<typeof createRetriever>;

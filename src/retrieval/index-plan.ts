@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import type { IndexVersion, StoredDocument } from '../store/knowledge-store.js';
 import type { SourceMove } from '../store/reindex-store.js';
 import type { Embedder } from '../llm/embedder.js';
-import { loadKnowledgeFile, type FailedFile, type KnowledgeDocument } from './knowledge-loader.js';
+import { articlesOnce, loadKnowledgeFile, partFailures, type FailedFile, type KnowledgeDocument } from './knowledge-loader.js';
+import { isIssueCardFile } from './issue-card-document.js';
 import { knowledgeFileHash } from './formats/index.js';
 import type { ReindexEvent } from './index-update.js';
 
@@ -69,6 +70,14 @@ export async function planChanges(
     else added.push(source);
   }
   const removed = gone.filter((d) => !renamed.some((r) => r.from === d.source)).map((d) => d.source);
+  // Issue cards are checked against the laws: when a law changed, unchanged card files are read again.
+  const lawsMoved = [...changed, ...added, ...removed, ...renamed.flatMap((r) => [r.from, r.to])].some((s) => s.startsWith('laws/'));
+  if (lawsMoved) {
+    for (const source of unchanged.filter(isIssueCardFile)) {
+      unchanged.splice(unchanged.indexOf(source), 1);
+      changed.push(source);
+    }
+  }
   return { files, hashes, added, changed, removed, renamed, unchanged, failed };
 }
 
@@ -81,9 +90,10 @@ export async function loadDocuments(
 ): Promise<{ documents: KnowledgeDocument[]; kept: string[] }> {
   const documents: KnowledgeDocument[] = [];
   const kept: string[] = [];
+  const articles = articlesOnce();
   for (const source of sources) {
     try {
-      documents.push(await loadKnowledgeFile(knowledgeDir, source));
+      documents.push(await loadKnowledgeFile(knowledgeDir, source, undefined, articles));
     } catch (error) {
       const e = error as Error & { reason?: string };
       const keep = canKeepOld && liveSources.has(source);
@@ -96,6 +106,8 @@ export async function loadDocuments(
   const failed = new Set(plan.failed.map((f) => f.path));
   plan.changed = plan.changed.filter((s) => !failed.has(s));
   plan.added = plan.added.filter((s) => !failed.has(s));
+  // Cards indexed without some of their cards: the file is in, the failed cards are reported.
+  for (const doc of documents) plan.failed.push(...partFailures(doc));
   return { documents, kept };
 }
 

@@ -19,6 +19,7 @@ import { listKnowledgeFiles, type FailedFile, type KnowledgeDocument } from './k
 import { loadDocuments, planChanges, sumPassages, whyFull } from './index-plan.js';
 import { bm25Weights } from './lexical-weights.js';
 import { isInForce } from './document-status.js';
+import { POOLS, poolOf, poolTerm } from '../store/knowledge-store.js';
 
 export type ReindexPhase = 'read' | 'embed' | 'switch';
 
@@ -63,6 +64,18 @@ export interface UpdateIndexOptions {
   /** Build the per-version HNSW index (default true): ~10x faster vector search on both stores. */
   vectorIndex?: boolean;
   embedBatch?: number;
+  /** What else a version carries besides passages (the triage model): built before the switch. */
+  extras?: VersionExtras;
+}
+
+/**
+ * Work that belongs to a version and must be ready before it goes live. `changed` says whether its own
+ * inputs changed since the live version (then a run builds a new version even when no document changed);
+ * `build` fails the build when it throws, and the previous version stays live.
+ */
+export interface VersionExtras {
+  changed(liveVersionId: number): Promise<boolean>;
+  build(versionId: number): Promise<void>;
 }
 
 export async function updateIndex({
@@ -76,6 +89,7 @@ export async function updateIndex({
   full = false,
   vectorIndex = true,
   embedBatch = 128,
+  extras,
 }: UpdateIndexOptions): Promise<ReindexSummary> {
   const started = performance.now();
   const store = createKnowledgeStore(db);
@@ -107,13 +121,14 @@ export async function updateIndex({
     passages: copiedPassages + newPassages, embedded,
     ms: Math.round(performance.now() - started),
   });
-  const nothingChanged = !fullReason && !documents.length && !plan.removed.length && !plan.renamed.length;
+  const nothingChanged = !fullReason && !documents.length && !plan.removed.length && !plan.renamed.length &&
+    !(live && extras && (await extras.changed(live.id)));
   if (dryRun || nothingChanged) return summary(live?.id ?? null, 0);
   if (!moves.length && !documents.length) {
     throw new IndexBuildError(`No documents could be indexed in ${knowledgeDir} (${plan.failed.length} failed): check KNOWLEDGE_DIR`);
   }
   const version = await writeVersion({
-    db, live, embedder, fullReason, documents, moves, vectorIndex, keep, embedBatch, onEvent, log, failed: plan.failed, started,
+    db, live, embedder, fullReason, documents, moves, vectorIndex, keep, embedBatch, onEvent, log, failed: plan.failed, started, extras,
   });
   const result = summary(version, newPassages);
   log.info('index.updated', { version, previous: live?.id, added: result.added.length, changed: result.changed.length,
@@ -143,6 +158,7 @@ interface WriteOptions {
   log: Logger;
   failed: FailedFile[];
   started: number;
+  extras?: VersionExtras;
 }
 
 /** Writes the new version (copies, new documents, lexical weights), switches to it, prunes old versions. */
@@ -170,7 +186,8 @@ async function writeVersion(o: WriteOptions): Promise<number> {
       offset += doc.passages.length;
     }
     const terms = await lexicalWeights(o, version, embeddedIds);
-    if (o.vectorIndex) await store.createVectorIndex(version, dimensions);
+    if (o.vectorIndex) for (const pool of POOLS) await store.createVectorIndex(version, dimensions, pool);
+    await o.extras?.build(version);
     await o.onEvent({ type: 'progress', phase: 'switch', done: 0, total: 1 });
     const counts = await rstore.passageCounts(version);
     await store.activate(version, {
@@ -199,9 +216,12 @@ async function lexicalWeights(o: WriteOptions, version: number, embeddedIds: Set
   const passages = await rstore.activePassageTexts(version);
   const copyOld = Boolean(o.live) && !o.fullReason && embeddedIds.size <= COPY_WEIGHTS_MAX_SHARE * passages.length;
   if (copyOld) await rstore.copyTerms(o.live!.id, version, o.moves);
-  const rows = bm25Weights(passages.map((p) => p.searchText))
-    .map((r) => ({ term: r.term, passageId: passages[r.index]!.id, weight: r.weight }))
-    .filter((r) => !copyOld || embeddedIds.has(r.passageId));
+  // Each pool (articles and guides; issue-card phrasings) has its own statistics and its own term names.
+  const rows = (['articles', 'cards'] as const).flatMap((pool) => {
+    const members = passages.filter((p) => poolOf(p.kind) === pool);
+    return bm25Weights(members.map((p) => p.searchText))
+      .map((r) => ({ term: poolTerm(pool, r.term), passageId: members[r.index]!.id, weight: r.weight }));
+  }).filter((r) => !copyOld || embeddedIds.has(r.passageId));
   await store.addTerms(version, rows);
   return rows.length;
 }

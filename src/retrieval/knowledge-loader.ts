@@ -10,6 +10,8 @@ import { join, relative, sep } from 'node:path';
 import { chunkDocument, type ChunkOptions, type PassageDraft } from './law-chunker.js';
 import { metaString, type FrontMatter } from './front-matter.js';
 import { isKnowledgeFile, knowledgeFileHash, readKnowledgeFile } from './formats/index.js';
+import { corpusArticles, parseIssueCardFile, type CorpusArticles, type FailedCard } from './issue-cards.js';
+import { cardsDocument, isIssueCardFile } from './issue-card-document.js';
 
 export interface KnowledgeDocument {
   /** Path relative to the knowledge folder, with / separators. */
@@ -21,6 +23,8 @@ export interface KnowledgeDocument {
   contentHash: string;
   meta: FrontMatter;
   passages: PassageDraft[];
+  /** Parts of the file that could not be used while the rest was (an issue card that cites a missing article). */
+  failedParts?: FailedCard[];
 }
 
 export interface FailedFile {
@@ -32,14 +36,32 @@ export interface FailedFile {
 export async function listKnowledgeFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
-    .filter((e) => e.isFile() && isKnowledgeFile(e.name) && !/^readme\./i.test(e.name))
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .map((e) => ({ e, path: relative(dir, join(e.parentPath, e.name)).split(sep).join('/') }))
+    .filter(({ e, path }) => e.isFile() && (isKnowledgeFile(e.name) || isIssueCardFile(path)) && !/^readme\./i.test(e.name))
+    .map(({ path }) => path)
     .sort();
 }
 
-export async function loadKnowledgeFile(knowledgeDir: string, source: string, chunk?: ChunkOptions): Promise<KnowledgeDocument> {
+/** Per knowledge folder, the articles the corpus has, read once per run (cards are checked against them). */
+export type ArticlesOf = (knowledgeDir: string) => Promise<CorpusArticles>;
+
+export function articlesOnce(): ArticlesOf {
+  const cache = new Map<string, Promise<CorpusArticles>>();
+  return (dir) => {
+    let p = cache.get(dir);
+    if (!p) cache.set(dir, (p = corpusArticles(dir)));
+    return p;
+  };
+}
+
+export async function loadKnowledgeFile(knowledgeDir: string, source: string, chunk?: ChunkOptions, articles: ArticlesOf = articlesOnce()): Promise<KnowledgeDocument> {
   const path = join(knowledgeDir, source);
   const bytes = await readFile(path);
+  if (isIssueCardFile(source)) {
+    const { cards, failed } = parseIssueCardFile(source, new TextDecoder('utf-8', { fatal: true }).decode(bytes), await articles(knowledgeDir));
+    if (!cards.length) throw Object.assign(new Error(failed.map((f) => `${f.card}: ${f.reason}`).join('; ') || 'no cards'), { reason: failed[0]?.card === '(file)' ? failed[0].reason : `no valid card (${failed.length} failed)` });
+    return { ...cardsDocument(source, cards), contentHash: await knowledgeFileHash(path, bytes), failedParts: failed };
+  }
   // .md, .txt, .docx, .pdf, .html: each read into the same article-per-line text (formats/).
   const { text: body, frontMatter } = await readKnowledgeFile(path, bytes, { displayPath: source });
   const meta = frontMatter as FrontMatter;
@@ -63,13 +85,21 @@ export async function loadKnowledge({ knowledgeDir, chunk }: { knowledgeDir: str
 }> {
   const documents: KnowledgeDocument[] = [];
   const failed: FailedFile[] = [];
+  const articles = articlesOnce();
   for (const source of await listKnowledgeFiles(knowledgeDir)) {
     try {
-      documents.push(await loadKnowledgeFile(knowledgeDir, source, chunk));
+      const doc = await loadKnowledgeFile(knowledgeDir, source, chunk, articles);
+      documents.push(doc);
+      failed.push(...partFailures(doc));
     } catch (error) {
       const e = error as Error & { reason?: string };
       failed.push({ path: source, reason: e.reason ?? (e instanceof TypeError ? 'not valid UTF-8 text' : e.message) });
     }
   }
   return { documents, failed };
+}
+
+/** A document's unusable parts as failed entries ("issues/x.yaml" · "card foo: cites …"). */
+export function partFailures(doc: KnowledgeDocument): FailedFile[] {
+  return (doc.failedParts ?? []).map((f) => ({ path: f.path, reason: `card ${f.card}: ${f.reason}` }));
 }

@@ -13,6 +13,7 @@ import { createEmbedder, type Embedder } from '../llm/embedder.js';
 import { silentLogger, type Logger } from '../log.js';
 import { buildIndex, ensureIndexed, type BuildProgress } from './index-builder.js';
 import { createRetriever } from './hybrid-retriever.js';
+import type { VersionExtras } from './index-update.js';
 import { loadThesaurus } from './thesaurus.js';
 
 export interface OpenKnowledgeOptions {
@@ -22,16 +23,18 @@ export interface OpenKnowledgeOptions {
   onProgress?: (progress: BuildProgress) => void;
   /** Rebuild the index even when one is live (eval --reindex). */
   rebuild?: boolean;
+  /** What else an index version carries (the triage model), built with it. */
+  extras?: VersionExtras;
 }
 
-export async function openKnowledge({ db, config, log = silentLogger, onProgress, rebuild = false }: OpenKnowledgeOptions): Promise<{
+export async function openKnowledge({ db, config, log = silentLogger, onProgress, rebuild = false, extras }: OpenKnowledgeOptions): Promise<{
   embedder: Embedder;
   retriever: ReturnType<typeof createRetriever>;
   /** True when this call built the index. */
   built: boolean;
 }> {
   const embedder = createEmbedder(config);
-  const options = { db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, log, keep: config.INDEX_VERSIONS_KEPT, onProgress };
+  const options = { db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, log, keep: config.INDEX_VERSIONS_KEPT, onProgress, extras };
   const built = rebuild ? (await buildIndex(options), true) : (await ensureIndexed(options)).built;
   const thesaurus = await loadThesaurus(join(config.KNOWLEDGE_DIR, 'thesaurus.tsv'));
   return { embedder, retriever: createRetriever({ db, embedder, thesaurus, log }), built };

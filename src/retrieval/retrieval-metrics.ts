@@ -121,6 +121,30 @@ export function percentile(values: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
 }
 
+/**
+ * Label files without the question text (the real questions may not be redistributed): each line's
+ * `question` is taken by id from `texts` (JSON Lines with `id` and `question`), and lines labelled
+ * `"answerable": false` are left out. Returns JSON Lines in the question-file format.
+ */
+export function joinQuestionTexts(labels: string, texts: string): { jsonl: string; skipped: number } {
+  const byId = new Map<string, string>();
+  for (const raw of texts.split(/\r?\n/)) {
+    if (!raw.trim()) continue;
+    const t = JSON.parse(raw) as { id?: string; question?: string };
+    if (t.id && t.question) byId.set(t.id, t.question);
+  }
+  let skipped = 0;
+  const lines: string[] = [];
+  for (const raw of labels.split(/\r?\n/)) {
+    if (!raw.trim()) continue;
+    const l = JSON.parse(raw) as Record<string, unknown>;
+    if (l['answerable'] === false) { skipped++; continue; }
+    const question = typeof l['question'] === 'string' ? l['question'] : byId.get(String(l['id']));
+    lines.push(JSON.stringify({ lang: 'zh', ...l, question }));
+  }
+  return { jsonl: lines.join('\n'), skipped };
+}
+
 /** Parses a JSON Lines question file; blank lines are skipped, anything else malformed names its line. */
 export function parseQuestions(text: string, path = 'questions'): EvalQuestion[] {
   const out: EvalQuestion[] = [];

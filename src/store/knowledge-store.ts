@@ -42,8 +42,20 @@ export interface StoredDocument extends NewDocument {
   passages: number;
 }
 
+/**
+ * Two search pools share the tables: the articles and guides that answers quote, and the issue cards'
+ * phrasings that spot the issue. Each has its own HNSW index per version and its own term names
+ * (card terms are prefixed), so a search in one never returns — or competes with — the other.
+ */
+export type Pool = 'articles' | 'cards';
+export const POOLS: readonly Pool[] = ['articles', 'cards'];
+const CARD_KIND = 'issue-card';
+export const poolOf = (kind: string): Pool => (kind === CARD_KIND ? 'cards' : 'articles');
+export const poolTerm = (pool: Pool, term: string): string => (pool === 'cards' ? `c:${term}` : term);
+const poolFilter = (pool: Pool) => (pool === 'cards' ? `kind = '${CARD_KIND}'` : `kind <> '${CARD_KIND}'`);
+
 const versionColumns = `id, embedder, dimensions, status, stats, created_at as "createdAt", activated_at as "activatedAt"`;
-const passageColumns = `id::int as id, title, kind, path, articles, effective::text as effective, source, text`;
+const passageColumns = `p.id::int as id, p.title, p.kind, p.path, p.articles, p.effective::text as effective, p.source, p.text`;
 
 function intLiteral(n: number): string {
   // Inlined (not a parameter) so the planner can match the per-version partial vector index.
@@ -117,11 +129,11 @@ export function createKnowledgeStore(db: Db) {
      * HNSW (cosine) over one version's vectors. The column has no fixed dimension, so the index is on the
      * cast expression and partial on the version; vectorSearch uses the same expression.
      */
-    async createVectorIndex(versionId: number, dimensions: number): Promise<void> {
+    async createVectorIndex(versionId: number, dimensions: number, pool: Pool = 'articles'): Promise<void> {
       const v = intLiteral(versionId);
       await db.exec(
-        `create index if not exists knowledge_passages_hnsw_${v} on knowledge_passages
-           using hnsw ((embedding::vector(${intLiteral(dimensions)})) vector_cosine_ops) where version_id = ${v}`,
+        `create index if not exists knowledge_passages_hnsw_${v}${pool === 'cards' ? '_cards' : ''} on knowledge_passages
+           using hnsw ((embedding::vector(${intLiteral(dimensions)})) vector_cosine_ops) where version_id = ${v} and ${poolFilter(pool)}`,
       );
     },
 
@@ -164,7 +176,8 @@ export function createKnowledgeStore(db: Db) {
         await tx.query('delete from knowledge_passages where version_id = $1', [versionId]);
         await tx.query('delete from knowledge_documents where version_id = $1', [versionId]);
       });
-      await db.exec(`drop index if exists knowledge_passages_hnsw_${intLiteral(versionId)}`);
+      const v = intLiteral(versionId);
+      await db.exec(`drop index if exists knowledge_passages_hnsw_${v}; drop index if exists knowledge_passages_hnsw_${v}_cards`);
     },
 
     /** Deletes retired versions beyond the newest `keep`, and failed ones. */
@@ -197,14 +210,15 @@ export function createKnowledgeStore(db: Db) {
      * faster (measured 0.5 ms vs 13 ms on PostgreSQL, 1.4 ms vs 17 ms on PGlite), so sorting is switched
      * off for this one statement; without an index the scan still happens, sorted all the same.
      */
-    async vectorSearch(versionId: number, dimensions: number, vector: ArrayLike<number>, limit: number) {
+    async vectorSearch(versionId: number, dimensions: number, vector: ArrayLike<number>, limit: number, pool: Pool = 'articles') {
       const d = intLiteral(dimensions);
       return db.transaction(async (tx) => {
         await tx.query('set local enable_sort = off');
         await tx.query('set local hnsw.ef_search = 100'); // recall of the exact scan at this size (default 40)
         return tx.query<{ id: number; distance: number }>(
           `select id::int as id, (embedding::vector(${d}) <=> $1::vector(${d}))::float8 as distance
-           from knowledge_passages where version_id = ${intLiteral(versionId)} and active -- repealed documents leave answers
+           from knowledge_passages where version_id = ${intLiteral(versionId)} and ${poolFilter(pool)}
+             and active -- repealed documents leave answers
            order by embedding::vector(${d}) <=> $1::vector(${d}) limit $2`,
           [toVectorLiteral(vector), limit],
         );
@@ -212,8 +226,9 @@ export function createKnowledgeStore(db: Db) {
     },
 
     /** BM25 over the version's term weights; `weights` scale each query term (thesaurus terms count less). */
-    async lexicalSearch(versionId: number, terms: string[], weights: number[], limit: number) {
+    async lexicalSearch(versionId: number, terms: string[], weights: number[], limit: number, pool: Pool = 'articles') {
       if (!terms.length) return [];
+      terms = terms.map((t) => poolTerm(pool, t));
       return db.query<{ id: number; score: number }>(
         `select t.passage_id::int as id, sum(t.weight * q.w)::float8 as score
          from unnest($2::text[], $3::float8[]) as q(term, w)
@@ -223,9 +238,21 @@ export function createKnowledgeStore(db: Db) {
       );
     },
 
+    /** The active passages of the given articles in one version (an over-long article may have several). */
+    async passagesByArticles(versionId: number, refs: ReadonlyArray<{ title: string; article: number }>): Promise<Passage[]> {
+      if (!refs.length) return [];
+      return db.query<Passage>(
+        `select ${passageColumns} from knowledge_passages p
+         join unnest($2::text[], $3::int[]) as r(title, article) on p.title = r.title and r.article = any(p.articles)
+         where p.version_id = $1 and p.active and ${poolFilter('articles')}
+         order by p.id`,
+        [versionId, refs.map((r) => r.title), refs.map((r) => r.article)],
+      );
+    },
+
     async passagesByIds(ids: number[]): Promise<Passage[]> {
       if (!ids.length) return [];
-      return db.query<Passage>(`select ${passageColumns} from knowledge_passages where id = any($1::bigint[])`, [ids]);
+      return db.query<Passage>(`select ${passageColumns} from knowledge_passages p where p.id = any($1::bigint[])`, [ids]);
     },
   };
 }

@@ -91,9 +91,9 @@ export function createReindexStore(db: Db) {
     },
 
     /** The searchable text of a version's active passages, for its lexical weights. */
-    async activePassageTexts(versionId: number): Promise<{ id: number; searchText: string }[]> {
-      return db.query<{ id: number; searchText: string }>(
-        `select id::int as id, search_text as "searchText" from knowledge_passages
+    async activePassageTexts(versionId: number): Promise<{ id: number; kind: string; searchText: string }[]> {
+      return db.query<{ id: number; kind: string; searchText: string }>(
+        `select id::int as id, kind, search_text as "searchText" from knowledge_passages
          where version_id = $1 and active order by id`,
         [versionId],
       );

@@ -4,11 +4,12 @@ import { createAssistant, loadAssistantRules } from '../../src/assistant/assista
 import { checkCitations, llmAnswer } from '../../src/assistant/llm-answer.js';
 import { loadPrompts } from '../../src/assistant/prompts.js';
 import { startFakeOpenAI, type FakeOpenAI } from '../fakes/fake-openai.js';
-import { fakeRetriever, knowledgeDir, lawPassage, promptsDir } from './law-passages.js';
+import { fakeRetriever, fakeTriage, issueCard, knowledgeDir, lawPassage, promptsDir } from './law-passages.js';
 
 const rules = loadAssistantRules(knowledgeDir);
 const prompts = loadPrompts(promptsDir);
 const probation = [lawPassage('labor-contract-law.md', 19), lawPassage('labor-contract-law.md', 20)];
+const probationCard = issueCard();
 const good = '试用期最长六个月。依据《中华人民共和国劳动合同法》第十九条：“三年以上固定期限和无固定期限的劳动合同，试用期不得超过六个月。”';
 const invented = '试用期最长六个月，见《中华人民共和国劳动合同法》第十九条和《中华人民共和国劳动法》第九十九条。';
 
@@ -18,8 +19,8 @@ afterAll(() => fake.close());
 
 function assistantWith(timeoutMs = 2000) {
   const chat = createChatModel({ baseURL: fake.baseURL, apiKey: 'sk-test', model: 'fake-chat', timeoutMs });
-  const retriever = fakeRetriever([['试用期', probation], ['赔偿', [lawPassage('labor-contract-law.md', 47)]]]);
-  return createAssistant({ rules, retriever, llm: { chat, prompts, timeoutMs } });
+  const retriever = fakeRetriever([['试用期', probation, probationCard], ['赔偿', [lawPassage('labor-contract-law.md', 47)]]]);
+  return createAssistant({ rules, retriever, triage: fakeTriage(), llm: { chat, prompts, timeoutMs } });
 }
 
 describe('LLM answers through the openai client', () => {
@@ -55,7 +56,7 @@ describe('LLM answers through the openai client', () => {
   it('falls back to the extractive answer when no citation can be supported', async () => {
     fake.reply = () => ({ text: '根据《劳动法》第一百二十条，试用期随便约定。' });
     const d = await assistantWith().respond({ workerId: 1, text: '试用期最长可以约定多久？' });
-    expect(d.text).toMatch(/^关于试用期，法律是这样规定的/);
+    expect(d.text).toMatch(/^要看合同期限/);
     expect(d.citations[0]!.label).toBe('《中华人民共和国劳动合同法》第十九条');
   });
 
@@ -64,14 +65,14 @@ describe('LLM answers through the openai client', () => {
     fake.reply = () => ({ text: good, delayMs: 120_000 });
     const d = await assistantWith(300).respond({ workerId: 1, text: '试用期最长可以约定多久？' });
     expect(d.kind).toBe('answer');
-    expect(d.text).toMatch(/^关于试用期/);
+    expect(d.text).toMatch(/^要看合同期限/);
   });
 
   it('falls back on a 500 and on a refusal', async () => {
     for (const reply of [{ status: 500 }, { refusal: 'I cannot help with that.' }, { text: '' }]) {
       fake.reply = () => reply;
       const d = await assistantWith().respond({ workerId: 1, text: '试用期最长可以约定多久？' });
-      expect(d.text, JSON.stringify(reply)).toMatch(/^关于试用期/);
+      expect(d.text, JSON.stringify(reply)).toMatch(/^要看合同期限/);
     }
   });
 
@@ -121,8 +122,8 @@ describe('LLM answers through the openai client', () => {
       : { text: '依据《中华人民共和国劳动合同法》第四十七条，经济补偿按工作年限计算。' };
     fake.requests.length = 0;
     const chat = createChatModel({ baseURL: fake.baseURL, model: 'fake-chat', timeoutMs: 2000 });
-    const retriever = fakeRetriever([['赔偿', [lawPassage('labor-contract-law.md', 47)]], ['辞退', [lawPassage('labor-contract-law.md', 48)]]]);
-    const assistant = createAssistant({ rules, retriever, conversations: memory as never, llm: { chat, prompts, timeoutMs: 2000 } });
+    const retriever = fakeRetriever([['赔偿', [lawPassage('labor-contract-law.md', 47)], issueCard()], ['辞退', [lawPassage('labor-contract-law.md', 48)]]]);
+    const assistant = createAssistant({ rules, retriever, triage: fakeTriage(), conversations: memory as never, llm: { chat, prompts, timeoutMs: 2000 } });
     turns.push({ workerId: 1, role: 'worker', text: '公司没理由把我辞退了', decision: 'answer', at: new Date() });
     const d = await assistant.respond({ workerId: 1, text: '那赔偿呢？' });
     expect(fake.requests[0]!.messages[0]!.content).toContain('公司没理由把我辞退了');

@@ -12,11 +12,14 @@ import type { CorpusFittedEmbedder, Embedder } from '../../src/llm/embedder.js';
 export const lawsDir = fileURLToPath(new URL('../../knowledge/laws/', import.meta.url));
 export const smallLaws = ['working-hours-provisions.md', 'home-leave-provisions.md', 'paid-annual-leave-regulations.md'] as const;
 
-/** A fresh knowledge folder holding `files` from knowledge/laws under laws/. */
-export async function tempKnowledge(files: readonly string[] = smallLaws): Promise<string> {
+export const triageDir = fileURLToPath(new URL('../../knowledge/policy/triage/', import.meta.url));
+
+/** A fresh knowledge folder holding `files` from knowledge/laws under laws/, and the shipped triage data. */
+export async function tempKnowledge(files: readonly string[] = smallLaws, { triage = true } = {}): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'niangjia-knowledge-'));
   await mkdir(join(dir, 'laws'));
   for (const f of files) await cp(join(lawsDir, f), join(dir, 'laws', f));
+  if (triage) await cp(triageDir, join(dir, 'policy', 'triage'), { recursive: true });
   return dir;
 }
 

@@ -6,7 +6,7 @@
 import type { Chat, Message, User, UserFromGetMe } from 'grammy/types';
 import type { Lang } from '../../assistant/types.js';
 import type { Attachment, WorkerIdentity } from '../../conversation/types.js';
-import { detectLang } from '../../conversation/detect-lang.js';
+import { detectLang } from '../../i18n/detect-lang.js';
 
 export const TELEGRAM_CHANNEL = 'telegram';
 

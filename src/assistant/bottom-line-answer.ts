@@ -1,0 +1,119 @@
+/**
+ * The answer without an LLM, bottom line first: what the worker asked, answered in one to three plain
+ * sentences (the spotted issue card's bottom line, after the worked-out figure when a calculator had the
+ * facts), then at most two articles trimmed to the sentence that matters and cited once as 《title》第N条,
+ * then the next steps of that issue, then a one-line note. It fits a phone's first screen: the text before
+ * the first quote stays short. An English question gets English throughout, the quoted article in Chinese
+ * with an English gist. With no card to stand on, it says what the closest article says and offers a person.
+ *
+ * @example
+ *   const { text, citations } = bottomLineAnswer({ lang: 'zh', question, passages, card, texts });
+ */
+import type { ScoredPassage } from '../retrieval/types.js';
+import type { IssueCard } from '../retrieval/issue-cards.js';
+import { withoutPlaceholders } from '../retrieval/placeholders.js';
+import type { Citation, Lang } from './types.js';
+import { articleLabel, citationOf, sameTitle } from './citations.js';
+import { keywords } from './keywords.js';
+import { fill, type ReplyTexts } from './reply-texts.js';
+
+export interface BottomLineInput {
+  lang: Lang;
+  /** The question as understood (a follow-up is read with the one before). */
+  question: string;
+  passages: readonly ScoredPassage[];
+  /** The issue the question is about, when issue spotting is sure enough. */
+  card?: IssueCard;
+  texts: ReplyTexts;
+  /** Said first when the answer may be wrong (calibrated confidence below the threshold). */
+  unsure?: boolean;
+  followUp?: boolean;
+  /** The worked-out figure, in the worker's language, shown before the bottom line. */
+  figure?: string;
+  /** English gists of articles, keyed `title#article`. */
+  gists?: ReadonlyMap<string, string>;
+  maxQuotes?: number;
+}
+
+export interface ComposedAnswer {
+  text: string;
+  citations: Citation[];
+}
+
+const key = (title: string, article: number) => `${title}#${article}`;
+
+/**
+ * The passages to quote: the card's articles as retrieval ranked them for this question (so the one that
+ * fits the worker's facts comes first), one passage per article; else the best-ranked citable passage.
+ */
+export function quotedPassages(passages: readonly ScoredPassage[], card: IssueCard | undefined, max: number): ScoredPassage[] {
+  const citable = passages.filter((p) => p.articles.length > 0);
+  if (card) {
+    const out: ScoredPassage[] = [];
+    for (const p of citable) {
+      const onCard = card.articles.some((a) => sameTitle(a.title, p.title) && p.articles.includes(a.article));
+      if (onCard && !out.some((o) => o.title === p.title && o.articles.join() === p.articles.join())) out.push(p);
+      if (out.length >= max) break;
+    }
+    if (out.length) return out;
+  }
+  return citable.slice(0, 1);
+}
+
+/** The first sentences of `text` that fit in `max` characters (at least the first). */
+export function fitSentences(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const sentences = text.split(/(?<=[。；！？!?;]|\.\s)/);
+  let out = sentences[0]!;
+  for (const s of sentences.slice(1)) {
+    if (out.length + s.length > max) break;
+    out += s;
+  }
+  return out.trim();
+}
+
+/** What may come before the first quote: it must fit the first screen of a phone. */
+export const MAX_BEFORE_QUOTE = 340;
+
+/** The sentence (or two) of an article that carry most of the answer's words; the 第N条 heading is dropped. */
+export function decisiveSentence(text: string, words: readonly string[], maxChars = 160): string {
+  const body = text.replace(/^第[零〇一二两三四五六七八九十百千\d]+条(?:之[一二三四五六七八九十]+)?\s*/, '').replace(/\s+/g, ' ').trim();
+  if (body.length <= maxChars) return body;
+  const sentences = body.split(/(?<=[。；])/).map((s) => s.trim()).filter(Boolean);
+  const score = (s: string) => words.filter((w) => s.includes(w)).length;
+  let best = 0;
+  sentences.forEach((s, i) => { if (score(s) > score(sentences[best]!)) best = i; });
+  let out = sentences[best]!;
+  const next = sentences[best + 1];
+  if (next && out.length + next.length <= maxChars && score(next) > 0) out += next;
+  if (out.length > maxChars * 1.5) out = `${out.slice(0, maxChars)}…`;
+  return `${best > 0 ? '……' : ''}${out}${best + 1 < sentences.length && !out.endsWith('…') ? '……' : ''}`;
+}
+
+export function bottomLineAnswer({
+  lang, question, passages, card, texts, unsure = false, followUp = false, figure, gists, maxQuotes = 2,
+}: BottomLineInput): ComposedAnswer {
+  const t = texts.lang(lang).answer;
+  const quotes = quotedPassages(passages, card, maxQuotes);
+  if (!quotes.length && !card) return { text: [t.nothingAtAll, t.disclaimer].join('\n\n'), citations: [] };
+  const words = keywords([card?.bottomLine.zh, card?.issue.zh, lang === 'zh' ? question : ''].filter(Boolean).join(' '));
+  const citations: Citation[] = [];
+  const quoteBlocks = quotes.map((p) => {
+    const article = card?.articles.find((a) => sameTitle(a.title, p.title) && p.articles.includes(a.article))?.article ?? p.articles[0]!;
+    citations.push({ ...citationOf(p), article, label: articleLabel(p.title, article) });
+    const label = fill(t.citation, { label: articleLabel(p.title, article), effective: p.effective ? fill(t.effective, { date: p.effective }) : '' });
+    const gist = lang === 'en' ? gists?.get(key(p.title, article)) ?? card?.issue.en : undefined;
+    return [label, `“${decisiveSentence(p.text, words)}”`, gist ? fill(t.gist, { gist }) : ''].filter(Boolean).join('\n');
+  });
+  const lead = [unsure ? t.unsure : '', followUp ? t.followUpFrom : '', figure ?? ''].filter(Boolean).join('\n');
+  const bottom = card ? card.bottomLine[lang] : t.nothingFound;
+  const head = [lead, fitSentences(bottom, Math.max(80, MAX_BEFORE_QUOTE - lead.length - 20 - t.articleIntro.length))].filter(Boolean).join('\n');
+  const steps = card ? card.nextSteps.slice(0, 4).map((s) => `• ${s[lang]}`) : [`• ${t.defaultSteps}`];
+  const parts = [
+    head,
+    quoteBlocks.length ? `${t.articleIntro}\n${quoteBlocks.join('\n\n')}` : '',
+    `${t.nextStepsTitle}\n${steps.join('\n')}`,
+    t.disclaimer,
+  ];
+  return { text: withoutPlaceholders(parts.filter(Boolean).join('\n\n'), lang), citations };
+}

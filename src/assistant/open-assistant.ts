@@ -1,0 +1,46 @@
+/**
+ * The assistant as every entry point needs it (the service, eval:behaviour, eval:answers): the knowledge
+ * index (built on first use, the triage model with it), the hybrid retriever, triage (with the LLM pass
+ * when CHAT_MODEL is set), the texts of knowledge/policy and the prompts.
+ *
+ * @example
+ *   const { assistant, retriever, triage } = await openAssistant({ db, config, log });
+ */
+import type { Config } from '../config.js';
+import type { Db } from '../store/db.js';
+import { silentLogger, type Logger } from '../log.js';
+import { chatModelFromConfig } from '../llm/chat.js';
+import { openKnowledge, type BuildProgress } from '../retrieval/index.js';
+import { createTriageSource } from '../triage/triage-source.js';
+import { withLlmTriage } from '../triage/llm-triage.js';
+import { createAssistant, loadAssistantRules, type ConversationMemory } from './assistant.js';
+import { loadPrompts } from './prompts.js';
+import { loadArticleGists } from './article-gists.js';
+
+export interface OpenAssistantOptions {
+  db: Db;
+  config: Config;
+  log?: Logger;
+  onProgress?: (progress: BuildProgress) => void;
+  rebuild?: boolean;
+  conversations?: ConversationMemory;
+  clock?: () => Date;
+}
+
+export async function openAssistant({ db, config, log = silentLogger, onProgress, rebuild, conversations, clock }: OpenAssistantOptions) {
+  const source = createTriageSource({ db, knowledgeDir: config.KNOWLEDGE_DIR, log });
+  const { embedder, retriever, built } = await openKnowledge({ db, config, log, onProgress, rebuild, extras: source });
+  const chat = chatModelFromConfig(config);
+  const prompts = loadPrompts(config.PROMPTS_DIR);
+  const base = { classify: async (text: string) => (await source.live()).classify(text) };
+  // The triage pass gets a third of the LLM budget: the answer still has time after it.
+  const triage = chat
+    ? withLlmTriage(base, { chat, prompt: (lang, message) => prompts.render('triage', lang, { message }), timeoutMs: Math.min(4000, config.LLM_TIMEOUT_MS / 3), log })
+    : base;
+  const assistant = createAssistant({
+    retriever, triage, rules: loadAssistantRules(config.KNOWLEDGE_DIR), conversations, clock, log,
+    gists: await loadArticleGists(config.KNOWLEDGE_DIR),
+    llm: chat ? { chat, prompts, timeoutMs: config.LLM_TIMEOUT_MS } : undefined,
+  });
+  return { embedder, retriever, triage, triageSource: source, assistant, chat, prompts, built };
+}

@@ -1,0 +1,150 @@
+/**
+ * The danger lexicon (`knowledge/policy/triage/lexicon/*.yaml`, `frames.yaml`): for each danger category
+ * the ways people say it — `acute` (happening now: "血止不住", "can't breathe") and `event` (the danger or
+ * injury itself, which workers also name when they ask about their rights afterwards) — and the frames that
+ * put a mention in the past, in a hypothetical, or in a question about rights, or make it present.
+ *
+ * A scan reads the message clause by clause: a past or hypothetical cue governs its own clause and the
+ * ones after it until a present cue ("现在", "right now") takes over. An acute term is urgent unless such a
+ * frame governs it; an event term is urgent unless a frame governs it or the message asks about rights
+ * ("算不算工伤", "怎么赔"). Negations are not read at all: a danger sign said with 不/没/not is still one.
+ *
+ * @example
+ *   const lexicon = parseDangerLexicon(files);
+ *   lexicon.scan('工友触电倒地叫不醒') // → { urgent: [{ category: 'electricity', term: '触电', strength: 'acute' }…], … }
+ */
+import { z } from 'zod';
+import { parse as parseYaml } from 'yaml';
+import { compileTerms, findHits, normalise, wordsOf, type CompiledTerm } from './text-matcher.js';
+import { DANGER_CATEGORIES, type DangerCategory } from './types.js';
+
+const terms = z.object({ zh: z.array(z.string().min(1)).default([]), en: z.array(z.string().min(1)).default([]) }).strict();
+const categorySchema = z.object({
+  category: z.enum(DANGER_CATEGORIES),
+  acute: terms,
+  event: terms.default({ zh: [], en: [] }),
+}).strict();
+const framesSchema = z.object({ past: terms, hypothetical: terms, rights: terms, present: terms }).strict();
+
+export type DangerLexiconData = { categories: Array<z.infer<typeof categorySchema>>; frames: z.infer<typeof framesSchema> };
+
+/** A lexicon or frames file is malformed: the message names the file and the field. */
+export class LexiconError extends Error {
+  override name = 'LexiconError';
+}
+
+/** Parses the lexicon's YAML files (name → text); several files may add terms to one category. */
+export function parseDangerLexiconFiles(files: ReadonlyArray<{ name: string; text: string }>): DangerLexiconData {
+  const categories: DangerLexiconData['categories'] = [];
+  let frames: DangerLexiconData['frames'] | undefined;
+  for (const { name, text } of files) {
+    let doc: unknown;
+    try {
+      doc = parseYaml(text);
+    } catch (error) {
+      throw new LexiconError(`${name}: not valid YAML: ${(error as Error).message.split('\n')[0]}`, { cause: error });
+    }
+    const schema = /(^|\/)frames\.ya?ml$/.test(name) ? framesSchema : categorySchema;
+    const parsed = schema.safeParse(doc);
+    if (!parsed.success) {
+      throw new LexiconError(`${name} is not valid — fix: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+    }
+    if (schema === framesSchema) frames = parsed.data as DangerLexiconData['frames'];
+    else categories.push(parsed.data as DangerLexiconData['categories'][number]);
+  }
+  if (!frames) throw new LexiconError('the triage lexicon has no frames.yaml (past / hypothetical / rights / present cues)');
+  return { categories, frames };
+}
+
+export interface DangerHit {
+  category: DangerCategory;
+  term: string;
+  strength: 'acute' | 'event';
+  /** Whether a past or hypothetical frame governs the clause of the hit. */
+  framed: boolean;
+}
+
+export interface DangerScan {
+  /** Hits that make the message urgent by themselves (no frame governs them). */
+  urgent: DangerHit[];
+  /** Every hit, framed or not (classifier features). */
+  hits: DangerHit[];
+  /** Frames found: past, hypothetical, rights, present. */
+  frames: Array<'past' | 'hypothetical' | 'rights' | 'present'>;
+}
+
+export interface DangerLexicon {
+  scan(text: string): DangerScan;
+  readonly categories: readonly DangerCategory[];
+}
+
+interface CompiledCategory {
+  category: DangerCategory;
+  acute: CompiledTerm[];
+  event: CompiledTerm[];
+}
+
+const both = (t: { zh: string[]; en: string[] }) => compileTerms([...t.zh, ...t.en]);
+
+// Clauses end at sentence and clause punctuation; a frame cue's reach is counted in clauses.
+const clauseBreak = /[。！？!?；;\n，,、…]|\.\s|\s-\s/g;
+
+export function createDangerLexicon(data: DangerLexiconData): DangerLexicon {
+  const byCategory = new Map<DangerCategory, CompiledCategory>();
+  for (const c of data.categories) {
+    const entry = byCategory.get(c.category) ?? { category: c.category, acute: [], event: [] };
+    entry.acute.push(...both(c.acute));
+    entry.event.push(...both(c.event));
+    byCategory.set(c.category, entry);
+  }
+  const frame = {
+    past: both(data.frames.past),
+    hypothetical: both(data.frames.hypothetical),
+    rights: both(data.frames.rights),
+    present: both(data.frames.present),
+  };
+
+  return {
+    categories: [...byCategory.keys()],
+    scan(raw) {
+      const text = normalise(raw);
+      const words = wordsOf(text);
+      const ends = [...text.matchAll(clauseBreak)].map((m) => m.index);
+      const clauseOf = (index: number) => ends.filter((e) => e < index).length;
+      const clauses = ends.length + 1;
+      // Per clause: is it governed by a past/hypothetical frame? A cue reaches forward until a present cue.
+      const governed = new Array<boolean>(clauses).fill(false);
+      const presentIn = new Array<boolean>(clauses).fill(false);
+      const framedFrom = new Array<boolean>(clauses).fill(false);
+      for (const h of findHits(frame.present, text, words)) presentIn[clauseOf(h.index)] = true;
+      for (const h of [...findHits(frame.past, text, words), ...findHits(frame.hypothetical, text, words)]) framedFrom[clauseOf(h.index)] = true;
+      let active = false;
+      for (let i = 0; i < clauses; i++) {
+        if (framedFrom[i]) active = true;
+        else if (presentIn[i]) active = false;
+        // A clause with both a frame and a present cue ("去年摔的，现在还在流血") stays present.
+        governed[i] = active && !(presentIn[i] && !framedFrom[i]);
+      }
+      const frames: DangerScan['frames'] = [];
+      if (framedFrom.some(Boolean) && findHits(frame.past, text, words).length) frames.push('past');
+      if (findHits(frame.hypothetical, text, words).length) frames.push('hypothetical');
+      const rights = findHits(frame.rights, text, words).length > 0;
+      if (rights) frames.push('rights');
+      if (presentIn.some(Boolean)) frames.push('present');
+
+      const hits: DangerHit[] = [];
+      for (const c of byCategory.values()) {
+        for (const [strength, list] of [['acute', c.acute], ['event', c.event]] as const) {
+          const seen = new Set<string>();
+          for (const h of findHits(list, text, words)) {
+            if (seen.has(h.term)) continue;
+            seen.add(h.term);
+            hits.push({ category: c.category, term: h.term, strength, framed: governed[clauseOf(h.index)]! });
+          }
+        }
+      }
+      const urgent = hits.filter((h) => !h.framed && (h.strength === 'acute' || !rights));
+      return { urgent, hits, frames };
+    },
+  };
+}

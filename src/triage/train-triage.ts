@@ -1,0 +1,45 @@
+/**
+ * Trains the triage classifier at index time from the labelled lines and the issue cards' phrasings (every
+ * way a worker asks a legal question is an `answer:legal_question` example). Deterministic: the same
+ * knowledge gives the same model on every machine.
+ *
+ * @example
+ *   const { bundle, stats } = trainTriage({ knowledge: await readTriageKnowledge('knowledge'), questions });
+ */
+import { createDangerLexicon } from './danger-lexicon.js';
+import { serializeModel, trainLinearModel, type TrainOptions } from './linear-model.js';
+import { messageFeatures } from './message-features.js';
+import type { TriageKnowledge } from './triage-knowledge.js';
+import type { TriageBundle } from './triage.js';
+
+export interface TrainTriageInput {
+  knowledge: TriageKnowledge;
+  /** Ordinary legal questions (the issue cards' `asked` phrasings). */
+  questions: readonly string[];
+  options?: TrainOptions;
+}
+
+export interface TriageTrainingStats {
+  lines: number;
+  questions: number;
+  labels: Record<string, number>;
+  features: number;
+  ms: number;
+}
+
+export function trainTriage({ knowledge, questions, options }: TrainTriageInput): { bundle: TriageBundle; stats: TriageTrainingStats } {
+  const started = performance.now();
+  const lexicon = createDangerLexicon(knowledge.lexicon);
+  const examples = [
+    ...knowledge.lines.map((l) => ({ text: l.text, label: l.label })),
+    ...questions.map((text) => ({ text, label: 'answer:legal_question' })),
+  ].map((e) => ({ features: messageFeatures(e.text, lexicon.scan(e.text)), label: e.label }));
+  if (!examples.length) throw new Error('no triage training lines: knowledge/policy/triage/training is empty');
+  const model = trainLinearModel(examples, options);
+  const labels: Record<string, number> = {};
+  for (const e of examples) labels[e.label] = (labels[e.label] ?? 0) + 1;
+  return {
+    bundle: { lexicon: knowledge.lexicon, model: serializeModel(model) },
+    stats: { lines: knowledge.lines.length, questions: questions.length, labels, features: model.features.size, ms: Math.round(performance.now() - started) },
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * Triage: every worker message first. Three layers, each only able to add caution to the one before:
+ *  1. the danger lexicon — a danger sign that no past or hypothetical frame governs is urgent, whatever
+ *     else the message says (errors go toward the person);
+ *  2. the classifier, trained at index time on the labelled lines of knowledge/policy/triage and the
+ *     issue cards' phrasings — urgent when the danger classes together are likely enough, else the most
+ *     likely outcome, with ties toward a person;
+ *  3. with CHAT_MODEL, an LLM pass (llm-triage.ts) that may raise an answer or a decline to an escalation
+ *     and an escalation to urgent, never the other way.
+ *
+ * @example
+ *   const triage = createTriage({ lexicon: createDangerLexicon(data), model });
+ *   triage.classify('工友触电了叫不醒') // → { outcome: 'urgent', category: 'electricity', source: 'lexicon', … }
+ */
+import { createDangerLexicon, type DangerHit, type DangerLexicon, type DangerLexiconData } from './danger-lexicon.js';
+import { predict, restoreModel, type LinearModel, type StoredLinearModel } from './linear-model.js';
+import { messageFeatures } from './message-features.js';
+import { DANGER_CATEGORIES, OUTCOMES, outcomeOf, type Outcome, type TriageResult } from './types.js';
+
+/** How sure the classifier must be before it sends a message away from an answer. */
+export interface TriageThresholds {
+  /** Urgent when the urgent labels together reach this (low on purpose: a missed danger is the worst error). */
+  urgent: number;
+  /** Escalate when the escalation labels together reach this. */
+  escalate: number;
+  /** Decline only when the decline labels together reach this; below it the bot answers. */
+  decline: number;
+}
+
+export const defaultThresholds: TriageThresholds = { urgent: 0.3, escalate: 0.4, decline: 0.5 };
+
+/** What a re-index stores with the version: the lexicon it was trained with and the model. */
+export interface TriageBundle {
+  lexicon: DangerLexiconData;
+  model: StoredLinearModel;
+  thresholds?: Partial<TriageThresholds>;
+}
+
+export interface Triage {
+  classify(text: string): TriageResult;
+}
+
+export function createTriage({ lexicon, model, thresholds = {} }: {
+  lexicon: DangerLexicon;
+  model: LinearModel;
+  thresholds?: Partial<TriageThresholds>;
+}): Triage {
+  const t = { ...defaultThresholds, ...thresholds };
+  return {
+    classify(text) {
+      const scan = lexicon.scan(text);
+      const ranked = predict(model, messageFeatures(text, scan));
+      const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+      for (const r of ranked) outcomes[outcomeOf(r.label)] += r.p;
+      const best = (outcome: Outcome) => ranked.find((r) => outcomeOf(r.label) === outcome);
+      const evidence = {
+        danger: [...new Set(scan.hits.map((h) => `${h.category}:${h.term}${h.framed ? ' (framed)' : ''}`))],
+        frames: scan.frames,
+        label: ranked[0]?.label ?? '',
+        outcomes: Object.fromEntries(OUTCOMES.map((o) => [o, Math.round(outcomes[o] * 1000) / 1000])) as Record<Outcome, number>,
+      };
+      const result = (outcome: Outcome, category: string, confidence: number, source: TriageResult['source']): TriageResult =>
+        ({ outcome, category, confidence: Math.round(confidence * 1000) / 1000, source, evidence });
+
+      if (scan.urgent.length) return result('urgent', dangerCategory(scan.urgent, best('urgent')?.label), 1, 'lexicon');
+      if (outcomes.urgent >= t.urgent) return result('urgent', best('urgent')!.label.split(':')[1]!, outcomes.urgent, 'classifier');
+      const top = ranked[0] ? outcomeOf(ranked[0].label) : 'answer';
+      if (outcomes.escalate >= t.escalate || (top === 'escalate' && outcomes.escalate >= outcomes.answer)) {
+        return result('escalate', best('escalate')!.label.split(':')[1]!, outcomes.escalate, 'classifier');
+      }
+      if (outcomes.decline >= t.decline) return result('decline', best('decline')!.label.split(':')[1]!, outcomes.decline, 'classifier');
+      return result('answer', best('answer')?.label.split(':')[1] ?? 'legal_question', outcomes.answer, 'classifier');
+    },
+  };
+}
+
+/**
+ * The category whose safety instruction comes first: an acute sign before an event word; among those, the
+ * classifier's own urgent category when it is one of them, else the first in the lexicon's order.
+ */
+function dangerCategory(hits: DangerHit[], classifierLabel: string | undefined): string {
+  const acute = hits.filter((h) => h.strength === 'acute');
+  const pool = acute.length ? acute : hits;
+  const fromClassifier = classifierLabel?.split(':')[1];
+  if (fromClassifier && pool.some((h) => h.category === fromClassifier)) return fromClassifier;
+  return [...pool].sort((a, b) => DANGER_CATEGORIES.indexOf(a.category) - DANGER_CATEGORIES.indexOf(b.category))[0]!.category;
+}
+
+/** The triage stored with an index version, ready to classify. */
+export function triageFromBundle(bundle: TriageBundle): Triage {
+  return createTriage({ lexicon: createDangerLexicon(bundle.lexicon), model: restoreModel(bundle.model), thresholds: bundle.thresholds });
+}
