@@ -105,7 +105,9 @@ export async function startApp({
     http.health('database', async () => (await db.query('select 1 as ok'), { ok: true, kind: db.kind }));
     http.health('index', async () => {
       const live = await createKnowledgeStore(db).liveVersion();
-      return { ok: Boolean(live), version: live?.id, embedder: live?.embedder };
+      // Unfilled {{PLACEHOLDERS}} do not make the service unhealthy (answers leave them out), but the admin must see them.
+      const placeholders = (live?.stats['placeholders'] as Array<{ path: string; names: string[] }> | undefined) ?? [];
+      return { ok: Boolean(live), version: live?.id, embedder: live?.embedder, unfilledPlaceholders: Object.fromEntries(placeholders.map((p) => [p.path, p.names])) };
     });
     http.health('outbox', async () => ({ ok: true, ...(await outboxCounts(db)) }));
     http.mount('/admin', adminListener({ admin, token: await ensureAdminToken({ configured: config.ADMIN_TOKEN, dataDir: config.DATA_DIR }), log }));

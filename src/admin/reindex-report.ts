@@ -34,6 +34,10 @@ export function formatSummary(s: ReindexSummary, { listLimit = 30 }: { listLimit
   if (items.length > listLimit) lines.push(`  … and ${items.length - listLimit} more`);
   // Failures are always listed in full: each one is something the admin has to fix.
   lines.push(...s.failed.map((f) => `  ✗ ${f.path}: ${f.reason}`));
+  if (s.placeholders.length) {
+    lines.push(`Unfilled placeholders (left out of answers until filled): ${s.placeholders.length} files`);
+    lines.push(...s.placeholders.map((p) => `  {{}} ${p.path}: ${p.names.join(', ')}`));
+  }
   return lines.join('\n');
 }
 

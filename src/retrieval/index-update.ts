@@ -20,6 +20,7 @@ import { loadDocuments, planChanges, sumPassages, whyFull } from './index-plan.j
 import { bm25Weights } from './lexical-weights.js';
 import { isInForce } from './document-status.js';
 import { POOLS, poolOf, poolTerm } from '../store/knowledge-store.js';
+import { scanPlaceholders, type UnfilledPlaceholders } from './placeholders.js';
 
 export type ReindexPhase = 'read' | 'embed' | 'switch';
 
@@ -48,6 +49,8 @@ export interface ReindexSummary {
   passages: number;
   /** Passages embedded by this run. */
   embedded: number;
+  /** `{{PLACEHOLDERS}}` the admin has not filled, by file: they never reach a worker, but the text is incomplete. */
+  placeholders: UnfilledPlaceholders[];
   ms: number;
 }
 
@@ -100,6 +103,7 @@ export async function updateIndex({
   const files = await listKnowledgeFiles(knowledgeDir);
   await onEvent({ type: 'start', files: files.length, full: Boolean(fullReason), reason: fullReason });
   const plan = await planChanges(knowledgeDir, files, liveDocs, onEvent);
+  const placeholders = await scanPlaceholders(knowledgeDir, files);
 
   // Parse what must be embedded. A file that used to index but now fails keeps its previous version
   // (when the embedder is the same), so one bad save does not drop a law from answers.
@@ -118,7 +122,7 @@ export async function updateIndex({
     dryRun, full: Boolean(fullReason), fullReason, version, previousVersion: live?.id ?? null,
     added: plan.added, changed: plan.changed, removed: plan.removed, renamed: plan.renamed,
     unchanged: plan.unchanged.length, failed: plan.failed, documents: moves.length + documents.length,
-    passages: copiedPassages + newPassages, embedded,
+    passages: copiedPassages + newPassages, embedded, placeholders,
     ms: Math.round(performance.now() - started),
   });
   const nothingChanged = !fullReason && !documents.length && !plan.removed.length && !plan.renamed.length &&
@@ -128,7 +132,7 @@ export async function updateIndex({
     throw new IndexBuildError(`No documents could be indexed in ${knowledgeDir} (${plan.failed.length} failed): check KNOWLEDGE_DIR`);
   }
   const version = await writeVersion({
-    db, live, embedder, fullReason, documents, moves, vectorIndex, keep, embedBatch, onEvent, log, failed: plan.failed, started, extras,
+    db, live, embedder, fullReason, documents, moves, vectorIndex, keep, embedBatch, onEvent, log, failed: plan.failed, started, extras, placeholders,
   });
   const result = summary(version, newPassages);
   log.info('index.updated', { version, previous: live?.id, added: result.added.length, changed: result.changed.length,
@@ -159,6 +163,7 @@ interface WriteOptions {
   failed: FailedFile[];
   started: number;
   extras?: VersionExtras;
+  placeholders: UnfilledPlaceholders[];
 }
 
 /** Writes the new version (copies, new documents, lexical weights), switches to it, prunes old versions. */
@@ -192,7 +197,7 @@ async function writeVersion(o: WriteOptions): Promise<number> {
     const counts = await rstore.passageCounts(version);
     await store.activate(version, {
       documents: o.moves.length + o.documents.length, passages: counts.total, active: counts.active, terms,
-      embedded: texts.length, failed: o.failed, ms: Math.round(performance.now() - o.started),
+      embedded: texts.length, failed: o.failed, placeholders: o.placeholders, ms: Math.round(performance.now() - o.started),
     });
     await o.onEvent({ type: 'progress', phase: 'switch', done: 1, total: 1 });
   } catch (error) {

@@ -59,10 +59,12 @@ export async function chunkDocument(
 
   const lines = body.replace(/\r\n?/g, '\n').split('\n');
   const hasArticles = lines.some((l) => parseArticleHeading(l.trim()));
+  const notes = articleNotes(meta);
   const out: PassageDraft[] = [];
   if (hasArticles) {
     for (const a of splitArticles(lines)) {
-      const text = a.lines.join('\n').trim();
+      const note = notes.get(a.article);
+      const text = a.lines.join('\n').trim() + (note ? `\n（注：${note}）` : '');
       if (text.length <= maxArticleChars) {
         out.push(make(a.path, [a.article], text));
         continue;
@@ -78,6 +80,21 @@ export async function chunkDocument(
     const text = section.lines.join('\n').trim();
     if (!text) continue;
     for (const piece of await splitter.splitText(text)) out.push(make(section.path, [], piece));
+  }
+  return out;
+}
+
+/**
+ * Notes the admin attaches to single articles in front matter — what a later text repealed or changed:
+ * `article_notes: ["32: 第一款自2025年9月1日起由……第二十一条废止"]`. The note is part of the passage, so a
+ * quote of the article always carries it.
+ */
+function articleNotes(meta: FrontMatter): Map<number, string> {
+  const raw = meta['article_notes'];
+  const out = new Map<number, string>();
+  for (const item of Array.isArray(raw) ? raw : []) {
+    const m = typeof item === 'string' ? /^\s*(\d+)\s*[:：]\s*(.+)$/.exec(item) : null;
+    if (m) out.set(Number(m[1]), m[2]!.trim());
   }
   return out;
 }

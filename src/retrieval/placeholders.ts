@@ -7,6 +7,9 @@
  *   findPlaceholders('服务时间：{{DESK_HOURS}}。') // ['DESK_HOURS']
  *   withoutPlaceholders('服务时间：{{DESK_HOURS}}。也可以拨打12351。', 'zh') // '也可以拨打12351。'
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
 const pattern = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
 
 export function findPlaceholders(text: string): string[] {
@@ -28,6 +31,24 @@ export function withoutPlaceholders(text: string, lang: 'zh' | 'en'): string {
       return false;
     }).join('').trim();
   });
-  const out = kept.filter((l, i) => l || !text.split('\n')[i]!.trim() ? true : false).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  // Lines that held only placeholder sentences go; blank lines between paragraphs stay.
+  const original = text.split('\n');
+  const out = kept.filter((l, i) => l || !original[i]!.trim()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
   return droppedContact && !out.includes('12351') ? `${out}${lang === 'zh' ? '' : ' '}${hotline[lang]}`.trim() : out;
+}
+
+export interface UnfilledPlaceholders {
+  /** Path relative to the knowledge folder. */
+  path: string;
+  names: string[];
+}
+
+/** Every unfilled `{{…}}` in the knowledge folder's text files, by file (what a re-index reports). */
+export async function scanPlaceholders(knowledgeDir: string, files: readonly string[]): Promise<UnfilledPlaceholders[]> {
+  const out: UnfilledPlaceholders[] = [];
+  for (const path of files.filter((f) => /\.(md|markdown|txt|html?|ya?ml)$/i.test(f))) {
+    const names = findPlaceholders(await readFile(join(knowledgeDir, path), 'utf8').catch(() => ''));
+    if (names.length) out.push({ path, names });
+  }
+  return out;
 }

@@ -5,10 +5,16 @@ import { createProgressView } from '../../src/admin/progress-view.js';
 const summary = (over: Partial<ReindexSummary> = {}): ReindexSummary => ({
   dryRun: false, full: false, version: 8, previousVersion: 7, added: ['policy/wages.docx'], changed: ['laws/labor-law.md'],
   removed: [], renamed: [{ from: 'a.md', to: 'b.md' }], unchanged: 50, documents: 53, passages: 1741, embedded: 120,
-  failed: [{ path: 'policy/scan.pdf', reason: 'no text layer (scanned PDF?) — OCR it or supply a .docx' }], ms: 2300, ...over,
+  failed: [{ path: 'policy/scan.pdf', reason: 'no text layer (scanned PDF?) — OCR it or supply a .docx' }], placeholders: [], ms: 2300, ...over,
 });
 
 describe('re-index report', () => {
+  it('lists every unfilled placeholder by file', () => {
+    const text = formatSummary(summary({ placeholders: [{ path: 'union/joining-the-union.md', names: ['UNION_NAME', 'UNION_OFFICE_HOURS'] }] }));
+    expect(text).toContain('Unfilled placeholders (left out of answers until filled): 1 files');
+    expect(text).toContain('union/joining-the-union.md: UNION_NAME, UNION_OFFICE_HOURS');
+  });
+
   it('summarises added / changed / removed / failed with paths and reasons', () => {
     expect(formatSummary(summary())).toBe([
       'Re-index done in 2.3 s: version 8 is live (was 7).',

@@ -55,6 +55,13 @@ describe('law chunker on the real law files', () => {
     }
   });
 
+  it('carries a front-matter note on an article (what a later text repealed) in that article’s passage', async () => {
+    const { passages } = await loadKnowledgeFile(lawsDir, 'laws/spc-labor-dispute-interpretation-1.md');
+    const art32 = passages.find((p) => p.articles[0] === 32)!;
+    expect(art32.text).toMatch(/（注：本条第一款.*自2025年9月1日起被《最高人民法院关于审理劳动争议案件适用法律问题的解释（二）》第二十一条废止/);
+    expect(passages.find((p) => p.articles[0] === 31)!.text).not.toContain('（注：');
+  });
+
   it('keeps the section path (## 章 / ### 节)', async () => {
     const doc = await loadKnowledgeFile(lawsDir, 'laws/labor-contract-law.md');
     const a57 = doc.passages.find((p) => p.articles[0] === 57)!;
