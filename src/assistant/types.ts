@@ -1,7 +1,9 @@
 /** The assistant's contract: a worker's message in, a decision out. No channel types here. */
 import type { TriageResult } from '../triage/types.js';
 
-export type Lang = 'zh' | 'en';
+import type { Lang } from '../i18n/lang.js';
+
+export type { Lang };
 
 export interface Citation {
   passageId: number;

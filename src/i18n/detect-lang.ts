@@ -1,4 +1,4 @@
-import type { Lang } from '../assistant/types.js';
+import type { Lang } from './lang.js';
 
 /** 'zh' when the text has Chinese characters, 'en' when it is mostly Latin letters, else undefined. */
 export function detectLang(text: string): Lang | undefined {

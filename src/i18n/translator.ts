@@ -10,7 +10,7 @@ import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundl
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Lang } from '../assistant/types.js';
+import type { Lang } from './lang.js';
 
 export const localesDir = fileURLToPath(new URL('../../locales/', import.meta.url));
 

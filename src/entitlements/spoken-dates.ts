@@ -1,0 +1,117 @@
+/**
+ * Dates in a worker's words and what they mark: 2021年3月入职 (start), 今年5月被辞退 (end), 从…干到… ,
+ * 3月15号才知道 (knew), "fired on 3 May 2025". Relative dates (今年, 去年, 上个月, 昨天) need today's date;
+ * without it they are skipped, never guessed. A date with no day is kept as YYYY-MM.
+ *
+ * @example
+ *   findDates('2021年3月入职，今年5月被辞退', '2025-06-10')
+ *   // → [{ date: '2021-03', role: 'start', … }, { date: '2025-05', role: 'end', … }]
+ */
+import { addDays, addMonths, compareDates, dateOf } from './calendar-dates.js';
+import { parseSpokenNumber } from './spoken-numbers.js';
+
+export type DateRole = 'start' | 'end' | 'knew';
+
+export interface DateMention {
+  /** YYYY-MM-DD, or YYYY-MM when no day was said. */
+  date: string;
+  role?: DateRole;
+  index: number;
+  length: number;
+}
+
+const MM = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})';
+const DD = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})';
+const months = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
+const roleAhead = '(?=\\s*(?:份)?\\s*(?:的时候|时)?\\s*(?:我)?\\s*(?:就|才|被)?\\s*(?:公司|老板|单位)?\\s*(?:入职|进厂|进公司|来|上班|开始|到岗|报到|辞退|开除|离职|辞职|解除|终止|炒|裁|解雇|劝退|不干|知道|发现|得知))';
+
+const patterns: RegExp[] = [
+  new RegExp(`(?<y>\\d{4})\\s*年\\s*(?<m>${MM})\\s*月(?:份)?(?:\\s*(?<d>${DD})\\s*[日号])?`, 'g'),
+  /(?<y>\d{4})[./-](?<m>\d{1,2})(?:[./-](?<d>\d{1,2}))?(?![\d.])/g,
+  new RegExp(`(?<rel>今年|去年|前年)\\s*(?<m>${MM})\\s*月(?:份)?(?:\\s*(?<d>${DD})\\s*[日号])?`, 'g'),
+  new RegExp(`(?<rm>上上个月|上个?月|这个?月|本月)(?:\\s*(?<d>${DD})\\s*[日号])`, 'g'),
+  new RegExp(`(?<![\\d年])(?<m>${MM})\\s*月\\s*(?<d>${DD})\\s*[日号]`, 'g'),
+  new RegExp(`(?<![\\d年月])(?<m>${MM})\\s*月(?:份)?${roleAhead}`, 'g'),
+  /(?<day>今天|昨天|前天)/g,
+  new RegExp(`\\b(?<mon>${months})[a-z]*\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y>\\d{4})\\b`, 'gi'),
+  new RegExp(`\\b(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<mon>${months})[a-z]*\\.?,?\\s+(?<y>\\d{4})\\b`, 'gi'),
+  new RegExp(`\\b(?<mon>${months})[a-z]*\\.?,?\\s+(?<y>\\d{4})\\b`, 'gi'),
+];
+
+const startAfter = /^\s*(?:份)?\s*(?:的时候|时)?\s*(?:我)?\s*(?:就)?\s*(?:开始)?\s*(?:入职|进厂|进公司|进的|来的|来这|来公司|上班|开始|到岗|报到|加入)|^\s*,?\s*(?:i\s+)?(?:joined|started)/i;
+const endAfter = /^\s*(?:份)?\s*(?:的时候|时)?\s*(?:我)?\s*(?:被|就)?\s*(?:公司|老板|单位)?\s*(?:把我)?\s*(?:辞退|开除|离职|辞职|解除|终止|炒|裁|走的|不干|合同到期|到期|解雇|劝退)|^\s*,?\s*(?:i\s+)?(?:was\s+)?(?:fired|dismissed|laid off|let go|left|quit|resigned)/i;
+const knewAfter = /^\s*(?:我)?\s*(?:才)?\s*(?:知道|发现|得知|收到)/;
+const startBefore = /(?:从|自|since|joined(?:\s+(?:in|on))?|started(?:\s+work)?(?:\s+(?:in|on))?|hired(?:\s+(?:in|on))?|employed\s+from)\s*$/i;
+const endBefore = /(?:到|至|直到|until|till|fired(?:\s+(?:in|on))?|dismissed(?:\s+(?:in|on))?|left(?:\s+(?:in|on))?|quit(?:\s+(?:in|on))?|laid off(?:\s+(?:in|on))?|terminated(?:\s+(?:in|on))?|resigned(?:\s+(?:in|on))?)\s*$/i;
+
+function roleOf(text: string, index: number, length: number): DateRole | undefined {
+  const after = text.slice(index + length, index + length + 14);
+  const before = text.slice(Math.max(0, index - 16), index);
+  // The words just before (从…, 到…, fired on …) bind tighter than the ones after (…入职, …被辞退).
+  if (endBefore.test(before)) return 'end';
+  if (startBefore.test(before)) return 'start';
+  if (knewAfter.test(after)) return 'knew';
+  if (endAfter.test(after)) return 'end';
+  return startAfter.test(after) ? 'start' : undefined;
+}
+
+function small(raw: string | undefined): number | undefined {
+  return raw === undefined ? undefined : parseSpokenNumber(raw);
+}
+
+function yearFor(g: Record<string, string | undefined>, today: string | undefined): number | undefined {
+  if (g.y) return Number(g.y);
+  if (!today) return undefined;
+  const thisYear = Number(today.slice(0, 4));
+  if (g.rel) return thisYear - ['今年', '去年', '前年'].indexOf(g.rel);
+  return thisYear;
+}
+
+/** The date a match names, or undefined when it names none (2月30日) or needs a today we lack. */
+function dateFrom(g: Record<string, string | undefined>, today: string | undefined): string | undefined {
+  if (g.day) return today ? addDays(today, -['今天', '昨天', '前天'].indexOf(g.day)) : undefined;
+  if (g.rm) {
+    if (!today) return undefined;
+    const back = g.rm.startsWith('上上') ? 2 : g.rm.startsWith('上') ? 1 : 0;
+    const month = addMonths(`${today.slice(0, 7)}-01`, -back);
+    return dateOf(Number(month.slice(0, 4)), Number(month.slice(5, 7)), small(g.d) ?? 0);
+  }
+  const year = yearFor(g, today);
+  const month = g.mon ? months.split('|').indexOf(g.mon.slice(0, 3).toLowerCase()) + 1 : small(g.m);
+  if (year === undefined || month === undefined || month < 1 || month > 12) return undefined;
+  if (g.d === undefined) return `${year}-${String(month).padStart(2, '0')}`;
+  const date = dateOf(year, month, small(g.d) ?? 0);
+  // 3月15号 with no year and later than today means last year's.
+  if (date && !g.y && !g.rel && today && compareDates(date, today) > 0) return dateOf(year - 1, month, small(g.d)!);
+  return date;
+}
+
+/** Every date mentioned, in order, with its role when the words around it say one. */
+export function findDates(text: string, today?: string): DateMention[] {
+  const found: DateMention[] = [];
+  for (const pattern of patterns) {
+    for (const m of text.matchAll(pattern)) {
+      const index = m.index;
+      const length = m[0].length;
+      if (found.some((f) => index < f.index + f.length && index + length > f.index)) continue;
+      const date = dateFrom(m.groups ?? {}, today);
+      if (date) found.push({ date, role: roleOf(text, index, length), index, length });
+    }
+  }
+  return found.sort((a, b) => a.index - b.index);
+}
+
+/**
+ * A reply to "which day?": a full date, or just the day (15号) filling in a month already known.
+ * @example
+ *   parseDateReply('15号', { known: '2021-03' }) // → '2021-03-15'
+ */
+export function parseDateReply(reply: string, { today, known }: { today?: string; known?: string } = {}): string | undefined {
+  const mention = findDates(reply, today)[0];
+  if (mention) return mention.date;
+  const day = /^\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*[日号]?\s*$/.exec(reply);
+  if (day && known && /^\d{4}-\d{2}$/.test(known)) {
+    return dateOf(Number(known.slice(0, 4)), Number(known.slice(5, 7)), parseSpokenNumber(day[1]!) ?? 0);
+  }
+  return undefined;
+}

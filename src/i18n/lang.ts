@@ -1,0 +1,2 @@
+/** The languages the service speaks with workers. */
+export type Lang = 'zh' | 'en';
