@@ -11,6 +11,7 @@ import { z } from 'zod';
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
+const optionalPositive = z.preprocess(emptyToUndefined, z.coerce.number().positive().optional());
 const int = (def: number, min = 0) => z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).default(def));
 const list = z.preprocess(
   (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v ?? []),
@@ -64,6 +65,12 @@ const schema = z.object({
 
   // Knowledge index
   INDEX_VERSIONS_KEPT: int(3, 1),
+
+  // Local figures the calculators need (unset: the answer names the figure and where it is published)
+  LOCAL_AVERAGE_MONTHLY_WAGE: optionalPositive,
+  LOCAL_MINIMUM_WAGE: optionalPositive,
+  INJURY_AVERAGE_MONTHLY_WAGE: optionalPositive,
+  MATERNITY_EXTRA_DAYS: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(365).optional()),
 });
 
 export type Config = Readonly<z.infer<typeof schema>> & {
@@ -151,4 +158,14 @@ export function readEnvironment(envFile = '.env'): Record<string, string | undef
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new ConfigError(`${envFile}: ${String(error)}`);
   }
   return process.env;
+}
+
+/** The local figures of the calculators, from settings. */
+export function localFiguresFromConfig(c: Config) {
+  return {
+    averageMonthlyWage: c.LOCAL_AVERAGE_MONTHLY_WAGE,
+    minimumWage: c.LOCAL_MINIMUM_WAGE,
+    injuryAverageMonthlyWage: c.INJURY_AVERAGE_MONTHLY_WAGE,
+    maternityExtraDays: c.MATERNITY_EXTRA_DAYS,
+  };
 }

@@ -29,6 +29,16 @@ import { caseSummary } from './case-summary.js';
 import { combineWithPrevious, looksLikeFollowUp } from './follow-up.js';
 import { condenseFollowUp, llmAnswer } from './llm-answer.js';
 import type { Prompts } from './prompts.js';
+import { repeatQuestion, resumeFigure, workFigure, type FigureStep } from './worked-figure.js';
+import { entitlementTools, runTool, type CalculatorContext, type LocalFigures } from '../entitlements/index.js';
+
+/** The calculators as tools the LLM may call (OpenAI function calling). */
+const calculatorTools = entitlementTools.map((t) => t.function);
+
+function runCalculator(name: string, args: string, context: CalculatorContext) {
+  const outcome = runTool(name, args, context);
+  return outcome.ok ? { output: outcome.result, basis: outcome.result.basis } : { output: { error: outcome.error }, basis: [] };
+}
 
 /** The texts and settings of knowledge/policy. */
 export interface AssistantRules {
@@ -42,7 +52,7 @@ export function loadAssistantRules(knowledgeDir: string): AssistantRules {
 }
 
 /** The conversation memory the assistant needs (implemented by store/conversation-store.ts). */
-export type ConversationMemory = Pick<ConversationStore, 'append' | 'recent'>;
+export type ConversationMemory = Pick<ConversationStore, 'append' | 'recent' | 'pending' | 'setPending'>;
 
 /** What the assistant needs of retrieval: articles ranked for a question, and the issue cards it matched. */
 export interface IssueRetriever {
@@ -69,10 +79,19 @@ export interface AssistantOptions {
   conversations?: ConversationMemory;
   /** English gists of articles (`title#article` → gist), shown under Chinese quotes in English answers. */
   gists?: ReadonlyMap<string, string>;
+  /** Local figures for the calculators (average wage, minimum wage, …); unset ones are named in the answer. */
+  localFigures?: LocalFigures;
   clock?: () => Date;
   log?: Logger;
   /** Passages retrieved per question. */
   k?: number;
+}
+
+/** A reply, not a new question: a few words or a number (the worker answering what was asked). */
+function isShortReply(text: string): boolean {
+  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
+  const words = text.match(/[A-Za-z]+/g)?.length ?? 0;
+  return han <= 14 && words <= 8 && !/[?？吗]|怎么|如何|\b(?:how|what|why|can)\b/i.test(text);
 }
 
 interface Understood {
@@ -81,9 +100,10 @@ interface Understood {
 }
 
 export function createAssistant({
-  retriever, triage, rules, llm, conversations, gists, clock = () => new Date(), log = silentLogger, k = 8,
+  retriever, triage, rules, llm, conversations, gists, localFigures, clock = () => new Date(), log = silentLogger, k = 8,
 }: AssistantOptions): Assistant {
   const { texts, settings } = rules;
+  const figureContext = () => ({ local: localFigures, today: clock().toISOString().slice(0, 10) });
 
   function triaged(t: TriageResult, text: string, lang: Lang): Decision | undefined {
     if (t.outcome === 'answer') return undefined;
@@ -111,21 +131,46 @@ export function createAssistant({
     return { query: query ?? combineWithPrevious(turn.text, before), followUp: true };
   }
 
-  async function answer(turn: WorkerTurn, lang: Lang, u: Understood): Promise<Decision> {
+  async function answer(turn: WorkerTurn, lang: Lang, u: Understood, resumed?: FigureStep): Promise<Decision> {
     const { passages, issues } = await retriever.lookup(u.query, { k });
     const confidence = answerConfidence({ issues, passages }, settings.confidence.model);
     const card: IssueCard | undefined = confidence >= settings.confidence.cardAtLeast ? issues[0]?.card : undefined;
-    const unsure = confidence < settings.confidence.unsureBelow;
+    const unsure = confidence < settings.confidence.unsureBelow && !resumed;
+    const figure = resumed ?? (card?.calculator ? workFigure({ calculator: card.calculator, question: u.query, lang, context: figureContext() }) : undefined);
+    await conversations?.setPending(turn.workerId, figure?.pending, clock()).catch((error) => log.warn('assistant.pending_failed', { error }));
     if (llm && !unsure) {
       const written = await llmAnswer({
         chat: llm.chat, prompts: llm.prompts, question: u.query, lang, passages: passages.slice(0, 6),
         cards: issues.filter((m) => m.strength >= 0.75).map((m) => m.card),
+        tools: { list: calculatorTools, run: (name, args) => runCalculator(name, args, figureContext()) },
         timeoutMs: llm.timeoutMs ?? 12_000, disclaimer: texts.lang(lang).answer.disclaimer, log,
       });
       if (written) return { kind: 'answer', lang, text: written.text, citations: written.citations, confidence, issue: card?.id };
     }
-    const composed = bottomLineAnswer({ lang, question: u.query, passages, card, texts, unsure, followUp: u.followUp, gists });
-    return { kind: 'answer', lang, text: composed.text, citations: composed.citations, confidence, issue: card?.id };
+    const composed = bottomLineAnswer({
+      lang, question: u.query, passages, card, texts, unsure, followUp: u.followUp, gists,
+      figure: figure?.working, figureNotes: figure?.notes, ask: figure?.ask?.question, figureCitations: figure?.citations,
+    });
+    return { kind: 'answer', lang, text: composed.text, citations: composed.citations, confidence, issue: card?.id, choices: figure?.ask?.choices };
+  }
+
+  /**
+   * A message while a fact is pending: the figure when it gives the fact; the question again when it is a
+   * short reply that does not; nothing (the question is dropped) when the worker moved on to something else.
+   */
+  async function answerPending(turn: WorkerTurn, lang: Lang, pending: unknown): Promise<{ decision?: Decision; understood?: string }> {
+    // A reply is a few words; a message of its own (a new question, a story) means the worker moved on.
+    if (isShortReply(turn.text)) {
+      const resumed = resumeFigure(pending, turn.text, figureContext());
+      if (resumed) {
+        const u = { query: resumed.state.question, followUp: false };
+        return { decision: await answer(turn, lang, u, resumed.figure), understood: u.query };
+      }
+      const again = repeatQuestion(pending, lang);
+      if (again) return { decision: { kind: 'answer', lang, text: again.question, citations: [], confidence: 1, choices: again.choices } };
+    }
+    await conversations?.setPending(turn.workerId, undefined).catch(() => {});
+    return {};
   }
 
   async function remember(turn: WorkerTurn, decision: Decision, understood?: string): Promise<void> {
@@ -151,10 +196,13 @@ export function createAssistant({
       const started = performance.now();
       const lang: Lang = turn.lang ?? detectLang(turn.text) ?? 'zh';
       const t = turn.triage ?? (await triage.classify(turn.text));
+      const since = new Date(clock().getTime() - settings.followUp.withinMinutes * 60_000);
+      const pending = conversations ? await conversations.pending(turn.workerId, since).catch(() => undefined) : undefined;
       let decision = triaged(t, turn.text, lang);
       let understood: string | undefined;
+      if (decision && pending) await conversations?.setPending(turn.workerId, undefined).catch(() => {});
+      if (!decision && pending) ({ decision, understood } = await answerPending(turn, lang, pending));
       if (!decision) {
-        const since = new Date(clock().getTime() - settings.followUp.withinMinutes * 60_000);
         const history = conversations ? await conversations.recent(turn.workerId, { limit: 6, since }) : [];
         const u = await understand(turn, lang, history);
         understood = u.query;

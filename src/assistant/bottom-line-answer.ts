@@ -30,6 +30,12 @@ export interface BottomLineInput {
   followUp?: boolean;
   /** The worked-out figure, in the worker's language, shown before the bottom line. */
   figure?: string;
+  /** The figure's assumptions and legal basis, shown after the quotes. */
+  figureNotes?: string;
+  /** The one question to ask the worker (a fact the figure still needs), shown after the bottom line. */
+  ask?: string;
+  /** Citations of the figure's legal basis, besides the quotes. */
+  figureCitations?: readonly Citation[];
   /** English gists of articles, keyed `title#article`. */
   gists?: ReadonlyMap<string, string>;
   maxQuotes?: number;
@@ -91,7 +97,7 @@ export function decisiveSentence(text: string, words: readonly string[], maxChar
 }
 
 export function bottomLineAnswer({
-  lang, question, passages, card, texts, unsure = false, followUp = false, figure, gists, maxQuotes = 2,
+  lang, question, passages, card, texts, unsure = false, followUp = false, figure, figureNotes, ask, figureCitations = [], gists, maxQuotes = 2,
 }: BottomLineInput): ComposedAnswer {
   const t = texts.lang(lang).answer;
   const quotes = quotedPassages(passages, card, maxQuotes);
@@ -107,13 +113,16 @@ export function bottomLineAnswer({
   });
   const lead = [unsure ? t.unsure : '', followUp ? t.followUpFrom : '', figure ?? ''].filter(Boolean).join('\n');
   const bottom = card ? card.bottomLine[lang] : t.nothingFound;
-  const head = [lead, fitSentences(bottom, Math.max(80, MAX_BEFORE_QUOTE - lead.length - 20 - t.articleIntro.length))].filter(Boolean).join('\n');
+  const room = MAX_BEFORE_QUOTE - lead.length - (ask?.length ?? 0) - 20 - t.articleIntro.length;
+  const head = [lead, fitSentences(bottom, Math.max(80, room)), ask ?? ''].filter(Boolean).join('\n');
   const steps = card ? card.nextSteps.slice(0, 4).map((s) => `• ${s[lang]}`) : [`• ${t.defaultSteps}`];
   const parts = [
     head,
     quoteBlocks.length ? `${t.articleIntro}\n${quoteBlocks.join('\n\n')}` : '',
+    figureNotes ?? '',
     `${t.nextStepsTitle}\n${steps.join('\n')}`,
     t.disclaimer,
   ];
+  for (const c of figureCitations) if (!citations.some((q) => q.title === c.title && q.article === c.article)) citations.push(c);
   return { text: withoutPlaceholders(parts.filter(Boolean).join('\n\n'), lang), citations };
 }

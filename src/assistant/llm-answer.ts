@@ -9,7 +9,7 @@
  *   if (!answer) // fall back to extractiveAnswer(...)
  */
 import type { ScoredPassage } from '../retrieval/types.js';
-import type { ChatMessage, ChatModel } from '../llm/chat.js';
+import type { ChatMessage, ChatModel, ChatTool } from '../llm/chat.js';
 import { withDeadline } from '../llm/deadline.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import { silentLogger, type Logger } from '../log.js';
@@ -27,6 +27,8 @@ export interface LlmAnswerInput {
   passages: readonly ScoredPassage[];
   /** The issue cards the question matched: their bottom line is what the answer opens with. */
   cards?: readonly IssueCard[];
+  /** The calculators the model may call, so it never does the arithmetic itself. */
+  tools?: { list: readonly ChatTool[]; run: (name: string, args: string) => ToolRun };
   /** The whole budget, both attempts included. */
   timeoutMs: number;
   /** Appended when the model left it out. */
@@ -34,12 +36,24 @@ export interface LlmAnswerInput {
   log?: Logger;
 }
 
-/** Checks the reply's citations against the passages: the supported ones, and the raw text of the others. */
-export function checkCitations(reply: string, passages: readonly ScoredPassage[]): { supported: Citation[]; unsupported: string[] } {
+/**
+ * Checks the reply's citations against the passages (and the articles the calculators it called rest on):
+ * the supported ones, and the raw text of the others.
+ */
+export function checkCitations(
+  reply: string, passages: readonly ScoredPassage[], calculated: ReadonlyArray<{ title: string; article: number }> = [],
+): { supported: Citation[]; unsupported: string[] } {
   const supported: Citation[] = [];
   const unsupported: string[] = [];
   for (const cited of findCitedArticles(reply)) {
     const p = passages.find((x) => sameTitle(x.title, cited.title) && x.articles.includes(cited.article));
+    const basis = calculated.find((b) => sameTitle(b.title, cited.title) && b.article === cited.article);
+    if (!p && basis) {
+      if (!supported.some((c) => c.title === basis.title && c.article === basis.article)) {
+        supported.push({ title: basis.title, article: basis.article, label: cited.raw, effective: null });
+      }
+      continue;
+    }
     if (!p) {
       unsupported.push(cited.raw);
       continue;
@@ -51,9 +65,26 @@ export function checkCitations(reply: string, passages: readonly ScoredPassage[]
   return { supported, unsupported };
 }
 
+/** A tool call's outcome as the model sees it, and the articles a successful calculation rests on. */
+export interface ToolRun {
+  output: unknown;
+  basis: ReadonlyArray<{ title: string; article: number }>;
+}
+
 export async function llmAnswer({
-  chat, prompts, question, lang, passages, cards = [], timeoutMs, disclaimer, log = silentLogger,
+  chat, prompts, question, lang, passages, cards = [], tools, timeoutMs, disclaimer, log = silentLogger,
 }: LlmAnswerInput): Promise<ComposedAnswer | undefined> {
+  // What the calculators the model called rest on counts as supported: it cites them with the figure.
+  const calculated: Array<{ title: string; article: number }> = [];
+  const offered = tools && {
+    list: tools.list,
+    run: (name: string, args: string) => {
+      const r = tools.run(name, args);
+      calculated.push(...r.basis);
+      log.info('assistant.llm_tool', { tool: name, ok: r.basis.length > 0 });
+      return r.output;
+    },
+  };
   const deadline = Date.now() + timeoutMs;
   const system = prompts.render('system', lang);
   const messages: ChatMessage[] = [
@@ -64,12 +95,12 @@ export async function llmAnswer({
   ];
   try {
     for (let attempt = 1; attempt <= 2; attempt++) {
-      const reply = await withDeadline(deadline, (signal) => chat.complete(messages, { signal }));
+      const reply = await withDeadline(deadline, (signal) => chat.complete(messages, { signal, tools: offered }));
       if (leaksSystemPrompt(reply, system)) {
         log.warn('assistant.llm_guard', { reason: 'system_prompt_leak' });
         return undefined;
       }
-      const { supported, unsupported } = checkCitations(reply, passages);
+      const { supported, unsupported } = checkCitations(reply, passages, calculated);
       if (!unsupported.length && supported.length) return finish(reply, supported, disclaimer);
       if (attempt === 1 && Date.now() < deadline) {
         log.info('assistant.llm_regenerate', { unsupported: unsupported.length, supported: supported.length });

@@ -6,7 +6,7 @@
  * @example
  *   const { assistant, retriever, triage } = await openAssistant({ db, config, log });
  */
-import type { Config } from '../config.js';
+import { localFiguresFromConfig, type Config } from '../config.js';
 import type { Db } from '../store/db.js';
 import { silentLogger, type Logger } from '../log.js';
 import { chatModelFromConfig } from '../llm/chat.js';
@@ -40,6 +40,7 @@ export async function openAssistant({ db, config, log = silentLogger, onProgress
   const assistant = createAssistant({
     retriever, triage, rules: loadAssistantRules(config.KNOWLEDGE_DIR), conversations, clock, log,
     gists: await loadArticleGists(config.KNOWLEDGE_DIR),
+    localFigures: localFiguresFromConfig(config),
     llm: chat ? { chat, prompts, timeoutMs: config.LLM_TIMEOUT_MS } : undefined,
   });
   return { embedder, retriever, triage, triageSource: source, assistant, chat, prompts, built };

@@ -6,7 +6,8 @@ import type { Lang } from '../i18n/lang.js';
 export type { Lang };
 
 export interface Citation {
-  passageId: number;
+  /** The passage quoted, when the citation is a quote (a calculator's legal basis has none). */
+  passageId?: number;
   title: string;
   /** Article number, when the passage has one. */
   article?: number;
@@ -35,6 +36,8 @@ export interface Decision {
   reason?: string;
   /** The issue card the answer stands on, when one was spotted. */
   issue?: string;
+  /** Answers the worker can tap instead of typing (the one fact a calculation still needs). */
+  choices?: Array<{ value: string; label: string }>;
   escalation?: Escalation;
 }
 

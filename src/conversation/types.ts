@@ -45,6 +45,8 @@ export interface OutgoingWorkerMessage {
   answerId?: number;
   /** Shows 1–5 rating buttons for this resolved case (they call `WorkerService.rate`). */
   ratingForCase?: number;
+  /** Answers to tap instead of typing: a press sends `value` back as the worker's message. */
+  choices?: Array<{ value: string; label: string }>;
 }
 
 /**

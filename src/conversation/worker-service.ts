@@ -53,11 +53,14 @@ export function createWorkerService({
     enqueueToWorker(outbox, worker, { lang, text: translate(lang, key, args), buttons }, { dedupeKey });
 
   async function reply(worker: Worker, decision: Decision, inboundId: number): Promise<void> {
+    // A question back to the worker (the one fact a calculation needs) offers its choices, not feedback.
+    const asking = Boolean(decision.choices?.length);
     await enqueueToWorker(outbox, worker, {
       lang: decision.lang,
       text: decision.text,
-      buttons: decision.kind === 'answer' ? ['helpful', 'not_helpful', 'human'] : undefined,
-      answerId: decision.kind === 'answer' ? inboundId : undefined,
+      buttons: decision.kind === 'answer' ? (asking ? ['human'] : ['helpful', 'not_helpful', 'human']) : undefined,
+      answerId: decision.kind === 'answer' && !asking ? inboundId : undefined,
+      choices: decision.choices,
     }, { dedupeKey: `reply:${inboundId}` });
   }
 

@@ -15,8 +15,24 @@ export interface ChatMessage {
   content: string;
 }
 
+/** A function the model may call (OpenAI function calling): its JSON schema, and how to run it. */
+export interface ChatTool {
+  name: string;
+  description: string;
+  parameters: Record<string, unknown>;
+}
+
+/** Runs one tool call; the result (or error) goes back to the model as JSON. Never throws. */
+export type RunTool = (name: string, argumentsJson: string) => unknown;
+
+export interface CompleteOptions {
+  signal?: AbortSignal;
+  /** Tools the model may call before it answers; their results are sent back to it. */
+  tools?: { list: readonly ChatTool[]; run: RunTool; maxRounds?: number };
+}
+
 export interface ChatModel {
-  complete(messages: ChatMessage[], options?: { signal?: AbortSignal }): Promise<string>;
+  complete(messages: ChatMessage[], options?: CompleteOptions): Promise<string>;
 }
 
 export type ChatErrorCode = 'timeout' | 'unavailable' | 'rejected' | 'refused' | 'empty';
@@ -46,20 +62,34 @@ export function createChatModel({
   // Local servers (Ollama, vLLM) need no key, but the SDK insists on one.
   const client = new OpenAI({ baseURL, apiKey: apiKey ?? 'not-needed', timeout: timeoutMs, maxRetries: 0, fetch });
   return {
-    async complete(messages, { signal } = {}) {
-      let completion: OpenAI.Chat.Completions.ChatCompletion;
-      try {
-        completion = await client.chat.completions.create({ model, messages, temperature, max_tokens: maxTokens }, { signal });
-      } catch (error) {
-        throw toChatError(error);
+    async complete(messages, { signal, tools } = {}) {
+      const history: OpenAI.Chat.Completions.ChatCompletionMessageParam[] = [...messages];
+      const offered = tools?.list.map((t) => ({ type: 'function' as const, function: { name: t.name, description: t.description, parameters: t.parameters } }));
+      // The model may call tools (the calculators) a few rounds before it answers; each result goes back to it.
+      for (let round = 0; ; round++) {
+        let completion: OpenAI.Chat.Completions.ChatCompletion;
+        try {
+          completion = await client.chat.completions.create(
+            { model, messages: history, temperature, max_tokens: maxTokens, ...(offered?.length ? { tools: offered } : {}) },
+            { signal },
+          );
+        } catch (error) {
+          throw toChatError(error);
+        }
+        const choice = completion.choices[0];
+        if (choice?.message.refusal || choice?.finish_reason === 'content_filter') {
+          throw new ChatError('The chat model refused to answer', 'refused');
+        }
+        const calls = (choice?.message.tool_calls ?? []).filter((c) => c.type === 'function');
+        if (calls.length && tools && round < (tools.maxRounds ?? 3)) {
+          history.push({ role: 'assistant', content: choice?.message.content ?? null, tool_calls: calls });
+          for (const c of calls) history.push({ role: 'tool', tool_call_id: c.id, content: JSON.stringify(tools.run(c.function.name, c.function.arguments)) });
+          continue;
+        }
+        const text = choice?.message.content?.trim();
+        if (!text) throw new ChatError('The chat model returned an empty reply', 'empty');
+        return text;
       }
-      const choice = completion.choices[0];
-      if (choice?.message.refusal || choice?.finish_reason === 'content_filter') {
-        throw new ChatError('The chat model refused to answer', 'refused');
-      }
-      const text = choice?.message.content?.trim();
-      if (!text) throw new ChatError('The chat model returned an empty reply', 'empty');
-      return text;
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Hybrid retrieval over the live index version, in two steps:
- *  1. **Issue spotting** — the question is matched against the issue cards' phrasings (how workers put each
- *     legal issue, zh and en): vector and BM25 over the card pool, fused by score, best phrasing per card.
+ *  1. **Issue spotting** — the question is matched against the issue cards (each card's issue and every way
+ *     workers put it, one text per language): vector and BM25 over the card pool, fused by score.
  *     A long story matches the card of its legal issue as a whole, so one side word does not pick the topic,
  *     and an English question meets English phrasings instead of Chinese statute text.
  *  2. **Articles** — vector and BM25 over the articles and guides (the question plus its thesaurus
@@ -22,7 +22,7 @@ import { silentLogger, type Logger } from '../log.js';
 import { checkEmbedder, IndexMismatchError } from './index-builder.js';
 import { emptyThesaurus, type Thesaurus } from './thesaurus.js';
 import { tokenize } from './tokenizer.js';
-import { CARD_WHOLE, cardsOf } from './issue-card-document.js';
+import { cardsOf } from './issue-card-document.js';
 import type { IssueCard } from './issue-cards.js';
 import type { Passage, ScoredPassage, SearchOptions } from './types.js';
 
@@ -56,12 +56,6 @@ export interface FusionTuning {
   cardsPerQuestion?: number;
   /** Score factor for purpose / scope / definition articles when the question is not about scope. */
   scopePrior?: number;
-  /** Search cards with the thesaurus expansion too. */
-  cardExpansion?: boolean;
-  /** A card's score: its best phrasing (1), or the best plus this share of the second best. */
-  cardSecond?: number;
-  /** What scores a card: its whole-card passage, its phrasings, or the best of both. */
-  cardSource?: 'whole' | 'phrasings' | 'both';
 }
 
 export interface RetrieverOptions {
@@ -87,9 +81,9 @@ export interface IssueMatch {
   card: IssueCard;
   score: number;
   strength: number;
-  /** The phrasing that matched best. */
+  /** The card text that matched (its zh or en phrasings). */
   matched: string;
-  /** Cosine similarity of the question to that phrasing (absolute, unlike `score`), when the vector side found it. */
+  /** Cosine similarity of the question to that text (absolute, unlike `score`), when the vector side found it. */
   similarity?: number;
 }
 
@@ -137,9 +131,6 @@ export function createRetriever({
     cardFloor = 0.5,
     cardsPerQuestion = 5,
     scopePrior = 0.6,
-    cardExpansion = false,
-    cardSecond = 0,
-    cardSource = 'whole',
   } = tuning;
   const store = createKnowledgeStore(db);
   // One query embedder and one card set per index version: a fitted embedder must embed with that
@@ -195,21 +186,17 @@ export function createRetriever({
     return out;
   }
 
-  async function spotIssues(live: IndexVersion, cards: Map<string, IssueCard>, vector: ArrayLike<number>, query: string, expansion: string[]): Promise<IssueMatch[]> {
+  async function spotIssues(live: IndexVersion, cards: Map<string, IssueCard>, vector: ArrayLike<number>, query: string): Promise<IssueMatch[]> {
     if (!cards.size) return [];
-    const rows = await fused(live, 'cards', vector, queryTerms(query, cardExpansion ? expansion : []), 30);
-    const phrasings = await store.passagesByIds([...rows.keys()]);
-    const best = new Map<string, { score: number; second: number; matched: string; similarity?: number }>();
-    for (const p of [...phrasings].sort((a, b) => rows.get(b.id)!.score - rows.get(a.id)!.score)) {
+    const rows = await fused(live, 'cards', vector, queryTerms(query, []), 30);
+    const best = new Map<string, { score: number; matched: string; similarity?: number }>();
+    for (const p of await store.passagesByIds([...rows.keys()])) {
       const id = p.path[0];
       const row = rows.get(p.id)!;
       if (!id || !cards.has(id)) continue;
-      if ((p.path[1] === CARD_WHOLE ? cardSource === 'phrasings' : cardSource === 'whole')) continue;
       const b = best.get(id);
-      if (!b) best.set(id, { score: row.score, second: 0, matched: p.text, similarity: row.vector });
-      else if (!b.second) b.second = row.score;
+      if (!b || row.score > b.score) best.set(id, { score: row.score, matched: p.text, similarity: row.vector });
     }
-    if (cardSecond) for (const b of best.values()) b.score += cardSecond * b.second;
     const ranked = [...best].sort((a, b) => b[1].score - a[1].score).slice(0, cardsPerQuestion);
     const top = ranked[0]?.[1].score ?? 0;
     return ranked.map(([id, b]) => ({ card: cards.get(id)!, score: b.score, strength: top ? b.score / top : 0, matched: b.matched, similarity: b.similarity }));
@@ -222,7 +209,7 @@ export function createRetriever({
     const expansion = thesaurus.expand(query);
     const [plainVector, expandedVector] = await qe.embed([query, [query, ...expansion].join(' ')]);
     const [issues, articles] = await Promise.all([
-      spotIssues(live, cards, cardExpansion ? expandedVector! : plainVector!, query, expansion),
+      spotIssues(live, cards, plainVector!, query),
       fused(live, 'articles', expandedVector!, queryTerms(query, expansion), candidates),
     ]);
     // What the spotted cards rest on: lift those articles, and fetch the ones the search did not find.

@@ -1,21 +1,18 @@
 /**
- * Issue cards as an indexed document: one passage per way workers put the issue (its `asked` phrasings, zh
- * and en) plus one for the whole card (the issue and all its phrasings), each of kind `issue-card` with the
- * card id as its path. The cards themselves travel in the document's meta, so every replica and a rollback read exactly
+ * Issue cards as an indexed document: for each card one passage per language holding the issue and every
+ * way workers put it, of kind `issue-card` with the card id as its path. The cards themselves travel in the document's meta, so every replica and a rollback read exactly
  * the cards the version was built from. Card passages are never quoted or cited: retrieval uses them to
  * spot the issue, then ranks the articles the card rests on.
  *
  * @example
  *   const doc = cardsDocument('issues/dismissal.yaml', cards);
- *   doc.passages[0] // { kind: 'issue-card', path: ['dismissal-without-cause'], text: '老板突然叫我明天别来了…' }
+ *   doc.passages[0] // { kind: 'issue-card', path: ['dismissal-without-cause', 'zh'], text: '用人单位没有法定理由…\n老板突然叫我明天别来了…' }
  */
 import type { PassageDraft } from './law-chunker.js';
 import type { IssueCard } from './issue-cards.js';
 import type { KnowledgeDocument } from './knowledge-loader.js';
 
 export const ISSUE_CARD_KIND = 'issue-card';
-/** The second path element of the passage that holds a whole card. */
-export const CARD_WHOLE = 'whole';
 
 export function isIssueCardFile(source: string): boolean {
   return /^issues\/[^/]+\.ya?ml$/.test(source);
@@ -23,14 +20,14 @@ export function isIssueCardFile(source: string): boolean {
 
 export function cardsDocument(source: string, cards: IssueCard[]): Omit<KnowledgeDocument, 'contentHash'> {
   const title = `issue cards: ${cards[0]?.area ?? source}`;
-  const passage = (card: IssueCard, text: string, whole = false): PassageDraft => ({
-    title, kind: ISSUE_CARD_KIND, path: whole ? [card.id, CARD_WHOLE] : [card.id], articles: [], effective: null, source, text, searchText: text,
+  const passage = (card: IssueCard, lang: 'zh' | 'en', text: string): PassageDraft => ({
+    title, kind: ISSUE_CARD_KIND, path: [card.id, lang], articles: [], effective: null, source, text, searchText: text,
   });
+  // One passage per card and language — its issue and every way workers put it: a long story meets the card
+  // as a whole (measured better than matching single phrasings), and English meets English.
   const passages = cards.flatMap((card) => [
-    // The whole card (its issue and every phrasing, one text): a long story meets the card as a whole.
-    passage(card, [card.issue.zh, card.issue.en, ...card.asked.zh, ...card.asked.en].join('\n'), true),
-    ...card.asked.zh.map((q) => passage(card, q)),
-    ...card.asked.en.map((q) => passage(card, q)),
+    passage(card, 'zh', [card.issue.zh, ...card.asked.zh].join('\n')),
+    passage(card, 'en', [card.issue.en, ...card.asked.en].join('\n')),
   ]);
   return { source, title, kind: ISSUE_CARD_KIND, effective: null, meta: { title, cards: cards as unknown as never }, passages };
 }

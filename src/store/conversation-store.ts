@@ -25,6 +25,10 @@ export interface ConversationStore {
   append(turn: ConversationTurn): Promise<void>;
   /** Most recent last; only turns newer than `since` when given. */
   recent(workerId: number, options?: { limit?: number; since?: Date }): Promise<ConversationTurn[]>;
+  /** The question the bot is waiting for this worker to answer (plain JSON), asked after `since`. */
+  pending(workerId: number, since: Date): Promise<unknown | undefined>;
+  /** Stores (or, with undefined, clears) the pending question, asked at `at`. */
+  setPending(workerId: number, state: unknown | undefined, at?: Date): Promise<void>;
   forget(workerId: number): Promise<void>;
 }
 
@@ -72,11 +76,27 @@ export function createConversationStore(db: Db, { keep = KEEP }: { keep?: number
         citations: r.citations, at: new Date(r.created_at),
       }));
     },
+    async pending(workerId, since) {
+      const [row] = await db.query<{ state: unknown }>('select state from pending_questions where worker_id = $1 and asked_at >= $2', [workerId, since]);
+      return row?.state;
+    },
+    async setPending(workerId, state, at = new Date()) {
+      if (state === undefined) {
+        await db.query('delete from pending_questions where worker_id = $1', [workerId]);
+        return;
+      }
+      await db.query(
+        `insert into pending_questions (worker_id, state, asked_at) values ($1, $2, $3)
+         on conflict (worker_id) do update set state = excluded.state, asked_at = excluded.asked_at`,
+        [workerId, JSON.stringify(state), at],
+      );
+    },
     forget: (workerId) => forgetConversation(db, workerId),
   };
 }
 
-/** Erases a worker's conversation (/forget). */
+/** Erases a worker's conversation and any question waiting for their answer (/forget). */
 export async function forgetConversation(db: Db, workerId: number): Promise<void> {
   await db.query('delete from conversation_turns where worker_id = $1', [workerId]);
+  await db.query('delete from pending_questions where worker_id = $1', [workerId]);
 }

@@ -12,7 +12,9 @@ import type { AddressInfo } from 'node:net';
 
 export interface FakeChatRequest {
   model: string;
-  messages: Array<{ role: string; content: string }>;
+  messages: Array<{ role: string; content: string | null; tool_calls?: unknown[]; tool_call_id?: string }>;
+  /** Names of the tools the client offered. */
+  tools: string[];
   authorization?: string;
 }
 
@@ -24,6 +26,8 @@ export interface FakeChatReply {
   refusal?: string;
   /** Wait this long before answering (longer than the client's timeout = a timeout). */
   delayMs?: number;
+  /** Ask the client to call these tools (arguments as JSON text) instead of answering. */
+  toolCalls?: Array<{ name: string; arguments: string }>;
 }
 
 export interface FakeOpenAI {
@@ -45,8 +49,10 @@ export async function startFakeOpenAI({ reply = (): FakeChatReply => ({ text: 'o
         res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
         return;
       }
-      const parsed = JSON.parse(body) as { model: string; messages: FakeChatRequest['messages'] };
-      const request: FakeChatRequest = { model: parsed.model, messages: parsed.messages, authorization: req.headers.authorization };
+      const parsed = JSON.parse(body) as { model: string; messages: FakeChatRequest['messages']; tools?: Array<{ function: { name: string } }> };
+      const request: FakeChatRequest = {
+        model: parsed.model, messages: parsed.messages, tools: (parsed.tools ?? []).map((t) => t.function.name), authorization: req.headers.authorization,
+      };
       state.requests.push(request);
       const answer = state.reply(request, state.requests.length);
       const send = () => {
@@ -62,7 +68,14 @@ export async function startFakeOpenAI({ reply = (): FakeChatReply => ({ text: 'o
           object: 'chat.completion',
           created: 0,
           model: parsed.model,
-          choices: [{
+          choices: [answer.toolCalls ? {
+            index: 0,
+            finish_reason: 'tool_calls',
+            message: {
+              role: 'assistant', content: null, refusal: null,
+              tool_calls: answer.toolCalls.map((c, i) => ({ id: `call_${state.requests.length}_${i}`, type: 'function', function: c })),
+            },
+          } : {
             index: 0,
             finish_reason: 'stop',
             message: { role: 'assistant', content: answer.refusal ? null : answer.text ?? '', refusal: answer.refusal ?? null },

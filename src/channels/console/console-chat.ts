@@ -31,7 +31,9 @@ export interface ConsoleChatOptions {
 /** Renders a worker message as terminal text. */
 export function renderForConsole(message: OutgoingWorkerMessage, translate: Translate): string {
   const hints = (message.buttons ?? []).map((b) => translate(message.lang, `console-button-${b}`));
-  return `\n${message.text}${hints.length ? `\n  (${hints.join(' · ')})` : ''}\n`;
+  // A choice is answered by typing its label (or value), which the bot reads like any reply.
+  const choices = (message.choices ?? []).map((c) => `[${c.label}]`).join(' ');
+  return `\n${message.text}${choices ? `\n  ${choices}` : ''}${hints.length ? `\n  (${hints.join(' · ')})` : ''}\n`;
 }
 
 /**

@@ -13,7 +13,9 @@ export type CallbackAction =
   | { kind: 'human' }
   | { kind: 'rate'; caseId: number; rating: number }
   | { kind: 'lang'; lang: Lang | null }
-  | { kind: 'forget'; confirmed: boolean };
+  | { kind: 'forget'; confirmed: boolean }
+  /** A choice offered with a question: the value is the worker's answer (≤ 56 bytes). */
+  | { kind: 'choice'; value: string };
 
 export function encodeCallback(action: CallbackAction): string {
   switch (action.kind) {
@@ -22,6 +24,7 @@ export function encodeCallback(action: CallbackAction): string {
     case 'rate': return `rate:${action.caseId}:${action.rating}`;
     case 'lang': return `lang:${action.lang ?? 'auto'}`;
     case 'forget': return `forget:${action.confirmed ? 'yes' : 'no'}`;
+    case 'choice': return `ch:${action.value}`.slice(0, 64);
   }
 }
 
@@ -37,6 +40,7 @@ export function decodeCallback(data: string): CallbackAction | undefined {
     }
     case 'lang': return a === 'zh' || a === 'en' ? { kind: 'lang', lang: a } : a === 'auto' ? { kind: 'lang', lang: null } : undefined;
     case 'forget': return a === 'yes' || a === 'no' ? { kind: 'forget', confirmed: a === 'yes' } : undefined;
+    case 'ch': return a ? { kind: 'choice', value: data.slice(3) } : undefined;
     default: return undefined;
   }
 }

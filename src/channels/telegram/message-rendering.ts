@@ -76,6 +76,9 @@ export function keyboardFor(message: TelegramOutgoing, t: Translate): InlineKeyb
     if (message.answerId === undefined) continue; // feedback needs the answer it refers to
     feedback.push({ text, callback_data: encodeCallback({ kind: 'feedback', answerId: message.answerId, helpful: button === 'helpful' }) });
   }
+  // Choices first, two per row: they are what the message asks for.
+  const choices = (message.choices ?? []).map((c) => ({ text: c.label, callback_data: encodeCallback({ kind: 'choice', value: c.value }) }));
+  for (let i = 0; i < choices.length; i += 2) rows.push(choices.slice(i, i + 2));
   if (feedback.length) rows.push(feedback);
   if (message.buttons?.includes('human')) rows.push([{ text: t(lang, 'tg-button-human'), callback_data: encodeCallback({ kind: 'human' }) }]);
   if (message.ratingForCase !== undefined) {

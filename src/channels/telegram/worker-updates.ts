@@ -181,6 +181,7 @@ export function workerUpdates({ workers, db, outbox, translate, flood, log, typi
         return workers.requestHuman(identity, ctx.inboundId, chooseLang(worker.lang, undefined, ctx.from));
       }
       case 'rate': return workers.rate(identity, action.caseId, action.rating, ctx.inboundId);
+      case 'choice': return workers.receive({ externalId: String(ctx.update.update_id), worker: identity, text: action.value, lang: clientLang(ctx.from) }, ctx.inboundId);
       case 'lang': return setLanguage(ctx, identity, action.lang);
       case 'forget': {
         if (!action.confirmed) return say(ctx, identity, 'tg-forget-cancelled');

@@ -1,0 +1,108 @@
+/**
+ * The figure in an answer: when the spotted issue has a calculator (entitlements/), the worker's own facts
+ * are read from their words and the figure is worked out — the working shown, the assumptions and the
+ * articles it rests on. When one fact is missing and the worker asked for a figure (or already gave some
+ * of the facts), the answer asks for that one fact, with buttons where the answer is a choice, and keeps
+ * the question pending; the reply is read into the fact and the figure follows.
+ *
+ * @example
+ *   const step = workFigure({ calculator: 'unlawful_termination', question: '干了4年8个月，月薪5500，被无故辞退，能赔多少', lang: 'zh' });
+ *   step.working // ['4年8个月 → 按5年计 …', …]
+ */
+import {
+  answerFact, calculateFromFacts, extractFacts, formatEntitlement, mergeFacts, parsePendingFact,
+  type CalculatorContext, type CalculatorName, type Facts, type PendingFact,
+} from '../entitlements/index.js';
+import type { Citation, Lang } from './types.js';
+import { articleLabel } from './citations.js';
+
+/** A choice the worker can tap instead of typing: `value` is sent back as their message. */
+export interface ReplyChoice {
+  value: string;
+  label: string;
+}
+
+/** What the assistant keeps while it waits for the fact: the calculation's state and the question it serves. */
+export interface PendingFigure {
+  pending: PendingFact;
+  /** The question the figure answers (searched again when the reply comes). */
+  question: string;
+  lang: Lang;
+}
+
+export interface FigureStep {
+  /** The working, one line per step, in the worker's language. */
+  working?: string;
+  /** Assumptions and the articles the figure rests on. */
+  notes?: string;
+  citations: Citation[];
+  /** The one fact to ask for, and the choices for buttons. */
+  ask?: { question: string; choices?: ReplyChoice[] };
+  /** To store until the worker answers (present with `ask`). */
+  pending?: PendingFigure;
+}
+
+// The worker asks for a figure: how much, how many days, by when.
+const asksForFigure = /多少|几个月|几天|多久|怎么算|如何计算|怎么赔|赔偿标准|能拿|能得|能赔|补偿金额|期限|截止|哪天|how much|how many|how long|calculate|what (?:do|would|will) i get|deadline|by when|last day/i;
+
+function step(calculator: CalculatorName, facts: Facts, question: string, lang: Lang, context: CalculatorContext, askAnyway: boolean): FigureStep {
+  const outcome = calculateFromFacts(calculator, facts, context);
+  if (outcome.kind === 'result') {
+    const all = formatEntitlement(outcome.result, lang).split('\n');
+    const working = outcome.result.working.length;
+    return {
+      working: all.slice(0, working).join('\n'),
+      notes: all.slice(working).join('\n'),
+      citations: outcome.result.basis.map((b) => ({ title: b.title, article: b.article, label: articleLabel(b.title, b.article), effective: null })),
+    };
+  }
+  if (outcome.kind === 'ask' && askAnyway) {
+    const q = outcome.question;
+    return {
+      citations: [],
+      ask: { question: q.question[lang], choices: q.choices?.map((c) => ({ value: c.value, label: c.label[lang] })) },
+      pending: { pending: outcome.pending, question, lang },
+    };
+  }
+  return { citations: [] };
+}
+
+/** The figure for a question whose issue has a calculator (first turn). */
+export function workFigure({ calculator, question, lang, context = {} }: {
+  calculator: CalculatorName; question: string; lang: Lang; context?: CalculatorContext;
+}): FigureStep {
+  const facts = extractFacts(question, { today: context.today });
+  const gaveFacts = Object.keys(facts).length > 0;
+  return step(calculator, facts, question, lang, context, asksForFigure.test(question) || gaveFacts);
+}
+
+/**
+ * The worker's reply to a pending question: the figure (or the next question), or undefined when the
+ * reply does not give the fact — the caller then asks again or, if the worker moved on, drops it.
+ */
+export function resumeFigure(stored: unknown, reply: string, context: CalculatorContext = {}): { figure: FigureStep; state: PendingFigure } | undefined {
+  const state = parseStored(stored);
+  if (!state) return undefined;
+  const answered = answerFact(state.pending, reply, { today: context.today });
+  if (!answered.ok) return undefined;
+  // Anything else the reply says counts too ("五千五，干了三年").
+  const facts = mergeFacts(answered.facts, extractFacts(reply, { today: context.today }));
+  return { figure: step(state.pending.calculator, facts, state.question, state.lang, context, true), state };
+}
+
+/** The question to ask again for a stored pending figure, in the language the worker writes in now. */
+export function repeatQuestion(stored: unknown, lang: Lang): { question: string; choices?: ReplyChoice[] } | undefined {
+  const state = parseStored(stored);
+  if (!state) return undefined;
+  const outcome = calculateFromFacts(state.pending.calculator, state.pending.facts);
+  if (outcome.kind !== 'ask') return undefined;
+  const q = outcome.question;
+  return { question: q.question[lang], choices: q.choices?.map((c) => ({ value: c.value, label: c.label[lang] })) };
+}
+
+function parseStored(stored: unknown): PendingFigure | undefined {
+  const s = stored as Partial<PendingFigure> | undefined;
+  const pending = parsePendingFact(s?.pending);
+  if (!pending || typeof s?.question !== 'string' || (s.lang !== 'zh' && s.lang !== 'en')) return undefined;
+  return { pending, question: s.question, lang: s.lang };
+}
