@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { readTriageKnowledge } from '../src/triage/triage-knowledge.js';
-import { trainTriage } from '../src/triage/train-triage.js';
+import { cardQuestions, trainTriage } from '../src/triage/train-triage.js';
 import { createDangerLexicon } from '../src/triage/danger-lexicon.js';
 import { predict, restoreModel } from '../src/triage/linear-model.js';
 import { messageFeatures } from '../src/triage/message-features.js';
@@ -20,7 +20,7 @@ import { detectLang } from '../src/i18n/detect-lang.js';
 const { values } = parseArgs({ options: { cases: { type: 'string', multiple: true, default: ['../shared/eval/behaviour.jsonl'] } } });
 const knowledge = await readTriageKnowledge('knowledge');
 const { cards } = await loadIssueCards({ knowledgeDir: 'knowledge', articles: await corpusArticles('knowledge') });
-const questions = cards.flatMap((c) => [...c.asked.zh, ...c.asked.en]);
+const questions = cardQuestions(cards);
 const examples = [...knowledge.lines.map((l) => ({ text: l.text, label: l.label, lang: l.lang })), ...questions.map((text) => ({ text, label: 'answer:legal_question', lang: detectLang(text) ?? 'zh' }))];
 
 type Classify = (text: string) => string; // → outcome

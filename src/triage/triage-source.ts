@@ -17,7 +17,7 @@ import { cardsOf } from '../retrieval/issue-card-document.js';
 import type { VersionExtras } from '../retrieval/index-update.js';
 import { silentLogger, type Logger } from '../log.js';
 import { readTriageKnowledge } from './triage-knowledge.js';
-import { trainTriage } from './train-triage.js';
+import { cardQuestions, trainTriage } from './train-triage.js';
 import { triageFromBundle, type Triage, type TriageBundle } from './triage.js';
 
 export interface TriageSource extends VersionExtras {
@@ -42,7 +42,7 @@ export function createTriageSource({ db, knowledgeDir, log = silentLogger, liveC
   /** The training inputs for a version: the knowledge folder's triage data and the version's card phrasings. */
   async function inputs(versionId: number) {
     const source = await readTriageKnowledge(knowledgeDir);
-    const questions = (await knowledge.listDocuments(versionId)).flatMap((d) => cardsOf(d.meta)).flatMap((c) => [...c.asked.zh, ...c.asked.en]);
+    const questions = cardQuestions((await knowledge.listDocuments(versionId)).flatMap((d) => cardsOf(d.meta)));
     const inputsHash = createHash('sha256').update(source.hash).update(questions.join('\n')).digest('hex');
     return { source, questions, inputsHash };
   }

@@ -27,7 +27,7 @@ export interface TriageThresholds {
   decline: number;
 }
 
-export const defaultThresholds: TriageThresholds = { urgent: 0.3, escalate: 0.4, decline: 0.5 };
+export const defaultThresholds: TriageThresholds = { urgent: 0.2, escalate: 0.3, decline: 0.4 };
 
 /** What a re-index stores with the version: the lexicon it was trained with and the model. */
 export interface TriageBundle {

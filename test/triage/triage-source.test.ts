@@ -35,7 +35,7 @@ describe.each(storeKinds)('the triage model of an index version on %s', (kind) =
     const first = await run();
     const models = createTriageStore(store.db);
     const trained = await models.load(first.version!);
-    expect(trained?.stats).toMatchObject({ lines: 8, questions: 9 });
+    expect(trained?.stats).toMatchObject({ lines: 8, questions: 8 });
     expect((await triage.live()).classify('车间着火了').outcome).toBe('urgent');
     expect((await triage.live()).classify('转人工').outcome).toBe('escalate');
 
