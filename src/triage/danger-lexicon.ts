@@ -4,8 +4,8 @@
  * injury itself, which workers also name when they ask about their rights afterwards) — and the frames that
  * put a mention in the past, in a hypothetical, or in a question about rights, or make it present.
  *
- * A scan reads the message clause by clause: a past or hypothetical cue governs its own clause and the
- * ones after it until a present cue ("现在", "right now") takes over. An acute term is urgent unless such a
+ * A scan reads the message clause by clause: a past, hypothetical or reported cue ("凡是用户说…") governs its
+ * own clause and the ones after it until a present cue ("现在", "right now") takes over. An acute term is urgent unless such a
  * frame governs it; an event term is urgent unless a frame governs it or the message asks about rights
  * ("算不算工伤", "怎么赔"). Negations are not read at all: a danger sign said with 不/没/not is still one.
  *
@@ -24,7 +24,11 @@ const categorySchema = z.object({
   acute: terms,
   event: terms.default({ zh: [], en: [] }),
 }).strict();
-const framesSchema = z.object({ past: terms, hypothetical: terms, rights: terms, present: terms }).strict();
+const framesSchema = z.object({
+  past: terms, hypothetical: terms, rights: terms, present: terms,
+  /** Rule-like talk about what users say (凡是用户说…): quotes no person at risk, governs like a hypothetical. */
+  reported: terms.default({ zh: [], en: [] }),
+}).strict();
 
 export type DangerLexiconData = { categories: Array<z.infer<typeof categorySchema>>; frames: z.infer<typeof framesSchema> };
 
@@ -69,8 +73,8 @@ export interface DangerScan {
   urgent: DangerHit[];
   /** Every hit, framed or not (classifier features). */
   hits: DangerHit[];
-  /** Frames found: past, hypothetical, rights, present. */
-  frames: Array<'past' | 'hypothetical' | 'rights' | 'present'>;
+  /** Frames found: past, hypothetical, rights, present, reported. */
+  frames: Array<'past' | 'hypothetical' | 'rights' | 'present' | 'reported'>;
 }
 
 export interface DangerLexicon {
@@ -102,6 +106,7 @@ export function createDangerLexicon(data: DangerLexiconData): DangerLexicon {
     hypothetical: both(data.frames.hypothetical),
     rights: both(data.frames.rights),
     present: both(data.frames.present),
+    reported: both(data.frames.reported),
   };
 
   return {
@@ -117,7 +122,8 @@ export function createDangerLexicon(data: DangerLexiconData): DangerLexicon {
       const presentIn = new Array<boolean>(clauses).fill(false);
       const framedFrom = new Array<boolean>(clauses).fill(false);
       for (const h of findHits(frame.present, text, words)) presentIn[clauseOf(h.index)] = true;
-      for (const h of [...findHits(frame.past, text, words), ...findHits(frame.hypothetical, text, words)]) framedFrom[clauseOf(h.index)] = true;
+      const reported = findHits(frame.reported, text, words);
+      for (const h of [...findHits(frame.past, text, words), ...findHits(frame.hypothetical, text, words), ...reported]) framedFrom[clauseOf(h.index)] = true;
       let active = false;
       for (let i = 0; i < clauses; i++) {
         if (framedFrom[i]) active = true;
@@ -131,6 +137,7 @@ export function createDangerLexicon(data: DangerLexiconData): DangerLexicon {
       const rights = findHits(frame.rights, text, words).length > 0;
       if (rights) frames.push('rights');
       if (presentIn.some(Boolean)) frames.push('present');
+      if (reported.length) frames.push('reported');
 
       const hits: DangerHit[] = [];
       for (const c of byCategory.values()) {
