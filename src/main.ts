@@ -1,11 +1,16 @@
 /**
- * `npm start`: reads the settings, starts the app, and stops it cleanly on SIGTERM / SIGINT or, in the
- * console, at the end of input. The one loud error boundary: a misconfiguration is one clear message and
- * exit code 1, never a stack trace with secrets in it.
+ * `npm start` (`node dist/main.js`; `npm run dev` runs it from source): reads the settings, starts the app, and
+ * stops it on SIGTERM / SIGINT or, in the console, at the end of input. The one loud error boundary: a
+ * misconfiguration is one clear message and exit code 1, never a stack trace with secrets in it.
+ *
+ * Stopping is bounded: the app finishes what it holds (updates in hand, the outbox pass, the database) within
+ * SHUTDOWN_TIMEOUT_MS, then the process exits, whatever still waits (the console's input, a keep-alive
+ * connection). A second signal, or one during start (first-start indexing), exits at once. Either way the
+ * exit releases the embedded data directory's lock.
  */
 import { loadConfig, readEnvironment, secretValues, type Config } from './config.js';
-import { createLogger } from './log.js';
-import { startApp } from './app.js';
+import { createLogger, type Logger } from './log.js';
+import { startApp, type App } from './app.js';
 
 async function main(): Promise<void> {
   const config: Config = loadConfig(readEnvironment());
@@ -13,22 +18,37 @@ async function main(): Promise<void> {
   const consoleMode = !config.TELEGRAM_BOT_TOKEN;
   const level = consoleMode && config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL;
   const log = createLogger({ level, secrets: secretValues(config) });
-  const app = await startApp({ config, log });
 
-  let stopping: Promise<void> | undefined;
-  const shutdown = (signal: string) => {
-    stopping ??= (async () => {
-      log.info('app.stopping', { signal });
-      await app.stop();
-    })();
-    return stopping;
+  let app: App | undefined;
+  let stopping: Promise<boolean> | undefined;
+  const stop = (reason: string) => (stopping ??= stopWithin(app!, config.SHUTDOWN_TIMEOUT_MS, reason, log));
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (!app || stopping) {
+      log.warn('app.exit_now', { signal, starting: !app });
+      process.exit(1);
+    }
+    void stop(signal).then((clean) => process.exit(clean ? 0 : 1));
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+
+  app = await startApp({ config, log, host: config.HTTP_HOST });
   if (app.consoleDone) {
     await app.consoleDone;
-    await shutdown('end of input');
+    if (!(await stop('end of input'))) process.exit(1);
   }
+}
+
+/** Stops the app; false when it took longer than `ms` (the caller exits anyway). */
+async function stopWithin(app: App, ms: number, reason: string, log: Logger): Promise<boolean> {
+  log.info('app.stopping', { reason });
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), ms); });
+  const clean = await Promise.race([app.stop().then(() => true as const), late]);
+  clearTimeout(timer);
+  if (clean) log.info('app.stopped', { reason });
+  else log.error('app.stop_timed_out', { reason, ms, hint: 'raise SHUTDOWN_TIMEOUT_MS if stopping is slow but healthy' });
+  return clean;
 }
 
 main().catch((error: Error) => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
 import { loadConfig, ConfigError, secretValues } from '../src/config.js';
 import { createLogger } from '../src/log.js';
 import { maskPersonalData } from '../src/privacy/mask.js';
@@ -6,7 +7,10 @@ import { maskPersonalData } from '../src/privacy/mask.js';
 describe('config', () => {
   it('runs on the embedded default with no settings at all', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ DATA_DIR: './data', KNOWLEDGE_DIR: './knowledge', PORT: 3000, embedder: 'local', llmEnabled: false });
+    expect(c).toMatchObject({ DATA_DIR: './data', PORT: 3000, embedder: 'local', llmEnabled: false });
+    // The folders shipped with the service are found from the code, whatever the working directory.
+    expect(c.KNOWLEDGE_DIR).toBe(resolve('knowledge'));
+    expect(c.PROMPTS_DIR).toBe(resolve('prompts'));
     expect(c.DATABASE_URL).toBeUndefined();
     expect(Object.isFrozen(c)).toBe(true);
   });
