@@ -44,6 +44,10 @@ const schema = z.object({
   ADMIN_TOKEN: optionalString,
   SHUTDOWN_TIMEOUT_MS: int(8_000, 100),
 
+  // Health (/healthz, /healthz/ready)
+  OUTBOX_DEAD_LETTERS_MAX: int(10, 0),
+  OUTBOX_BACKLOG_MAX_SECONDS: int(600, 1),
+
   // Telegram
   TELEGRAM_BOT_TOKEN: optionalString,
   TELEGRAM_WEBHOOK_URL: optionalUrl,
