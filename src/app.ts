@@ -114,7 +114,7 @@ export async function startApp({
     const workers = createWorkerService({
       db, outbox, assistant, cases, translate, log, metrics, forgetConversation: (id) => forgetConversation(db, id),
     });
-    const admin = createAdmin({ db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, versionsKept: config.INDEX_VERSIONS_KEPT, log });
+    const admin = createAdmin({ db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, versionsKept: config.INDEX_VERSIONS_KEPT, log, outbox, clock });
 
     const http = createHttpServer({ log, metrics });
     http.health('database', async () => (await db.query('select 1 as ok'), { ok: true, kind: db.kind }), { ready: true });
