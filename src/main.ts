@@ -9,7 +9,7 @@
  * exit releases the embedded data directory's lock.
  */
 import { loadConfig, readEnvironment, secretValues, type Config } from './config.js';
-import { createLogger, type Logger } from './log.js';
+import { createLogger } from './log.js';
 import { startApp, type App } from './app.js';
 
 async function main(): Promise<void> {
@@ -20,14 +20,24 @@ async function main(): Promise<void> {
   const log = createLogger({ level, secrets: secretValues(config) });
 
   let app: App | undefined;
-  let stopping: Promise<boolean> | undefined;
-  const stop = (reason: string) => (stopping ??= stopWithin(app!, config.SHUTDOWN_TIMEOUT_MS, reason, log));
+  let stopping = false;
+  const stop = async (reason: string): Promise<void> => {
+    stopping = true;
+    log.info('app.stopping', { reason });
+    setTimeout(() => {
+      log.error('app.stop_timed_out', { reason, ms: config.SHUTDOWN_TIMEOUT_MS, hint: 'raise SHUTDOWN_TIMEOUT_MS if stopping is slow but healthy' });
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS).unref();
+    await app!.stop();
+    log.info('app.stopped', { reason });
+    process.exit(0); // whatever still waits (the console's input, a keep-alive connection) is not ours to finish
+  };
   const onSignal = (signal: NodeJS.Signals) => {
     if (!app || stopping) {
       log.warn('app.exit_now', { signal, starting: !app });
       process.exit(1);
     }
-    void stop(signal).then((clean) => process.exit(clean ? 0 : 1));
+    void stop(signal);
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
@@ -35,20 +45,8 @@ async function main(): Promise<void> {
   app = await startApp({ config, log, host: config.HTTP_HOST });
   if (app.consoleDone) {
     await app.consoleDone;
-    if (!(await stop('end of input'))) process.exit(1);
+    await stop('end of input');
   }
-}
-
-/** Stops the app; false when it took longer than `ms` (the caller exits anyway). */
-async function stopWithin(app: App, ms: number, reason: string, log: Logger): Promise<boolean> {
-  log.info('app.stopping', { reason });
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<false>((resolve) => { timer = setTimeout(() => resolve(false), ms); });
-  const clean = await Promise.race([app.stop().then(() => true as const), late]);
-  clearTimeout(timer);
-  if (clean) log.info('app.stopped', { reason });
-  else log.error('app.stop_timed_out', { reason, ms, hint: 'raise SHUTDOWN_TIMEOUT_MS if stopping is slow but healthy' });
-  return clean;
 }
 
 main().catch((error: Error) => {

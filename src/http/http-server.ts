@@ -45,15 +45,19 @@ export function createHttpServer({ log = silentLogger, metrics = unreadMetrics, 
   const mounts: Array<[string, Listener]> = [];
   const checks = new Map<string, { check: HealthCheck; ready: boolean }>();
 
-  const timeout = (ms: number) => new Promise<never>((_, reject) => {
-    setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref();
-  });
+  const inTime = <T>(work: Promise<T>): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${checkTimeoutMs} ms`)), checkTimeoutMs);
+    });
+    return Promise.race([work, late]).finally(() => clearTimeout(timer));
+  };
 
   async function healthz(res: ServerResponse, readyOnly: boolean) {
     const chosen = [...checks].filter(([, c]) => !readyOnly || c.ready);
     const results = await Promise.all(chosen.map(async ([name, { check }]) => {
       try {
-        return [name, await Promise.race([check(), timeout(checkTimeoutMs)])] as const;
+        return [name, await inTime(check())] as const;
       } catch (error) {
         return [name, { ok: false, error: (error as Error).message }] as const;
       }

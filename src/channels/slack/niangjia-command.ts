@@ -1,7 +1,8 @@
 /**
  * `/niangjia queue | case 42 | reindex | sources | rollback | outbox [retry 812 | retry all] | help`. Queue and
- * case are for staff, the rest for admins (SLACK_ADMIN_USER_IDS), help for anyone. A re-index runs after the command is acknowledged and
- * shows its progress in one message that is edited as it goes (Slack wants an answer within 3 seconds).
+ * case are for staff, the rest for admins (SLACK_ADMIN_USER_IDS), help for anyone. A re-index runs after the
+ * command is acknowledged and shows its progress in one message that is edited as it goes (Slack wants an
+ * answer within 3 seconds).
  */
 import type { types, webApi } from '@slack/bolt';
 import type { Logger } from '../../log.js';
