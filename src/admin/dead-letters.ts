@@ -25,6 +25,7 @@ export interface DeadLetterAdminOptions {
 }
 
 const minute = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
+const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 const howToRetry = 'Retry one with npm run outbox -- --retry ID (Slack: /niangjia outbox retry ID), or all with --retry-all (retry all).';
 
 export function deadLetterAdmin({
@@ -36,7 +37,7 @@ export function deadLetterAdmin({
       if (letters.length === 0) return 'No dead letters: every outbox item was delivered or is still being tried.';
       const { dead } = await outboxBacklog(db, clock());
       const shown = dead > letters.length ? ` (the newest ${letters.length} shown)` : '';
-      return [`${dead} dead letter${dead === 1 ? '' : 's'}, newest first${shown}:`, ...letters.map(line), howToRetry].join('\n');
+      return [`${count(dead, 'dead letter')}, newest first${shown}:`, ...letters.map(line), howToRetry].join('\n');
     },
 
     async retryDeadLetters(which) {
@@ -47,7 +48,7 @@ export function deadLetterAdmin({
       }
       outbox?.kick();
       const list = ids.length > 10 ? `${ids.slice(0, 10).map((id) => `#${id}`).join(', ')}, …` : ids.map((id) => `#${id}`).join(', ');
-      return `Put ${ids.length} dead letter${ids.length === 1 ? '' : 's'} back in the outbox (${list}): they are delivered again, ` +
+      return `Put ${count(ids.length, 'dead letter')} back in the outbox (${list}): they are delivered again, ` +
         'with a fresh set of attempts. If one dies again, its cause is not fixed yet.';
     },
   };
@@ -56,5 +57,5 @@ export function deadLetterAdmin({
 function line(d: DeadLetter): string {
   const about = d.caseId !== null ? ` (case #${d.caseId})` : '';
   const when = d.deadAt ? `dead since ${minute(d.deadAt)} UTC` : `queued ${minute(d.createdAt)} UTC`;
-  return `• #${d.id} ${d.channel} ${d.kind}${about} · ${d.attempts} attempt${d.attempts === 1 ? '' : 's'} · ${when} · ${d.lastError ?? 'no error recorded'}`;
+  return `• #${d.id} ${d.channel} ${d.kind}${about} · ${count(d.attempts, 'attempt')} · ${when} · ${d.lastError ?? 'no error recorded'}`;
 }

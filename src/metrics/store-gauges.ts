@@ -9,9 +9,8 @@
  */
 import { Gauge } from 'prom-client';
 import type { Db } from '../store/db.js';
-import { outboxBacklog, type OutboxBacklog } from '../store/outbox-store.js';
 import { countCasesByStatus } from '../store/case-store.js';
-import { DEAD_LETTER_WINDOW_MS } from '../outbox/outbox-health.js';
+import { readOutboxState, type OutboxState } from '../outbox/outbox-health.js';
 import { silentLogger, type Logger } from '../log.js';
 import type { Metrics } from './metrics.js';
 
@@ -22,7 +21,7 @@ export interface StoreGaugesOptions {
 }
 
 export function registerStoreGauges(metrics: Metrics, { db, clock = () => new Date(), log = silentLogger }: StoreGaugesOptions): void {
-  const backlog = oncePerScrape(() => outboxBacklog(db, new Date(clock().getTime() - DEAD_LETTER_WINDOW_MS)));
+  const outbox = oncePerScrape(() => readOutboxState(db, clock()));
 
   /** A gauge set by `read` on every scrape; when the store fails it is emptied and the failure logged. */
   const gauge = (name: string, help: string, labelNames: string[], read: (g: Gauge<string>) => Promise<void>) =>
@@ -37,15 +36,14 @@ export function registerStoreGauges(metrics: Metrics, { db, clock = () => new Da
     });
 
   gauge('niangjia_outbox_items', 'Outbox items by status; dead_last_hour counts the dead letters of the last hour', ['status'], async (g) => {
-    const b = await backlog();
-    g.set({ status: 'pending' }, b.pending);
-    g.set({ status: 'sending' }, b.sending);
-    g.set({ status: 'dead' }, b.dead);
-    g.set({ status: 'dead_last_hour' }, b.recentDead);
+    const o = await outbox();
+    g.set({ status: 'pending' }, o.pending);
+    g.set({ status: 'sending' }, o.sending);
+    g.set({ status: 'dead' }, o.dead);
+    g.set({ status: 'dead_last_hour' }, o.recentDead);
   });
   gauge('niangjia_outbox_oldest_undelivered_seconds', 'Age of the oldest outbox item not yet delivered (0 when none)', [], async (g) => {
-    const { oldestUndelivered } = await backlog();
-    g.set(oldestUndelivered ? Math.max(0, (clock().getTime() - oldestUndelivered.getTime()) / 1000) : 0);
+    g.set((await outbox()).backlogSeconds);
   });
   gauge('niangjia_cases', 'Cases by status', ['status'], async (g) => {
     const counts = await countCasesByStatus(db);
@@ -55,8 +53,8 @@ export function registerStoreGauges(metrics: Metrics, { db, clock = () => new Da
 }
 
 /** One read shared by the gauges of one scrape (they are collected together, within a second). */
-function oncePerScrape(read: () => Promise<OutboxBacklog>, withinMs = 1_000): () => Promise<OutboxBacklog> {
-  let last: { at: number; value: Promise<OutboxBacklog> } | undefined;
+function oncePerScrape(read: () => Promise<OutboxState>, withinMs = 1_000): () => Promise<OutboxState> {
+  let last: { at: number; value: Promise<OutboxState> } | undefined;
   return () => {
     const now = performance.now();
     if (!last || now - last.at > withinMs) last = { at: now, value: read() };
