@@ -47,7 +47,9 @@ function waitForOutput(child: ChildProcessWithoutNullStreams, match: RegExp, tim
 describe('the built service', () => {
   const temp: string[] = [];
   beforeAll(async () => {
-    await promisify(execFile)('npm', ['run', 'build', '--silent'], { cwd: root });
+    await promisify(execFile)('npm', ['run', 'build', '--silent'], { cwd: root }).catch((error: { stdout?: string; stderr?: string }) => {
+      throw new Error(`npm run build failed:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
+    });
   }, 180_000);
   afterAll(() => { for (const dir of temp) rmSync(dir, { recursive: true, force: true }); });
 
