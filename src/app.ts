@@ -13,8 +13,10 @@ import type { Config } from './config.js';
 import { silentLogger, type Logger } from './log.js';
 import { openStore } from './store/open-store.js';
 import type { Db } from './store/db.js';
-import { outboxCounts } from './store/outbox-store.js';
 import { createOutbox, type Outbox } from './outbox/outbox.js';
+import { outboxHealthCheck } from './outbox/outbox-health.js';
+import { createMetrics, type Metrics } from './metrics/metrics.js';
+import { registerStoreGauges } from './metrics/store-gauges.js';
 import type { Retriever, BuildProgress } from './retrieval/index.js';
 import { createKnowledgeStore } from './store/knowledge-store.js';
 import type { Assistant } from './assistant/index.js';
@@ -50,6 +52,8 @@ export interface StartAppOptions {
   console?: boolean;
   /** Host the HTTP server binds; default all interfaces when a channel needs it, else loopback. */
   host?: string;
+  /** Served at GET /metrics; default a registry of its own, with Node's process metrics. */
+  metrics?: Metrics;
 }
 
 export interface App {
@@ -61,6 +65,7 @@ export interface App {
   workers: WorkerService;
   admin: Admin;
   http: HttpServer;
+  metrics: Metrics;
   /** The port the HTTP server listens on (undefined when it could not bind in console mode). */
   port?: number;
   telegram?: TelegramChannel;
@@ -72,7 +77,7 @@ export interface App {
 
 export async function startApp({
   config, log = silentLogger, input = process.stdin, output = process.stdout, progress = process.stderr,
-  clock = () => new Date(), console: consoleEnabled = true, host,
+  clock = () => new Date(), console: consoleEnabled = true, host, metrics = createMetrics({ process: true }),
 }: StartAppOptions): Promise<App> {
   const db = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   const stops: Array<() => Promise<void>> = [() => db.close()];
@@ -83,33 +88,39 @@ export async function startApp({
     const translate = loadTranslator();
 
     // Knowledge: index on first start (with the triage model), else check the index matches the embedder.
-    const { embedder, retriever, triage, triageSource, assistant, chat, built } = await openAssistant({
+    const { embedder, retriever, triage, triageSource, assistant, built } = await openAssistant({
       db, config, log, onProgress: firstStartProgress(progress), conversations: createConversationStore(db), clock,
+      onSearch: (ms) => metrics.observeRetrieval(ms),
     });
     if (built) progress.write('Knowledge indexed.\n');
     // Warm the index's pages and the triage model, so the first worker does not wait for them.
     await Promise.all([retriever.search('劳动合同 工资 加班 社会保险'), triage.classify('公司拖欠工资怎么办')]);
 
-    const outbox = createOutbox({ db, log, clock });
+    const outbox = createOutbox({ db, log, metrics, clock });
     stops.push(() => outbox.stop());
     const cases = createCaseService({
       db, outbox, translate, clock, log, reopenDays: config.CASE_REOPEN_DAYS, signature: config.STAFF_SIGNATURE,
       sla: { urgentMinutes: config.SLA_URGENT_MINUTES, normalMinutes: config.SLA_NORMAL_MINUTES },
     });
     const workers = createWorkerService({
-      db, outbox, assistant, cases, translate, log, forgetConversation: (id) => forgetConversation(db, id),
+      db, outbox, assistant, cases, translate, log, metrics, forgetConversation: (id) => forgetConversation(db, id),
     });
-    const admin = createAdmin({ db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, versionsKept: config.INDEX_VERSIONS_KEPT, log, extras: triageSource });
+    const admin = createAdmin({
+      db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, versionsKept: config.INDEX_VERSIONS_KEPT, log, extras: triageSource, outbox, clock,
+    });
 
-    const http = createHttpServer({ log });
-    http.health('database', async () => (await db.query('select 1 as ok'), { ok: true, kind: db.kind }));
+    const http = createHttpServer({ log, metrics });
+    http.health('database', async () => (await db.query('select 1 as ok'), { ok: true, kind: db.kind }), { ready: true });
     http.health('index', async () => {
       const live = await createKnowledgeStore(db).liveVersion();
       // Unfilled {{PLACEHOLDERS}} do not make the service unhealthy (answers leave them out), but the admin must see them.
       const placeholders = (live?.stats['placeholders'] as Array<{ path: string; names: string[] }> | undefined) ?? [];
       return { ok: Boolean(live), version: live?.id, embedder: live?.embedder, unfilledPlaceholders: Object.fromEntries(placeholders.map((p) => [p.path, p.names])) };
-    });
-    http.health('outbox', async () => ({ ok: true, ...(await outboxCounts(db)) }));
+    }, { ready: true });
+    http.health('outbox', outboxHealthCheck({
+      db, clock, deadLettersMax: config.OUTBOX_DEAD_LETTERS_MAX, backlogMaxSeconds: config.OUTBOX_BACKLOG_MAX_SECONDS,
+    }), { ready: true });
+    registerStoreGauges(metrics, { db, clock, log });
     http.mount('/admin', adminListener({ admin, token: await ensureAdminToken({ configured: config.ADMIN_TOKEN, dataDir: config.DATA_DIR }), log }));
 
     // Staff desk: Slack when configured, else the console.
@@ -130,7 +141,11 @@ export async function startApp({
       staffCommand = consoleDesk.command;
       outbox.register(STAFF_DESK_CHANNEL, createStaffDeskDeliverer({ db, desk: consoleDesk.desk, clock, log }), staffDeskHooks(log));
     }
-    const sla = startSlaClock({ check: () => cases.checkSla(), log });
+    const sla = startSlaClock({ check: async () => {
+      const breaches = await cases.checkSla();
+      metrics.countSlaBreaches(breaches);
+      return breaches;
+    }, log });
     stops.push(() => sla.stop());
 
     // Worker channel: Telegram when configured, else the console.
@@ -167,10 +182,10 @@ export async function startApp({
       ? runConsoleChat({ db, outbox, workers, translate, input, output, staffCommand, log })
       : undefined;
     log.info('app.started', {
-      store: db.kind, embedder: embedder.id, llm: Boolean(chat), port,
+      store: db.kind, embedder: embedder.id, llm: config.llmEnabled, port,
       worker_channel: telegram ? `telegram/${telegram.state().mode}` : 'console', staff_desk: slack ? 'slack' : 'console',
     });
-    return { db, outbox, retriever, assistant, cases, workers, admin, http, port, telegram, slack, consoleDone, stop };
+    return { db, outbox, retriever, assistant, cases, workers, admin, http, metrics, port, telegram, slack, consoleDone, stop };
   } catch (error) {
     await stop();
     throw error;

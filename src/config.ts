@@ -6,7 +6,11 @@
  *   const config = loadConfig();            // from process.env
  *   const config = loadConfig({ PORT: '0' }); // tests pass their own environment
  */
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+
+/** The folders shipped with the service, found from this file (src/ or dist/, one level below the package). */
+const shipped = (folder: string) => fileURLToPath(new URL(`../${folder}`, import.meta.url));
 
 const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
 const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
@@ -22,8 +26,8 @@ const schema = z.object({
   // Store
   DATABASE_URL: optionalUrl,
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
-  KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default('./knowledge')),
-  PROMPTS_DIR: z.preprocess(emptyToUndefined, z.string().default('./prompts')),
+  KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default(shipped('knowledge'))),
+  PROMPTS_DIR: z.preprocess(emptyToUndefined, z.string().default(shipped('prompts'))),
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info')),
 
   // Models (any OpenAI-compatible endpoint)
@@ -37,7 +41,13 @@ const schema = z.object({
 
   // HTTP (Telegram webhook, Slack events, /healthz, admin endpoint)
   PORT: int(3000),
+  HTTP_HOST: optionalString,
   ADMIN_TOKEN: optionalString,
+  SHUTDOWN_TIMEOUT_MS: int(8_000, 100),
+
+  // Health (/healthz, /healthz/ready)
+  OUTBOX_DEAD_LETTERS_MAX: int(10, 0),
+  OUTBOX_BACKLOG_MAX_SECONDS: int(600, 1),
 
   // Telegram
   TELEGRAM_BOT_TOKEN: optionalString,

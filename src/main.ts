@@ -1,11 +1,16 @@
 /**
- * `npm start`: reads the settings, starts the app, and stops it cleanly on SIGTERM / SIGINT or, in the
- * console, at the end of input. The one loud error boundary: a misconfiguration is one clear message and
- * exit code 1, never a stack trace with secrets in it.
+ * `npm start` (`node dist/main.js`; `npm run dev` runs it from source): reads the settings, starts the app, and
+ * stops it on SIGTERM / SIGINT or, in the console, at the end of input. The one loud error boundary: a
+ * misconfiguration is one clear message and exit code 1, never a stack trace with secrets in it.
+ *
+ * Stopping is bounded: the app finishes what it holds (updates in hand, the outbox pass, the database) within
+ * SHUTDOWN_TIMEOUT_MS, then the process exits, whatever still waits (the console's input, a keep-alive
+ * connection). A second signal, or one during start (first-start indexing), exits at once. Either way the
+ * exit releases the embedded data directory's lock.
  */
 import { loadConfig, readEnvironment, secretValues, type Config } from './config.js';
 import { createLogger } from './log.js';
-import { startApp } from './app.js';
+import { startApp, type App } from './app.js';
 
 async function main(): Promise<void> {
   const config: Config = loadConfig(readEnvironment());
@@ -13,21 +18,34 @@ async function main(): Promise<void> {
   const consoleMode = !config.TELEGRAM_BOT_TOKEN;
   const level = consoleMode && config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL;
   const log = createLogger({ level, secrets: secretValues(config) });
-  const app = await startApp({ config, log });
 
-  let stopping: Promise<void> | undefined;
-  const shutdown = (signal: string) => {
-    stopping ??= (async () => {
-      log.info('app.stopping', { signal });
-      await app.stop();
-    })();
-    return stopping;
+  let app: App | undefined;
+  let stopping = false;
+  const stop = async (reason: string): Promise<void> => {
+    stopping = true;
+    log.info('app.stopping', { reason });
+    setTimeout(() => {
+      log.error('app.stop_timed_out', { reason, ms: config.SHUTDOWN_TIMEOUT_MS, hint: 'raise SHUTDOWN_TIMEOUT_MS if stopping is slow but healthy' });
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS).unref();
+    await app!.stop();
+    log.info('app.stopped', { reason });
+    process.exit(0); // whatever still waits (the console's input, a keep-alive connection) is not ours to finish
   };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (!app || stopping) {
+      log.warn('app.exit_now', { signal, starting: !app });
+      process.exit(1);
+    }
+    void stop(signal);
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+
+  app = await startApp({ config, log, host: config.HTTP_HOST });
   if (app.consoleDone) {
     await app.consoleDone;
-    await shutdown('end of input');
+    await stop('end of input');
   }
 }
 

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig, ConfigError, secretValues } from '../src/config.js';
-import { createLogger } from '../src/log.js';
+import { resolve } from 'node:path';
+import { loadConfig, ConfigError } from '../src/config.js';
 import { maskPersonalData } from '../src/privacy/mask.js';
 
 describe('config', () => {
   it('runs on the embedded default with no settings at all', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ DATA_DIR: './data', KNOWLEDGE_DIR: './knowledge', PORT: 3000, embedder: 'local', llmEnabled: false });
+    expect(c).toMatchObject({ DATA_DIR: './data', PORT: 3000, embedder: 'local', llmEnabled: false });
+    // The folders shipped with the service are found from the code, whatever the working directory.
+    expect(c.KNOWLEDGE_DIR).toBe(resolve('knowledge'));
+    expect(c.PROMPTS_DIR).toBe(resolve('prompts'));
     expect(c.DATABASE_URL).toBeUndefined();
     expect(Object.isFrozen(c)).toBe(true);
   });
@@ -25,19 +28,7 @@ describe('config', () => {
   });
 });
 
-describe('logs', () => {
-  it('never contain secrets or workers\' personal data', () => {
-    const lines: string[] = [];
-    const config = loadConfig({ TELEGRAM_BOT_TOKEN: '123456:ABCdefSECRET', OPENAI_API_KEY: 'sk-verysecret' });
-    const log = createLogger({ secrets: secretValues(config), write: (l) => lines.push(l) });
-    log.error('failed', { url: 'https://api.telegram.org/bot123456:ABCdefSECRET/sendMessage', text: '我电话13812345678，身份证110101199003071234', error: new Error('key sk-verysecret rejected') });
-    const out = lines.join('\n');
-    expect(out).not.toContain('ABCdefSECRET');
-    expect(out).not.toContain('sk-verysecret');
-    expect(out).not.toContain('13812345678');
-    expect(out).not.toContain('110101199003071234');
-  });
-
+describe('personal data', () => {
   it('masks phones, ID cards, bank cards and e-mail', () => {
     expect(maskPersonalData('电话 138-1234-5678')).toBe('电话 138****5678');
     expect(maskPersonalData('身份证11010119900307123X')).toBe('身份证110***********123X');

@@ -78,8 +78,11 @@ desk-help =
     /niangjia reindex — re-index the knowledge base (admins)
     /niangjia sources — documents in the index (admins)
     /niangjia rollback — go back to the previous index version (admins)
+    /niangjia outbox — dead letters: messages that could not be delivered (admins)
+    /niangjia outbox retry 812 | retry all — send them again once the cause is fixed (admins)
 desk-admin-only = Only admins can use this command. This attempt was logged.
 desk-admin-unavailable = This service has no knowledge-base admin wired in.
 desk-reindex-started = { $who } started a re-index of the knowledge base…
 desk-reindex-failed = The re-index failed: { $reason }. The live index is unchanged.
 desk-rollback-failed = Could not roll back: { $reason }
+desk-outbox-usage = Use /niangjia outbox to list the dead letters, then /niangjia outbox retry 812 (an id from the list) or /niangjia outbox retry all.

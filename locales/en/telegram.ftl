@@ -40,3 +40,10 @@ tg-button-lang-auto = Follow my messages
 tg-button-forget-yes = Yes, delete
 tg-button-forget-no = Cancel
 tg-rate-thanks = Thank you for your rating!
+# The command menu (setMyCommands), one line each, at most 256 characters.
+tg-command-start = Start: what I can do and what is stored
+tg-command-help = Everything I can do
+tg-command-human = Talk to a union caring person
+tg-command-case = How my cases are going
+tg-command-lang = Change language (中文 / English)
+tg-command-forget = Delete my data

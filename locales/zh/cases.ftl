@@ -78,8 +78,11 @@ desk-help =
     /niangjia reindex —— 重建知识库索引（管理员）
     /niangjia sources —— 已收录的法规文件（管理员）
     /niangjia rollback —— 回到上一个索引版本（管理员）
+    /niangjia outbox —— 死信：无法送达的消息（管理员）
+    /niangjia outbox retry 812 | retry all —— 排除原因后重新发送（管理员）
 desk-admin-only = 只有管理员可以使用这个命令。此次操作已记录。
 desk-admin-unavailable = 本服务没有接入知识库管理功能。
 desk-reindex-started = { $who } 开始重建知识库索引……
 desk-reindex-failed = 重建索引失败：{ $reason }。线上索引保持不变。
 desk-rollback-failed = 无法回退：{ $reason }
+desk-outbox-usage = 先用 /niangjia outbox 列出死信，再用 /niangjia outbox retry 812（列表中的编号）或 /niangjia outbox retry all 重新发送。

@@ -40,3 +40,10 @@ tg-button-lang-auto = 跟随我的消息
 tg-button-forget-yes = 确定删除
 tg-button-forget-no = 取消
 tg-rate-thanks = 谢谢你的评价！
+# The command menu (setMyCommands), one line each, at most 256 characters.
+tg-command-start = 开始：我能做什么、保存哪些资料
+tg-command-help = 查看全部功能
+tg-command-human = 转工会娘家人（真人）
+tg-command-case = 查看我的个案进度
+tg-command-lang = 切换语言（中文 / English）
+tg-command-forget = 删除我的资料

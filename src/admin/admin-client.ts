@@ -1,12 +1,13 @@
 /**
  * The CLI's side of the admin endpoint: asks the running service to re-index (and streams its progress),
- * list sources, or roll back. Used when the embedded data directory belongs to the running service.
+ * list sources, roll back, list or retry dead letters. Used when the embedded data directory belongs to the
+ * running service.
  *
  * @example
  *   const client = createAdminClient({ baseUrl: 'http://127.0.0.1:3000/admin', token });
  *   const summary = await client.reindex((event) => bar.update(event), { dryRun: true });
  */
-import type { ReindexOptions } from './admin-port.js';
+import type { AdminPort, ReindexOptions } from './admin-port.js';
 import type { ReindexEvent, ReindexSummary } from './reindex-report.js';
 
 /** The service could not be asked (not listening, wrong token, refused). `status` is the HTTP status if any. */
@@ -26,7 +27,12 @@ export interface AdminClientOptions {
   fetch?: typeof globalThis.fetch;
 }
 
-export function createAdminClient({ baseUrl, token, fetch = globalThis.fetch }: AdminClientOptions) {
+/** The admin port's text answers, asked over HTTP; the re-index streams structured progress. */
+export interface AdminClient extends Omit<AdminPort, 'reindex'> {
+  reindex(onEvent: (event: ReindexEvent) => void, options?: ReindexOptions): Promise<{ summary: ReindexSummary; text: string }>;
+}
+
+export function createAdminClient({ baseUrl, token, fetch = globalThis.fetch }: AdminClientOptions): AdminClient {
   const call = async (method: string, path: string): Promise<Response> => {
     let res: Response;
     try {
@@ -46,6 +52,8 @@ export function createAdminClient({ baseUrl, token, fetch = globalThis.fetch }: 
   return {
     sources: () => text('GET', '/sources'),
     rollback: () => text('POST', '/rollback'),
+    deadLetters: () => text('GET', '/outbox'),
+    retryDeadLetters: (which) => text('POST', `/outbox/retry?${which === 'all' ? 'all=1' : `id=${which}`}`),
     async reindex(
       onEvent: (event: ReindexEvent) => void,
       { dryRun = false, full = false }: ReindexOptions = {},

@@ -4,6 +4,8 @@
  *                                          (or {"error":"…"}); 409 when a re-index is already running
  *   GET  /admin/sources                    {"text":"…"}
  *   POST /admin/rollback                   {"text":"…"}; 409 when there is nothing to roll back to
+ *   GET  /admin/outbox                     {"text":"…"}: the dead letters, without workers' personal data
+ *   POST /admin/outbox/retry?id=N | ?all=1 {"text":"…"}: puts one dead letter, or all, back in the outbox
  * Every request needs `Authorization: Bearer <ADMIN_TOKEN or DATA_DIR/admin.token>`.
  *
  * @example
@@ -35,7 +37,16 @@ export function adminListener({ admin, token, log = silentLogger }: AdminListene
       if (route === 'POST /admin/reindex') return await streamReindex(admin, url, res, log);
       if (route === 'GET /admin/sources') return send(res, 200, { ok: true, text: await admin.sources() });
       if (route === 'POST /admin/rollback') return send(res, 200, { ok: true, text: await admin.rollback() });
-      return send(res, 404, { ok: false, error: 'not found: use POST /admin/reindex, GET /admin/sources, POST /admin/rollback' });
+      if (route === 'GET /admin/outbox') return send(res, 200, { ok: true, text: await admin.deadLetters() });
+      if (route === 'POST /admin/outbox/retry') {
+        const which = retryTarget(url);
+        if (which === undefined) return send(res, 400, { ok: false, error: 'say which: POST /admin/outbox/retry?id=<outbox id> or ?all=1' });
+        return send(res, 200, { ok: true, text: await admin.retryDeadLetters(which) });
+      }
+      return send(res, 404, {
+        ok: false,
+        error: 'not found: use POST /admin/reindex, GET /admin/sources, POST /admin/rollback, GET /admin/outbox, POST /admin/outbox/retry',
+      });
     } catch (error) {
       if (error instanceof ReindexBusyError || error instanceof RollbackError) {
         return send(res, 409, { ok: false, error: error.message });
@@ -46,6 +57,12 @@ export function adminListener({ admin, token, log = silentLogger }: AdminListene
       throw error;
     }
   };
+}
+
+function retryTarget(url: URL): number | 'all' | undefined {
+  if (url.searchParams.get('all') === '1') return 'all';
+  const id = Number(url.searchParams.get('id'));
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
 }
 
 async function streamReindex(admin: Admin, url: URL, res: ServerResponse, log: Logger): Promise<void> {

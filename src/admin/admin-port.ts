@@ -1,10 +1,12 @@
 /**
- * The admin port: what the Slack `/niangjia reindex|sources` command, the /admin endpoint and the CLI call.
- * `createAdmin` (admin.ts) implements it over the knowledge index.
+ * The admin port: what the Slack `/niangjia reindex|sources|rollback|outbox` command, the /admin endpoint and
+ * the CLIs (`npm run reindex`, `npm run outbox`) call. `createAdmin` (admin.ts) implements it over the
+ * knowledge index and the outbox's dead letters.
  *
  * @example
  *   const summary = await admin.reindex(async (line) => postToThread(line));   // Slack
  *   const result = await admin.run((event) => bar.update(event), { dryRun: true }); // CLI, /admin
+ *   await admin.retryDeadLetters(812);                                          // → 'Put 1 dead letter back …'
  */
 import type { ReindexEvent, ReindexSummary } from './reindex-report.js';
 
@@ -20,6 +22,10 @@ export interface AdminPort {
   reindex(report: (line: string) => Promise<void>, options?: ReindexOptions): Promise<string>;
   sources(): Promise<string>;
   rollback(): Promise<string>;
+  /** The outbox items given up on, newest first, without workers' personal data. */
+  deadLetters(): Promise<string>;
+  /** Puts one dead letter (by outbox id) or all of them back in the outbox; says what it did. */
+  retryDeadLetters(which: number | 'all'): Promise<string>;
 }
 
 /** The same, with structured results for the endpoint and the CLI. */

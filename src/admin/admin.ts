@@ -1,6 +1,7 @@
 /**
- * The admin port over the knowledge index: re-index (incremental, one at a time), list sources, roll back.
- * One instance per service, shared by the Slack command and the /admin endpoint so they share the lock.
+ * The admin port over the knowledge index — re-index (incremental, one at a time), list sources, roll back —
+ * and over the outbox's dead letters (list, retry). One instance per service, shared by the Slack command
+ * and the /admin endpoint so they share the lock.
  *
  * @example
  *   const admin = createAdmin({ db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, versionsKept: config.INDEX_VERSIONS_KEPT, log });
@@ -17,6 +18,7 @@ import { documentStatus } from '../retrieval/document-status.js';
 import type { Admin } from './admin-port.js';
 import { createReindexLock } from './reindex-lock.js';
 import { eventLines, formatSummary } from './reindex-report.js';
+import { deadLetterAdmin } from './dead-letters.js';
 
 export interface AdminOptions {
   db: Db;
@@ -29,14 +31,20 @@ export interface AdminOptions {
   vectorIndex?: boolean;
   /** What else a version carries (the triage model), built before each switch. */
   extras?: VersionExtras;
+  /** The service's outbox: retried dead letters go out at once. */
+  outbox?: { kick(): void };
+  clock?: () => Date;
 }
 
-export function createAdmin({ db, embedder, knowledgeDir, versionsKept = 3, log = silentLogger, vectorIndex = true, extras }: AdminOptions): Admin {
+export function createAdmin({
+  db, embedder, knowledgeDir, versionsKept = 3, log = silentLogger, vectorIndex = true, extras, outbox, clock,
+}: AdminOptions): Admin {
   const lock = createReindexLock(db);
   const run: Admin['run'] = (onEvent, { dryRun = false, full = false } = {}) =>
     lock.run(() => updateIndex({ db, embedder, knowledgeDir, log, onEvent, keep: versionsKept, dryRun, full, vectorIndex, extras }));
 
   return {
+    ...deadLetterAdmin({ db, outbox, clock, log }),
     run,
     async reindex(report, options) {
       return formatSummary(await run(eventLines(report), options));

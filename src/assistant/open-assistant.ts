@@ -25,11 +25,13 @@ export interface OpenAssistantOptions {
   rebuild?: boolean;
   conversations?: ConversationMemory;
   clock?: () => Date;
+  /** Told the time of every search (the retrieval-latency metric). */
+  onSearch?: (ms: number) => void;
 }
 
-export async function openAssistant({ db, config, log = silentLogger, onProgress, rebuild, conversations, clock }: OpenAssistantOptions) {
+export async function openAssistant({ db, config, log = silentLogger, onProgress, rebuild, conversations, clock, onSearch }: OpenAssistantOptions) {
   const source = createTriageSource({ db, knowledgeDir: config.KNOWLEDGE_DIR, log });
-  const { embedder, retriever, built } = await openKnowledge({ db, config, log, onProgress, rebuild, extras: source });
+  const { embedder, retriever, built } = await openKnowledge({ db, config, log, onProgress, rebuild, extras: source, onSearch });
   const chat = chatModelFromConfig(config);
   const prompts = loadPrompts(config.PROMPTS_DIR);
   const base = { classify: async (text: string) => (await source.live()).classify(text) };

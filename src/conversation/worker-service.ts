@@ -9,6 +9,7 @@ import type { Outbox } from '../outbox/outbox.js';
 import type { Assistant, Citation, Decision, Lang } from '../assistant/types.js';
 import type { Translate } from '../i18n/translator.js';
 import { silentLogger, type Logger } from '../log.js';
+import { unreadMetrics, type Metrics } from '../metrics/metrics.js';
 import {
   upsertWorker, setWorkerLang, forgetWorker, recordFeedback, linkInboundToWorker, eraseWorkerMessages, type Worker,
 } from '../store/worker-store.js';
@@ -41,10 +42,12 @@ export interface WorkerServiceOptions {
   translate: Translate;
   forgetConversation?: ForgetConversation;
   log?: Logger;
+  /** Messages in by channel; decisions by kind and category, with their latency. */
+  metrics?: Metrics;
 }
 
 export function createWorkerService({
-  db, outbox, assistant, cases, translate, forgetConversation = async () => {}, log = silentLogger,
+  db, outbox, assistant, cases, translate, forgetConversation = async () => {}, log = silentLogger, metrics = unreadMetrics,
 }: WorkerServiceOptions): WorkerService {
   const identify = (w: WorkerIdentity) =>
     upsertWorker(db, { channel: w.channel, externalId: w.externalId, chatId: w.chatId, displayName: w.displayName, username: w.username });
@@ -66,7 +69,9 @@ export function createWorkerService({
 
   async function handleText(worker: Worker, text: string, lang: Lang, inboundId: number): Promise<void> {
     const active = await cases.activeCaseFor(worker.id);
+    const started = performance.now();
     const decision = await assistant.respond({ workerId: worker.id, text, lang: worker.lang ?? lang });
+    metrics.observeDecision(decision.kind, decision.reason ?? 'none', performance.now() - started);
     if (active) {
       // The case thread sees every message (writing again reopens a recently resolved case). While a
       // person is on it the bot only confirms the relay; someone at risk now still gets safety information
@@ -96,6 +101,7 @@ export function createWorkerService({
 
   return {
     async receive(message, inboundId) {
+      metrics.countMessage(message.worker.channel, 'in');
       const worker = await identify(message.worker);
       await linkInboundToWorker(db, inboundId, worker.id);
       const text = message.text?.trim() ?? '';
@@ -128,6 +134,7 @@ export function createWorkerService({
     },
 
     async requestHuman(identity, inboundId, lang) {
+      metrics.countMessage(identity.channel, 'in');
       const worker = await identify(identity);
       await linkInboundToWorker(db, inboundId, worker.id);
       const l: Lang = worker.lang ?? lang ?? 'zh';

@@ -1,6 +1,6 @@
 /**
- * Interface texts live in Fluent files under `locales/<lang>/*.ftl` (zh, en), never in code. The core
- * uses this translator; the Telegram adapter may load the same folder with @grammyjs/i18n.
+ * Interface texts live in Fluent files under `locales/<lang>/*.ftl` (zh, en), never in code. The core and
+ * the channels all use this one translator.
  *
  * @example
  *   const t = loadTranslator();

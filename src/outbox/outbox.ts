@@ -16,6 +16,7 @@ import {
 } from '../store/outbox-store.js';
 import { silentLogger, type Logger } from '../log.js';
 import { maskPersonalData } from '../privacy/mask.js';
+import { unreadMetrics, type Metrics } from '../metrics/metrics.js';
 import { defaultRetryPolicy, retryDelay, type RetryPolicy } from './delivery-error.js';
 
 export type { NewOutboxItem, OutboxRow };
@@ -45,6 +46,8 @@ export interface Outbox {
 export interface OutboxOptions {
   db: Db;
   log?: Logger;
+  /** Deliveries count as messages out, by channel; failures by outcome. */
+  metrics?: Metrics;
   clock?: () => Date;
   retry?: RetryPolicy;
   /** How often the loop looks for due items when nothing woke it. */
@@ -56,6 +59,7 @@ export interface OutboxOptions {
 export function createOutbox({
   db,
   log = silentLogger,
+  metrics = unreadMetrics,
   clock = () => new Date(),
   retry = defaultRetryPolicy,
   pollMs = 500,
@@ -74,16 +78,19 @@ export function createOutbox({
     try {
       const result = await entry.deliver(item);
       await markOutboxSent(db, item.id, result, clock());
+      metrics.countMessage(item.channel, 'out');
       await entry.hooks.onSent?.(item, result);
     } catch (error) {
       const reason = maskPersonalData(`${(error as Error).name ?? 'Error'}: ${(error as Error).message ?? String(error)}`).slice(0, 500);
       const delay = retryDelay(error, item.attempts, retry);
       if (delay === undefined) {
-        await markOutboxDead(db, item.id, reason);
+        await markOutboxDead(db, item.id, reason, clock());
+        metrics.countDeliveryFailure(item.channel, 'dead');
         log.error('outbox.dead', { id: item.id, channel: item.channel, kind: item.kind, attempts: item.attempts, reason });
         await Promise.resolve(entry.hooks.onDead?.(item, error)).catch((e) => log.error('outbox.on_dead_failed', { id: item.id, error: e }));
       } else {
         await rescheduleOutboxItem(db, item.id, new Date(clock().getTime() + delay), reason);
+        metrics.countDeliveryFailure(item.channel, 'retry');
         log.warn('outbox.retry', { id: item.id, channel: item.channel, kind: item.kind, attempts: item.attempts, delayMs: delay, reason });
       }
     }

@@ -70,6 +70,8 @@ export interface RetrieverOptions {
    */
   liveCheckMs?: number;
   now?: () => number;
+  /** Told the time of every lookup, in ms (the service's retrieval-latency metric). */
+  onSearch?: (ms: number) => void;
 }
 
 export interface HybridScoredPassage extends ScoredPassage {
@@ -116,6 +118,7 @@ export function createRetriever({
   tuning = {},
   liveCheckMs = 1000,
   now = () => performance.now(),
+  onSearch,
 }: RetrieverOptions) {
   const {
     candidates = 40,
@@ -241,10 +244,19 @@ export function createRetriever({
     return { passages: ranked, issues };
   }
 
+  const timed = async (query: string, options?: SearchOptions): Promise<Lookup> => {
+    const started = performance.now();
+    try {
+      return await lookup(query, options);
+    } finally {
+      onSearch?.(performance.now() - started);
+    }
+  };
+
   return {
-    lookup,
+    lookup: timed,
     async search(query: string, options?: SearchOptions): Promise<HybridScoredPassage[]> {
-      return (await lookup(query, options)).passages;
+      return (await timed(query, options)).passages;
     },
   };
 }

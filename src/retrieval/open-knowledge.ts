@@ -25,9 +25,11 @@ export interface OpenKnowledgeOptions {
   rebuild?: boolean;
   /** What else an index version carries (the triage model), built with it. */
   extras?: VersionExtras;
+  /** Told the time of every search (the retrieval-latency metric). */
+  onSearch?: (ms: number) => void;
 }
 
-export async function openKnowledge({ db, config, log = silentLogger, onProgress, rebuild = false, extras }: OpenKnowledgeOptions): Promise<{
+export async function openKnowledge({ db, config, log = silentLogger, onProgress, rebuild = false, extras, onSearch }: OpenKnowledgeOptions): Promise<{
   embedder: Embedder;
   retriever: ReturnType<typeof createRetriever>;
   /** True when this call built the index. */
@@ -37,5 +39,5 @@ export async function openKnowledge({ db, config, log = silentLogger, onProgress
   const options = { db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, log, keep: config.INDEX_VERSIONS_KEPT, onProgress, extras };
   const built = rebuild ? (await buildIndex(options), true) : (await ensureIndexed(options)).built;
   const thesaurus = await loadThesaurus(join(config.KNOWLEDGE_DIR, 'thesaurus.tsv'));
-  return { embedder, retriever: createRetriever({ db, embedder, thesaurus, log }), built };
+  return { embedder, retriever: createRetriever({ db, embedder, thesaurus, log, onSearch }), built };
 }

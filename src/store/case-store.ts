@@ -303,3 +303,9 @@ export async function eraseWorkerCases(db: Db, workerId: number, now: Date): Pro
   }
   return rows.map((r) => ({ id: r.id, wasActive: r.was_active }));
 }
+
+/** Cases by status (statuses no case has are absent), for /metrics. */
+export async function countCasesByStatus(db: Db): Promise<Partial<Record<CaseStatus, number>>> {
+  const rows = await db.query<{ status: CaseStatus; n: number }>('select status, count(*)::int as n from cases group by status');
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}

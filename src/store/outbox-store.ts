@@ -79,8 +79,8 @@ export async function rescheduleOutboxItem(db: Db, id: number, at: Date, error: 
   );
 }
 
-export async function markOutboxDead(db: Db, id: number, error: string): Promise<void> {
-  await db.query(`update outbox set status = 'dead', locked_until = null, last_error = $2 where id = $1`, [id, error]);
+export async function markOutboxDead(db: Db, id: number, error: string, now: Date): Promise<void> {
+  await db.query(`update outbox set status = 'dead', locked_until = null, last_error = $2, dead_at = $3 where id = $1`, [id, error, now]);
 }
 
 export async function getOutboxItem(db: Db, id: number): Promise<OutboxRow | undefined> {
@@ -106,4 +106,78 @@ export async function nextOutboxDue(db: Db, channels: string[]): Promise<Date | 
     [channels],
   );
   return row?.at ? new Date(row.at) : undefined;
+}
+
+export interface OutboxBacklog {
+  pending: number;
+  sending: number;
+  dead: number;
+  /** Dead letters given up on at or after `deadSince`. */
+  recentDead: number;
+  /** When the oldest item not yet delivered (pending or sending) was enqueued; undefined when there is none. */
+  oldestUndelivered?: Date;
+}
+
+/** The outbox's state for /healthz and /metrics. Reads the partial indexes only, never the sent rows. */
+export async function outboxBacklog(db: Db, deadSince: Date): Promise<OutboxBacklog> {
+  const [row] = await db.query<{ pending: number; sending: number; dead: number; recent_dead: number; oldest: Date | null }>(
+    `select
+       (select count(*) from outbox where status = 'pending')::int as pending,
+       (select count(*) from outbox where status = 'sending')::int as sending,
+       (select min(created_at) from outbox where status in ('pending', 'sending')) as oldest,
+       (select count(*) from outbox where status = 'dead')::int as dead,
+       (select count(*) from outbox where status = 'dead' and dead_at >= $1)::int as recent_dead`,
+    [deadSince],
+  );
+  return {
+    pending: row!.pending, sending: row!.sending, dead: row!.dead, recentDead: row!.recent_dead,
+    oldestUndelivered: row!.oldest ? new Date(row!.oldest) : undefined,
+  };
+}
+
+/** A dead letter as admins see it: no payload and no stream (they hold workers' chats and words). */
+export interface DeadLetter {
+  id: number;
+  channel: string;
+  kind: string;
+  attempts: number;
+  /** The last failure, masked when it was stored. */
+  lastError: string | null;
+  /** The case a staff-desk item is about, when it is one. */
+  caseId: number | null;
+  createdAt: Date;
+  deadAt: Date | null;
+}
+
+/** The most recent dead letters first. */
+export async function listDeadLetters(db: Db, limit = 50): Promise<DeadLetter[]> {
+  const rows = await db.query<{
+    id: number; channel: string; kind: string; attempts: number; last_error: string | null; case_id: number | null;
+    created_at: Date; dead_at: Date | null;
+  }>(
+    `select id::int, channel, kind, attempts, last_error, created_at, dead_at,
+            case when jsonb_typeof(payload->'caseId') = 'number' then (payload->>'caseId')::int end as case_id
+       from outbox where status = 'dead'
+      order by dead_at desc nulls last, id desc
+      limit $1`,
+    [limit],
+  );
+  return rows.map((r) => ({
+    id: r.id, channel: r.channel, kind: r.kind, attempts: r.attempts, lastError: r.last_error, caseId: r.case_id,
+    createdAt: new Date(r.created_at), deadAt: r.dead_at ? new Date(r.dead_at) : null,
+  }));
+}
+
+/**
+ * Puts dead letters back in the queue, due now, with a fresh count of attempts: one by id, or all.
+ * Returns the ids put back (none when the id is not a dead letter).
+ */
+export async function requeueDeadLetters(db: Db, which: number | 'all', now: Date): Promise<number[]> {
+  const rows = await db.query<{ id: number }>(
+    `update outbox set status = 'pending', attempts = 0, next_attempt_at = $2, locked_until = null, dead_at = null
+      where status = 'dead' and ($1::bigint is null or id = $1)
+      returning id::int`,
+    [which === 'all' ? null : which, now],
+  );
+  return rows.map((r) => r.id).sort((a, b) => a - b);
 }

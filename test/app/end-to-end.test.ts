@@ -145,5 +145,28 @@ describe.each(storeKinds)('the whole service on %s', (kind) => {
     const health = await (await fetch(`${base}/healthz`)).json() as Record<string, { ok: boolean }>;
     expect(health['ok']).toBe(true);
     expect(health['index']!.ok).toBe(true);
+    expect((await fetch(`${base}/healthz/live`)).status).toBe(200);
+    const ready = await fetch(`${base}/healthz/ready`);
+    expect(ready.status).toBe(200);
+    const checks = await ready.json() as Record<string, unknown>;
+    expect(Object.keys(checks).sort()).toEqual(['database', 'index', 'ok', 'outbox']);
+    expect(checks['outbox']).toMatchObject({ ok: true, dead: 0 });
+  });
+
+  it('counts what it did in /metrics', async () => {
+    const text = await (await fetch(`${base}/metrics`)).text();
+    for (const series of [
+      /niangjia_messages_total\{channel="telegram",direction="in"\} [1-9]/,
+      /niangjia_messages_total\{channel="telegram",direction="out"\} [1-9]/,
+      /niangjia_messages_total\{channel="staffdesk",direction="out"\} [1-9]/,
+      /niangjia_decisions_total\{kind="answer",category="none"\} [1-9]/,
+      /niangjia_decisions_total\{kind="escalate",category="\w+"\} [1-9]/,
+      /niangjia_decision_duration_seconds_count\{kind="answer"\} [1-9]/,
+      /niangjia_retrieval_duration_seconds_count [1-9]/,
+      /niangjia_cases\{status="resolved"\} 1/,
+      /niangjia_outbox_items\{status="dead"\} 0/,
+      /niangjia_http_requests_total\{route="\/telegram",status="200"\} [1-9]/,
+      /process_resident_memory_bytes \d/,
+    ]) expect(text).toMatch(series);
   });
 });

@@ -1,7 +1,8 @@
 /**
- * `/niangjia queue | case 42 | reindex | sources | rollback | help`. Queue and case are for staff, the rest
- * for admins (SLACK_ADMIN_USER_IDS), help for anyone. A re-index runs after the command is acknowledged and
- * shows its progress in one message that is edited as it goes (Slack wants an answer within 3 seconds).
+ * `/niangjia queue | case 42 | reindex | sources | rollback | outbox [retry 812 | retry all] | help`. Queue and
+ * case are for staff, the rest for admins (SLACK_ADMIN_USER_IDS), help for anyone. A re-index runs after the
+ * command is acknowledged and shows its progress in one message that is edited as it goes (Slack wants an
+ * answer within 3 seconds).
  */
 import type { types, webApi } from '@slack/bolt';
 import type { Logger } from '../../log.js';
@@ -21,6 +22,10 @@ export interface KnowledgeAdmin {
   sources(): Promise<string>;
   /** Makes the previous index version live again; returns what it did. */
   rollback?(): Promise<string>;
+  /** The outbox's dead letters, without workers' personal data. */
+  deadLetters?(): Promise<string>;
+  /** Puts one dead letter (by outbox id) or all back in the outbox; returns what it did. */
+  retryDeadLetters?(which: number | 'all'): Promise<string>;
 }
 
 export interface CommandReply {
@@ -48,15 +53,16 @@ export interface ProgressMessage {
 const codeBlock = (text: string) => `\`\`\`${text.replace(/```/g, "'''")}\`\`\``;
 
 export async function runNiangjiaCommand(userId: string, text: string, ctx: CommandContext): Promise<CommandReply> {
-  const [verb = 'help', arg = ''] = text.trim().split(/\s+/);
+  const [verb = 'help', arg = '', target = ''] = text.trim().split(/\s+/);
   const { texts: x } = ctx;
-  if (verb === 'reindex' || verb === 'sources' || verb === 'rollback') {
+  if (verb === 'reindex' || verb === 'sources' || verb === 'rollback' || verb === 'outbox') {
     if (!ctx.directory.isAdmin(userId)) {
       ctx.log.warn('slack.admin_refused', { userId, command: verb });
       return { text: x.t('desk-admin-only') };
     }
     if (!ctx.admin) return { text: x.t('desk-admin-unavailable') };
     if (verb === 'sources') return { text: codeBlock(await ctx.admin.sources()) };
+    if (verb === 'outbox') return outboxCommand(ctx.admin, userId, arg, target, ctx);
     if (verb === 'rollback') {
       if (!ctx.admin.rollback) return { text: x.t('desk-admin-unavailable') };
       ctx.log.info('slack.rollback', { userId });
@@ -87,6 +93,17 @@ export async function runNiangjiaCommand(userId: string, text: string, ctx: Comm
     return { text: cardFallback(card, x), blocks: cardBlocks(card, x) };
   }
   return { text: x.t('desk-help') };
+}
+
+/** `outbox` lists the dead letters, `outbox retry 812` / `outbox retry all` puts them back in the outbox. */
+async function outboxCommand(admin: KnowledgeAdmin, userId: string, arg: string, target: string, ctx: CommandContext): Promise<CommandReply> {
+  if (!admin.deadLetters || !admin.retryDeadLetters) return { text: ctx.texts.t('desk-admin-unavailable') };
+  if (!arg) return { text: codeBlock(await admin.deadLetters()) };
+  const id = Number(target.replace(/^#/, ''));
+  const which = target === 'all' ? 'all' : Number.isSafeInteger(id) && id > 0 ? id : undefined;
+  if (arg !== 'retry' || which === undefined) return { text: ctx.texts.t('desk-outbox-usage') };
+  ctx.log.info('slack.outbox_retry', { userId, which });
+  return { text: codeBlock(await admin.retryDeadLetters(which)) };
 }
 
 /** Runs the re-index, keeping the last lines of progress in one message edited at most every `everyMs`. */

@@ -8,7 +8,7 @@
  *   const telegram = createTelegramChannel({ token, workers, db, outbox, log, webhook: { url, secret } });
  *   http.mount('/telegram', telegram.webhookListener!);
  *   http.health('telegram', telegram.health);
- *   await telegram.start();   // replays interrupted updates, then setWebhook (or starts polling)
+ *   await telegram.start();   // sets the command menu, replays interrupted updates, then setWebhook (or starts polling)
  *   …
  *   await telegram.stop();    // stops taking updates, waits for those in hand
  */
@@ -28,6 +28,7 @@ import { createTelegramDeliverer } from './message-delivery.js';
 import { createWebhookListener } from './webhook-listener.js';
 import { startPolling } from './update-polling.js';
 import { TELEGRAM_CHANNEL } from './incoming-message.js';
+import { setBotCommands } from './bot-commands.js';
 
 export { TELEGRAM_CHANNEL };
 
@@ -117,6 +118,7 @@ export function createTelegramChannel({
     async start() {
       if (running) return;
       await bot.init();
+      await setBotCommands({ api: bot.api, translate, log });
       // Updates stored by an earlier run but never finished: handle them first, in order.
       const interrupted = await journal.unhandled();
       if (interrupted.length) log.info('telegram.replay', { count: interrupted.length });

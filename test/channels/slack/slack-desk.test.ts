@@ -4,6 +4,9 @@ import { getCase, listCaseEvents } from '../../../src/store/case-store.js';
 import { aWorker, anEscalation } from '../../cases/case-fixtures.js';
 import { ADMIN, CASES_CHANNEL, GROUP_STAFF, OUTSIDER, STAFF, startSlackRig, type SlackRig } from './slack-rig.js';
 import type { KnowledgeAdmin } from '../../../src/channels/slack/slack-desk.js';
+import { createOutbox } from '../../../src/outbox/outbox.js';
+import { DeliveryError } from '../../../src/outbox/delivery-error.js';
+import { deadLetterAdmin } from '../../../src/admin/dead-letters.js';
 
 const json = (text: string) => JSON.stringify(text);
 
@@ -170,6 +173,28 @@ describe.each(storeKinds)('Slack staff desk on %s', (kind) => {
     expect(calls).toEqual(['sources', 'reindex']);
     expect(JSON.parse((await rig.command(STAFF.id, 'rollback')).text).text).toContain('管理员');
     expect(JSON.parse((await rig.command(ADMIN.id, 'rollback')).text).text).toContain('version 4 is live again');
+  });
+
+  it('runs /niangjia outbox for admins only: dead letters listed without workers\' words, retried by id or all', async () => {
+    const outbox = createOutbox({ db: store.db });
+    outbox.register('telegram', async () => { throw new DeliveryError('Telegram refused sendMessage (403)', { retryable: false }); });
+    const id = await outbox.enqueue({ channel: 'telegram', stream: 'telegram:5550001', kind: 'message', payload: { chatId: '5550001', text: '我电话13800138000' } });
+    await outbox.drain();
+    const admin: KnowledgeAdmin = {
+      reindex: async () => '', sources: async () => '', ...deadLetterAdmin({ db: store.db }),
+    };
+    rig = await startSlackRig(store.db, { admin });
+    const reply = async (user: string, text: string) => JSON.parse((await rig!.command(user, text)).text).text as string;
+
+    expect(await reply(STAFF.id, 'outbox')).toContain('管理员');
+    const listed = await reply(ADMIN.id, 'outbox');
+    expect(listed).toContain(`#${id} telegram message`);
+    expect(listed).not.toContain('13800138000');
+    expect(listed).not.toContain('5550001');
+    expect(await reply(ADMIN.id, 'outbox retry soon')).toContain('/niangjia outbox retry all');
+    expect(await reply(ADMIN.id, `outbox retry #${id}`)).toContain(`Put 1 dead letter back in the outbox (#${id})`);
+    expect(await reply(ADMIN.id, 'outbox retry all')).toContain('No dead letters to retry.');
+    expect(await reply(OUTSIDER.id, 'help')).toContain('/niangjia outbox');
   });
 
   it('after /forget, redacts the worker’s words in the thread and turns the card into a tombstone', async () => {

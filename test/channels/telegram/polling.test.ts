@@ -9,9 +9,10 @@ describe.each(storeKinds)('Telegram long polling on %s', (kind) => {
   beforeAll(async () => { tg = await startFakeTelegram(); });
   afterAll(async () => { await tg.close(); });
 
-  it('drops any webhook, then answers chats concurrently and each chat in order', async () => {
+  it('sets the command menu, drops any webhook, then answers chats concurrently and each chat in order', async () => {
     const h = await startHarness(store.db, { mode: 'polling', tg });
     try {
+      expect(tg.sent('setMyCommands').map((c) => c.payload['language_code'] ?? 'default').sort()).toEqual(['default', 'en', 'zh']);
       expect(tg.sent('deleteWebhook')).toHaveLength(1);
       const a = 2001;
       const b = 2002;
