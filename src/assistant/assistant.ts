@@ -145,13 +145,13 @@ export function createAssistant({
         tools: { list: calculatorTools, run: (name, args) => runCalculator(name, args, figureContext()) },
         timeoutMs: llm.timeoutMs ?? 12_000, disclaimer: texts.lang(lang).answer.disclaimer, log,
       });
-      if (written) return { kind: 'answer', lang, text: written.text, citations: written.citations, confidence, issue: card?.id };
+      if (written) return { kind: 'answer', lang, text: written.text, citations: written.citations, confidence, issue: card?.id, topic: card?.area };
     }
     const composed = bottomLineAnswer({
       lang, question: u.query, passages, card, texts, unsure, followUp: u.followUp, gists,
       figure: figure?.working, figureNotes: figure?.notes, ask: figure?.ask?.question, figureCitations: figure?.citations,
     });
-    return { kind: 'answer', lang, text: composed.text, citations: composed.citations, confidence, issue: card?.id, choices: figure?.ask?.choices };
+    return { kind: 'answer', lang, text: composed.text, citations: composed.citations, confidence, issue: card?.id, topic: card?.area, choices: figure?.ask?.choices };
   }
 
   /**

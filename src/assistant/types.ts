@@ -36,6 +36,8 @@ export interface Decision {
   reason?: string;
   /** The issue card the answer stands on, when one was spotted. */
   issue?: string;
+  /** The topic area of that card (dismissal, wages, work_injury, …), for the listening report. */
+  topic?: string;
   /** Answers the worker can tap instead of typing (the one fact a calculation still needs). */
   choices?: Array<{ value: string; label: string }>;
   escalation?: Escalation;
