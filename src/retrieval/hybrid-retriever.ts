@@ -16,7 +16,7 @@
  *   issues[0].card.id // 'dismissal-without-cause'
  */
 import type { Db } from '../store/db.js';
-import { createKnowledgeStore, type IndexVersion, type Pool } from '../store/knowledge-store.js';
+import { createKnowledgeStore, type HybridCandidate, type IndexVersion } from '../store/knowledge-store.js';
 import { isCorpusFitted, type Embedder } from '../llm/embedder.js';
 import { silentLogger, type Logger } from '../log.js';
 import { checkEmbedder, IndexMismatchError } from './index-builder.js';
@@ -96,6 +96,10 @@ export interface Lookup {
 
 const cjk = /[\u3400-\u9fff]/;
 
+/** The passage fields of a row (without scores or pool). */
+const passageOf = ({ id, title, kind, path, articles, effective, source, text }: Passage): Passage =>
+  ({ id, title, kind, path, articles, effective, source, text });
+
 /**
  * Purpose, scope and definition articles: what a law is for (a 第一条 "为了…制定本法"), whom it covers or what
  * its words mean (an early article "…适用本法", "本法所称…是指…"). Read from the text, not the number alone:
@@ -167,42 +171,36 @@ export function createRetriever({
     return { terms: [...weights.keys()], weights: [...weights.values()] };
   };
 
-  /** Vector and BM25 over one pool, fused: passage id → fused score and each side's evidence. */
-  async function fused(live: IndexVersion, pool: Pool, vector: ArrayLike<number>, terms: { terms: string[]; weights: number[] }, limit: number) {
-    const [vectorRows, byLexical] = await Promise.all([
-      store.vectorSearch(live.id, live.dimensions, vector, limit, pool),
-      store.lexicalSearch(live.id, terms.terms, terms.weights, limit, pool),
-    ]);
-    // A question of words the embedder never saw embeds to zeros: its cosine distance is NaN, no vector hit.
-    const byVector = vectorRows.filter((r) => Number.isFinite(r.distance));
-    const out = new Map<number, { score: number; vector?: number; lexical?: number }>();
-    const add = (id: number, rank: number, weight: number, value: number, best: number) => {
-      const f = out.get(id) ?? { score: 0 };
+  type Fused = Passage & { score: number; vector?: number; lexical?: number };
+
+  /** One pool's candidates fused: each side's score divided by its best (or weighted reciprocal rank). */
+  function fuse(rows: readonly HybridCandidate[]): Fused[] {
+    // A question of words the embedder never saw embeds to zeros: its cosine is NaN, no vector hit.
+    const byVector = rows.filter((r) => r.vector !== null && Number.isFinite(r.vector)).sort((a, b) => b.vector! - a.vector!);
+    const byLexical = rows.filter((r) => r.lexical !== null).sort((a, b) => b.lexical! - a.lexical!);
+    const out = new Map<number, Fused>();
+    const add = (r: HybridCandidate, rank: number, weight: number, value: number, best: number) => {
+      const f = out.get(r.id) ?? { ...passageOf(r), score: 0 };
       f.score += fusion === 'rrf' ? weight / (rrfK + rank + 1) : (weight * value) / (best || 1);
-      out.set(id, f);
+      out.set(r.id, f);
       return f;
     };
-    const bestVector = 1 - (byVector[0]?.distance ?? 0);
-    const bestLexical = byLexical[0]?.score ?? 0;
-    byVector.forEach((r, i) => (add(r.id, i, vectorWeight, 1 - r.distance, bestVector).vector = 1 - r.distance));
-    byLexical.forEach((r, i) => (add(r.id, i, lexicalWeight, r.score, bestLexical).lexical = r.score));
-    return out;
+    byVector.forEach((r, i) => (add(r, i, vectorWeight, r.vector!, byVector[0]!.vector!).vector = r.vector!));
+    byLexical.forEach((r, i) => (add(r, i, lexicalWeight, r.lexical!, byLexical[0]!.lexical!).lexical = r.lexical!));
+    return [...out.values()];
   }
 
-  async function spotIssues(live: IndexVersion, cards: Map<string, IssueCard>, vector: ArrayLike<number>, query: string): Promise<IssueMatch[]> {
-    if (!cards.size) return [];
-    const rows = await fused(live, 'cards', vector, queryTerms(query, []), 30);
-    const best = new Map<string, { score: number; matched: string; similarity?: number }>();
-    for (const p of await store.passagesByIds([...rows.keys()])) {
+  function spotIssues(cards: Map<string, IssueCard>, rows: readonly Fused[]): IssueMatch[] {
+    const best = new Map<string, Fused>();
+    for (const p of rows) {
       const id = p.path[0];
-      const row = rows.get(p.id)!;
       if (!id || !cards.has(id)) continue;
       const b = best.get(id);
-      if (!b || row.score > b.score) best.set(id, { score: row.score, matched: p.text, similarity: row.vector });
+      if (!b || p.score > b.score) best.set(id, p);
     }
     const ranked = [...best].sort((a, b) => b[1].score - a[1].score).slice(0, cardsPerQuestion);
     const top = ranked[0]?.[1].score ?? 0;
-    return ranked.map(([id, b]) => ({ card: cards.get(id)!, score: b.score, strength: top ? b.score / top : 0, matched: b.matched, similarity: b.similarity }));
+    return ranked.map(([id, b]) => ({ card: cards.get(id)!, score: b.score, strength: top ? b.score / top : 0, matched: b.text, similarity: b.vector }));
   }
 
   async function lookup(query: string, { k = 10 }: SearchOptions = {}): Promise<Lookup> {
@@ -211,10 +209,13 @@ export function createRetriever({
     const { embedder: qe, cards } = await forVersion(live);
     const expansion = thesaurus.expand(query);
     const [plainVector, expandedVector] = await qe.embed([query, [query, ...expansion].join(' ')]);
-    const [issues, articles] = await Promise.all([
-      spotIssues(live, cards, plainVector!, query),
-      fused(live, 'articles', expandedVector!, queryTerms(query, expansion), candidates),
+    // Both pools in one statement: the cards (the question alone) and the articles (with its expansion).
+    const rows = await store.hybridCandidates(live.id, live.dimensions, [
+      { pool: 'articles', vector: expandedVector!, ...queryTerms(query, expansion), limit: candidates },
+      ...(cards.size ? [{ pool: 'cards' as const, vector: plainVector!, ...queryTerms(query, []), limit: 30 }] : []),
     ]);
+    const issues = spotIssues(cards, fuse(rows.filter((r) => r.pool === 'cards')));
+    const articles = fuse(rows.filter((r) => r.pool === 'articles'));
     // What the spotted cards rest on: lift those articles, and fetch the ones the search did not find.
     const support = new Map<string, number>();
     for (const m of issues) {
@@ -224,19 +225,17 @@ export function createRetriever({
         support.set(key, Math.max(support.get(key) ?? 0, m.strength * (i < 2 ? 1 : 0.7)));
       });
     }
-    const found = await store.passagesByIds([...articles.keys()]);
-    const missing = [...support.keys()].filter((key) => !found.some((p) => p.articles.some((a) => key === `${p.title}#${a}`)));
+    const missing = [...support.keys()].filter((key) => !articles.some((p) => p.articles.some((a) => key === `${p.title}#${a}`)));
     const fetched = missing.length ? await store.passagesByArticles(live.id, missing.map((key) => {
       const at = key.lastIndexOf('#');
       return { title: key.slice(0, at), article: Number(key.slice(at + 1)) };
     })) : [];
     const aboutScope = asksScope.test(query);
-    const ranked = [...found, ...fetched.filter((p) => !articles.has(p.id))]
-      .map((p: Passage): HybridScoredPassage => {
-        const f = articles.get(p.id) ?? { score: 0 };
+    const ranked = [...articles, ...fetched.filter((p) => !articles.some((a) => a.id === p.id)).map((p) => ({ ...p, score: 0 }))]
+      .map((p: Fused): HybridScoredPassage => {
         const card = Math.max(0, ...p.articles.map((a) => support.get(`${p.title}#${a}`) ?? 0));
         const prior = p.articles.length ? (!aboutScope && isScopeArticle(p) ? scopePrior : 1) : kindPriors[p.kind] ?? noArticlePrior;
-        return { ...p, score: (f.score + cardWeight * card) * prior, scores: { vector: f.vector, lexical: f.lexical, card: card || undefined } };
+        return { ...passageOf(p), score: (p.score + cardWeight * card) * prior, scores: { vector: p.vector, lexical: p.lexical, card: card || undefined } };
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, k);
