@@ -136,7 +136,9 @@ export function createAssistant({
     const confidence = answerConfidence({ issues, passages }, settings.confidence.model);
     const card: IssueCard | undefined = confidence >= settings.confidence.cardAtLeast ? issues[0]?.card : undefined;
     const unsure = confidence < settings.confidence.unsureBelow && !resumed;
-    const figure = resumed ?? (card?.calculator ? workFigure({ calculator: card.calculator, question: u.query, lang, context: figureContext() }) : undefined);
+    // The figure: the calculator the words ask for, else that of the issues spotted (sure or not).
+    const candidates = issues.flatMap((m) => (m.card.calculator ? [m.card.calculator] : []));
+    const figure = resumed ?? workFigure({ candidates, question: u.query, lang, context: figureContext() });
     await conversations?.setPending(turn.workerId, figure?.pending, clock()).catch((error) => log.warn('assistant.pending_failed', { error }));
     if (llm && !unsure) {
       const written = await llmAnswer({
@@ -149,7 +151,8 @@ export function createAssistant({
     }
     const composed = bottomLineAnswer({
       lang, question: u.query, passages, card, texts, unsure, followUp: u.followUp, gists,
-      figure: figure?.working, figureNotes: figure?.notes, ask: figure?.ask?.question, figureCitations: figure?.citations,
+      figure: figure?.headline, figureNotes: [figure?.working, figure?.notes].filter(Boolean).join('\n') || undefined,
+      ask: figure?.ask?.question, figureCitations: figure?.citations,
     });
     return { kind: 'answer', lang, text: composed.text, citations: composed.citations, confidence, issue: card?.id, topic: card?.area, choices: figure?.ask?.choices };
   }

@@ -28,9 +28,9 @@ export interface BottomLineInput {
   /** Said first when the answer may be wrong (calibrated confidence below the threshold). */
   unsure?: boolean;
   followUp?: boolean;
-  /** The worked-out figure, in the worker's language, shown before the bottom line. */
+  /** The worked-out figure in a line, in the worker's language, shown before the bottom line. */
   figure?: string;
-  /** The figure's assumptions and legal basis, shown after the quotes. */
+  /** The whole working, the assumptions and the legal basis of the figure, shown after the quotes. */
   figureNotes?: string;
   /** The one question to ask the worker (a fact the figure still needs), shown after the bottom line. */
   ask?: string;
@@ -66,11 +66,20 @@ export function quotedPassages(passages: readonly ScoredPassage[], card: IssueCa
   return citable.slice(0, 1);
 }
 
-/** The first sentences of `text` that fit in `max` characters (at least the first). */
+/**
+ * The first sentences of `text` that fit in `max` characters; a first sentence too long by itself is cut at
+ * its last clause break (or word) that fits, with an ellipsis.
+ */
 export function fitSentences(text: string, max: number): string {
   if (text.length <= max) return text;
   const sentences = text.split(/(?<=[。；！？!?;]|\.\s)/);
   let out = sentences[0]!;
+  if (out.length > max) {
+    const window = out.slice(0, max - 1);
+    const cut = Math.max(...['，', ',', '；', ';', '：', ':', '、'].map((c) => window.lastIndexOf(c)));
+    const at = cut > max / 3 ? cut : window.lastIndexOf(' ') > max / 3 ? window.lastIndexOf(' ') : max - 1;
+    return `${out.slice(0, at).trim()}…`;
+  }
   for (const s of sentences.slice(1)) {
     if (out.length + s.length > max) break;
     out += s;
@@ -79,7 +88,7 @@ export function fitSentences(text: string, max: number): string {
 }
 
 /** What may come before the first quote: it must fit the first screen of a phone. */
-export const MAX_BEFORE_QUOTE = 340;
+export const MAX_BEFORE_QUOTE = 350;
 
 /** The sentence (or two) of an article that carry most of the answer's words; the 第N条 heading is dropped. */
 export function decisiveSentence(text: string, words: readonly string[], maxChars = 160): string {
@@ -112,9 +121,15 @@ export function bottomLineAnswer({
     return [label, `“${decisiveSentence(p.text, words)}”`, gist ? fill(t.gist, { gist }) : ''].filter(Boolean).join('\n');
   });
   const lead = [unsure ? t.unsure : '', followUp ? t.followUpFrom : '', figure ?? ''].filter(Boolean).join('\n');
-  const bottom = card ? card.bottomLine[lang] : t.nothingFound;
-  const room = MAX_BEFORE_QUOTE - lead.length - (ask?.length ?? 0) - 20 - t.articleIntro.length;
-  const head = [lead, fitSentences(bottom, Math.max(80, room)), ask ?? ''].filter(Boolean).join('\n');
+  // A worked-out figure needs no "nothing found" beside it: its basis is cited with it.
+  const bottom = card ? card.bottomLine[lang] : figure ? '' : t.nothingFound;
+  // The first screen: the lead, then as much of the bottom line as fits (its first sentence at least, unless
+  // a worked-out figure already fills the screen).
+  // What stands between the head and the first quote mark: the intro and the first citation's label.
+  const beforeFirstQuote = quoteBlocks.length ? t.articleIntro.length + quoteBlocks[0]!.indexOf('“') + 3 : 0;
+  const room = MAX_BEFORE_QUOTE - lead.length - (ask?.length ?? 0) - 4 - beforeFirstQuote;
+  const fitted = bottom && (figure && room < 40 ? '' : fitSentences(bottom, Math.max(40, room)));
+  const head = [lead, fitted, ask ?? ''].filter(Boolean).join('\n');
   const steps = card ? card.nextSteps.slice(0, 4).map((s) => `• ${s[lang]}`) : [`• ${t.defaultSteps}`];
   const parts = [
     head,

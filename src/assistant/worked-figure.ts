@@ -6,12 +6,12 @@
  * the question pending; the reply is read into the fact and the figure follows.
  *
  * @example
- *   const step = workFigure({ calculator: 'unlawful_termination', question: '干了4年8个月，月薪5500，被无故辞退，能赔多少', lang: 'zh' });
- *   step.working // ['4年8个月 → 按5年计 …', …]
+ *   const step = workFigure({ candidates: ['unlawful_termination'], question: '干了4年8个月，月薪5500，被无故辞退，能赔多少', lang: 'zh' });
+ *   step?.working // '4年8个月 → 按5年计 … = 55000元'
  */
 import {
-  answerFact, calculateFromFacts, extractFacts, formatEntitlement, mergeFacts, parsePendingFact,
-  type CalculatorContext, type CalculatorName, type Facts, type PendingFact,
+  answerFact, calculateFromFacts, extractFacts, figureFor, formatEntitlement, mergeFacts, parsePendingFact,
+  type CalculatorContext, type CalculatorName, type Entitlement, type FactQuestion, type PendingFact,
 } from '../entitlements/index.js';
 import type { Citation, Lang } from './types.js';
 import { articleLabel } from './citations.js';
@@ -31,6 +31,8 @@ export interface PendingFigure {
 }
 
 export interface FigureStep {
+  /** The result in a line (the last step of each working), shown first. */
+  headline?: string;
   /** The working, one line per step, in the worker's language. */
   working?: string;
   /** Assumptions and the articles the figure rests on. */
@@ -43,37 +45,48 @@ export interface FigureStep {
 }
 
 // The worker asks for a figure: how much, how many days, by when.
-const asksForFigure = /多少|几个月|几天|多久|怎么算|如何计算|怎么赔|赔偿标准|能拿|能得|能赔|补偿金额|期限|截止|哪天|how much|how many|how long|calculate|what (?:do|would|will) i get|deadline|by when|last day/i;
+const asksForFigure = /多少|几个月|几天|多久|怎么算|如何计算|怎么赔|赔偿标准|能拿|能得|能赔|补偿金额|期限|截止|哪天|最晚|how much|how many|how long|calculate|what (?:do|would|will) i get|deadline|by when|last day/i;
 
-function step(calculator: CalculatorName, facts: Facts, question: string, lang: Lang, context: CalculatorContext, askAnyway: boolean): FigureStep {
-  const outcome = calculateFromFacts(calculator, facts, context);
-  if (outcome.kind === 'result') {
-    const all = formatEntitlement(outcome.result, lang).split('\n');
-    const working = outcome.result.working.length;
-    return {
-      working: all.slice(0, working).join('\n'),
-      notes: all.slice(working).join('\n'),
-      citations: outcome.result.basis.map((b) => ({ title: b.title, article: b.article, label: articleLabel(b.title, b.article), effective: null })),
-    };
+const citationsOf = (results: readonly Entitlement[]): Citation[] => results.flatMap((r) => r.basis)
+  .filter((b, i, all) => all.findIndex((x) => x.title === b.title && x.article === b.article) === i)
+  .map((b) => ({ title: b.title, article: b.article, label: articleLabel(b.title, b.article), effective: null }));
+
+/** The working and notes of a result (and of figures owed alongside it), in the worker's language. */
+function shown(results: readonly Entitlement[], lang: Lang): FigureStep {
+  const working: string[] = [];
+  const headline: string[] = [];
+  const notes: string[] = [];
+  for (const r of results) {
+    const lines = formatEntitlement(r, lang).split('\n');
+    working.push(...lines.slice(0, r.working.length));
+    headline.push(lines[r.working.length - 1] ?? '');
+    notes.push(...lines.slice(r.working.length));
   }
-  if (outcome.kind === 'ask' && askAnyway) {
-    const q = outcome.question;
-    return {
-      citations: [],
-      ask: { question: q.question[lang], choices: q.choices?.map((c) => ({ value: c.value, label: c.label[lang] })) },
-      pending: { pending: outcome.pending, question, lang },
-    };
-  }
-  return { citations: [] };
+  return { headline: headline.filter(Boolean).join('\n'), working: working.join('\n'), notes: notes.join('\n'), citations: citationsOf(results) };
 }
 
-/** The figure for a question whose issue has a calculator (first turn). */
-export function workFigure({ calculator, question, lang, context = {} }: {
-  calculator: CalculatorName; question: string; lang: Lang; context?: CalculatorContext;
-}): FigureStep {
-  const facts = extractFacts(question, { today: context.today });
-  const gaveFacts = Object.keys(facts).length > 0;
-  return step(calculator, facts, question, lang, context, asksForFigure.test(question) || gaveFacts);
+function asked(question: FactQuestion, pending: PendingFact, about: string, lang: Lang): FigureStep {
+  return {
+    citations: [],
+    ask: { question: question.question[lang], choices: question.choices?.map((c) => ({ value: c.value, label: c.label[lang] })) },
+    pending: { pending, question: about, lang },
+  };
+}
+
+/**
+ * The figure for a question: the calculator its words ask for, else the one of the issues it matched
+ * (`candidates`, best first). Asks for a missing fact only when the worker asked for a figure or already
+ * gave some of the facts.
+ */
+export function workFigure({ candidates, question, lang, context = {} }: {
+  candidates: readonly CalculatorName[]; question: string; lang: Lang; context?: CalculatorContext;
+}): FigureStep | undefined {
+  const figure = figureFor(question, candidates, context);
+  if (figure.kind === 'result') return shown([figure.result, ...figure.related], lang);
+  if (figure.kind === 'ask' && (asksForFigure.test(question) || Object.keys(figure.facts).length > 0)) {
+    return asked(figure.question, figure.pending, question, lang);
+  }
+  return undefined;
 }
 
 /**
@@ -87,7 +100,10 @@ export function resumeFigure(stored: unknown, reply: string, context: Calculator
   if (!answered.ok) return undefined;
   // Anything else the reply says counts too ("五千五，干了三年").
   const facts = mergeFacts(answered.facts, extractFacts(reply, { today: context.today }));
-  return { figure: step(state.pending.calculator, facts, state.question, state.lang, context, true), state };
+  const step = calculateFromFacts(state.pending.calculator, facts, context);
+  const figure = step.kind === 'result' ? shown([step.result], state.lang)
+    : step.kind === 'ask' ? asked(step.question, step.pending, state.question, state.lang) : { citations: [] };
+  return { figure, state };
 }
 
 /** The question to ask again for a stored pending figure, in the language the worker writes in now. */

@@ -22,6 +22,7 @@ export const annualLeaveInput = z
     joinedOn: isoDate.optional().describe('Date the worker joined this employer, when it is in the year asked about'),
     leftOn: isoDate.optional().describe('Last day with this employer, when the job ends in the year asked about'),
     takenDays: z.number().min(0).max(15).optional().describe('Leave days already taken this year (for a leaving worker)'),
+    sickLeaveMonths: z.number().min(0).max(12).optional().describe('Sick leave taken this year, in months (enough of it forfeits the year\'s leave)'),
   })
   .strict()
   .refine((i) => !i.joinedOn || !i.leftOn || (yearOf(i.joinedOn) === yearOf(i.leftOn) && i.joinedOn <= i.leftOn), {
@@ -45,7 +46,7 @@ export function annualEntitlement(cumulativeYears: number): number {
 }
 
 function tierStep(years: number, annualDays: number): Text {
-  if (annualDays === 0) return text(`累计工作${num(years)}年，不满1年 → 没有年休假`, `${num(years)} years of work, under one → no annual leave`);
+  if (annualDays === 0) return text(`累计工作${num(years)}年，不满1年 → 没有年休假：0天`, `${num(years)} years of work, under one → no annual leave: 0 days`);
   return text(`累计工作${num(years)}年 → 每年${annualDays}天`, `${num(years)} years of work in all → ${annualDays} days a year`);
 }
 
@@ -75,19 +76,41 @@ function prorate(input: AnnualLeaveInput, annualDays: number): Proration {
 }
 
 /**
+ * 条例 4 (三)–(五): sick leave of 2, 3 or 4 months or more, by tier, forfeits the year's leave.
+ * @example
+ *   sickLeaveLimit(10) // → 3 (months, for 10–20 years of work)
+ */
+export function sickLeaveLimit(annualDays: number): number {
+  return annualDays >= 15 ? 4 : annualDays >= 10 ? 3 : 2;
+}
+
+function sickLeaveStep(input: AnnualLeaveInput, annualDays: number): Text | undefined {
+  const sick = input.sickLeaveMonths;
+  if (sick === undefined || annualDays === 0) return undefined;
+  const limit = sickLeaveLimit(annualDays);
+  // "以上" includes the figure itself: exactly 2 months of sick leave is enough.
+  return sick >= limit
+    ? text(`当年请病假累计${num(sick)}个月，达到${limit}个月 → 不享受当年的年休假：0天`, `${num(sick)} months of sick leave this year, ${limit} or more → no annual leave this year: 0 days`)
+    : text(`当年请病假累计${num(sick)}个月，不到${limit}个月 → 不影响年休假`, `${num(sick)} months of sick leave this year, under ${limit} → the leave stands`);
+}
+
+/**
  * This year's annual-leave days.
  * @example
  *   annualLeaveDays({ cumulativeYears: 12, leftOn: '2025-06-30', takenDays: 2 }).figures.days // → 2
+ *   annualLeaveDays({ cumulativeYears: 5, sickLeaveMonths: 2.5 }).figures.days               // → 0
  */
 export function annualLeaveDays(input: AnnualLeaveInput): Entitlement<AnnualLeaveFigures> {
   const annualDays = annualEntitlement(input.cumulativeYears);
-  const prorated = annualDays > 0 && Boolean(input.joinedOn || input.leftOn);
-  const working = [tierStep(input.cumulativeYears, annualDays)];
+  const sick = sickLeaveStep(input, annualDays);
+  const forfeited = input.sickLeaveMonths !== undefined && annualDays > 0 && input.sickLeaveMonths >= sickLeaveLimit(annualDays);
+  const prorated = !forfeited && annualDays > 0 && Boolean(input.joinedOn || input.leftOn);
+  const working = [tierStep(input.cumulativeYears, annualDays), ...(sick ? [sick] : [])];
   const days = prorated ? prorate(input, annualDays) : undefined;
   if (days) working.push(days.step);
   return {
     calculator: 'annual_leave_days',
-    figures: { annualDays, days: days?.days ?? annualDays, prorated },
+    figures: { annualDays, days: forfeited ? 0 : (days?.days ?? annualDays), prorated },
     working,
     assumptions: leaveAssumptions(input, prorated),
     basis: [...cite('annualLeaveRegulations', 2, 3, 4), ...cite('annualLeaveMeasures', 3, 4, ...(input.joinedOn ? [5] : []), ...(input.leftOn ? [12] : []))],

@@ -10,7 +10,8 @@
 import { serviceFromDates } from './fact-extraction.js';
 import { questionFor, purposeOf, type AskedFact, type FactQuestion, type PendingFact } from './fact-questions.js';
 import { mergeFacts, overtimeKinds, type Facts } from './facts.js';
-import { findOvertime, findWages, overtimeKindIn } from './spoken-amounts.js';
+import { findWages } from './spoken-amounts.js';
+import { findOvertime, overtimeKindIn } from './spoken-overtime.js';
 import { parseDateReply } from './spoken-dates.js';
 import { parseDuration } from './spoken-durations.js';
 import { parseSpokenNumber } from './spoken-numbers.js';

@@ -8,9 +8,11 @@
  *   // → { fact: 'serviceMonths', question: { zh: '满3年之后，又干了几个月？…', en: … } }
  */
 import { z } from 'zod';
+import { noContractPeriod, unusedLeaveKnown } from './derived-facts.js';
 import { factsSchema, type Facts, type FactName } from './facts.js';
 import { terminationReasonChoices } from './severance-owed.js';
 import { calculatorNames, text, type CalculatorName, type Text } from './types.js';
+import { hasWage } from './wage-facts.js';
 
 /** A fact the bot can ask for: a Facts key, or the kind of overtime already told in hours. */
 export type AskedFact = FactName | 'overtimeKind';
@@ -164,6 +166,7 @@ function exactDateNeeded(facts: Facts): FactQuestion | undefined {
 // Month-only dates are right to within a month; ask for the day only where that month changes the answer.
 function askService(purpose: 'severance' | 'double'): Check {
   return (f) => {
+    if (purpose === 'double' && noContractPeriod(f)) return undefined; // from the first day to the signing
     if (f.serviceYears === undefined) {
       if (f.startDate && !f.endDate && purpose === 'severance') return questionFor('endDate', f);
       return questionFor('serviceYears', f, purpose);
@@ -177,8 +180,7 @@ function askService(purpose: 'severance' | 'double'): Check {
   };
 }
 
-const askWage = (purpose: Purpose): Check => (f) =>
-  f.monthlyWage === undefined && f.dailyWage === undefined ? questionFor('monthlyWage', f, purpose) : undefined;
+const askWage = (purpose: Purpose): Check => (f) => (hasWage(f) ? undefined : questionFor('monthlyWage', f, purpose));
 
 const ask = (fact: AskedFact, when: (f: Facts) => boolean): Check => (f) => (when(f) ? questionFor(fact, f) : undefined);
 
@@ -195,7 +197,7 @@ const needs: Record<CalculatorName, Check[]> = {
     ask('restDayTimeOff', (f) => f.restDayTimeOff === undefined && Boolean(f.overtime?.some((e) => e.kind === 'rest_day'))),
   ],
   annual_leave_days: [ask('totalWorkYears', (f) => f.totalWorkYears === undefined)],
-  unused_annual_leave_pay: [askWage('leave'), ask('unusedLeaveDays', (f) => f.unusedLeaveDays === undefined)],
+  unused_annual_leave_pay: [askWage('leave'), ask('unusedLeaveDays', (f) => !unusedLeaveKnown(f))],
   probation: [
     ask('contractKind', (f) => !f.contractKind),
     ask('contractMonths', (f) => f.contractKind === 'fixed' && f.contractMonths === undefined),
@@ -215,7 +217,8 @@ const needs: Record<CalculatorName, Check[]> = {
     ask('claimKind', (f) => !f.claimKind),
     ask('stillEmployed', (f) => f.claimKind === 'wage_arrears' && f.stillEmployed === undefined && !f.endDate),
     ask('endDate', (f) => f.claimKind === 'wage_arrears' && f.stillEmployed === false && (!f.endDate || isMonthOnly(f.endDate))),
-    ask('knewDate', (f) => f.claimKind === 'other' && (!f.knewDate || isMonthOnly(f.knewDate))),
+    // The day the job ended stands for the day the worker knew, when no other day is named.
+    ask('knewDate', (f) => f.claimKind === 'other' && (!(f.knewDate ?? f.endDate) || isMonthOnly(f.knewDate ?? f.endDate))),
   ],
 };
 

@@ -8,20 +8,17 @@
  *   else if (step.kind === 'result') send(formatEntitlement(step.result, lang));
  */
 import { num, yuanEn, yuanZh } from './amounts.js';
+import { leaveDates, noContractPeriod, unusedLeave } from './derived-facts.js';
 import { missingFact, type FactQuestion, type PendingFact } from './fact-questions.js';
 import type { Facts, OvertimeKind } from './facts.js';
-import { PAID_DAYS_PER_MONTH } from './statutes.js';
+import { HOURS_PER_DAY } from './statutes.js';
 import { runTool, type ToolError } from './tools.js';
-import { text, type CalculatorContext, type CalculatorName, type Entitlement, type Text } from './types.js';
+import { text, type CalculatorContext, type CalculatorName, type Entitlement, type LocalFigures, type Text } from './types.js';
+import { wageFor } from './wage-facts.js';
 
 type Args = Record<string, unknown>;
 
 const exact = (date: string | undefined) => (date && date.length === 10 ? date : undefined);
-
-function wageOf(f: Facts): number | undefined {
-  if (f.monthlyWage !== undefined) return f.monthlyWage;
-  return f.dailyWage === undefined ? undefined : Math.round(f.dailyWage * PAID_DAYS_PER_MONTH * 100) / 100;
-}
 
 function serviceOf(f: Facts) {
   const service = { years: f.serviceYears ?? 0, months: f.serviceMonths ?? 0 };
@@ -35,47 +32,40 @@ function overtimeArgs(f: Facts): Args {
   };
   const workdayDays = sum('workday', 'days');
   return {
-    monthlyWage: wageOf(f),
-    workdayHours: (sum('workday', 'hours') ?? 0) + (workdayDays ?? 0) * 8 || undefined,
+    monthlyWage: wageFor('overtime_pay', f).wage,
+    workdayHours: (sum('workday', 'hours') ?? 0) + (workdayDays ?? 0) * HOURS_PER_DAY || undefined,
     restDayHours: sum('rest_day', 'hours'),
     restDayDays: sum('rest_day', 'days'),
     holidayHours: sum('holiday', 'hours'),
     holidayDays: sum('holiday', 'days'),
     restDayTimeOffGiven: f.restDayTimeOff,
+    restDayTimeOffHours: f.restDayTimeOffDays ? f.restDayTimeOffDays * HOURS_PER_DAY : undefined,
     longestWorkdayOvertime: f.dailyOvertimeHours,
   };
 }
 
-function leaveDates(f: Facts, today: string | undefined): Args {
-  const left = exact(f.endDate);
-  const joined = exact(f.startDate);
-  // Prorate within one year only: the year the job ended, or this year for a worker who joined in it.
-  const year = left?.slice(0, 4) ?? today?.slice(0, 4);
-  const joinedThisYear = joined && joined.slice(0, 4) === year ? { joinedOn: joined } : {};
-  if (left) return { leftOn: left, ...joinedThisYear };
-  return f.endDate || f.stillEmployed === false ? {} : joinedThisYear;
-}
-
 const builders: Record<CalculatorName, (f: Facts, today: string | undefined) => Args> = {
-  severance: (f) => ({ service: serviceOf(f), monthlyWage: wageOf(f), startedBefore2008: f.startDate ? f.startDate < '2008-01' : undefined }),
-  unlawful_termination: (f) => ({ service: serviceOf(f), monthlyWage: wageOf(f) }),
-  notice_pay: (f) => ({ lastMonthWage: wageOf(f) }),
+  severance: (f) => ({ service: serviceOf(f), monthlyWage: wageFor('severance', f).wage, startedBefore2008: f.startDate ? f.startDate < '2008-01' : undefined }),
+  unlawful_termination: (f) => ({ service: serviceOf(f), monthlyWage: wageFor('unlawful_termination', f).wage }),
+  notice_pay: (f) => ({ lastMonthWage: wageFor('notice_pay', f).wage }),
   severance_owed: (f) => ({ reason: f.terminationReason }),
-  double_wage_no_contract: (f) => ({ service: serviceOf(f), monthlyWage: wageOf(f) }),
+  double_wage_no_contract: (f) => ({ service: noContractPeriod(f) ?? serviceOf(f), monthlyWage: wageFor('double_wage_no_contract', f).wage }),
   overtime_pay: overtimeArgs,
-  annual_leave_days: (f, today) => ({ cumulativeYears: f.totalWorkYears, ...leaveDates(f, today) }),
-  unused_annual_leave_pay: (f) => ({ monthlyWage: wageOf(f), unusedDays: f.unusedLeaveDays }),
+  annual_leave_days: (f, today) => ({ cumulativeYears: f.totalWorkYears, ...leaveDates(f, today), sickLeaveMonths: f.sickLeaveMonths }),
+  unused_annual_leave_pay: (f, today) => ({ monthlyWage: wageFor('unused_annual_leave_pay', f).wage, unusedDays: unusedLeave(f, today).days }),
   probation: (f) => ({
     contractKind: f.contractKind,
     contractMonths: f.contractKind === 'fixed' ? f.contractMonths : undefined,
-    agreedMonthlyWage: f.monthlyWage,
+    agreedMonthlyWage: wageFor('probation', f).wage,
     agreedProbationMonths: f.agreedProbationMonths,
   }),
   maternity_leave: (f) => ({ kind: f.birthKind, babies: f.babies, difficultBirth: f.difficultBirth, pregnancyMonths: f.birthKind === 'miscarriage' ? f.pregnancyMonths : undefined }),
-  injury_disability: (f) => ({ grade: f.grade, ownMonthlyWage: wageOf(f), suitableWorkArranged: f.grade === 5 || f.grade === 6 ? f.suitableWorkArranged : undefined }),
+  injury_disability: (f) => ({ grade: f.grade, ownMonthlyWage: wageFor('injury_disability', f).wage, suitableWorkArranged: f.grade === 5 || f.grade === 6 ? f.suitableWorkArranged : undefined }),
   arbitration_deadline: (f) => ({
     claim: f.claimKind,
-    knewDate: f.claimKind === 'other' ? exact(f.knewDate) : undefined,
+    // For a claim other than wages the year runs from the day the worker knew: the day the job ended
+    // (a dismissal, a refusal to pay severance) when no other day is named.
+    knewDate: f.claimKind === 'other' ? (exact(f.knewDate) ?? exact(f.endDate)) : undefined,
     stillEmployed: f.claimKind === 'wage_arrears' ? f.stillEmployed : undefined,
     employmentEndDate: f.claimKind === 'wage_arrears' ? exact(f.endDate) : undefined,
   }),
@@ -92,19 +82,67 @@ export function argsFromFacts(calculator: CalculatorName, facts: Facts, today?: 
   return Object.fromEntries(Object.entries(builders[calculator](facts, today)).filter(([, v]) => v !== undefined));
 }
 
-// Calculators that take the wage from `wageOf` (so a daily wage is converted) or the length of service.
-const wageCalculators = new Set<CalculatorName>(['severance', 'unlawful_termination', 'notice_pay', 'double_wage_no_contract', 'overtime_pay', 'unused_annual_leave_pay', 'injury_disability']);
 const serviceCalculators = new Set<CalculatorName>(['severance', 'unlawful_termination', 'double_wage_no_contract']);
 
-/** What the facts-to-arguments step itself assumed: a daily wage turned monthly, service from months. */
-function factNotes(calculator: CalculatorName, f: Facts): { working: Text[]; assumptions: Text[] } {
-  const working = wageCalculators.has(calculator) && f.monthlyWage === undefined && f.dailyWage !== undefined
-    ? [text(`日工资${yuanZh(f.dailyWage)} × 21.75天 = 月工资${yuanZh(wageOf(f)!)}`, `daily wage ${yuanEn(f.dailyWage)} × 21.75 days = monthly wage ${yuanEn(wageOf(f)!)}`)]
-    : [];
-  const assumptions = serviceCalculators.has(calculator) && f.serviceApproximate
-    ? [text(`工作时间按月份粗算为${num(f.serviceYears ?? 0)}年${num(f.serviceMonths ?? 0)}个月；具体天数可能差一个月左右。`, `Service is worked out from the months alone as ${num(f.serviceYears ?? 0)} years ${num(f.serviceMonths ?? 0)} months; the exact days may shift it by about a month.`)]
-    : [];
+const approximateService = (f: Facts) => text(
+  `工作时间按月份粗算为${num(f.serviceYears ?? 0)}年${num(f.serviceMonths ?? 0)}个月；具体天数可能差一个月左右。`,
+  `Service is worked out from the months alone as ${num(f.serviceYears ?? 0)} years ${num(f.serviceMonths ?? 0)} months; the exact days may shift it by about a month.`,
+);
+const endAsKnew = text(
+  '以合同解除或终止的那一天作为你知道权利被侵害之日。',
+  'The day the job ended is taken as the day you knew of the infringement.',
+);
+
+/** What the facts-to-arguments step itself worked out or assumed: the wage used, untaken days, dates. */
+function factNotes(calculator: CalculatorName, f: Facts, today: string | undefined): { working: Text[]; assumptions: Text[] } {
+  const wage = wageFor(calculator, f);
+  const working = [...wage.working];
+  const assumptions = [...wage.assumptions];
+  if (calculator === 'unused_annual_leave_pay') working.unshift(...unusedLeave(f, today).working);
+  const period = calculator === 'double_wage_no_contract' && noContractPeriod(f);
+  if (!period && serviceCalculators.has(calculator) && f.serviceApproximate) assumptions.push(approximateService(f));
+  if (calculator === 'arbitration_deadline' && f.claimKind === 'other' && !exact(f.knewDate) && exact(f.endDate)) assumptions.push(endAsKnew);
   return { working, assumptions };
+}
+
+const localUsed: Partial<Record<CalculatorName, Array<keyof LocalFigures>>> = {
+  severance: ['averageMonthlyWage', 'minimumWage'],
+  unlawful_termination: ['averageMonthlyWage', 'minimumWage'],
+  probation: ['minimumWage'],
+  injury_disability: ['injuryAverageMonthlyWage', 'averageMonthlyWage', 'minimumWage'],
+  maternity_leave: ['maternityExtraDays'],
+};
+const localLabels: Record<keyof LocalFigures, Text> = {
+  averageMonthlyWage: text('当地上年度职工月平均工资', "the local average monthly wage of last year"),
+  minimumWage: text('当地最低工资标准', 'the local minimum wage'),
+  injuryAverageMonthlyWage: text('统筹地区职工月平均工资', "the pooling area's average monthly wage"),
+  maternityExtraDays: text('本省延长产假天数', "the province's extra maternity days"),
+};
+
+/** Says which local figures came from the worker's words rather than the settings. */
+function statedLocalNote(calculator: CalculatorName, stated: LocalFigures = {}): Text[] {
+  const used = (localUsed[calculator] ?? []).filter((k) => stated[k] !== undefined);
+  if (!used.length) return [];
+  const days = (k: keyof LocalFigures) => k === 'maternityExtraDays';
+  const zh = used.map((k) => `${localLabels[k].zh}${days(k) ? `${stated[k]}天` : yuanZh(stated[k]!)}`).join('、');
+  const en = used.map((k) => `${localLabels[k].en} (${days(k) ? `${stated[k]} days` : yuanEn(stated[k]!)})`).join(', ');
+  const asPooling = calculator === 'injury_disability' && stated.injuryAverageMonthlyWage === undefined;
+  const role = asPooling ? text('（作为统筹地区职工月平均工资）', " (as the pooling area's average wage)") : text('', '');
+  return [text(`${zh}${role.zh}按你说的数字计算，请以当地公布的为准。`, `${en[0]!.toUpperCase()}${en.slice(1)}${role.en} is taken as you stated it; check it against the published figure.`)];
+}
+
+/**
+ * The local figures for this calculation: the settings, with any the worker stated over them. For
+ * work-injury benefits a stated local average stands for the pooling area's when that is not named.
+ * @example
+ *   localFiguresFor('severance', { averageMonthlyWage: 8000 }, { averageMonthlyWage: 11000 }) // → { averageMonthlyWage: 11000 }
+ */
+export function localFiguresFor(calculator: CalculatorName, settings: LocalFigures = {}, stated: LocalFigures = {}): LocalFigures {
+  const local = { ...settings, ...stated };
+  if (calculator === 'injury_disability' && stated.injuryAverageMonthlyWage === undefined && stated.averageMonthlyWage !== undefined) {
+    local.injuryAverageMonthlyWage = stated.averageMonthlyWage;
+  }
+  return local;
 }
 
 export type FactsOutcome =
@@ -113,19 +151,19 @@ export type FactsOutcome =
   | { kind: 'error'; error: ToolError };
 
 /**
- * The result when the facts suffice, else the question to ask and the pending state to keep.
+ * The result when the facts suffice, else the question to ask and the pending state to keep. Local figures
+ * the worker stated (`facts.statedLocal`) are used over `context.local`.
  * @example
  *   calculateFromFacts('probation', {}).kind // → 'ask' (question.fact 'contractKind', with three choices)
  */
 export function calculateFromFacts(calculator: CalculatorName, facts: Facts, context: CalculatorContext = {}): FactsOutcome {
   const question = missingFact(calculator, facts);
   if (question) return { kind: 'ask', question, pending: { calculator, fact: question.fact, facts } };
-  const outcome = runTool(calculator, argsFromFacts(calculator, facts, context.today), context);
+  const local = localFiguresFor(calculator, context.local, facts.statedLocal);
+  const outcome = runTool(calculator, argsFromFacts(calculator, facts, context.today), { ...context, local });
   if (!outcome.ok) return { kind: 'error', error: outcome.error };
-  const notes = factNotes(calculator, facts);
+  const notes = factNotes(calculator, facts, context.today);
   const result = outcome.result;
-  return {
-    kind: 'result',
-    result: { ...result, working: [...notes.working, ...result.working], assumptions: [...notes.assumptions, ...result.assumptions] },
-  };
+  const assumptions = [...notes.assumptions, ...statedLocalNote(calculator, facts.statedLocal), ...result.assumptions];
+  return { kind: 'result', result: { ...result, working: [...notes.working, ...result.working], assumptions } };
 }

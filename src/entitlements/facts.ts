@@ -28,10 +28,34 @@ export const factsSchema = z.object({
   endDate: partialDate.optional(),
   /** The day the worker knew or should have known of the infringement. */
   knewDate: partialDate.optional(),
+  /** The day a written contract was finally signed (才和我补签合同): the end of double wages. */
+  signedDate: partialDate.optional(),
+  /** "Now" as the worker dates it (到现在（2025年9月）), when the caller gives no today. */
+  asOfDate: partialDate.optional(),
+  /** The monthly wage as the worker states it (月薪5500), not an average. */
   monthlyWage: count.optional(),
+  /** The average monthly wage of the months before the end or the injury (前12个月平均工资). */
+  averageWage: count.optional(),
+  /** Last month's wage (上个月工资), the measure of pay in lieu of notice. */
+  lastMonthWage: count.optional(),
   dailyWage: count.optional(),
+  /** Monthly parts stated together (基本工资5000、绩效1500), summed when no wage is stated whole. */
+  wageParts: z.array(count).optional(),
+  /** A year-end bonus paid in the last 12 months; severance's wage includes it (实施条例 27). */
+  annualBonus: count.optional(),
+  /** Overtime pay inside the stated wage; leave pay leaves it out (年休假实施办法 11). */
+  wageOvertimePart: count.optional(),
+  /** Local figures the worker states for this case; they override the settings. */
+  statedLocal: z.object({
+    averageMonthlyWage: count.optional(),
+    minimumWage: count.optional(),
+    injuryAverageMonthlyWage: count.optional(),
+    maternityExtraDays: count.optional(),
+  }).optional(),
   /** Overtime as the worker told it; `kind` absent when they did not say which days. */
   overtime: z.array(z.object({ kind: z.enum(overtimeKinds).optional(), hours: count.optional(), days: count.optional() })).optional(),
+  /** Rest days given back as time off when only some were (for one of them …). */
+  restDayTimeOffDays: count.optional(),
   /** Overtime hours in one working day (每天加班3小时), for the daily limit. */
   dailyOvertimeHours: count.optional(),
   restDayTimeOff: z.boolean().optional(),
@@ -48,7 +72,15 @@ export const factsSchema = z.object({
   noWrittenContract: z.boolean().optional(),
   /** Cumulative years of work with all employers (for annual leave). */
   totalWorkYears: count.optional(),
+  /** Years with earlier employers (之前在别的公司干了4年); with the service here they make totalWorkYears. */
+  priorWorkYears: count.optional(),
   unusedLeaveDays: count.optional(),
+  /** Annual-leave days already taken in the year asked about (0 for 一天都没休). */
+  takenLeaveDays: count.optional(),
+  /** Sick leave taken this year, in months (条例 4: enough of it forfeits the year's leave). */
+  sickLeaveMonths: count.optional(),
+  /** The year an annual-leave question is about (2025年能休几天年假). */
+  leaveYear: z.number().int().min(1990).max(2100).optional(),
   terminationReason: z.enum(terminationReasons).optional(),
   claimKind: z.enum(['wage_arrears', 'other']).optional(),
   stillEmployed: z.boolean().optional(),
@@ -67,5 +99,8 @@ const serviceFacts = ['serviceYears', 'serviceMonths', 'serviceDays', 'serviceAp
 export function mergeFacts(earlier: Facts, later: Facts): Facts {
   const base: Facts = { ...earlier };
   if (serviceFacts.some((k) => later[k] !== undefined)) for (const k of serviceFacts) delete base[k];
-  return { ...base, ...later };
+  const merged = { ...base, ...later };
+  // Local figures stated in different messages add up: 最低工资2300 first, the average later.
+  if (earlier.statedLocal && later.statedLocal) merged.statedLocal = { ...earlier.statedLocal, ...later.statedLocal };
+  return merged;
 }

@@ -24,6 +24,7 @@ export const overtimeInput = z
     holidayHours: hours.optional().describe('Hours worked on statutory public holidays'),
     holidayDays: days.optional().describe('Whole statutory holidays worked (8 hours each), instead of holidayHours'),
     restDayTimeOffGiven: z.boolean().optional().describe('True when equal time off was given for the rest-day work'),
+    restDayTimeOffHours: hours.optional().describe('When time off was given for only part of the rest-day work: the hours given back'),
     longestWorkdayOvertime: hours.optional().describe('Most overtime hours on a single working day'),
     months: z.number().int().min(1).max(24).optional().describe('How many months the hours cover (default 1)'),
     comprehensive: z
@@ -92,11 +93,19 @@ function comprehensivePart(input: OvertimeInput): Part {
 }
 
 function restDayPart(input: OvertimeInput): Part {
-  const part = paidHours(text('休息日加班', 'rest-day work'), input.restDayHours ?? 0, input.restDayDays, 2, input.monthlyWage);
-  if (!input.restDayTimeOffGiven || part.hours === 0) return part;
+  const label = text('休息日加班', 'rest-day work');
+  const part = paidHours(label, input.restDayHours ?? 0, input.restDayDays, 2, input.monthlyWage);
+  const back = input.restDayTimeOffGiven ? part.hours : Math.min(input.restDayTimeOffHours ?? 0, part.hours);
+  if (back === 0) return part;
   const steps = part.steps.slice(0, input.restDayDays ? 1 : 0);
-  steps.push(text(`休息日加班${num(part.hours)}小时已安排同等时间补休 → 不另付加班费`, `${num(part.hours)} rest-day hours were given back as time off → no overtime pay`));
-  return { hours: part.hours, pay: 0, steps };
+  if (back === part.hours) {
+    steps.push(text(`休息日加班${num(part.hours)}小时已安排同等时间补休 → 不另付加班费`, `${num(part.hours)} rest-day hours were given back as time off → no overtime pay`));
+    return { hours: part.hours, pay: 0, steps };
+  }
+  // 劳动法 44 (二): only the rest-day hours not given back as time off are paid at 200 %.
+  steps.push(text(`其中${num(back)}小时已安排同等时间补休，不付加班费`, `${num(back)} of these hours were given back as time off: no overtime pay for them`));
+  const paid = paidHours(label, part.hours - back, undefined, 2, input.monthlyWage);
+  return { hours: part.hours, pay: paid.pay, steps: [...steps, ...paid.steps] };
 }
 
 function limitSteps(input: OvertimeInput, overtimeHours: number): { over: number; overDaily: boolean; steps: Text[] } {
@@ -157,7 +166,9 @@ function assumptions(input: OvertimeInput): Text[] {
     text('实行不定时工作制的岗位不按以上标准计算加班费。', 'Posts under an approved flexible (不定时) hours scheme are not paid overtime this way.'),
   ];
   if (!input.comprehensive && (input.restDayHours || input.restDayDays) && !input.restDayTimeOffGiven) {
-    list.unshift(text('休息日加班按公司没有安排补休计算；安排了同等时间补休的，不付200%。', 'Rest-day work is counted as not given back as time off; with equal time off there is no 200 %.'));
+    list.unshift(input.restDayTimeOffHours
+      ? text('其余休息日加班按公司没有安排补休计算。', 'The other rest-day hours are counted as not given back as time off.')
+      : text('休息日加班按公司没有安排补休计算；安排了同等时间补休的，不付200%。', 'Rest-day work is counted as not given back as time off; with equal time off there is no 200 %.'));
   }
   if (input.comprehensive) {
     list.unshift(text('综合计算工时工作制须经劳动行政部门批准；没有批准的，按标准工时计算加班。', 'A comprehensive-hours scheme needs the labour authority\'s approval; without it, the standard rules apply.'));

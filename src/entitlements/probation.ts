@@ -49,7 +49,7 @@ function lengthStep(input: ProbationInput, max: number): Text {
     : input.contractKind === 'task' ? text('以完成一定工作任务为期限的合同', 'a contract for a task')
     : text(`${input.contractMonths}个月的固定期限合同`, `a ${input.contractMonths}-month fixed-term contract`);
   return max === 0
-    ? text(`${contract.zh} → 不得约定试用期`, `${contract.en} → no probation allowed`)
+    ? text(`${contract.zh} → 不得约定试用期（最长0个月）`, `${contract.en} → no probation allowed (0 months at most)`)
     : text(`${contract.zh} → 试用期最长${max}个月`, `${contract.en} → probation of at most ${max} months`);
 }
 

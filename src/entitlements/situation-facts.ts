@@ -8,7 +8,7 @@
  */
 import type { Facts } from './facts.js';
 import type { TerminationReason } from './severance-owed.js';
-import { parseSpokenNumber } from './spoken-numbers.js';
+import { leaveFacts } from './leave-facts.js';
 
 /** True / false by the first pattern that matches, negative first; undefined when none does. */
 function yesNo(text: string, no: RegExp, yes: RegExp): boolean | undefined {
@@ -29,7 +29,10 @@ const reasonPatterns: Array<[TerminationReason, RegExp]> = [
   ['retired', /退休|领养老金|retire/i],
 ];
 
-const babyWords: Array<[RegExp, number]> = [[/双胞胎|龙凤胎|twins/i, 2], [/三胞胎|triplets/i, 3], [/四胞胎|quadruplets/i, 4]];
+const babyWords: Array<[RegExp, number]> = [
+  [/双胞胎|龙凤胎|twins/i, 2], [/三胞胎|triplets/i, 3], [/四胞胎|quadruplets/i, 4],
+  [/单胎|一胎|(?:一|1)个(?:宝宝|孩子|女儿|儿子|小孩|男孩|女孩)|\b(?:a|one|single) (?:baby|child|son|daughter)\b|singleton/i, 1],
+];
 
 function birthFacts(text: string): Facts {
   const facts: Facts = {};
@@ -37,7 +40,7 @@ function birthFacts(text: string): Facts {
   else if (/生孩子|生了|生下|生育|分娩|产假|坐月子|出生|生宝宝|怀孕|gave birth|give birth|giving birth|maternity|pregnan/i.test(text)) facts.birthKind = 'birth';
   const babies = babyWords.find(([re]) => re.test(text));
   if (babies) facts.babies = babies[1];
-  const difficult = yesNo(text, /顺产|不是难产|没有难产|natural birth|normal delivery|not a difficult/i, /难产|difficult (?:birth|labou?r|delivery)/i);
+  const difficult = yesNo(text, /顺产|不是难产|没有难产|natural birth|normal delivery|not a difficult|no complications/i, /难产|difficult (?:birth|labou?r|delivery)/i);
   if (difficult !== undefined) facts.difficultBirth = difficult;
   return facts;
 }
@@ -46,7 +49,7 @@ function contractFacts(text: string): Facts {
   const facts: Facts = {};
   if (/无固定期限|open[- ]ended|no fixed term/i.test(text)) facts.contractKind = 'open_ended';
   else if (/以完成一定工作任务为期限|完成一定工作任务|项目合同|按项目签|task[- ]based|for (?:a|the) project/i.test(text)) facts.contractKind = 'task';
-  if (/(?:没|没有|未|不)(?:跟我|和我|给我|与我)?(?:签|签订|订立|签过)(?:过)?(?:书面)?(?:的)?(?:劳动)?合同|no (?:written )?(?:labou?r )?contract|(?:didn'?t|did not|never) sign(?:ed)? (?:a |any |the )?(?:written )?contract/i.test(text)) {
+  if (/(?:没|没有|未|不)(?:跟我|和我|给我|与我)?(?:签|签订|订立|签过)(?:过)?(?:书面)?(?:的)?(?:劳动)?合同|no (?:written )?(?:labou?r )?contract|(?:didn'?t|did not|never) sign(?:ed)? (?:a |any |the )?(?:written )?contract|never (?:gave|given|offered) me (?:a |any )?(?:written )?contract/i.test(text)) {
     facts.noWrittenContract = true;
   }
   return facts;
@@ -56,41 +59,31 @@ function workFacts(text: string): Facts {
   const facts: Facts = {};
   const reason = reasonPatterns.find(([, re]) => re.test(text));
   if (reason) facts.terminationReason = reason[0];
-  if (/拖欠|欠薪|欠.{0,3}工资|工资.{0,4}(?:没发|不发|未发|没给|不给)|加班费.{0,4}(?:没|不)(?:给|发|付)|unpaid (?:wages|salary|overtime)|owe[sd]? me.{0,12}(?:wages|salary|pay)/i.test(text)) {
+  if (/拖欠|欠薪|欠.{0,6}(?:工资|薪水|工钱)|工资.{0,4}(?:没发|不发|未发|没给|不给)|加班费.{0,4}(?:没|不)(?:给|发|付)|(?:不|没)(?:给|发|付)(?:我)?(?:工资|加班费)|unpaid (?:wages|salary|overtime)|(?:refused|failed|didn'?t|did not|never|won'?t) (?:to )?pa(?:y|id) (?:me )?(?:my |the )?(?:wages|salary|overtime)|owe[sd]? me.{0,24}(?:wages|salary|pay)|delay(?:ed|ing)? (?:our |my )?(?:wages|salary|pay)/i.test(text)) {
     facts.claimKind = 'wage_arrears';
+  } else if (/违法(?:解除|辞退|开除|终止)|赔偿金|经济补偿|补偿金|工伤|社保|辞退|开除|解雇|解除|裁员|unlawful|compensation|damages|social insurance|dismiss|fired|laid off|terminat/i.test(text)) {
+    // A dispute over anything but wages (a dismissal, severance, injury, social insurance) runs a year
+    // from the day the worker knew (仲裁法 27).
+    facts.claimKind = 'other';
   }
   const employed = yesNo(
     text,
     /已经?(?:离职|辞职|被辞退|被开除|被裁)|离职了|辞职了|被(?:公司|老板|单位)?(?:无故|违法)?(?:辞退|开除|炒|裁|解雇|劝退)|把我(?:辞退|开除|解雇|炒|裁)|no longer (?:work|employed)|(?:was|got|been) (?:fired|dismissed|laid off)|i (?:left|quit|resigned)/i,
-    /还在(?:上班|职|公司|干|做|厂)|目前在职|现在在职|still (?:working|employed)/i,
+    /还在(?:上班|职|公司|干|做|厂)|目前在职|现在在职|一直在职|still (?:working|employed)|still work (?:there|here|for)/i,
   );
   if (employed !== undefined) facts.stillEmployed = employed;
-  const timeOff = yesNo(text, /(?:没|没有|不给|未|不)(?:安排|给)?(?:补休|调休)|no time off/i, /(?:安排了?|给了?|有|可以)(?:补休|调休)|time off in lieu|got time off/i);
+  const timeOff = yesNo(text, /(?:没|没有|不给|未|不)(?:安排|给)?(?:补休|调休)|no (?:time|day|days) off/i, /(?:安排了?|给了?|有|可以)(?:补休|调休)|(?:time|day) off in lieu|got time off/i);
   if (timeOff !== undefined) facts.restDayTimeOff = timeOff;
-  const arranged = yesNo(text, /(?:没|没有|不|未)(?:给我|帮我|为我)?安排(?:我)?(?:适当|合适|其他|别的)?(?:的)?(?:工作|岗位)|不给(?:我)?安排/, /安排了?(?:我)?(?:适当|合适|其他|别的|轻松)(?:的)?(?:工作|岗位)/);
+  const arranged = yesNo(
+    text,
+    /(?:没|没有|不|未|没法|无法|没办法|不能|难以)(?:给我|帮我|为我)?安排(?:我)?(?:适当|合适|其他|别的)?(?:的)?(?:工作|岗位)|不给(?:我)?安排|安排不(?:了|出)|没有(?:适当|合适)的(?:工作|岗位)|(?:can'?t|cannot|unable to|could not|couldn'?t|won'?t|did not|didn'?t) (?:arrange|find|offer|give me) (?:any )?suitable|no suitable (?:work|job|post)/i,
+    /安排了?(?:我)?(?:适当|合适|其他|别的|轻松)(?:的)?(?:工作|岗位)|(?:arranged|offered|gave me) (?:a )?suitable (?:work|job|post)/i,
+  );
   if (arranged !== undefined) facts.suitableWorkArranged = arranged;
   return facts;
 }
 
-const leaveCount = '(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]{1,3})';
-const unusedLeave = [
-  new RegExp(`(?:年假|年休假)\\s*(?:还)?(?:有|剩)?\\s*${leaveCount}\\s*天\\s*(?:没休|未休|没有休|没有安排|没给休)`),
-  new RegExp(`${leaveCount}\\s*天\\s*(?:的)?(?:年假|年休假)\\s*(?:没休|未休|没有休|没有安排|没给休)`),
-  new RegExp(`(?:没休|未休)(?:的)?(?:年假|年休假)\\s*(?:有|还有)?\\s*${leaveCount}\\s*天`),
-  /(\d+)\s*days? of (?:unused|untaken) (?:annual )?leave|(\d+)\s*(?:unused|untaken) (?:annual )?leave days?/i,
-];
-
 /** Facts about the situation rather than figures of money or time. */
 export function situationFacts(text: string): Facts {
-  const facts: Facts = { ...birthFacts(text), ...contractFacts(text), ...workFacts(text) };
-  for (const re of unusedLeave) {
-    const m = re.exec(text);
-    const raw = m?.slice(1).find((x) => x !== undefined);
-    const days = raw === undefined ? undefined : parseSpokenNumber(raw);
-    if (days !== undefined) {
-      facts.unusedLeaveDays = days;
-      break;
-    }
-  }
-  return facts;
+  return { ...birthFacts(text), ...contractFacts(text), ...workFacts(text), ...leaveFacts(text) };
 }

@@ -1,119 +1,141 @@
 /**
- * Wages and overtime in a worker's words: 月薪5500, 工资五千五, 一个月4k, 1万2, 日工资200, 200一天,
- * 上个月加班40小时, 周末加了两天班, "I earn 6,000 a month", "30 hours of overtime". A figure with 多 or 来
- * (五千多) is not exact and is left for the bot to ask.
+ * Money in a worker's words, and what each figure is: 月薪5500, 工资每个月都是六千八, 一个月4k, 日工资200,
+ * "paid 6,300 a month", "my average over 12 months is 8,100", 上个月工资7300, 每月基本工资5000、绩效1500,
+ * 年终奖20000, 其中900是加班费 — and the local figures a question states (当地最低工资标准是2350, "our
+ * city's average monthly wage last year was 10,800"), which are never the worker's wage.
+ * Each figure is read by the words of its own clause; when that clause names nothing (", is 8,700"), by
+ * the clauses before it in the same sentence. A figure with 多 or 来 (五千多) is not exact and is left out.
  *
  * @example
- *   findWages('月薪1万2，一天加班3小时') // → { monthlyWage: 12000 }
- *   findOvertime('周末加了两天班')      // → { entries: [{ kind: 'rest_day', days: 2 }] }
+ *   findWages('上个月工资7300，前12个月平均7100') // → { lastMonthWage: 7300, averageWage: 7100 }
+ *   findWages('月薪3.8万，当地社平工资9200元') // → { monthlyWage: 38000, statedLocal: { averageMonthlyWage: 9200 } }
  */
-import type { OvertimeKind } from './facts.js';
+import type { LocalFigures } from './types.js';
 import { parseSpokenNumber } from './spoken-numbers.js';
 
 const arabic = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
 const chinese = '[零〇一二两俩三四五六七八九十百千万]+';
 /** A money figure: 5500, 5,500, 5.5k, 1万2, 3千5, 五千五, 一万二. */
 export const amount = `(?:(?:${arabic})(?:\\s*[万千kKwW](?:\\s*(?:\\d+|[一二两三四五六七八九]))?)?|${chinese})`;
-const notMoney = '(?!\\s*(?:个|小时|钟头|天|年|月|号|日|次|倍|%|级|胞胎|周|星期|h\\b|hours?|hrs?|days?|years?|months?|weeks?))';
-const lead = '\\s*(?:是|有|为|才|大概|大约|约|税前|税后|到手|能拿|拿|只有|就|差不多|：|:|\\s)*\\s*(?:人民币|rmb|¥|￥)?\\s*';
-const yuan = '\\s*(?:元|块钱|块|rmb|yuan|kuai)?';
+const notMoney = '(?!\\s*(?:个|小时|钟头|天|年|月|号|日|次|倍|%|级|胞胎|周|星期|h\\b|hours?|hrs?|yrs?|days?|years?|months?|weeks?|-(?:year|month|day|hour)|st\\b|nd\\b|rd\\b|th\\b))';
+const figure = new RegExp(`(?<![\\d.,a-z])(?<n>${amount})(?<more>\\s*(?:多|来)(?!了))?${notMoney}`, 'gi');
 
-const monthlyCue = '月薪|月工资|月收入|月入|每个?月工资|每个?月|一个月|一月|底薪|基本工资|工资|薪水|薪资|薪酬';
-const dailyCue = '日工资|日薪|天薪|每天|一天|每日|一日';
-const wagePatterns: Array<{ period: 'month' | 'day'; re: RegExp }> = [
-  { period: 'day', re: new RegExp(`(?:${dailyCue})${lead}(?<n>${amount})(?<more>多|来)?${yuan}${notMoney}`, 'gi') },
-  { period: 'day', re: new RegExp(`(?<n>${amount})(?<more>多|来)?${yuan}\\s*(?:一天|每天|/天|/日|一日|a day|per day|/day)`, 'gi') },
-  { period: 'month', re: new RegExp(`(?<n>${amount})(?<more>多|来)?${yuan}\\s*(?:一个月|每个?月|/月|一月|a month|per month|/month)`, 'gi') },
-  { period: 'month', re: new RegExp(`(?:${monthlyCue})${lead}(?<n>${amount})(?<more>多|来)?${yuan}${notMoney}`, 'gi') },
-  { period: 'day', re: new RegExp(`daily\\s+(?:wage|pay|salary)\\D{0,12}?(?<n>${amount})`, 'gi') },
-  { period: 'month', re: new RegExp(`(?:salary|wages?|pay|earn(?:ing)?s?|make|paid)\\D{0,20}?(?<n>${amount})${yuan}\\s*(?<per>a day|per day|/day|daily)?${notMoney}`, 'gi') },
+type Role = 'skip' | 'injuryAverage' | 'localAverage' | 'minimum' | 'overtimePart' | 'bonus' | 'lastMonth' | 'part' | 'average' | 'daily' | 'monthly';
+
+// Tried in order on the words before a figure; the first that matches says what the figure is.
+const roles: Array<[Role, RegExp]> = [
+  ['skip', /每小时|时薪|小时工资|per hour|an hour|hourly|补偿|赔偿|罚款|扣了|押金|报销|借|欠|compensation|severance|damages|deposit|settlement|owe|试用期(?:工资|期间)(?!.*转正)/i],
+  ['injuryAverage', /统筹地区|pooling/i],
+  ['localAverage', /上一?年度|社平|社会平均工资|职工(?:月)?平均工资|(?:本|我们|全)市|市政府|当地[^，,]{0,6}平均|(?:city|local|municipal|region(?:al)?|area|government|province)\S*\s[^.;]{0,40}average|published average|average[^.;]{0,40}(?:of|for|in) (?:the|our|this|my) (?:city|region|area|province)/i],
+  ['minimum', /最低工资|minimum wage/i],
+  ['overtimePart', /其中[^，,]{0,10}加班|of which[^.;]{0,20}overtime|overtime pay (?:of|is|was|:)/i],
+  ['bonus', /年终奖|年底奖金|年底双薪|十三薪|year-end bonus|annual bonus/i],
+  ['lastMonth', /上一?个?月|last month|previous month|month before/i],
+  ['part', /基本工资|底薪|岗位工资|绩效|提成|奖金|津贴|补贴|全勤|basic (?:wage|pay|salary)|base (?:pay|salary)|performance (?:pay|bonus)|commission|allowance/i],
+  ['average', /平均|average|前\s*(?:12|十二)\s*个月|过去\s*(?:12|十二)\s*个月|(?:last|past) (?:12|twelve) months|12-month/i],
+  ['daily', /(?:日工资|日薪|天薪|每天|一天|每日|一日|per day|a day)\s*(?:是|有|为|大概|约|:|：)?\s*$|daily (?:wage|pay|salary|rate)/i],
+  ['monthly', /工资|月薪|薪水|薪资|薪酬|收入|月入|工钱|挣|到手|每个?月|一个月|salary|wages?\b|\bpay\b|paid|earn|income/i],
 ];
+const dailyAfter = /^\s*(?:元|块钱|块|yuan|rmb)?\s*(?:\/天|\/日|一天|每天|一日|a day|per day|\/day)/i;
+const monthlyAfter = /^\s*(?:元|块钱|块|yuan|rmb)?\s*(?:\/月|一个月|每个?月|一月|a month|per month|\/month|monthly)/i;
+const overtimeAfter = /^\s*(?:元|块钱|块)?\s*(?:是|为)\s*加班(?:费|工资)/;
 
 export interface Wages {
+  /** The first monthly wage stated that is not an average (月薪5500, "paid 6,300 a month"). */
   monthlyWage?: number;
+  /** The average of the months before the end or the injury (前12个月平均工资5500). */
+  averageWage?: number;
   dailyWage?: number;
+  lastMonthWage?: number;
+  /** Monthly parts stated together (基本工资5000、绩效1500). */
+  wageParts?: number[];
+  annualBonus?: number;
+  /** The overtime pay inside the average (其中1575是加班费). */
+  wageOvertimePart?: number;
+  statedLocal?: LocalFigures;
 }
 
-/** The first exact monthly and daily wage stated. */
+interface Found {
+  role: Role;
+  value: number;
+  index: number;
+  end: number;
+}
+
+// A parenthesis without figures (（不含加班费）, （有提成）) is blanked so the words before it still bind.
+function blankAsides(text: string): string {
+  return text.replace(/[（(][^（）()\d]{0,20}[）)]/g, (m) => ' '.repeat(m.length));
+}
+
+/** The clause before a figure; the clauses before that while it names nothing, up to the last figure. */
+function headOf(text: string, from: number, index: number): string {
+  const sentence = text.slice(from, index).split(/[。；;!?！？\n]|\.(?=\s|$)/).pop() ?? '';
+  const clauses = sentence.split(/[，,、（）()]/);
+  let head = clauses.pop() ?? '';
+  while (clauses.length && !roles.some(([, re]) => re.test(head))) head = `${clauses.pop()}，${head}`;
+  return head;
+}
+
+function roleOf(head: string, tail: string): Role | undefined {
+  if (overtimeAfter.test(tail)) return 'overtimePart';
+  const role = roles.find(([, re]) => re.test(head))?.[0];
+  if (dailyAfter.test(tail) && (role === undefined || role === 'monthly')) return 'daily';
+  if (role === undefined && monthlyAfter.test(tail)) return 'monthly';
+  return role;
+}
+
+function figuresIn(raw: string): Found[] {
+  const text = blankAsides(raw);
+  const found: Found[] = [];
+  let from = 0;
+  for (const m of text.matchAll(figure)) {
+    const value = parseSpokenNumber(m.groups!.n!);
+    const end = m.index + m[0].length;
+    if (value === undefined || value < 10) continue;
+    const role = m.groups!.more ? 'skip' : roleOf(headOf(text, from, m.index), text.slice(end, end + 20));
+    from = end;
+    if (role && role !== 'skip') found.push({ role, value, index: m.index, end });
+  }
+  return found;
+}
+
+/** Parts count only when two or more are stated together, one list; a lone 底薪3千5 is the wage. */
+function partsOf(found: Found[], text: string): number[] {
+  const parts = found.filter((f) => f.role === 'part');
+  const list = [parts[0]!];
+  for (const p of parts.slice(1)) {
+    const gap = text.slice(list.at(-1)!.end, p.index);
+    if (gap.length > 16 || /[。；;!?！？]/.test(gap)) break;
+    list.push(p);
+  }
+  return list.map((p) => p.value);
+}
+
+function localOf(found: Found[]): LocalFigures | undefined {
+  const first = (role: Role) => found.find((f) => f.role === role)?.value;
+  const local: LocalFigures = { averageMonthlyWage: first('localAverage'), minimumWage: first('minimum'), injuryAverageMonthlyWage: first('injuryAverage') };
+  const set = Object.fromEntries(Object.entries(local).filter(([, v]) => v !== undefined)) as LocalFigures;
+  return Object.keys(set).length ? set : undefined;
+}
+
+/**
+ * Every wage figure stated, by what it is, and the local figures stated.
+ * @example
+ *   findWages('Last month I got 8,400; my average over 12 months is 8,100') // → { lastMonthWage: 8400, averageWage: 8100 }
+ */
 export function findWages(text: string): Wages {
-  const wages: Wages = {};
-  const taken: Array<[number, number]> = [];
-  for (const { period, re } of wagePatterns) {
-    for (const m of text.matchAll(re)) {
-      const start = m.index;
-      if (taken.some(([a, b]) => start < b && start + m[0].length > a)) continue;
-      taken.push([start, start + m[0].length]);
-      const value = parseSpokenNumber(m.groups!.n!);
-      const daily = period === 'day' || Boolean(m.groups!.per);
-      if (value === undefined || m.groups!.more || value < (daily ? 10 : 100)) continue;
-      if (daily) wages.dailyWage ??= value;
-      else wages.monthlyWage ??= value;
-    }
-  }
-  return wages;
-}
-
-const count = '(?:\\d+(?:\\.\\d+)?|[零〇一二两俩三四五六七八九十百]+|半)';
-const hoursUnit = '\\s*个?\\s*(?:多\\s*)?(?:小时|钟头|h\\b)';
-const kindWords: Array<[OvertimeKind, RegExp]> = [
-  ['holiday', /国庆|春节|过年|元旦|五一|劳动节|中秋|端午|清明|法定(?:节)?假日?|节假日|节日|public holiday|national day|spring festival|new year|statutory holiday/i],
-  ['rest_day', /周末|周六|周日|星期六|星期天|星期日|礼拜六|礼拜天|休息日|双休|休息天|weekend|saturday|sunday|rest day/i],
-  ['workday', /平时|工作日|下班后|晚上|延时|延长|weekday|working day|after work|evening/i],
-];
-
-export interface OvertimeEntry {
-  kind?: OvertimeKind;
-  hours?: number;
-  days?: number;
-}
-
-function kindNear(text: string, index: number, end: number): OvertimeKind | undefined {
-  // The clause the figure sits in: back to the last comma or full stop, on to the next one.
-  const before = text.slice(0, index).split(/[，。；,;.!?！？\n]/).pop() ?? '';
-  const after = text.slice(end, end + 12).split(/[，。；,;.!?！？\n]/)[0] ?? '';
-  return overtimeKindIn(before + text.slice(index, end) + after);
-}
-
-/** The kind of overtime words name: 国庆 → holiday, 周末 → rest_day, 下班后 → workday. */
-export function overtimeKindIn(text: string): OvertimeKind | undefined {
-  return kindWords.find(([, re]) => re.test(text))?.[0];
-}
-
-function num(raw: string): number | undefined {
-  return raw === '半' ? 0.5 : parseSpokenNumber(raw);
-}
-
-const overtimePatterns: Array<{ unit: 'hours' | 'days'; re: RegExp }> = [
-  { unit: 'hours', re: new RegExp(`加班(?:了)?\\s*(?:一共|总共|共|大概|差不多)?\\s*(?<n>${count})${hoursUnit}`, 'gi') },
-  { unit: 'hours', re: new RegExp(`加了\\s*(?<n>${count})${hoursUnit}\\s*(?:的)?\\s*班`, 'gi') },
-  { unit: 'days', re: new RegExp(`加了\\s*(?<n>${count})\\s*天\\s*(?:的)?\\s*班|加班\\s*(?<n2>${count})\\s*天`, 'gi') },
-  { unit: 'hours', re: new RegExp(`(?<n>\\d+(?:\\.\\d+)?)\\s*(?:hours?|hrs?|h)\\s+(?:of\\s+)?overtime|overtime\\D{0,12}?(?<n2>\\d+(?:\\.\\d+)?)\\s*(?:hours?|hrs?|h)\\b`, 'gi') },
-  { unit: 'days', re: new RegExp(`(?<n>\\d+|one|two|three|four|five)\\s+(?:weekend|rest|public holiday|holiday)\\s+days?|worked\\s+(?<n2>\\d+)\\s+days?\\s+(?:of\\s+overtime\\s+)?(?:on|at|during)\\s+(?:the\\s+)?(?:weekends?|holidays?)`, 'gi') },
-];
-
-const englishCounts: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5 };
-
-/** Overtime stated as totals, and the most in one working day (每天加班3小时). */
-export function findOvertime(text: string): { entries: OvertimeEntry[]; dailyHours?: number } {
-  let dailyHours: number | undefined;
-  const perDay = new RegExp(`(?:每天|一天|每日)\\s*(?:都|要|得)?\\s*加班\\s*(?<n>${count})${hoursUnit}`, 'g');
-  const masked = text.replace(perDay, (whole, ...rest) => {
-    dailyHours ??= num((rest.at(-1) as { n: string }).n);
-    return ' '.repeat(whole.length);
-  });
-  const entries: OvertimeEntry[] = [];
-  const taken: Array<[number, number]> = [];
-  for (const { unit, re } of overtimePatterns) {
-    for (const m of masked.matchAll(re)) {
-      const start = m.index;
-      if (taken.some(([a, b]) => start < b && start + m[0].length > a)) continue;
-      taken.push([start, start + m[0].length]);
-      const raw = (m.groups!.n ?? m.groups!.n2)!;
-      const value = englishCounts[raw.toLowerCase()] ?? num(raw);
-      if (value === undefined || value <= 0) continue;
-      const kind = kindNear(masked, start, start + m[0].length);
-      entries.push({ ...(kind ? { kind } : {}), [unit]: value });
-    }
-  }
-  return dailyHours === undefined ? { entries } : { entries, dailyHours };
+  const found = figuresIn(text);
+  const first = (role: Role, min = 100) => found.find((f) => f.role === role && f.value >= min)?.value;
+  const parts = found.some((f) => f.role === 'part') ? partsOf(found, text) : [];
+  const wages: Wages = {
+    monthlyWage: first('monthly') ?? (parts.length === 1 ? parts[0] : undefined),
+    averageWage: first('average'),
+    dailyWage: first('daily', 10),
+    lastMonthWage: first('lastMonth'),
+    wageParts: parts.length > 1 ? parts : undefined,
+    annualBonus: first('bonus'),
+    wageOvertimePart: first('overtimePart', 1),
+    statedLocal: localOf(found),
+  };
+  return Object.fromEntries(Object.entries(wages).filter(([, v]) => v !== undefined)) as Wages;
 }

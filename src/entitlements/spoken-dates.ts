@@ -8,9 +8,10 @@
  *   // → [{ date: '2021-03', role: 'start', … }, { date: '2025-05', role: 'end', … }]
  */
 import { addDays, addMonths, compareDates, dateOf } from './calendar-dates.js';
+import { dateRole, type DateRole } from './date-roles.js';
 import { parseSpokenNumber } from './spoken-numbers.js';
 
-export type DateRole = 'start' | 'end' | 'knew';
+export type { DateRole };
 
 export interface DateMention {
   /** YYYY-MM-DD, or YYYY-MM when no day was said. */
@@ -25,7 +26,10 @@ const DD = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})';
 const months = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
 const roleAhead = '(?=\\s*(?:份)?\\s*(?:的时候|时)?\\s*(?:我)?\\s*(?:就|才|被)?\\s*(?:公司|老板|单位)?\\s*(?:入职|进厂|进公司|来|上班|开始|到岗|报到|辞退|开除|离职|辞职|解除|终止|炒|裁|解雇|劝退|不干|知道|发现|得知))';
 
+const zhYear = '[〇零一二三四五六七八九]{4}';
+
 const patterns: RegExp[] = [
+  new RegExp(`(?<zy>${zhYear})\\s*年\\s*(?<m>${MM})\\s*月(?:份)?(?:\\s*(?<d>${DD})\\s*[日号])?`, 'g'),
   new RegExp(`(?<y>\\d{4})\\s*年\\s*(?<m>${MM})\\s*月(?:份)?(?:\\s*(?<d>${DD})\\s*[日号])?`, 'g'),
   /(?<y>\d{4})[./-](?<m>\d{1,2})(?:[./-](?<d>\d{1,2}))?(?![\d.])/g,
   new RegExp(`(?<rel>今年|去年|前年)\\s*(?<m>${MM})\\s*月(?:份)?(?:\\s*(?<d>${DD})\\s*[日号])?`, 'g'),
@@ -38,29 +42,16 @@ const patterns: RegExp[] = [
   new RegExp(`\\b(?<mon>${months})[a-z]*\\.?,?\\s+(?<y>\\d{4})\\b`, 'gi'),
 ];
 
-const startAfter = /^\s*(?:份)?\s*(?:的时候|时)?\s*(?:我)?\s*(?:就)?\s*(?:开始)?\s*(?:入职|进厂|进公司|进的|来的|来这|来公司|上班|开始|到岗|报到|加入)|^\s*,?\s*(?:i\s+)?(?:joined|started)/i;
-const endAfter = /^\s*(?:份)?\s*(?:的时候|时)?\s*(?:我)?\s*(?:被|就)?\s*(?:公司|老板|单位)?\s*(?:把我)?\s*(?:辞退|开除|离职|辞职|解除|终止|炒|裁|走的|不干|合同到期|到期|解雇|劝退)|^\s*,?\s*(?:i\s+)?(?:was\s+)?(?:fired|dismissed|laid off|let go|left|quit|resigned)/i;
-const knewAfter = /^\s*(?:我)?\s*(?:才)?\s*(?:知道|发现|得知|收到)/;
-const startBefore = /(?:从|自|since|joined(?:\s+(?:in|on))?|started(?:\s+work)?(?:\s+(?:in|on))?|hired(?:\s+(?:in|on))?|employed\s+from)\s*$/i;
-const endBefore = /(?:到|至|直到|until|till|fired(?:\s+(?:in|on))?|dismissed(?:\s+(?:in|on))?|left(?:\s+(?:in|on))?|quit(?:\s+(?:in|on))?|laid off(?:\s+(?:in|on))?|terminated(?:\s+(?:in|on))?|resigned(?:\s+(?:in|on))?)\s*$/i;
-
-function roleOf(text: string, index: number, length: number): DateRole | undefined {
-  const after = text.slice(index + length, index + length + 14);
-  const before = text.slice(Math.max(0, index - 16), index);
-  // The words just before (从…, 到…, fired on …) bind tighter than the ones after (…入职, …被辞退).
-  if (endBefore.test(before)) return 'end';
-  if (startBefore.test(before)) return 'start';
-  if (knewAfter.test(after)) return 'knew';
-  if (endAfter.test(after)) return 'end';
-  return startAfter.test(after) ? 'start' : undefined;
-}
-
 function small(raw: string | undefined): number | undefined {
   return raw === undefined ? undefined : parseSpokenNumber(raw);
 }
 
+const zhDigits = '〇一二三四五六七八九';
+
 function yearFor(g: Record<string, string | undefined>, today: string | undefined): number | undefined {
   if (g.y) return Number(g.y);
+  // 二〇二四: each character is one digit, so parseSpokenNumber (which reads 二五 as no number) cannot.
+  if (g.zy) return Number([...g.zy].map((c) => zhDigits.indexOf(c === '零' ? '〇' : c)).join(''));
   if (!today) return undefined;
   const thisYear = Number(today.slice(0, 4));
   if (g.rel) return thisYear - ['今年', '去年', '前年'].indexOf(g.rel);
@@ -82,23 +73,29 @@ function dateFrom(g: Record<string, string | undefined>, today: string | undefin
   if (g.d === undefined) return `${year}-${String(month).padStart(2, '0')}`;
   const date = dateOf(year, month, small(g.d) ?? 0);
   // 3月15号 with no year and later than today means last year's.
-  if (date && !g.y && !g.rel && today && compareDates(date, today) > 0) return dateOf(year - 1, month, small(g.d)!);
+  if (date && !g.y && !g.zy && !g.rel && today && compareDates(date, today) > 0) return dateOf(year - 1, month, small(g.d)!);
   return date;
 }
 
 /** Every date mentioned, in order, with its role when the words around it say one. */
 export function findDates(text: string, today?: string): DateMention[] {
-  const found: DateMention[] = [];
+  const found: Array<DateMention & { bareTo?: boolean }> = [];
   for (const pattern of patterns) {
     for (const m of text.matchAll(pattern)) {
       const index = m.index;
       const length = m[0].length;
       if (found.some((f) => index < f.index + f.length && index + length > f.index)) continue;
       const date = dateFrom(m.groups ?? {}, today);
-      if (date) found.push({ date, role: roleOf(text, index, length), index, length });
+      if (date) found.push({ date, ...dateRole(text, index, length), index, length });
     }
   }
-  return found.sort((a, b) => a.index - b.index);
+  found.sort((a, b) => a.index - b.index);
+  return found.map(({ bareTo, ...mention }, i) => {
+    const afterStart = found.slice(0, i).some((f) => f.role === 'start');
+    if (!bareTo || afterStart) return mention;
+    const { role: _dropped, ...rest } = mention;
+    return rest;
+  });
 }
 
 /**

@@ -28,10 +28,10 @@ export const zhDuration = new RegExp(
   'g',
 );
 
-/** Finds durations in English text; groups: q, y, half, ym, mo. */
+/** Finds durations in English text; groups: q, y, half, half2, ym, mo. */
 export const enDuration = new RegExp(
-  `(?:\\b(?<q>over|more than|almost|nearly|about|around|approximately|roughly|under|less than)\\s+)?\\b(?:(?<y>${E})(?<plus>\\+)?(?<half>\\s+and\\s+a\\s+half)?[\\s-]*(?:years?|yrs?)\\b(?:\\s*(?:and\\s+)?(?<ym>${E})[\\s-]*months?\\b)?` +
-    `|(?<mo>${E})[\\s-]*months?\\b)`,
+  `(?:\\b(?<q>over|more than|almost|nearly|about|around|approximately|roughly|under|less than)\\s+)?\\b(?:(?<y>${E})(?<plus>\\+)?(?<half>\\s+and\\s+a\\s+half)?[\\s-]*(?:years?|yrs?)\\b(?<half2>\\s+and\\s+a\\s+half)?(?:,?\\s*(?:and\\s+)?(?<ym>${E})[\\s-]*(?:months?|mos?|mths?)\\b)?` +
+    `|(?<mo>${E})[\\s-]*(?:months?|mos?|mths?)\\b)`,
   'gi',
 );
 
@@ -99,7 +99,7 @@ export function fromZhMatch(g: Record<string, string | undefined>): SpokenDurati
 export function fromEnMatch(g: Record<string, string | undefined>): SpokenDuration | undefined {
   const how = qualifier(g.q, Boolean(g.plus), undefined);
   if (g.y !== undefined) {
-    const years = (value(g.y) ?? NaN) + (g.half ? 0.5 : 0);
+    const years = (value(g.y) ?? NaN) + (g.half || g.half2 ? 0.5 : 0); // three and a half years, a year and a half
     if (Number.isNaN(years)) return undefined;
     const months = g.ym !== undefined ? value(g.ym) : Number.isInteger(years) ? 0 : undefined;
     return qualify(normalise(years, months), g.ym === undefined ? 'years' : 'months', how);

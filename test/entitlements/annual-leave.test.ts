@@ -30,6 +30,20 @@ describe('annual leave days', () => {
   });
 });
 
+// 条例 4 (三)–(五): 累计工作满1年不满10年请病假累计2个月以上，满10年不满20年3个月以上，满20年4个月以上的，不享受当年的年休假.
+describe('sick leave that forfeits the year\'s leave', () => {
+  it.each([
+    [6, 2.2, 0], [6, 2, 0], [6, 1.9, 5], [15, 2, 10], [15, 3, 0], [25, 3.5, 15], [25, 4, 0],
+  ])('%d years of work, %d months of sick leave → %d days', (cumulativeYears, sickLeaveMonths, days) => {
+    expect(annualLeaveDays({ cumulativeYears, sickLeaveMonths }).figures.days).toBe(days);
+  });
+
+  it('says why in the working, with the zero', () => {
+    const r = annualLeaveDays({ cumulativeYears: 6, sickLeaveMonths: 3 });
+    expect(r.working[1]!.zh).toBe('当年请病假累计3个月，达到2个月 → 不享受当年的年休假：0天');
+  });
+});
+
 // 条例 5: 按日工资收入的300%支付；实施办法 10: 其中包含正常工资；11: 日工资 = 月工资 ÷ 21.75.
 describe('pay for annual leave not taken', () => {
   it('pays 200 % on top of the normal wage, 300 % in all', () => {

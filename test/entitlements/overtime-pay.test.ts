@@ -32,6 +32,13 @@ describe('overtime pay', () => {
     expect(off.working.map((s) => s.zh).join('\n')).toContain('已安排同等时间补休');
   });
 
+  it('pays 200 % only for the rest-day hours not given back as time off', () => {
+    // 3 days × 8 = 24 h, 16 of them given back; 8 × 6960 ÷ 21.75 ÷ 8 × 2 = 640
+    const r = overtimePay({ monthlyWage: 6960, restDayDays: 3, restDayTimeOffHours: 16 });
+    expect(r.figures).toMatchObject({ restDayPay: 640, overtimeHours: 24 });
+    expect(r.working.map((s) => s.zh)).toContain('其中16小时已安排同等时间补休，不付加班费');
+  });
+
   it('pays 300 % on statutory holidays', () => {
     // 8 h × 5000 ÷ 21.75 ÷ 8 × 3 = 689.66
     expect(overtimePay({ monthlyWage: 5000, holidayDays: 1 }).figures.holidayPay).toBe(689.66);

@@ -11,6 +11,10 @@ describe('the longest probation', () => {
     expect(probation({ contractKind, contractMonths }).figures.maxProbationMonths).toBe(max);
   });
 
+  it('states the zero in the working when no probation is allowed', () => {
+    expect(probation({ contractKind: 'fixed', contractMonths: 1 }).working[0]!.zh).toBe('1个月的固定期限合同 → 不得约定试用期（最长0个月）');
+  });
+
   it('flags a probation longer than allowed and cites 83', () => {
     const r = probation({ contractKind: 'fixed', contractMonths: 12, agreedProbationMonths: 3 });
     expect(r.figures.excessMonths).toBe(1);

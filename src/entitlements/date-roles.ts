@@ -1,0 +1,53 @@
+/**
+ * What a date in a worker's words marks, read from the words around it: the first day (2021年3月入职,
+ * "joined Acme on …"), the last day (被辞退, "my last day was …"), the day they learned of the
+ * wrong (才知道, 当天我就知道), the day a written contract was signed (才和我补签合同), or "now" as the
+ * worker dates it (到现在（2025年9月）, "now (May 2026)").
+ *
+ * @example
+ *   dateRole('I joined Acme on 9 May 2022', 16, 10)            // → { role: 'start' }
+ *   dateRole('从2020年6月到2025年5月', 9, 7)                   // → { role: 'end', bareTo: true }
+ */
+export type DateRole = 'start' | 'end' | 'knew' | 'signed' | 'now';
+
+// The words between the verb and on/in never hold a comma or a figure: "fired on 3 May 2025, I joined in …".
+const enVerbOn = (verbs: string) => `\\b(?:${verbs})\\b[^.;,!?\\d]{0,60}?\\b(?:on|in)`;
+
+// The words just before a date bind tighter than the ones after it: 从…, 干到…, "fired me … on …".
+const before: Array<[DateRole, RegExp]> = [
+  ['now', /(?:到|至|截至|截止)?\s*(?:现在|目前|如今)\s*(?:是|为)?\s*[（(]?\s*$|\bnow\s*[(（]?\s*$|\bas of\s*$|\btoday is\s*$/i],
+  ['signed', new RegExp(`${enVerbOn('signed')}\\s*$`, 'i')],
+  ['end', new RegExp(`(?:(?:干|做|上班|工作|待|呆)到|直到|一直到|(?:离职|辞职|解除|终止|辞退|离开|最后一天上班)(?:的)?(?:日期|时间|那天|日子)?(?:是|为|在)|\\buntil|\\btill|${enVerbOn('fired|dismissed|terminated|laid off|let go|left|quit|resigned|leaving|sacked|ended')}|\\b(?:fired|dismissed|terminated|laid off|let go|left|quit|resigned|sacked)|(?:last|final) (?:working )?day(?: of (?:work|employment))? (?:was|is|will be)|(?:employment|job|contract|work) (?:ended|ends|expired|expires|was terminated|terminated)(?: on)?)\\s*$`, 'i')],
+  ['start', new RegExp(`(?:从|自|(?:入职|进厂|到岗|报到)(?:的)?(?:日期|时间|那天)?(?:是|为|在)|\\bsince|\\bfrom|first (?:working )?day(?: of (?:work|employment))? (?:was|is)|${enVerbOn('joined|started|hired|began|employed')}|\\b(?:joined|started|hired)|employed\\s+from)\\s*$`, 'i')],
+];
+
+const after: Array<[DateRole, RegExp]> = [
+  ['knew', /^\s*(?:我)?\s*(?:才|就)?\s*(?:知道|发现|得知|收到)/],
+  ['end', /^\s*(?:份)?\s*(?:的时候|时)?\s*(?:我)?\s*(?:被|就)?\s*(?:公司|老板|单位|厂里)?\s*(?:把我)?\s*(?:辞退|开除|离职|辞职|解除|终止|炒|裁|走的|不干|合同到期|到期|解雇|劝退)|^\s*(?:因为?|由于)[^，。；,]{0,12}?(?:被|把我)?\s*(?:解除|辞退|开除|裁|解雇|终止|辞职|离职)|^\s*(?:是|为)?\s*(?:我的?)?\s*最后一天|^\s*(?:我的)?\s*(?:劳动)?合同\s*(?:就)?\s*(?:到期|终止|期满|解除)|^\s*(?:公司|老板|单位|厂里|领导|HR)\s*(?:当面|书面|口头|正式|直接)?\s*(?:给了?我|向我|跟我|对我|通知我?|告诉我|说)?\s*(?:发了?|下了?|送达了?)?\s*(?:书面|口头)?(?:的)?\s*(?:我)?\s*(?:被)?(?:解除|辞退|解雇|开除|炒)|^\s*,?\s*(?:i\s+)?(?:was\s+)?(?:fired|dismissed|laid off|let go|left|quit|resigned)/i],
+  ['signed', /^\s*(?:才|就|又)?\s*(?:跟我|和我|与我)?\s*(?:补签|补订|签订|签了|签的|签)(?:了)?\s*(?:书面)?(?:的)?(?:劳动)?合同/],
+  ['start', /^\s*(?:份)?\s*(?:的时候|时)?\s*(?:我)?\s*(?:就)?\s*(?:开始)?\s*(?:入职|进厂|进公司|进的|来的|来这|来公司|上班|开始|到岗|报到|加入|跳槽)|^\s*,?\s*(?:i\s+)?(?:joined|started)/i],
+  // 当天我就知道 / "that same day the company told me": the date is the day they learned of it.
+  ['knew', /^[^。；;.!?]{0,24}?(?:当天|当日|that (?:same )?day|the same day)[^。；;.!?]{0,16}?(?:知道|得知|发现|明确|told|said|informed)/i],
+];
+
+/** A bare 到/至/to (从…到…) marks an end only after a start; 到今年1月1日，我累计工作… is "as of". */
+const bareTo = /(?:到|至|\bto|\bthrough)\s*$/i;
+
+export interface RoleReading {
+  role?: DateRole;
+  /** True when only a bare 到/至 gave the role: the caller keeps it only after a start date. */
+  bareTo?: boolean;
+}
+
+/**
+ * The role of the date at [index, index + length) in text.
+ * @example
+ *   dateRole('2024年11月30日是我最后一天上班', 0, 11) // → { role: 'end' }
+ */
+export function dateRole(text: string, index: number, length: number): RoleReading {
+  const head = text.slice(Math.max(0, index - 80), index).split(/[。；;!?！？\n]/).pop() ?? '';
+  const tail = text.slice(index + length, index + length + 40);
+  for (const [role, re] of before) if (re.test(head)) return { role };
+  for (const [role, re] of after) if (re.test(tail)) return { role };
+  return bareTo.test(head) ? { role: 'end', bareTo: true } : {};
+}

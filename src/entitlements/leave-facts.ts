@@ -1,0 +1,64 @@
+/**
+ * Annual-leave facts in a worker's words: the days not taken (年假还有5天没休), the days already taken
+ * (只休了2天年假, 一天年假也没让休, "took 3 days of annual leave", "only got to take 2 of my
+ * annual leave days") and the year asked about (2025年能休几天年假, "for 2025").
+ *
+ * @example
+ *   leaveFacts('2025年只休了3天年假，其余的没批')   // → { takenLeaveDays: 3 }
+ *   leaveFacts('2026年在这家公司能休几天年假？')    // → { leaveYear: 2026 }
+ */
+import type { Facts } from './facts.js';
+import { parseSpokenNumber } from './spoken-numbers.js';
+
+const n = '(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]{1,3})';
+const en = '(\\d+|one|two|three|four|five|six|seven|eight|nine|ten)';
+const leave = '(?:年假|年休假|带薪年假)';
+const englishNumbers: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+const unused = [
+  new RegExp(`${leave}\\s*(?:还)?(?:有|剩)?\\s*${n}\\s*天\\s*(?:没休|未休|没有休|没有安排|没给休)`),
+  new RegExp(`${n}\\s*天\\s*(?:的)?${leave}\\s*(?:没休|未休|没有休|没有安排|没给休)`),
+  new RegExp(`(?:没休|未休)(?:的)?${leave}\\s*(?:有|还有)?\\s*${n}\\s*天`),
+  /(\d+)\s*days? of (?:unused|untaken) (?:annual )?leave|(\d+)\s*(?:unused|untaken) (?:annual )?leave days?/i,
+];
+
+// Said as none taken: 一天年假都没给我安排, 一天都没让休, 还没休过年假, "haven't taken any leave".
+const noneTaken = new RegExp(
+  `一天\\s*${leave}?\\s*(?:公司)?\\s*(?:都|也)\\s*(?:还)?\\s*(?:没|没有|未|不)(?:给我|让我?|批)?(?:休|安排)|${leave}\\s*(?:一天|1天)\\s*(?:都|也)\\s*(?:还)?\\s*(?:没|没有|未|不)(?:给我|让我?|批)?(?:休|安排)|(?:没|没有|未)(?:休过|休)${leave}|` +
+    `(?:haven'?t|have not|hasn'?t|didn'?t|did not|never) (?:taken|take|got to take|had) (?:any|a single day of)? ?(?:annual )?leave|without (?:taking|having taken) any (?:annual )?leave|took no (?:annual )?leave|no (?:annual )?leave (?:was |has been )?taken`,
+  'i',
+);
+const taken = [
+  new RegExp(`(?:只|仅|已经?|一共|共)?\\s*休(?:了|过)?\\s*${n}\\s*天\\s*(?:的)?\\s*${leave}`),
+  new RegExp(`${leave}\\s*(?:只|仅|已经?)?\\s*休(?:了|过)\\s*${n}\\s*天|已休\\s*${n}\\s*天`),
+  new RegExp(`(?:took|taken|take|used|had)\\s+(?:only\\s+)?${en}\\s+(?:days?\\s+)?(?:of\\s+)?(?:my\\s+)?(?:annual[- ]leave|leave)`, 'i'),
+];
+const year = [
+  new RegExp(`(\\d{4})\\s*年[^，。；,;？?\\d]{0,12}?${leave}`),
+  /(?:annual leave|leave)[^.?]{0,40}\b(?:for|in) (\d{4})\b|\b(?:for|in) (\d{4})[^.?]{0,40}annual leave/i,
+];
+
+function firstNumber(patterns: RegExp[], text: string): number | undefined {
+  for (const re of patterns) {
+    const raw = re.exec(text)?.slice(1).find((x) => x !== undefined);
+    const value = raw === undefined ? undefined : (englishNumbers[raw.toLowerCase()] ?? parseSpokenNumber(raw));
+    if (value !== undefined) return value;
+  }
+  return undefined;
+}
+
+/**
+ * The annual-leave facts a text states.
+ * @example
+ *   leaveFacts("I haven't taken any annual leave this year") // → { takenLeaveDays: 0 }
+ */
+export function leaveFacts(text: string): Facts {
+  const facts: Facts = {};
+  const unusedDays = firstNumber(unused, text);
+  if (unusedDays !== undefined) facts.unusedLeaveDays = unusedDays;
+  const takenDays = noneTaken.test(text) ? 0 : firstNumber(taken, text);
+  if (takenDays !== undefined) facts.takenLeaveDays = takenDays;
+  const asked = firstNumber(year, text);
+  if (asked !== undefined && asked >= 1990 && asked <= 2100) facts.leaveYear = asked;
+  return facts;
+}
