@@ -117,20 +117,24 @@ export function createDangerLexicon(data: DangerLexiconData): DangerLexicon {
       const ends = [...text.matchAll(clauseBreak)].map((m) => m.index);
       const clauseOf = (index: number) => ends.filter((e) => e < index).length;
       const clauses = ends.length + 1;
-      // Per clause: is it governed by a past/hypothetical frame? A cue reaches forward until a present cue.
-      const governed = new Array<boolean>(clauses).fill(false);
+      // Per clause: is it governed by a frame? A past, hypothetical or reported cue reaches forward until a
+      // present cue ends it; in its own clause a present cue overrides a past or reported one ("昨晚下井到现在
+      //还没上来") but not a hypothetical ("如果现在着火了").
+      const pastIn = new Array<boolean>(clauses).fill(false);
+      const hypoIn = new Array<boolean>(clauses).fill(false);
       const presentIn = new Array<boolean>(clauses).fill(false);
-      const framedFrom = new Array<boolean>(clauses).fill(false);
       for (const h of findHits(frame.present, text, words)) presentIn[clauseOf(h.index)] = true;
       const reported = findHits(frame.reported, text, words);
-      for (const h of [...findHits(frame.past, text, words), ...findHits(frame.hypothetical, text, words), ...reported]) framedFrom[clauseOf(h.index)] = true;
+      for (const h of [...findHits(frame.past, text, words), ...reported]) pastIn[clauseOf(h.index)] = true;
+      for (const h of findHits(frame.hypothetical, text, words)) hypoIn[clauseOf(h.index)] = true;
+      const governed = new Array<boolean>(clauses).fill(false);
       let active = false;
       for (let i = 0; i < clauses; i++) {
-        if (framedFrom[i]) active = true;
+        if (hypoIn[i] || (pastIn[i] && !presentIn[i])) active = true;
         else if (presentIn[i]) active = false;
-        // A clause with both a frame and a present cue ("去年摔的，现在还在流血") stays present.
-        governed[i] = active && !(presentIn[i] && !framedFrom[i]);
+        governed[i] = active;
       }
+      const framedFrom = pastIn.map((p, i) => p || hypoIn[i]);
       const frames: DangerScan['frames'] = [];
       if (framedFrom.some(Boolean) && findHits(frame.past, text, words).length) frames.push('past');
       if (findHits(frame.hypothetical, text, words).length) frames.push('hypothetical');
