@@ -16,7 +16,7 @@ import type { Db } from './store/db.js';
 import { createOutbox, type Outbox } from './outbox/outbox.js';
 import { outboxHealthCheck } from './outbox/outbox-health.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
-import { registerStoreGauges } from './metrics/store-gauges.js';
+import { registerStoreGauges } from './http/store-gauges.js';
 import type { Retriever, BuildProgress } from './retrieval/index.js';
 import { createKnowledgeStore } from './store/knowledge-store.js';
 import type { Assistant } from './assistant/index.js';

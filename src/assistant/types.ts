@@ -5,16 +5,8 @@ import type { Lang } from '../i18n/lang.js';
 
 export type { Lang };
 
-export interface Citation {
-  /** The passage quoted, when the citation is a quote (a calculator's legal basis has none). */
-  passageId?: number;
-  title: string;
-  /** Article number, when the passage has one. */
-  article?: number;
-  /** How it is shown: 《中华人民共和国劳动合同法》第四十七条 */
-  label: string;
-  effective: string | null;
-}
+export type { Citation } from '../store/conversation-store.js';
+import type { Citation } from '../store/conversation-store.js';
 
 export interface Escalation {
   priority: 'urgent' | 'normal';

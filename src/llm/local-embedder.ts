@@ -12,7 +12,7 @@
  *   const { embedder, state } = await base.fit(passageTexts);
  *   const same = base.restore(state); // identical vectors in another process
  */
-import { cjkBigrams, countTerms, tokenize } from '../retrieval/tokenizer.js';
+import { cjkBigrams, countTerms, tokenize } from '../text/tokenizer.js';
 import { EmbedderError, type CorpusFittedEmbedder, type Embedder } from './embedder.js';
 
 export interface LocalEmbedderOptions {

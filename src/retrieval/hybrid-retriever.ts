@@ -21,7 +21,7 @@ import { isCorpusFitted, type Embedder } from '../llm/embedder.js';
 import { silentLogger, type Logger } from '../log.js';
 import { checkEmbedder, IndexMismatchError } from './index-builder.js';
 import { emptyThesaurus, type Thesaurus } from './thesaurus.js';
-import { tokenize } from './tokenizer.js';
+import { tokenize } from '../text/tokenizer.js';
 import { cardsOf } from './issue-card-document.js';
 import type { IssueCard } from './issue-cards.js';
 import type { Passage, ScoredPassage, SearchOptions } from './types.js';

@@ -10,7 +10,7 @@ export { loadKnowledge, loadKnowledgeFile, listKnowledgeFiles, type KnowledgeDoc
 export { chunkDocument, ChunkError, type PassageDraft, type ChunkOptions } from './law-chunker.js';
 export { parseFrontMatter, FrontMatterError, type FrontMatter } from './front-matter.js';
 export { parseChineseNumber, parseArticleHeading } from './chinese-numerals.js';
-export { tokenize, cjkBigrams } from './tokenizer.js';
+export { tokenize, cjkBigrams } from '../text/tokenizer.js';
 export { formatCitation } from './citation.js';
 export { updateIndex, type UpdateIndexOptions, type ReindexEvent, type ReindexPhase, type ReindexSummary } from './index-update.js';
 export { rollbackIndex, RollbackError } from './index-rollback.js';

@@ -2,7 +2,7 @@
  * BM25 term weights of each passage, computed once at index time so a query is a sum over matched rows.
  * k1 and b are the usual defaults; short articles are common, so b stays moderate.
  */
-import { countTerms, tokenize } from './tokenizer.js';
+import { countTerms, tokenize } from '../text/tokenizer.js';
 
 export interface Bm25Options {
   k1?: number;

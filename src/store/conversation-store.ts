@@ -8,7 +8,19 @@
  *   await conversations.recent(7, { limit: 4 });
  */
 import type { Db } from './db.js';
-import type { Citation, Lang } from '../assistant/types.js';
+import type { Lang } from '../i18n/lang.js';
+
+/** A citation as a conversation turn keeps it (the assistant's answers carry these). */
+export interface Citation {
+  /** The passage quoted, when the citation is a quote (a calculator's legal basis has none). */
+  passageId?: number;
+  title: string;
+  /** Article number, when the passage has one. */
+  article?: number;
+  /** How it is shown: 《中华人民共和国劳动合同法》第四十七条 */
+  label: string;
+  effective: string | null;
+}
 
 export interface ConversationTurn {
   workerId: number;

@@ -8,7 +8,23 @@
  *   const rows = await store.hybridCandidates(live.id, live.dimensions, [{ pool: 'articles', vector, terms, weights, limit: 40 }]);
  */
 import { toVectorLiteral, type Db } from './db.js';
-import type { Passage } from '../retrieval/types.js';
+
+export interface Passage {
+  id: number;
+  /** Front-matter title, e.g. 中华人民共和国劳动合同法 */
+  title: string;
+  /** law | administrative-regulation | departmental-rule | judicial-interpretation | policy | union-guide | … */
+  kind: string;
+  /** Chapter / section / heading path, e.g. ['第四章 劳动合同的解除和终止'] */
+  path: string[];
+  /** Article numbers the passage covers (empty for documents without 第X条). */
+  articles: number[];
+  /** Effective date of the version indexed (ISO yyyy-mm-dd), when known. */
+  effective: string | null;
+  /** Source file path relative to the knowledge folder, e.g. laws/labor-contract-law.md */
+  source: string;
+  text: string;
+}
 
 export type IndexStatus = 'building' | 'live' | 'retired' | 'failed';
 

@@ -6,7 +6,7 @@
  * @example
  *   messageFeatures('工友触电倒地', lexicon.scan('工友触电倒地')) // → ['w:工友', 'w:触电', 'b:工友', …, 'L:acute:electricity']
  */
-import { stemEnglish, tokenize } from '../retrieval/tokenizer.js';
+import { stemEnglish, tokenize } from '../text/tokenizer.js';
 import { normalise } from './text-matcher.js';
 import type { DangerScan } from './danger-lexicon.js';
 

@@ -10,7 +10,7 @@ import { DeliveryError } from '../../src/outbox/delivery-error.js';
 import { outboxHealthCheck } from '../../src/outbox/outbox-health.js';
 import { requeueDeadLetters } from '../../src/store/outbox-store.js';
 import { createMetrics, type Metrics } from '../../src/metrics/metrics.js';
-import { registerStoreGauges } from '../../src/metrics/store-gauges.js';
+import { registerStoreGauges } from '../../src/http/store-gauges.js';
 import { aWorker, anEscalation, caseRig } from '../cases/case-fixtures.js';
 
 describe('health endpoints', () => {

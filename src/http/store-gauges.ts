@@ -12,7 +12,7 @@ import type { Db } from '../store/db.js';
 import { countCasesByStatus } from '../store/case-store.js';
 import { readOutboxState, type OutboxState } from '../outbox/outbox-health.js';
 import { silentLogger, type Logger } from '../log.js';
-import type { Metrics } from './metrics.js';
+import type { Metrics } from '../metrics/metrics.js';
 
 export interface StoreGaugesOptions {
   db: Db;
