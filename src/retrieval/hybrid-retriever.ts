@@ -7,6 +7,8 @@
  *  2. **Articles** — vector and BM25 over the articles and guides (the question plus its thesaurus
  *     expansion), fused by score; then the articles the spotted cards rest on are added or lifted by the
  *     card's strength, and purpose / scope / definition articles rank low unless the question is about scope.
+ *     A document written for one situation (front matter `applies_when`, see audience.ts) ranks low when the
+ *     question names none of its words.
  * Passages without numbered articles (notices, typical cases, guides) stay findable but rank below articles
  * that say the same (a kind prior), because an answer must cite an article.
  *
@@ -24,6 +26,7 @@ import { emptyThesaurus, type Thesaurus } from './thesaurus.js';
 import { tokenize } from '../text/tokenizer.js';
 import { cardsOf } from './issue-card-document.js';
 import type { IssueCard } from './issue-cards.js';
+import { audienceOf, type AudienceTest } from './audience.js';
 import type { Passage, ScoredPassage, SearchOptions } from './types.js';
 
 export interface FusionTuning {
@@ -56,6 +59,8 @@ export interface FusionTuning {
   cardsPerQuestion?: number;
   /** Score factor for purpose / scope / definition articles when the question is not about scope. */
   scopePrior?: number;
+  /** Score factor for a document written for one situation (front matter applies_when) the question does not name. */
+  audiencePrior?: number;
 }
 
 export interface RetrieverOptions {
@@ -138,11 +143,12 @@ export function createRetriever({
     cardFloor = 0.5,
     cardsPerQuestion = 5,
     scopePrior = 0.6,
+    audiencePrior = 0.6,
   } = tuning;
   const store = createKnowledgeStore(db);
   // One query embedder and one card set per index version: a fitted embedder must embed with that
   // version's statistics, and the cards are the ones the version was built from.
-  let current: { versionId: number; embedder: Embedder; cards: Map<string, IssueCard> } | undefined;
+  let current: { versionId: number; embedder: Embedder; cards: Map<string, IssueCard>; audiences: Map<string, AudienceTest> } | undefined;
   let cachedLive: { version: IndexVersion; at: number } | undefined;
 
   const liveVersion = async (): Promise<IndexVersion | undefined> => {
@@ -157,8 +163,13 @@ export function createRetriever({
       checkEmbedder(live, embedder);
       const e = isCorpusFitted(embedder) ? embedder.restore(await store.embedderState(live.id)) : embedder;
       const cards = new Map<string, IssueCard>();
-      for (const doc of await store.listDocuments(live.id)) for (const c of cardsOf(doc.meta)) cards.set(c.id, c);
-      current = { versionId: live.id, embedder: e, cards };
+      const audiences = new Map<string, AudienceTest>();
+      for (const doc of await store.listDocuments(live.id)) {
+        for (const c of cardsOf(doc.meta)) cards.set(c.id, c);
+        const audience = audienceOf(doc.meta);
+        if (audience) audiences.set(doc.title, audience);
+      }
+      current = { versionId: live.id, embedder: e, cards, audiences };
     }
     return current;
   };
@@ -206,7 +217,7 @@ export function createRetriever({
   async function lookup(query: string, { k = 10 }: SearchOptions = {}): Promise<Lookup> {
     const live = await liveVersion();
     if (!live) throw new IndexMismatchError('There is no live knowledge index yet: run npm run reindex');
-    const { embedder: qe, cards } = await forVersion(live);
+    const { embedder: qe, cards, audiences } = await forVersion(live);
     const expansion = thesaurus.expand(query);
     const [plainVector, expandedVector] = await qe.embed([query, [query, ...expansion].join(' ')]);
     // Both pools in one statement: the cards (the question alone) and the articles (with its expansion).
@@ -231,10 +242,16 @@ export function createRetriever({
       return { title: key.slice(0, at), article: Number(key.slice(at + 1)) };
     })) : [];
     const aboutScope = asksScope.test(query);
+    const outside = new Map<string, boolean>();
+    const outsideAudience = (title: string) => {
+      if (!outside.has(title)) outside.set(title, audiences.has(title) && !audiences.get(title)!(query));
+      return outside.get(title)!;
+    };
     const ranked = [...articles, ...fetched.filter((p) => !articles.some((a) => a.id === p.id)).map((p) => ({ ...p, score: 0 }))]
       .map((p: Fused): HybridScoredPassage => {
         const card = Math.max(0, ...p.articles.map((a) => support.get(`${p.title}#${a}`) ?? 0));
-        const prior = p.articles.length ? (!aboutScope && isScopeArticle(p) ? scopePrior : 1) : kindPriors[p.kind] ?? noArticlePrior;
+        const prior = (p.articles.length ? (!aboutScope && isScopeArticle(p) ? scopePrior : 1) : kindPriors[p.kind] ?? noArticlePrior)
+          * (outsideAudience(p.title) ? audiencePrior : 1);
         return { ...passageOf(p), score: (p.score + cardWeight * card) * prior, scores: { vector: p.vector, lexical: p.lexical, card: card || undefined } };
       })
       .sort((a, b) => b.score - a.score)

@@ -9,6 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { chunkDocument, type ChunkOptions, type PassageDraft } from './law-chunker.js';
 import { metaString, type FrontMatter } from './front-matter.js';
+import { audienceErrors } from './audience.js';
 import { isKnowledgeFile, knowledgeFileHash, readKnowledgeFile } from './formats/index.js';
 import { corpusArticles, parseIssueCardFile, type CorpusArticles, type FailedCard } from './issue-cards.js';
 import { cardsDocument, isIssueCardFile } from './issue-card-document.js';
@@ -65,6 +66,8 @@ export async function loadKnowledgeFile(knowledgeDir: string, source: string, ch
   // .md, .txt, .docx, .pdf, .html: each read into the same article-per-line text (formats/).
   const { text: body, frontMatter } = await readKnowledgeFile(path, bytes, { displayPath: source });
   const meta = frontMatter as FrontMatter;
+  const audience = audienceErrors(meta);
+  if (audience.length) throw new Error(audience.join('; '));
   const passages = await chunkDocument({ source, meta, body }, chunk);
   if (!passages.length) throw new Error('no text to index');
   const first = passages[0]!;
