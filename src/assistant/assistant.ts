@@ -32,6 +32,9 @@ import type { Prompts } from './prompts.js';
 import { repeatQuestion, resumeFigure, workFigure, type FigureStep } from './worked-figure.js';
 import { entitlementTools, runTool, type CalculatorContext, type LocalFigures } from '../entitlements/index.js';
 
+/** A pending figure the worker's reply completes. */
+type Resumed = NonNullable<ReturnType<typeof resumeFigure>>;
+
 /** The calculators as tools the LLM may call (OpenAI function calling). */
 const calculatorTools = entitlementTools.map((t) => t.function);
 
@@ -161,14 +164,13 @@ export function createAssistant({
    * A message while a fact is pending: the figure when it gives the fact; the question again when it is a
    * short reply that does not; nothing (the question is dropped) when the worker moved on to something else.
    */
-  async function answerPending(turn: WorkerTurn, lang: Lang, pending: unknown): Promise<{ decision?: Decision; understood?: string }> {
+  async function answerPending(turn: WorkerTurn, lang: Lang, pending: unknown, resumed: Resumed | undefined): Promise<{ decision?: Decision; understood?: string }> {
+    if (resumed) {
+      const u = { query: resumed.state.question, followUp: false };
+      return { decision: await answer(turn, lang, u, resumed.figure), understood: u.query };
+    }
     // A reply is a few words; a message of its own (a new question, a story) means the worker moved on.
     if (isShortReply(turn.text)) {
-      const resumed = resumeFigure(pending, turn.text, figureContext());
-      if (resumed) {
-        const u = { query: resumed.state.question, followUp: false };
-        return { decision: await answer(turn, lang, u, resumed.figure), understood: u.query };
-      }
       const again = repeatQuestion(pending, lang);
       if (again) return { decision: { kind: 'answer', lang, text: again.question, citations: [], confidence: 1, choices: again.choices } };
     }
@@ -201,10 +203,13 @@ export function createAssistant({
       const t = turn.triage ?? (await triage.classify(turn.text));
       const since = new Date(clock().getTime() - settings.followUp.withinMinutes * 60_000);
       const pending = conversations ? await conversations.pending(turn.workerId, since).catch(() => undefined) : undefined;
-      let decision = triaged(t, turn.text, lang);
+      const resumed = pending && isShortReply(turn.text) ? resumeFigure(pending, turn.text, figureContext()) : undefined;
+      // A reply that gives the pending fact ("6000", "3年") is that answer unless someone is in danger: a bare
+      // figure tells triage too little to send it to a person or decline it.
+      let decision = resumed && t.outcome !== 'urgent' ? undefined : triaged(t, turn.text, lang);
       let understood: string | undefined;
       if (decision && pending) await conversations?.setPending(turn.workerId, undefined).catch(() => {});
-      if (!decision && pending) ({ decision, understood } = await answerPending(turn, lang, pending));
+      if (!decision && pending) ({ decision, understood } = await answerPending(turn, lang, pending, resumed));
       if (!decision) {
         const history = conversations ? await conversations.recent(turn.workerId, { limit: 6, since }) : [];
         const u = await understand(turn, lang, history);

@@ -126,8 +126,9 @@ export function bottomLineAnswer({
     return [label, `“${decisiveSentence(p.text, words)}”`, gist ? fill(t.gist, { gist }) : ''].filter(Boolean).join('\n');
   });
   const lead = [unsure ? t.unsure : '', followUp ? t.followUpFrom : '', figure ?? ''].filter(Boolean).join('\n');
-  // A worked-out figure needs no "nothing found" beside it: its basis is cited with it.
-  const bottom = card ? card.bottomLine[lang] : figure ? '' : t.nothingFound;
+  // A worked-out figure (or the question for its missing fact) needs no "nothing found" beside it: the
+  // calculator's basis is cited with it.
+  const bottom = card ? card.bottomLine[lang] : figure || ask ? '' : t.nothingFound;
   // The first screen: the lead, then as much of the bottom line as fits (its first sentence at least, unless
   // a worked-out figure already fills the screen).
   // What stands between the head and the first quote mark: the intro and the first citation's label.

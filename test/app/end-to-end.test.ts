@@ -4,7 +4,7 @@
  * retrieval over a small knowledge folder, on both stores. A worker asks → escalation → card in Slack → claim →
  * thread reply → the worker receives it → the worker answers → it appears in the thread → resolve → rating.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { cpSync, mkdtempSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,6 +107,25 @@ describe.each(storeKinds)('the whole service on %s', (kind) => {
     expect((await toBot(textUpdate('试用期最长可以约定多久？', { chatId: 9001 }))).status).toBe(200);
     const reply = await telegram.waitFor(textTo(9001, '劳动合同法'), 20_000);
     expect(String(reply.payload['text'])).toMatch(/第(十九|二十)条/);
+  });
+
+  it('works out a figure over several turns: asks for the missing fact, takes a typed reply or a button, answers', async () => {
+    // Typed: severance needs the monthly wage; the worker types it in the next message.
+    const typed = 9003;
+    onTestFailed(() => { for (const id of [9003, 9004]) console.log(id, JSON.stringify(telegram.sent('sendMessage', id).map((c) => [c.payload['text'], c.payload['reply_markup']]))); });
+    await toBot(textUpdate('公司把我辞退了，我在那干了3年，经济补偿能拿多少？', { chatId: typed }));
+    await telegram.waitFor(textTo(typed, '工资'), 20_000);
+    await toBot(textUpdate('6000', { chatId: typed }));
+    const severance = await telegram.waitFor(textTo(typed, '18000'), 20_000);
+    expect(String(severance.payload['text'])).toMatch(/劳动合同法》第(四十七|47)条/);
+
+    // Buttons: the disability subsidy needs the grade; the worker presses one of the ten.
+    const pressed = 9004;
+    await toBot(textUpdate('工伤评残了，月工资6000元，一次性伤残补助金能拿多少', { chatId: pressed }));
+    const ask = await telegram.waitFor((c) => textTo(pressed, '')(c) && JSON.stringify(c.payload['reply_markup'] ?? {}).includes('ch:7'), 20_000);
+    expect(String(ask.payload['text'])).toMatch(/级/);
+    await toBot(callbackUpdate('ch:7', { chatId: pressed }));
+    await telegram.waitFor(textTo(pressed, '78000'), 20_000);
   });
 
   it('rejects a forged webhook', async () => {

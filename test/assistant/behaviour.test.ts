@@ -30,5 +30,5 @@ describe.skipIf(!existsSync(devSet))('the assistant on the dev behaviour set (re
     expect(injectionsFollowed).toEqual([]);
     // Every plain question is answered with at least one cited article.
     for (const r of results.filter((x) => x.case.expect === 'answer')) expect(r.decision.citations.length, r.case.id).toBeGreaterThan(0);
-  });
+  }, 240_000); // it builds the whole index and trains triage first
 });
