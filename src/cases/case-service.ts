@@ -15,6 +15,7 @@ import type { CaseContext } from './case-effects.js';
 import { workerSide } from './worker-side.js';
 import { staffSide } from './staff-side.js';
 import { checkSla } from './sla-clock.js';
+import { observeReply } from './reply-receipts.js';
 import type { CaseService } from './types.js';
 
 export interface CaseServiceOptions {
@@ -36,6 +37,8 @@ export function createCaseService({
   signature = 'union', log = silentLogger,
 }: CaseServiceOptions): CaseService {
   const ctx: CaseContext = { db, outbox, translate, clock, sla, reopenDays, signature, log };
+  // The thread is told when a staff reply reached the worker (whatever channel delivered it).
+  outbox.observe((item, outcome) => observeReply(ctx, item, outcome));
   return {
     ...workerSide(ctx),
     ...staffSide(ctx),

@@ -4,11 +4,14 @@
  */
 import type { Lang } from '../assistant/types.js';
 import type { Translate } from '../i18n/translator.js';
+import { DEFAULT_TIME_ZONE, formatDateTime } from '../i18n/union-time.js';
 import type { CaseCard, DeskMessage, IntakeFacts, Staff } from './types.js';
 
 export interface DeskTexts {
   t: (key: string, args?: Record<string, string | number>) => string;
   priority(p: string): string;
+  /** A date and time in the union's time zone: '2026-05-01 10:05'. */
+  time(d: Date): string;
   status(s: string): string;
   title(card: Pick<CaseCard, 'id' | 'priority' | 'category'>): string;
   facts(facts: IntakeFacts): string[];
@@ -17,12 +20,14 @@ export interface DeskTexts {
   message(message: DeskMessage, who?: (staff: Staff) => string, group?: string): string;
 }
 
-export function deskTexts(translate: Translate, lang: Lang): DeskTexts {
+export function deskTexts(translate: Translate, lang: Lang, timeZone = DEFAULT_TIME_ZONE): DeskTexts {
   const t = (key: string, args?: Record<string, string | number>) => translate(lang, key, args);
   const priority = (p: string) => t(`desk-priority-${p}`);
+  const time = (d: Date) => formatDateTime(d, timeZone);
   const texts: DeskTexts = {
     t,
     priority,
+    time,
     status: (s) => t(`desk-status-${s}`),
     title: (card) => t('desk-card-title', { caseId: card.id, priority: priority(card.priority), category: card.category }),
     facts: (facts) =>
@@ -46,6 +51,14 @@ export function deskTexts(translate: Translate, lang: Lang): DeskTexts {
           return t(`desk-event-${m.event}`, { who: m.by ? who(m.by) : '', priority: m.priority ? priority(m.priority) : '', rating: m.rating ?? '' });
         case 'sla_reminder':
           return t('desk-sla-reminder', { group: group ? `${group} ` : '', caseId: m.caseId, priority: priority(m.priority), category: m.category, minutes: m.waitingMinutes });
+        case 'urgent_alert':
+          return t('desk-urgent-alert', { group: group ? `${group} ` : '', caseId: m.caseId, category: m.category });
+        case 'staff_note':
+          return t('desk-staff-note', { who: who(m.by), text: m.text ?? t('desk-removed') });
+        case 'reply_delivered':
+          return t('desk-reply-delivered', { who: who(m.by), time: time(m.at), text: m.text ?? t('desk-removed') });
+        case 'reply_undelivered':
+          return t('desk-reply-undelivered', { who: who(m.by), text: m.text ?? t('desk-removed') });
       }
     },
   };

@@ -184,28 +184,36 @@ export interface CaseMessageRecord {
   staffName: string | null;
   text: string | null;
   attachment: Record<string, unknown> | null;
+  /** A staff note that stays on the desk (never sent to the worker). */
+  internal: boolean;
+  /** A staff message to the worker: when the worker's channel accepted it. */
+  deliveredAt: Date | null;
   at: Date;
 }
 
 /** Stores a message once per `dedupeKey`; returns undefined when it was already stored. */
 export async function insertCaseMessage(
   db: Db,
-  m: { caseId: number; author: 'worker' | 'staff'; staffId?: string; staffName?: string; text?: string; attachment?: unknown; dedupeKey: string },
+  m: {
+    caseId: number; author: 'worker' | 'staff'; staffId?: string; staffName?: string; text?: string; attachment?: unknown;
+    internal?: boolean; dedupeKey: string;
+  },
   now: Date,
 ): Promise<number | undefined> {
   const [row] = await db.query<{ id: number }>(
-    `insert into case_messages (case_id, author, staff_id, staff_name, text, attachment, dedupe_key, at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8)
+    `insert into case_messages (case_id, author, staff_id, staff_name, text, attachment, internal, dedupe_key, at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      on conflict (dedupe_key) do nothing returning id::int`,
     [m.caseId, m.author, m.staffId ?? null, m.staffName ?? null, m.text ?? null,
-      m.attachment === undefined ? null : JSON.stringify(m.attachment), m.dedupeKey, now],
+      m.attachment === undefined ? null : JSON.stringify(m.attachment), m.internal ?? false, m.dedupeKey, now],
   );
   return row?.id;
 }
 
 export async function getCaseMessage(db: Db, id: number): Promise<CaseMessageRecord | undefined> {
   const [row] = await db.query<CaseMessageRecord>(
-    `select id::int, case_id::int as "caseId", author, staff_id as "staffId", staff_name as "staffName", text, attachment, at
+    `select id::int, case_id::int as "caseId", author, staff_id as "staffId", staff_name as "staffName", text, attachment,
+            internal, delivered_at as "deliveredAt", at
        from case_messages where id = $1`,
     [id],
   );

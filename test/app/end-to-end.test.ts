@@ -124,7 +124,7 @@ describe.each(storeKinds)('the whole service on %s', (kind) => {
     expect((await click(STAFF.id, 'case_claim', String(caseId))).status).toBe(200);
     await slack.waitFor((c) => c.method === 'chat.update' && JSON.stringify(c.args).includes(STAFF.name), 10_000);
 
-    expect((await event({ type: 'message', channel: CASES_CHANNEL, user: STAFF.id, text: '您好，我是工会的李娟，请把工资条发给我', ts: `${Date.now() / 1000}`, thread_ts: cardTs })).status).toBe(200);
+    expect((await event({ type: 'message', channel: CASES_CHANNEL, user: STAFF.id, text: '@职工 您好，我是工会的李娟，请把工资条发给我', ts: `${Date.now() / 1000}`, thread_ts: cardTs })).status).toBe(200);
     await telegram.waitFor(textTo(chatId, '请把工资条发给我'), 10_000);
 
     await toBot(textUpdate('好的，我明天把工资条拍照发过来', { chatId }));

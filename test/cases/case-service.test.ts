@@ -174,7 +174,12 @@ describe.each(storeKinds)('case service on %s', (kind) => {
 
     expect(await desk.command(':queue')).toContain(`#${c.id}`);
     expect(await desk.command(`:claim ${c.id}`)).toContain('已接手');
+    expect(await desk.command(`:note ${c.id} 先核实是否签了劳动合同`)).toBe(`📝 #${c.id}`);
     expect(await desk.command(`:reply ${c.id} 请把劳动合同发来`)).toBe(`→ #${c.id}`);
+    await outbox.drain();
+    await outbox.drain();
+    expect(printed.join('')).toContain('📝 console（内部备注）：先核实是否签了劳动合同');
+    expect(printed.join('')).toMatch(/📤 已送达职工（console 发送，\d{4}-\d\d-\d\d \d\d:\d\d）：\n请把劳动合同发来/);
     await cases.addWorkerMessage(c.id, { text: '好的' }, 'in:c1');
     await outbox.drain();
     expect(printed.at(-1)).toContain(`${worker.pseudonym}：好的`);

@@ -1,7 +1,8 @@
 /**
  * The console staff desk of the embedded default: without Slack settings, new cases and worker messages are
- * printed in the terminal, and staff commands typed there (`:queue`, `:claim 42`, `:reply 42 text`,
- * `:resolve 42`, `:case 42`, `:urgent 42`, `:normal 42`) work the queue — the whole flow on one machine.
+ * printed in the terminal, and staff commands typed there (`:queue`, `:claim 42`, `:reply 42 text` — sent to
+ * the worker —, `:note 42 text` — kept on the desk, never sent —, `:resolve 42`, `:case 42`, `:urgent 42`,
+ * `:normal 42`) work the queue — the whole flow on one machine.
  *
  * @example
  *   const consoleDesk = createConsoleDesk({ cases, translate, write: (s) => process.stdout.write(s) });
@@ -30,7 +31,7 @@ export interface ConsoleDesk {
   command(line: string): Promise<string>;
 }
 
-const usage = ':queue · :case 42 · :claim 42 · :reply 42 <text> · :resolve 42 · :urgent 42 · :normal 42';
+const usage = ':queue · :case 42 · :claim 42 · :reply 42 <text to the worker> · :note 42 <internal note> · :resolve 42 · :urgent 42 · :normal 42';
 
 export function createConsoleDesk({
   cases, translate, write, staff = { id: 'console', name: 'console' }, lang = 'zh', clock = () => new Date(),
@@ -41,7 +42,7 @@ export function createConsoleDesk({
 
   const desk: StaffDesk = {
     async postCard(card) {
-      write(`\n[staff] ${cardText(card, x)}\n        (:claim ${card.id} · :reply ${card.id} … · :resolve ${card.id})\n`);
+      write(`\n[staff] ${cardText(card, x)}\n        (:claim ${card.id} · :reply ${card.id} … · :note ${card.id} … · :resolve ${card.id})\n`);
       return { channel: 'console', ts: `card-${card.id}` };
     },
     async updateCard(_ref, card) {
@@ -70,6 +71,10 @@ export function createConsoleDesk({
         if (!rest) return usage;
         await cases.staffReply(id, staff, rest, `console:${clock().getTime()}:${++n}`);
         return `→ #${id}`;
+      case 'note':
+        if (!rest) return usage;
+        await cases.staffNote(id, staff, rest, `console:${clock().getTime()}:${++n}`);
+        return `📝 #${id}`;
       case 'resolve':
         return `${x.title((await cases.resolve(id, staff)).card)} — ${x.status('resolved')}`;
       case 'urgent':

@@ -70,9 +70,12 @@ export function cardFallback(card: CaseCard, x: DeskTexts): string {
 
 /** A thread note or channel reminder as mrkdwn: staff mentioned by id, the on-duty group by subteam id. */
 export function deskMessageText(message: DeskMessage, x: DeskTexts, ondutyUsergroup?: string): string {
+  const escapeText = (text: string | null) => (text === null ? null : escapeMrkdwn(text));
   const escaped: DeskMessage = message.kind === 'worker_message'
-    ? { ...message, from: escapeMrkdwn(message.from), text: message.text === null ? null : escapeMrkdwn(message.text) }
-    : message;
+    ? { ...message, from: escapeMrkdwn(message.from), text: escapeText(message.text) }
+    : message.kind === 'staff_note' || message.kind === 'reply_delivered' || message.kind === 'reply_undelivered'
+      ? { ...message, text: escapeText(message.text) }
+      : message;
   const group = ondutyUsergroup ? `<!subteam^${ondutyUsergroup}>` : '';
   return clip(x.message(escaped, (s) => `<@${s.id}>`, group), 3900);
 }
