@@ -41,7 +41,7 @@ desk-fact-employers = Employer
 desk-fact-dates = Dates
 desk-fact-amounts = Amounts
 desk-fact-yearsWorked = Years worked
-desk-card-hint = Reply in this thread: your message is relayed to the worker, signed by the union.
+desk-card-hint = Replies in this thread stay between staff. To send one to the worker, start it with @worker (or @职工), or use the “Send to worker” shortcut on it; the thread shows when it was delivered.
 desk-button-claim = Claim
 desk-button-resolve = Resolve
 desk-button-urgent = Make urgent
@@ -62,6 +62,16 @@ desk-event-priority_changed = Priority is now { $priority }.
 desk-event-rated = The worker rated the help { $rating }/5.
 desk-event-closed = The case is closed.
 desk-event-forgotten = The worker deleted their data; their words were removed from this thread.
+desk-urgent-alert = 🚨 { $group }The worker of case #{ $caseId } just wrote about an emergency ({ $category }). They were sent safety instructions; follow up now.
+desk-staff-note = 📝 { $who } (internal note): { $text }
+desk-reply-delivered =
+    📤 Delivered to the worker (sent by { $who }, { $time }):
+    { $text }
+desk-reply-undelivered =
+    ⚠️ Could not be delivered to the worker (sent by { $who }); reach them another way:
+    { $text }
+desk-reply-queued = Queued for the worker; the thread will show when it is delivered.
+desk-reply-pick-thread = Use “Send to worker” on a reply in a case thread.
 desk-sla-reminder = { $group }Case #{ $caseId } ({ $priority } · { $category }) has waited { $minutes } minutes and nobody has claimed it.
 desk-refused = Only union staff can work on cases. This attempt was logged.
 desk-already-claimed = Case #{ $caseId } is already claimed by { $who }.

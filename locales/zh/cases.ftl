@@ -41,7 +41,7 @@ desk-fact-employers = 单位
 desk-fact-dates = 日期
 desk-fact-amounts = 金额
 desk-fact-yearsWorked = 工龄
-desk-card-hint = 在本帖的讨论串里回复，内容会以“工会娘家人”的名义转发给职工。
+desk-card-hint = 讨论串里的回复只有工作人员能看到。要发给职工：以 @职工 开头（或 @worker），或在消息上选“发给职工”快捷操作；送达后讨论串里会显示。
 desk-button-claim = 接手
 desk-button-resolve = 标记已解决
 desk-button-urgent = 设为紧急
@@ -62,6 +62,16 @@ desk-event-priority_changed = 优先级已改为 { $priority }。
 desk-event-rated = 职工评分：{ $rating }/5。
 desk-event-closed = 个案已关闭。
 desk-event-forgotten = 职工已删除个人资料，讨论串中的职工原话已移除。
+desk-urgent-alert = 🚨 { $group }个案 #{ $caseId } 的职工刚发来紧急情况（{ $category }），已自动回复安全提示，请立即跟进。
+desk-staff-note = 📝 { $who }（内部备注）：{ $text }
+desk-reply-delivered =
+    📤 已送达职工（{ $who } 发送，{ $time }）：
+    { $text }
+desk-reply-undelivered =
+    ⚠️ 未能送达职工（{ $who } 发送），请改用其他方式联系：
+    { $text }
+desk-reply-queued = 已排队发给职工；送达后讨论串里会显示。
+desk-reply-pick-thread = 请在个案讨论串里的某条回复上使用“发给职工”。
 desk-sla-reminder = { $group }个案 #{ $caseId }（{ $priority } · { $category }）已等待 { $minutes } 分钟，仍无人接手。
 desk-refused = 只有工会工作人员可以处理个案。此次操作已记录。
 desk-already-claimed = 个案 #{ $caseId } 已由 { $who } 接手。
