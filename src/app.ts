@@ -21,7 +21,7 @@ import type { Retriever, BuildProgress } from './retrieval/index.js';
 import { createKnowledgeStore } from './store/knowledge-store.js';
 import type { Assistant } from './assistant/index.js';
 import { openAssistant } from './assistant/open-assistant.js';
-import { createConversationStore, forgetConversation } from './store/conversation-store.js';
+import { createConversationStore, forgetConversation, lastExchange } from './store/conversation-store.js';
 import { createCaseService } from './cases/case-service.js';
 import type { CaseService } from './cases/types.js';
 import { createStaffDeskDeliverer, staffDeskHooks, STAFF_DESK_CHANNEL } from './cases/staff-desk.js';
@@ -88,8 +88,9 @@ export async function startApp({
     const translate = loadTranslator();
 
     // Knowledge: index on first start (with the triage model), else check the index matches the embedder.
-    const { embedder, retriever, triage, triageSource, assistant, built } = await openAssistant({
-      db, config, log, onProgress: firstStartProgress(progress), conversations: createConversationStore(db), clock,
+    const conversations = createConversationStore(db);
+    const { embedder, retriever, triage, triageSource, assistant, rules, built } = await openAssistant({
+      db, config, log, onProgress: firstStartProgress(progress), conversations, clock,
       onSearch: (ms) => metrics.observeRetrieval(ms),
     });
     if (built) progress.write('Knowledge indexed.\n');
@@ -103,7 +104,9 @@ export async function startApp({
       sla: { urgentMinutes: config.SLA_URGENT_MINUTES, normalMinutes: config.SLA_NORMAL_MINUTES },
     });
     const workers = createWorkerService({
-      db, outbox, assistant, cases, translate, log, metrics, forgetConversation: (id) => forgetConversation(db, id),
+      db, outbox, assistant, triage, safetyReply: rules.texts.urgent, cases, translate, log, metrics,
+      forgetConversation: (id) => forgetConversation(db, id),
+      lastExchange: (id) => lastExchange(conversations, id, new Date(clock().getTime() - 24 * 60 * 60_000)),
     });
     const admin = createAdmin({
       db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, versionsKept: config.INDEX_VERSIONS_KEPT, log, extras: triageSource, outbox, clock,

@@ -25,7 +25,6 @@ import { loadReplyTexts, type ReplyTexts } from './reply-texts.js';
 import { loadAnswerSettings, type AnswerSettings } from './answer-settings.js';
 import { answerConfidence } from './confidence.js';
 import { bottomLineAnswer } from './bottom-line-answer.js';
-import { caseSummary } from './case-summary.js';
 import { combineWithPrevious, looksLikeFollowUp } from './follow-up.js';
 import { condenseFollowUp, llmAnswer } from './llm-answer.js';
 import type { Prompts } from './prompts.js';
@@ -105,14 +104,14 @@ export function createAssistant({
   const { texts, settings } = rules;
   const figureContext = () => ({ local: localFigures, today: clock().toISOString().slice(0, 10) });
 
-  function triaged(t: TriageResult, text: string, lang: Lang): Decision | undefined {
+  function triaged(t: TriageResult, lang: Lang): Decision | undefined {
     if (t.outcome === 'answer') return undefined;
     if (t.outcome === 'decline') return { kind: 'decline', lang, text: texts.decline(lang, t.category), citations: [], confidence: t.confidence, reason: t.category };
     const priority = t.outcome === 'urgent' ? 'urgent' : 'normal';
     const reply = priority === 'urgent' ? texts.urgent(lang, t.category) : texts.escalate(lang, t.category);
     return {
       kind: 'escalate', lang, text: reply, citations: [], confidence: t.confidence, reason: t.category,
-      escalation: { priority, category: t.category, summary: caseSummary({ text, category: t.category, priority, lang }) },
+      escalation: { priority, category: t.category },
     };
   }
 
@@ -198,7 +197,7 @@ export function createAssistant({
       const t = turn.triage ?? (await triage.classify(turn.text));
       const since = new Date(clock().getTime() - settings.followUp.withinMinutes * 60_000);
       const pending = conversations ? await conversations.pending(turn.workerId, since).catch(() => undefined) : undefined;
-      let decision = triaged(t, turn.text, lang);
+      let decision = triaged(t, lang);
       let understood: string | undefined;
       if (decision && pending) await conversations?.setPending(turn.workerId, undefined).catch(() => {});
       if (!decision && pending) ({ decision, understood } = await answerPending(turn, lang, pending));

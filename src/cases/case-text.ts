@@ -13,6 +13,8 @@ export interface DeskTexts {
   /** A date and time in the union's time zone: '2026-05-01 10:05'. */
   time(d: Date): string;
   status(s: string): string;
+  /** Why a case was escalated, in words (the danger category or the reason); the id when there is no label. */
+  reason(category: string): string;
   title(card: Pick<CaseCard, 'id' | 'priority' | 'category'>): string;
   facts(facts: IntakeFacts): string[];
   /** One line per queue entry: `#42 🔴 urgent · safety · W-7F3A · waiting 12 min`. */
@@ -29,9 +31,13 @@ export function deskTexts(translate: Translate, lang: Lang, timeZone = DEFAULT_T
     priority,
     time,
     status: (s) => t(`desk-status-${s}`),
+    reason: (category) => {
+      const label = t(`desk-reason-${category}`);
+      return label === `desk-reason-${category}` ? category : label;
+    },
     title: (card) => t('desk-card-title', { caseId: card.id, priority: priority(card.priority), category: card.category }),
     facts: (facts) =>
-      (['employers', 'dates', 'amounts', 'yearsWorked'] as const)
+      (['employers', 'dates', 'amounts', 'yearsWorked', 'people'] as const)
         .filter((k) => facts[k]?.length)
         .map((k) => `${t(`desk-fact-${k}`)}: ${facts[k]!.join('、')}`),
     queueLine: (card, now) =>
@@ -72,8 +78,9 @@ export function cardText(card: CaseCard, x: DeskTexts): string {
     `${x.t('desk-field-worker')}: ${card.worker}  ·  ${x.t('desk-field-status')}: ${x.status(card.status)}  ·  ${x.t('desk-field-assignee')}: ${card.assignee?.name ?? x.t('desk-nobody')}`,
   ];
   if (card.forgotten) return [...lines, x.t('desk-forgotten')].join('\n');
-  if (card.summary) lines.push(`${x.t('desk-summary')}: ${card.summary}`);
-  if (card.workerText && card.workerText !== card.summary) lines.push(`${x.t('desk-worker-words')}: ${card.workerText}`);
+  lines.push(`${x.t('desk-field-reason')}: ${x.reason(card.category)}`);
+  const question = card.workerText ?? card.summary;
+  if (question) lines.push(`${x.t('desk-worker-words')}: ${question}`);
   if (card.botReply) lines.push(`${x.t('desk-bot-attempt')}: ${card.botReply}`);
   if (card.citations.length) lines.push(`${x.t('desk-citations')}: ${card.citations.join('；')}`);
   lines.push(...x.facts(card.facts));

@@ -22,6 +22,7 @@ export interface IntakeFacts {
   dates?: string[];
   amounts?: string[];
   yearsWorked?: string[];
+  people?: string[];
 }
 
 /** Everything a desk shows about one case. */
@@ -101,7 +102,8 @@ export interface OpenCaseInput {
   workerId: number;
   priority: CasePriority;
   category: string;
-  summary: string;
+  /** The line queue views show; default: the worker's words, shortened (intake-facts.ts). */
+  summary?: string;
   workerText: string;
   botReply: string;
   citations: Citation[];

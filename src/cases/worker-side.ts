@@ -10,7 +10,7 @@ import {
 } from '../store/case-store.js';
 import type { Db } from '../store/db.js';
 import { caseEffects, inTransaction, slaDue, systemActor, workerActor, type CaseContext } from './case-effects.js';
-import { extractFacts } from './intake-facts.js';
+import { extractFacts, intakeSummary } from './intake-facts.js';
 import { CaseError, type Case, type OpenCaseInput } from './types.js';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -73,7 +73,7 @@ export function workerSide(ctx: CaseContext) {
         const fx = caseEffects(ctx, tx, now);
         const created = await insertCase(tx, {
           workerId: input.workerId, priority: input.priority, category: input.category, lang: input.lang,
-          summary: input.summary, workerText: input.workerText, botReply: input.botReply,
+          summary: input.summary ?? intakeSummary(input.workerText), workerText: input.workerText, botReply: input.botReply,
           facts: extractFacts(input.workerText) as Record<string, string[]>,
           citations: input.citations, slaDueAt: slaDue(ctx, input.priority, now),
         }, now);

@@ -6,6 +6,8 @@ import { CaseError } from '../../src/cases/types.js';
 import { createWorkerService } from '../../src/conversation/worker-service.js';
 import { recordInbound } from '../../src/store/inbox-store.js';
 import type { Assistant } from '../../src/assistant/types.js';
+import { fakeTriage, safetyReply } from '../conversation/fake-triage.js';
+import { cardText, deskTexts } from '../../src/cases/case-text.js';
 import { createConsoleDesk } from '../../src/channels/console/console-desk.js';
 import { createStaffDeskDeliverer, STAFF_DESK_CHANNEL } from '../../src/cases/staff-desk.js';
 import { aWorker, anEscalation, caseRig, recordingDesk, staffA, staffB, translate } from './case-fixtures.js';
@@ -161,6 +163,34 @@ describe.each(storeKinds)('case service on %s', (kind) => {
     expect(queue).toEqual([ids[1], ids[0], ids[2]]);
   });
 
+  it('shows why, the question once, the facts once, the bot’s attempt and its sources', async () => {
+    const desk = recordingDesk();
+    const { cases, outbox } = caseRig(store.db, { desk: desk.desk });
+    const c = await cases.openCase(anEscalation((await aWorker(store.db)).id, { summary: undefined, category: 'legal_aid' }));
+    await outbox.drain();
+    const text = cardText(desk.cards.find((k) => k.id === c.id)!, deskTexts(translate, 'zh'));
+    expect(text).toContain('转人工原因: 申请法律援助');
+    expect(text.split('老板拖欠3个月工资共15000元')).toHaveLength(2);
+    expect(text.split('深圳华强电子有限公司')).toHaveLength(3); // in the words, and once among the facts
+    expect(text).toContain('机器人的回答: 根据《中华人民共和国劳动合同法》第三十条');
+    expect(text).toContain('引用条文: 《中华人民共和国劳动合同法》第三十条');
+    expect((await getCase(store.db, c.id))!.summary).toBe(anEscalation(0).workerText);
+  });
+
+  it('makes a case urgent and calls the on-duty group when a worker in it writes about a danger, once', async () => {
+    const desk = recordingDesk();
+    const { cases, outbox } = caseRig(store.db, { desk: desk.desk });
+    const c = await cases.openCase(anEscalation((await aWorker(store.db)).id));
+    await cases.claim(c.id, staffA);
+    await cases.addWorkerMessage(c.id, { text: '车间着火了' }, 'in:fire', { urgent: 'fire' });
+    await cases.addWorkerMessage(c.id, { text: '车间着火了' }, 'in:fire', { urgent: 'fire' });
+    await outbox.drain();
+    expect((await getCase(store.db, c.id))!.priority).toBe('urgent');
+    const alerts = desk.posts.filter((p) => p.message.kind === 'urgent_alert' && p.message.caseId === c.id);
+    expect(alerts).toEqual([{ message: { kind: 'urgent_alert', caseId: c.id, category: 'fire', card: expect.any(Object) }, thread: undefined }]);
+    expect((await listCaseEvents(store.db, c.id)).filter((e) => e.kind === 'urgent_message')).toHaveLength(1);
+  });
+
   it('prints new cases and worker messages, and works the queue from typed commands', async () => {
     const { cases, outbox, inbox } = caseRig(store.db);
     const printed: string[] = [];
@@ -199,11 +229,11 @@ describe.each(storeKinds)('case service on %s', (kind) => {
     const assistant: Assistant = {
       async respond({ text }) {
         return text.includes('人工')
-          ? { kind: 'escalate', lang: 'zh', text: '已为你转人工', citations: [], confidence: 1, escalation: { priority: 'normal', category: 'explicit_request', summary: text } }
+          ? { kind: 'escalate', lang: 'zh', text: '已为你转人工', citations: [], confidence: 1, escalation: { priority: 'normal', category: 'explicit_request' } }
           : { kind: 'answer', lang: 'zh', text: `答：${text}`, citations: [], confidence: 0.9 };
       },
     };
-    const workers = createWorkerService({ db: store.db, outbox, assistant, cases, translate });
+    const workers = createWorkerService({ db: store.db, outbox, assistant, triage: fakeTriage(), safetyReply, cases, translate });
     const identity = { channel: 'telegram', externalId: `ws-${Date.now()}`, chatId: `ws-${Date.now()}` };
     let n = 0;
     const say = async (text: string) => {

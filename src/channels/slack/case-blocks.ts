@@ -52,8 +52,10 @@ export function cardBlocks(card: CaseCard, x: DeskTexts): Block[] {
     },
   ];
   if (card.forgotten) return [...blocks, section(`_${x.t('desk-forgotten')}_`)];
-  if (card.summary) blocks.push(section(`*${x.t('desk-summary')}*\n${escapeMrkdwn(card.summary)}`));
-  if (card.workerText && card.workerText !== card.summary) blocks.push(section(`*${x.t('desk-worker-words')}*\n${quote(clip(card.workerText, 2000))}`));
+  // Why it came to a person, the question once, the facts once, then the bot's attempt and its sources.
+  blocks.push(section(`*${x.t('desk-field-reason')}*\n${escapeMrkdwn(x.reason(card.category))}`));
+  if (card.workerText) blocks.push(section(`*${x.t('desk-worker-words')}*\n${quote(clip(card.workerText, 2000))}`));
+  else if (card.summary) blocks.push(section(`*${x.t('desk-worker-words')}*\n${escapeMrkdwn(card.summary)}`));
   const facts = x.facts(card.facts);
   if (facts.length) blocks.push(section(`*${x.t('desk-facts')}*\n${facts.map((f) => `• ${escapeMrkdwn(f)}`).join('\n')}`));
   if (card.botReply) blocks.push(section(`*${x.t('desk-bot-attempt')}*\n${escapeMrkdwn(clip(card.botReply, 2000))}`));
