@@ -104,7 +104,8 @@ export async function startApp({
       sla: { urgentMinutes: config.SLA_URGENT_MINUTES, normalMinutes: config.SLA_NORMAL_MINUTES },
     });
     const workers = createWorkerService({
-      db, outbox, assistant, triage, safetyReply: rules.texts.urgent, cases, translate, log, metrics,
+      db, outbox, assistant, triage, safetyReply: rules.texts.urgent, cases, translate, log, metrics, clock,
+      unsureBelow: rules.settings.confidence.unsureBelow,
       forgetConversation: (id) => forgetConversation(db, id),
       lastExchange: (id) => lastExchange(conversations, id, new Date(clock().getTime() - 24 * 60 * 60_000)),
     });

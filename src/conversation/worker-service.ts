@@ -15,7 +15,9 @@ import { unreadMetrics, type Metrics } from '../metrics/metrics.js';
 import {
   upsertWorker, setWorkerLang, forgetWorker, recordFeedback, linkInboundToWorker, eraseWorkerMessages, type Worker,
 } from '../store/worker-store.js';
+import { recordAskedQuestion, markNotHelpful, forgetAskedQuestions } from '../store/question-store.js';
 import { enqueueToWorker, workerStream } from './worker-outbox.js';
+import { askedQuestion } from './asked-questions.js';
 import { detectLang } from '../i18n/detect-lang.js';
 import type { Attachment, IncomingWorkerMessage, WorkerCaseStatus, WorkerIdentity, WorkerService } from './types.js';
 
@@ -56,6 +58,9 @@ export interface WorkerServiceOptions {
   translate: Translate;
   forgetConversation?: ForgetConversation;
   lastExchange?: LastExchange;
+  /** Answers less sure than this count as unanswered in the listening report (answering.json `confidence.unsureBelow`). */
+  unsureBelow?: number;
+  clock?: () => Date;
   log?: Logger;
   /** Messages in by channel; decisions by kind and category, with their latency. */
   metrics?: Metrics;
@@ -63,7 +68,7 @@ export interface WorkerServiceOptions {
 
 export function createWorkerService({
   db, outbox, assistant, triage, safetyReply, cases, translate, forgetConversation = async () => {}, lastExchange = async () => undefined,
-  log = silentLogger, metrics = unreadMetrics,
+  unsureBelow = 0.6, clock = () => new Date(), log = silentLogger, metrics = unreadMetrics,
 }: WorkerServiceOptions): WorkerService {
   const identify = (w: WorkerIdentity) =>
     upsertWorker(db, { channel: w.channel, externalId: w.externalId, chatId: w.chatId, displayName: w.displayName, username: w.username });
@@ -104,6 +109,9 @@ export function createWorkerService({
     const decision = await assistant.respond({ workerId: worker.id, text, lang, triage: triaged });
     metrics.observeDecision(decision.kind, decision.reason ?? 'none', performance.now() - started);
     await reply(worker, decision, inboundId);
+    // The listening report's record; losing it must not cost the worker their reply.
+    await recordAskedQuestion(db, askedQuestion(decision, text, { inboundId, at: clock(), unsureBelow }))
+      .catch((error) => log.warn('worker.record_question_failed', { inboundId, error }));
     if (decision.kind === 'escalate') await openCase(worker, text, decision);
   }
 
@@ -172,6 +180,7 @@ export function createWorkerService({
     async feedback(identity, answerId, helpful, inboundId) {
       const worker = await identify(identity);
       await recordFeedback(db, worker.id, answerId, helpful);
+      if (!helpful) await markNotHelpful(db, answerId);
       const l: Lang = worker.lang ?? 'zh';
       if (helpful) await say(worker, l, 'worker-feedback-thanks', `reply:${inboundId}`);
       else await say(worker, l, 'worker-feedback-sorry', `reply:${inboundId}`, {}, ['human']);
@@ -198,6 +207,7 @@ export function createWorkerService({
       const worker = await identify(identity);
       await cases.forgetWorker(worker.id);
       await forgetConversation(worker.id);
+      await forgetAskedQuestions(db, worker.id);
       await eraseWorkerMessages(db, worker.id, workerStream(worker));
       await forgetWorker(db, worker.id);
       log.info('worker.forgotten', { workerId: worker.id });
