@@ -29,3 +29,7 @@ alter table cases add column follow_up_asked_at timestamptz;
 alter table cases add column follow_up_solved boolean;
 alter table cases add column follow_up_answered_at timestamptz;
 create index cases_follow_up on cases (resolved_at) where follow_up_agreed and follow_up_asked_at is null;
+
+-- The report reads cases and their events by time.
+create index cases_opened on cases (opened_at);
+create index case_events_kind_at on case_events (kind, at);
