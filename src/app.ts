@@ -38,6 +38,9 @@ import { createTelegramChannel, type TelegramChannel } from './channels/telegram
 import { createSlackDesk, type SlackDesk } from './channels/slack/slack-desk.js';
 import { createConsoleDesk } from './channels/console/console-desk.js';
 import { runConsoleChat } from './channels/console/console-chat.js';
+import { buildListeningReport, reportPeriod } from './insights/listening-report.js';
+import { createReportDeliverer } from './insights/report-deliverer.js';
+import { REPORT_CHANNEL, requestReport, startReportSchedule } from './insights/report-schedule.js';
 
 export interface StartAppOptions {
   config: Config;
@@ -111,6 +114,7 @@ export async function startApp({
     });
     const admin = createAdmin({
       db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, versionsKept: config.INDEX_VERSIONS_KEPT, log, extras: triageSource, outbox, clock,
+      timeZone: config.UNION_TIME_ZONE,
     });
 
     const http = createHttpServer({ log, metrics });
@@ -135,16 +139,27 @@ export async function startApp({
         token: config.SLACK_BOT_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET, appToken: config.SLACK_APP_TOKEN,
         casesChannel: config.SLACK_CASES_CHANNEL!, staffUserIds: config.SLACK_STAFF_USER_IDS, staffUsergroup: config.SLACK_STAFF_USERGROUP,
         adminUserIds: config.SLACK_ADMIN_USER_IDS, ondutyUsergroup: config.SLACK_ONDUTY_USERGROUP, apiUrl: config.SLACK_API_URL,
-        cases, admin, translate, log, clock,
+        cases, admin, translate, log, clock, timeZone: config.UNION_TIME_ZONE,
+        reports: { request: async (days, key) => void (await requestReport(outbox, { days, key, timeZone: config.UNION_TIME_ZONE, now: clock() })) },
       });
       if (slack.requestListener) http.mount('/slack', slack.requestListener);
       outbox.register(STAFF_DESK_CHANNEL, createStaffDeskDeliverer({ db, desk: slack.desk, clock, log }), staffDeskHooks(log));
+      outbox.register(REPORT_CHANNEL, createReportDeliverer({ db, desk: slack.reports, log }));
       http.health('slack', async () => ({ ok: true, mode: config.SLACK_APP_TOKEN ? 'socket' : 'http' }));
     } else {
-      const consoleDesk = createConsoleDesk({ cases, translate, write: (text) => output.write(text), clock });
+      const consoleDesk = createConsoleDesk({
+        cases, translate, write: (text) => output.write(text), clock, timeZone: config.UNION_TIME_ZONE,
+        report: (days) => buildListeningReport(db, reportPeriod(clock(), days, config.UNION_TIME_ZONE, { untilNow: true })),
+      });
       staffCommand = consoleDesk.command;
       outbox.register(STAFF_DESK_CHANNEL, createStaffDeskDeliverer({ db, desk: consoleDesk.desk, clock, log }), staffDeskHooks(log));
+      outbox.register(REPORT_CHANNEL, createReportDeliverer({ db, desk: consoleDesk.reports, log }));
     }
+    const reports = startReportSchedule({
+      db, outbox, timeZone: config.UNION_TIME_ZONE, weekday: config.REPORT_WEEKDAY, hour: config.REPORT_HOUR,
+      keepDays: config.UNANSWERED_KEEP_DAYS, clock, log,
+    });
+    stops.push(() => reports.stop());
     const sla = startSlaClock({ check: async () => {
       const breaches = await cases.checkSla();
       metrics.countSlaBreaches(breaches);

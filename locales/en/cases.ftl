@@ -108,6 +108,7 @@ desk-queue-line = #{ $caseId } { $priority } · { $category } · { $worker } · 
 desk-help =
     /niangjia queue — cases waiting to be claimed
     /niangjia case 42 — show case #42
+    /niangjia report [days] — the listening report (last 7 days by default), posted to the cases channel
     /niangjia reindex — re-index the knowledge base (admins)
     /niangjia sources — documents in the index (admins)
     /niangjia rollback — go back to the previous index version (admins)

@@ -108,6 +108,7 @@ desk-queue-line = #{ $caseId } { $priority } · { $category } · { $worker } · 
 desk-help =
     /niangjia queue —— 待接手的个案
     /niangjia case 42 —— 查看个案 #42
+    /niangjia report [天数] —— 倾听报告（默认最近 7 天），发到个案频道
     /niangjia reindex —— 重建知识库索引（管理员）
     /niangjia sources —— 已收录的法规文件（管理员）
     /niangjia rollback —— 回到上一个索引版本（管理员）

@@ -8,6 +8,8 @@
  *   await admin.reindex(async (line) => post(line));          // → summary text
  *   await admin.sources();                                    // → listing of the live version
  */
+import { buildListeningReport, reportPeriod } from '../insights/listening-report.js';
+import { DEFAULT_TIME_ZONE } from '../i18n/union-time.js';
 import type { Db } from '../store/db.js';
 import { createKnowledgeStore } from '../store/knowledge-store.js';
 import type { Embedder } from '../llm/embedder.js';
@@ -34,10 +36,12 @@ export interface AdminOptions {
   /** The service's outbox: retried dead letters go out at once. */
   outbox?: { kick(): void };
   clock?: () => Date;
+  /** The union's time zone (UNION_TIME_ZONE): the report counts its days. */
+  timeZone?: string;
 }
 
 export function createAdmin({
-  db, embedder, knowledgeDir, versionsKept = 3, log = silentLogger, vectorIndex = true, extras, outbox, clock,
+  db, embedder, knowledgeDir, versionsKept = 3, log = silentLogger, vectorIndex = true, extras, outbox, clock, timeZone = DEFAULT_TIME_ZONE,
 }: AdminOptions): Admin {
   const lock = createReindexLock(db);
   const run: Admin['run'] = (onEvent, { dryRun = false, full = false } = {}) =>
@@ -50,6 +54,7 @@ export function createAdmin({
       return formatSummary(await run(eventLines(report), options));
     },
     sources: () => listSources(db),
+    listeningReport: (days) => buildListeningReport(db, reportPeriod(clock?.() ?? new Date(), days, timeZone, { untilNow: true })),
     async rollback() {
       // Under the re-index lock: a rollback in the middle of a build would be undone by its switch.
       const { from, to } = await lock.run(() => rollbackIndex({ db, embedder }));

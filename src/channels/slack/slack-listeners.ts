@@ -9,7 +9,7 @@ import type { Logger } from '../../log.js';
 import type { DeskTexts } from '../../cases/case-text.js';
 import { CaseError, type CaseService, type ClaimResult, type Staff } from '../../cases/types.js';
 import { ACTION_CLAIM, ACTION_PRIORITY, ACTION_RESOLVE, homeView } from './case-blocks.js';
-import { channelProgress, runNiangjiaCommand, type KnowledgeAdmin } from './niangjia-command.js';
+import { channelProgress, runNiangjiaCommand, type KnowledgeAdmin, type ReportRequests } from './niangjia-command.js';
 import { parseButtonValue, toShortcutRequest, toThreadReply, toWorkerText } from './slack-payloads.js';
 import type { StaffDirectory } from './staff-directory.js';
 
@@ -23,6 +23,7 @@ export interface ListenerContext {
   casesChannel: string;
   texts: DeskTexts;
   admin?: KnowledgeAdmin;
+  reports?: ReportRequests;
   clock: () => Date;
   log: Logger;
   /** The slash command's name, e.g. '/niangjia'. */
@@ -109,7 +110,7 @@ export function registerListeners(app: App, ctx: ListenerContext): void {
 
   app.command(ctx.command, async ({ command, ack, respond }) => {
     const reply = await runNiangjiaCommand(command.user_id, command.text, {
-      cases, directory, admin: ctx.admin, texts: x, clock: ctx.clock, log,
+      cases, directory, admin: ctx.admin, reports: ctx.reports, texts: x, clock: ctx.clock, log,
       progress: () => channelProgress(client, command.channel_id, (text) => respond({ response_type: 'ephemeral', text })),
     });
     await ack({ response_type: 'ephemeral', text: reply.text, ...(reply.blocks ? { blocks: reply.blocks } : {}) });
