@@ -103,7 +103,7 @@ export async function startApp({
     const outbox = createOutbox({ db, log, metrics, clock });
     stops.push(() => outbox.stop());
     const cases = createCaseService({
-      db, outbox, translate, clock, log, reopenDays: config.CASE_REOPEN_DAYS, signature: config.STAFF_SIGNATURE,
+      db, outbox, translate, clock, log, reopenDays: config.CASE_REOPEN_DAYS, signature: config.STAFF_SIGNATURE, followUpDays: config.FOLLOW_UP_DAYS,
       sla: { urgentMinutes: config.SLA_URGENT_MINUTES, normalMinutes: config.SLA_NORMAL_MINUTES },
     });
     const workers = createWorkerService({

@@ -14,6 +14,12 @@ case-staff-reply-named =
     — { $name } (Union caring person)
 case-resolved = Your case #{ $caseId } has been resolved. How satisfied are you with the help? Please rate it from 1 to 5 below (5 = very satisfied). If anything is still open, just write here.
 case-rating-thanks = Thank you for your rating! The union is here whenever you need it.
+case-follow-up-consent = May we ask you again in { $days } days whether your problem was solved? (Just once.)
+case-follow-up-question = Hello from the union’s caring-person desk. The problem of your case #{ $caseId }: has it been solved?
+case-follow-up-agree = Thank you, we will ask you in { $days } days.
+case-follow-up-decline = All right, we will not ask. Write here whenever you need us.
+case-follow-up-thanks = Good to hear, thank you for telling us! The union is here whenever you need it.
+case-follow-up-reopened = Sorry it is not solved yet. Case #{ $caseId } is open again; a caring person will contact you here soon.
 
 ## Staff desk
 desk-priority-urgent = 🔴 urgent
@@ -85,6 +91,8 @@ desk-event-priority_changed = Priority is now { $priority }.
 desk-event-rated = The worker rated the help { $rating }/5.
 desk-event-closed = The case is closed.
 desk-event-forgotten = The worker deleted their data; their words were removed from this thread.
+desk-event-follow_up_solved = Follow-up: the worker says the problem was solved.
+desk-event-follow_up_unsolved = Follow-up: the worker says it is not solved; the case is open again.
 desk-urgent-alert = 🚨 { $group }The worker of case #{ $caseId } just wrote about an emergency ({ $category }). They were sent safety instructions; follow up now.
 desk-staff-note = 📝 { $who } (internal note): { $text }
 desk-reply-delivered =

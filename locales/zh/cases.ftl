@@ -14,6 +14,12 @@ case-staff-reply-named =
     —— { $name }（工会娘家人）
 case-resolved = 你的个案 #{ $caseId } 已处理完毕。这次帮助你满意吗？请点下面的 1–5 分评价（5 分最满意）。如果还有问题，直接在这里留言即可。
 case-rating-thanks = 谢谢你的评价！有需要随时找工会娘家人。
+case-follow-up-consent = 你的问题解决得怎么样，我们想在 { $days } 天后再问问你，可以吗？（只问一次）
+case-follow-up-question = 你好，这里是工会娘家人。你的个案 #{ $caseId } 之前反映的问题，现在解决了吗？
+case-follow-up-agree = 好的，{ $days } 天后我们会再问问你。
+case-follow-up-decline = 好的，不再打扰。有需要随时在这里留言。
+case-follow-up-thanks = 太好了，谢谢你告诉我们！有需要随时找工会娘家人。
+case-follow-up-reopened = 抱歉问题还没解决。个案 #{ $caseId } 已重新打开，工会娘家人会尽快在这里联系你。
 
 ## Staff desk
 desk-priority-urgent = 🔴 紧急
@@ -85,6 +91,8 @@ desk-event-priority_changed = 优先级已改为 { $priority }。
 desk-event-rated = 职工评分：{ $rating }/5。
 desk-event-closed = 个案已关闭。
 desk-event-forgotten = 职工已删除个人资料，讨论串中的职工原话已移除。
+desk-event-follow_up_solved = 回访：职工说问题已经解决。
+desk-event-follow_up_unsolved = 回访：职工说问题还没解决，个案已重新打开。
 desk-urgent-alert = 🚨 { $group }个案 #{ $caseId } 的职工刚发来紧急情况（{ $category }），已自动回复安全提示，请立即跟进。
 desk-staff-note = 📝 { $who }（内部备注）：{ $text }
 desk-reply-delivered =

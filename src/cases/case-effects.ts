@@ -30,6 +30,8 @@ export type DeskItem =
   | { kind: 'redact'; caseId: number };
 
 export interface CaseContext {
+  /** Days after a resolution the worker who agreed is asked whether it was solved (FOLLOW_UP_DAYS; 0: never). */
+  followUpDays: number;
   db: Db;
   outbox: Outbox;
   clock: () => Date;
@@ -67,7 +69,10 @@ export function caseEffects(ctx: CaseContext, tx: Db, now: Date) {
     },
 
     /** Queues a message to the case's worker, in their language, once per `key`; returns the outbox item. */
-    async worker(c: CaseRecord, key: string, text: string | ((lang: Lang) => string), extra: Partial<OutgoingWorkerMessage> = {}): Promise<number | undefined> {
+    async worker(
+      c: CaseRecord, key: string, text: string | ((lang: Lang) => string),
+      extra: Partial<OutgoingWorkerMessage> | ((lang: Lang) => Partial<OutgoingWorkerMessage>) = {},
+    ): Promise<number | undefined> {
       const worker = await getWorker(tx, c.workerId);
       if (!worker?.chat_id) {
         ctx.log.warn('cases.worker_unreachable', { caseId: c.id });
@@ -75,7 +80,8 @@ export function caseEffects(ctx: CaseContext, tx: Db, now: Date) {
       }
       const lang: Lang = worker.lang ?? c.lang;
       const body = typeof text === 'function' ? text(lang) : text;
-      return enqueueToWorker(ctx.outbox, worker, { ...extra, lang, text: body }, { dedupeKey: key, db: tx });
+      const more = typeof extra === 'function' ? extra(lang) : extra;
+      return enqueueToWorker(ctx.outbox, worker, { ...more, lang, text: body }, { dedupeKey: key, db: tx });
     },
   };
 }

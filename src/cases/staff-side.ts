@@ -10,6 +10,7 @@ import {
 import type { Db } from '../store/db.js';
 import { setReplyOutboxItem } from '../store/case-reply-store.js';
 import { loadCard, loadCards } from './case-card.js';
+import { followUps } from './follow-up.js';
 import { caseEffects, inTransaction, slaDue, staffActor, type CaseContext } from './case-effects.js';
 import { CaseError, type Case, type CaseCard, type ClaimResult, type DeskRef, type Staff } from './types.js';
 
@@ -96,6 +97,7 @@ export function staffSide(ctx: CaseContext) {
         await fx.desk({ kind: 'card_update', caseId }, `case:${caseId}:card:${eventId}`);
         await fx.desk({ kind: 'case_event', caseId, event: 'resolved', by: staff }, `case:${caseId}:resolved:${eventId}`);
         await fx.worker(c, `case:${caseId}:worker:resolved:${eventId}`, (lang) => ctx.translate(lang, 'case-resolved', { caseId }), { ratingForCase: caseId });
+        if (c.followUpAgreed === null) await followUps(ctx).askConsent(fx, c, `case:${caseId}:follow-up-consent`);
         return true;
       });
       return result(caseId, changed);

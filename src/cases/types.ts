@@ -5,6 +5,7 @@
 import type { Attachment, WorkerCaseStatus } from '../conversation/types.js';
 import type { Citation, Lang } from '../assistant/types.js';
 import type { CasePriority, CaseRecord, CaseStatus } from '../store/case-store.js';
+import type { FollowUpAnswer } from './follow-up.js';
 
 export type { CasePriority, CaseStatus };
 /** A case as the core keeps it. */
@@ -54,7 +55,8 @@ export interface DeskRef {
   ts: string;
 }
 
-export type CaseEventKind = 'claimed' | 'resolved' | 'reopened' | 'priority_changed' | 'rated' | 'closed' | 'forgotten';
+export type CaseEventKind =
+  | 'claimed' | 'resolved' | 'reopened' | 'priority_changed' | 'rated' | 'closed' | 'forgotten' | 'follow_up_solved' | 'follow_up_unsolved';
 
 /** A message about a case, shown in its thread (or, for reminders and alerts, in the channel). */
 export type DeskMessage =
@@ -138,6 +140,11 @@ export interface CaseService {
   addWorkerMessage(caseId: number, message: { text?: string; attachment?: Attachment }, dedupeKey: string, options?: { urgent?: string }): Promise<void>;
   listForWorker(workerId: number): Promise<WorkerCaseStatus[]>;
   rate(caseId: number, workerId: number, rating: number): Promise<void>;
+  /**
+   * A worker's answer to a follow-up question (consent, or whether it was solved: "no" reopens the case).
+   * False when none of their cases waits for it.
+   */
+  followUp(workerId: number, reply: { caseId?: number; answer: FollowUpAnswer }): Promise<boolean>;
   forgetWorker(workerId: number): Promise<void>;
 
   card(caseId: number): Promise<CaseCard | undefined>;
@@ -157,6 +164,9 @@ export interface CaseService {
   assignedTo(staffId: string): Promise<CaseCard[]>;
   /** Logs an attempt by someone who is not staff (the desk already refused it). */
   recordRefusal(caseId: number | undefined, who: Staff, action: string): Promise<void>;
-  /** Posts one reminder per SLA breach and closes resolved cases past the reopen window. Returns reminders posted. */
+  /**
+   * Posts one reminder per SLA breach, closes resolved cases past the reopen window, asks the follow-ups that
+   * are due. Returns reminders posted.
+   */
   checkSla(now?: Date): Promise<number>;
 }

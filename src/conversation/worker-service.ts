@@ -18,6 +18,7 @@ import {
 import { recordAskedQuestion, markNotHelpful, forgetAskedQuestions } from '../store/question-store.js';
 import { enqueueToWorker, workerStream } from './worker-outbox.js';
 import { askedQuestion } from './asked-questions.js';
+import { parseFollowUpReply, type FollowUpAnswer } from '../cases/follow-up.js';
 import { detectLang } from '../i18n/detect-lang.js';
 import type { Attachment, IncomingWorkerMessage, WorkerCaseStatus, WorkerIdentity, WorkerService } from './types.js';
 
@@ -33,6 +34,8 @@ export interface CaseDesk {
   addWorkerMessage(caseId: number, message: { text?: string; attachment?: Attachment }, dedupeKey: string, options?: { urgent?: string }): Promise<void>;
   listForWorker(workerId: number): Promise<WorkerCaseStatus[]>;
   rate(caseId: number, workerId: number, rating: number): Promise<void>;
+  /** A follow-up answer (a press of its buttons); false when no case of the worker waits for it. */
+  followUp(workerId: number, reply: { caseId?: number; answer: FollowUpAnswer }): Promise<boolean>;
   forgetWorker(workerId: number): Promise<void>;
 }
 
@@ -89,6 +92,9 @@ export function createWorkerService({
   }
 
   async function handleText(worker: Worker, text: string, lang: Lang, inboundId: number): Promise<void> {
+    // A press of a follow-up button ("was it solved?") is an answer to the case, not a question.
+    const followUp = parseFollowUpReply(text);
+    if (followUp && (await cases.followUp(worker.id, followUp))) return;
     const triaged = await triage.classify(text);
     const active = await cases.activeCaseFor(worker.id);
     if (active) {

@@ -191,6 +191,46 @@ describe.each(storeKinds)('case service on %s', (kind) => {
     expect((await listCaseEvents(store.db, c.id)).filter((e) => e.kind === 'urgent_message')).toHaveLength(1);
   });
 
+  it('follows up: asks consent at resolution, asks after FOLLOW_UP_DAYS, and a "no" reopens the case', async () => {
+    let now = new Date('2026-06-01T02:00:00Z');
+    const desk = recordingDesk();
+    const { cases, outbox, inbox } = caseRig(store.db, { desk: desk.desk, clock: () => now, followUpDays: 7 });
+    const assistant: Assistant = { async respond({ text }) { return { kind: 'answer', lang: 'zh', text: `答：${text}`, citations: [], confidence: 0.9 }; } };
+    const workers = createWorkerService({ db: store.db, outbox, assistant, triage: fakeTriage(), safetyReply, cases, translate, clock: () => now });
+    const worker = await aWorker(store.db);
+    const identity = { channel: 'telegram', externalId: worker.external_id, chatId: worker.chat_id! };
+    let n = 0;
+    const press = async (text: string) => {
+      const { message } = await recordInbound(store.db, { channel: 'telegram', externalId: `fu-${worker.id}-${++n}`, payload: {} });
+      await workers.receive({ externalId: String(message.id), worker: identity, text }, message.id);
+      await outbox.drain();
+    };
+    const c = await cases.openCase(anEscalation(worker.id));
+    await cases.claim(c.id, staffA);
+    await cases.resolve(c.id, staffA);
+    await outbox.drain();
+    const consent = inbox.to(worker).at(-1)!;
+    expect(consent.text).toContain('7 天后');
+    expect(consent.choices).toEqual([{ value: `followup:${c.id}:agree`, label: '可以回访' }, { value: `followup:${c.id}:decline`, label: '不用回访' }]);
+    await press(consent.choices![0]!.value);
+    expect(inbox.to(worker).at(-1)!.text).toContain('7 天后我们会再问问你');
+    expect((await getCase(store.db, c.id))!.status).toBe('resolved'); // the press did not reopen it
+
+    now = new Date('2026-06-08T03:00:00Z');
+    await cases.checkSla(now);
+    await cases.checkSla(now);
+    await outbox.drain();
+    const question = inbox.to(worker).filter((m) => m.text.includes('现在解决了吗'));
+    expect(question).toHaveLength(1);
+    await press('还没解决'); // typed, as in the console
+    const reopened = (await getCase(store.db, c.id))!;
+    expect(reopened).toMatchObject({ status: 'in_progress', followUpSolved: false, assigneeId: staffA.id });
+    expect(inbox.to(worker).at(-1)!.text).toContain('已重新打开');
+    await press('还没解决'); // answered already: an ordinary message now (relayed to the reopened case)
+    expect((await listCaseEvents(store.db, c.id)).filter((e) => e.kind === 'follow_up_unsolved')).toHaveLength(1);
+    expect(desk.posts.some((p) => p.message.kind === 'case_event' && p.message.event === 'follow_up_unsolved')).toBe(true);
+  });
+
   it('prints new cases and worker messages, and works the queue from typed commands', async () => {
     const { cases, outbox, inbox } = caseRig(store.db);
     const printed: string[] = [];
@@ -220,6 +260,7 @@ describe.each(storeKinds)('case service on %s', (kind) => {
     await outbox.drain();
     expect(inbox.to(worker).map((m) => m.text)).toEqual([
       expect.stringContaining('个案编号'), expect.stringContaining('已接手'), '请把劳动合同发来\n\n—— 工会娘家人', expect.stringContaining('1–5'),
+      expect.stringContaining('7 天后再问问你'),
     ]);
   });
 

@@ -35,6 +35,7 @@ function fakeCases() {
     async addWorkerMessage(caseId, m, _key, options) { relayed.push({ caseId, text: m.text, kind: m.attachment?.kind, ...(options?.urgent ? { urgent: options.urgent } : {}) }); },
     async listForWorker() { return []; },
     async rate() {},
+    async followUp() { return false; },
     async forgetWorker() {},
   };
   return { desk, opened, relayed, status };

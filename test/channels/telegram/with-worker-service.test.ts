@@ -27,6 +27,7 @@ function caseDesk() {
     async addWorkerMessage(caseId, m) { evidence.push({ caseId, kind: m.attachment?.kind }); },
     async listForWorker() { return []; },
     async rate() {},
+    async followUp() { return false; },
     async forgetWorker() {},
   };
   return { desk, opened, evidence };
