@@ -173,7 +173,7 @@ export async function startApp({
       const webhook = config.TELEGRAM_WEBHOOK_URL ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET! } : undefined;
       telegram = createTelegramChannel({
         token: config.TELEGRAM_BOT_TOKEN, workers, db, outbox, log, translate, clock, webhook,
-        apiRoot: config.TELEGRAM_API_ROOT, floodLimitPerMinute: config.FLOOD_LIMIT_PER_MINUTE,
+        apiRoot: config.TELEGRAM_API_ROOT, floodLimitPerMinute: config.FLOOD_LIMIT_PER_MINUTE, timeZone: config.UNION_TIME_ZONE,
       });
       if (telegram.webhookListener) http.mount(new URL(config.TELEGRAM_WEBHOOK_URL!).pathname, telegram.webhookListener);
       http.health('telegram', telegram.health);

@@ -8,6 +8,7 @@ import { recordInbound } from '../../src/store/inbox-store.js';
 import type { Assistant } from '../../src/assistant/types.js';
 import { fakeTriage, safetyReply } from '../conversation/fake-triage.js';
 import { cardText, deskTexts } from '../../src/cases/case-text.js';
+import { buildListeningReport, reportPeriod } from '../../src/insights/listening-report.js';
 import { createConsoleDesk } from '../../src/channels/console/console-desk.js';
 import { createStaffDeskDeliverer, STAFF_DESK_CHANNEL } from '../../src/cases/staff-desk.js';
 import { aWorker, anEscalation, caseRig, recordingDesk, staffA, staffB, translate } from './case-fixtures.js';
@@ -234,7 +235,10 @@ describe.each(storeKinds)('case service on %s', (kind) => {
   it('prints new cases and worker messages, and works the queue from typed commands', async () => {
     const { cases, outbox, inbox } = caseRig(store.db);
     const printed: string[] = [];
-    const desk = createConsoleDesk({ cases, translate, write: (s) => printed.push(s) });
+    const desk = createConsoleDesk({
+      cases, translate, write: (s) => printed.push(s),
+      report: (days) => buildListeningReport(store.db, reportPeriod(new Date(), days, 'Asia/Shanghai', { untilNow: true })),
+    });
     outbox.register(STAFF_DESK_CHANNEL, createStaffDeskDeliverer({ db: store.db, desk: desk.desk }));
     const worker = await aWorker(store.db);
     const c = await cases.openCase(anEscalation(worker.id));
@@ -257,6 +261,7 @@ describe.each(storeKinds)('case service on %s', (kind) => {
     expect(await desk.command(`:resolve ${c.id}`)).toContain('已解决');
     expect(await desk.command(':case 999999')).toContain('找不到');
     expect(await desk.command(':nonsense')).toContain(':queue');
+    expect(await desk.command(':report 30')).toMatch(/^📊 倾听报告 · .*（30 天）\n\n职工提问：/);
     await outbox.drain();
     expect(inbox.to(worker).map((m) => m.text)).toEqual([
       expect.stringContaining('个案编号'), expect.stringContaining('已接手'), '请把劳动合同发来\n\n—— 工会娘家人', expect.stringContaining('1–5'),

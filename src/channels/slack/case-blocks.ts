@@ -21,8 +21,6 @@ export function escapeMrkdwn(text: string): string {
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text, 2900) } });
 const quote = (text: string) => escapeMrkdwn(text).split('\n').map((l) => `> ${l}`).join('\n');
-/** A date Slack shows in each reader's own time zone. */
-const slackDate = (d: Date) => `<!date^${Math.floor(d.getTime() / 1000)}^{date_short_pretty} {time}|${d.toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
 
 function buttons(card: CaseCard, x: DeskTexts): Block | undefined {
   if (card.forgotten || card.status === 'resolved' || card.status === 'closed') return undefined;
@@ -45,8 +43,9 @@ export function cardBlocks(card: CaseCard, x: DeskTexts): Block[] {
         { type: 'mrkdwn', text: `*${x.t('desk-field-worker')}*\n${escapeMrkdwn(card.worker)}` },
         { type: 'mrkdwn', text: `*${x.t('desk-field-status')}*\n${x.status(card.status)}` },
         { type: 'mrkdwn', text: `*${x.t('desk-field-assignee')}*\n${card.assignee ? `<@${card.assignee.id}>` : x.t('desk-nobody')}` },
-        { type: 'mrkdwn', text: `*${x.t('desk-field-opened')}*\n${slackDate(card.openedAt)}` },
-        ...(card.status === 'open' && card.slaDueAt ? [{ type: 'mrkdwn' as const, text: `*${x.t('desk-field-sla')}*\n${slackDate(card.slaDueAt)}` }] : []),
+        // In the union's time zone, as every date staff read (not each reader's own Slack zone).
+        { type: 'mrkdwn', text: `*${x.t('desk-field-opened')}*\n${x.time(card.openedAt)}` },
+        ...(card.status === 'open' && card.slaDueAt ? [{ type: 'mrkdwn' as const, text: `*${x.t('desk-field-sla')}*\n${x.time(card.slaDueAt)}` }] : []),
         ...(card.rating ? [{ type: 'mrkdwn' as const, text: `*${x.t('desk-field-rating')}*\n${'★'.repeat(card.rating)}${'☆'.repeat(5 - card.rating)} ${card.rating}/5` }] : []),
       ],
     },

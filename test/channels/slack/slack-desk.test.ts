@@ -8,6 +8,8 @@ import { createOutbox } from '../../../src/outbox/outbox.js';
 import { DeliveryError } from '../../../src/outbox/delivery-error.js';
 import { deadLetterAdmin } from '../../../src/admin/dead-letters.js';
 
+import { formatDateTime } from '../../../src/i18n/union-time.js';
+
 const json = (text: string) => JSON.stringify(text);
 
 describe.each(storeKinds)('Slack staff desk on %s', (kind) => {
@@ -39,6 +41,7 @@ describe.each(storeKinds)('Slack staff desk on %s', (kind) => {
     expect(card.message.channel).toBe(CASES_CHANNEL);
     for (const part of [worker.pseudonym, 'wage_arrears', '《中华人民共和国劳动合同法》第三十条', 'case_claim', 'case_resolve', 'case_priority', '15000元']) expect(blocks).toContain(part);
     expect(blocks).not.toContain('张三');
+    expect(blocks).toContain(formatDateTime(new Date(c.openedAt), 'Asia/Shanghai')); // the union's time, not UTC
     expect(blocks).not.toContain('zhangsan');
 
     // Someone who is not staff clicks Claim: refused, ephemerally, and logged.
