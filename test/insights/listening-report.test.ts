@@ -9,7 +9,7 @@ import { reportCharts } from '../../src/insights/report-charts.js';
 import { reportCsv } from '../../src/insights/report-csv.js';
 import { groupByLikeness } from '../../src/insights/question-groups.js';
 import { loadTranslator } from '../../src/i18n/translator.js';
-import { seedMonth } from './seeded-month.js';
+import { mismatches, seedMonth } from './seeded-month.js';
 
 const translate = loadTranslator();
 
@@ -41,23 +41,10 @@ describe.each(storeKinds)('the listening report on %s', (kind) => {
     console.log(`listening report on ${kind}: data ${built.toFixed(0)} ms, with 4 charts ${total.toFixed(0)} ms`);
     expect(total).toBeLessThan(kind === 'postgres' ? 5_000 : 15_000);
 
-    const e = seeded.expected;
-    expect(Object.fromEntries(report.questions.byTopic.map((t) => [t.topic ?? '', { count: t.count, previous: t.previous }]))).toEqual(e.byTopic);
+    expect(mismatches(report, seeded.expected)).toEqual([]);
+    expect(mismatches({ ...report, followUps: { ...report.followUps, solved: report.followUps.solved + 1 } }, seeded.expected)).toHaveLength(1);
     expect(report.questions.total).toBe(10_000);
-    const { groups, ...counts } = report.unanswered;
-    expect(counts).toEqual(e.unanswered);
-    expect(groups.map((g) => g.count)).toEqual(e.groupSizes);
-    expect(Object.fromEntries(report.gaps.map(({ topic, ...g }) => [topic, g])))
-      .toEqual(Object.fromEntries(Object.entries(e.gaps).filter(([, g]) => g.unsure || g.unhelpful)));
-    expect(Object.fromEntries(report.escalations.map(({ reason, ...x }) => [reason, x]))).toEqual(e.escalations);
-    expect(report.desk).toEqual({
-      opened: e.desk.opened, responded: e.desk.responded, firstResponseP50Minutes: e.desk.p50, firstResponseP90Minutes: e.desk.p90,
-      slaBreaches: e.desk.slaBreaches, resolved: e.desk.resolved,
-      ratings: { count: e.desk.byStars.reduce((a, n) => a + n, 0), average: expect.any(Number), byStars: e.desk.byStars },
-    });
-    expect(Object.fromEntries(report.applications.map((a) => [a.kind, a.count]))).toEqual(e.applications);
-    expect(report.employers).toEqual(e.employers);
-    expect(report.followUps).toEqual(e.followUps);
+    expect(report.desk.ratings.average).toBeGreaterThan(1);
 
     // No worker identity anywhere: the seed's workers have pseudonyms W-S…, none may appear.
     const text = reportText(report, { translate, lang: 'zh' });
@@ -70,6 +57,6 @@ describe.each(storeKinds)('the listening report on %s', (kind) => {
     if (kind === 'pglite') for (const c of charts) writeFileSync(join(tmpdir(), `niangjia-report-${c.name}.png`), c.png);
     const csv = reportCsv(report);
     expect(csv.map((f) => f.name)).toContain('topics.csv');
-    expect(csv.find((f) => f.name === 'employers.csv')!.text).toContain(`${e.employers[0]!.name},${e.employers[0]!.cases}`);
+    expect(csv.find((f) => f.name === 'employers.csv')!.text).toContain(`${report.employers[0]!.name},${report.employers[0]!.cases}`);
   });
 });

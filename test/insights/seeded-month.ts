@@ -10,7 +10,7 @@
  *   const report = await buildListeningReport(db, period);
  */
 import type { Db } from '../../src/store/db.js';
-import { reportPeriod, type ReportPeriod } from '../../src/insights/listening-report.js';
+import { reportPeriod, type ListeningReport, type ReportPeriod } from '../../src/insights/listening-report.js';
 
 const TOPICS = ['wages', 'dismissal', 'contracts', 'work_injury', 'hours_leave', 'social_insurance', 'disputes', 'flexible_work'];
 const REASONS = ['explicit_request', 'legal_aid', 'personal_case', 'hardship', 'join_union', 'callback', 'union_action', 'fire', 'machine'];
@@ -186,4 +186,30 @@ export async function seedMonth(db: Db, { messages = 10_000, cases = 500, seed =
       applications, employers, followUps,
     },
   };
+}
+
+/** Where the report's figures differ from the seed's (empty when every figure matches). */
+export function mismatches(report: ListeningReport, e: SeededMonth['expected']): string[] {
+  const { groups, ...unanswered } = report.unanswered;
+  const actual = {
+    byTopic: Object.fromEntries(report.questions.byTopic.map((t) => [t.topic ?? '', { count: t.count, previous: t.previous }])),
+    unanswered,
+    groupSizes: groups.map((g) => g.count),
+    gaps: Object.fromEntries(report.gaps.map(({ topic, ...g }) => [topic, g])),
+    escalations: Object.fromEntries(report.escalations.map(({ reason, ...x }) => [reason, x])),
+    desk: {
+      opened: report.desk.opened, responded: report.desk.responded, p50: report.desk.firstResponseP50Minutes,
+      p90: report.desk.firstResponseP90Minutes, slaBreaches: report.desk.slaBreaches, resolved: report.desk.resolved, byStars: report.desk.ratings.byStars,
+    },
+    applications: Object.fromEntries(report.applications.map((a) => [a.kind, a.count])),
+    employers: report.employers,
+    followUps: report.followUps,
+  };
+  const expected = { ...e, gaps: Object.fromEntries(Object.entries(e.gaps).filter(([, g]) => g.unsure || g.unhelpful)) };
+  const sorted = (v: unknown): unknown => (v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sorted(x)]))
+    : Array.isArray(v) ? v.map(sorted) : v);
+  return (Object.keys(expected) as Array<keyof typeof expected>)
+    .filter((k) => JSON.stringify(sorted(actual[k])) !== JSON.stringify(sorted(expected[k])))
+    .map((k) => `${k}: report ${JSON.stringify(sorted(actual[k]))} ≠ seed ${JSON.stringify(sorted(expected[k]))}`);
 }
