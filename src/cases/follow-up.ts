@@ -1,8 +1,8 @@
 /**
  * Follow-up: when a case is resolved the worker is asked whether the union may check back; a worker who
  * agreed is asked, `followUpDays` after the resolution, whether the problem was solved. The answers feed the
- * listening report, and a "no" reopens the case (unless the worker has another case open: then the answer
- * joins that one). Questions and answers are buttons (choices) whose values this module reads back; typing
+ * listening report, and a "no" reopens the case (unless the worker has another case open meanwhile, which
+ * staff already work: the answer is then only recorded and shown in the old case's thread). Questions and answers are buttons (choices) whose values this module reads back; typing
  * a label works too (the console).
  *
  * @example
@@ -44,7 +44,7 @@ export function parseFollowUpReply(text: string): { caseId?: number; answer: Fol
 const choices = (lang: Lang, caseId: number, answers: FollowUpAnswer[]): OutgoingWorkerMessage['choices'] =>
   answers.map((a) => ({ value: followUpChoice(caseId, a), label: labels[lang][a] }));
 
-export function followUps(ctx: CaseContext & { followUpDays: number }) {
+export function followUps(ctx: CaseContext) {
   return {
     /** After a resolution, inside its transaction: may the union check back in `followUpDays`? */
     async askConsent(fx: ReturnType<typeof caseEffects>, c: CaseRecord, key: string): Promise<void> {

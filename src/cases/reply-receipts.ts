@@ -8,7 +8,7 @@
  */
 import type { OutboxRow } from '../outbox/outbox.js';
 import { WORKER_MESSAGE } from '../conversation/worker-outbox.js';
-import { listUnreportedReplies, markReplyOutcome, type ReplyOutcome } from '../store/case-reply-store.js';
+import { carriesUnreportedReply, listUnreportedReplies, markReplyOutcome, type ReplyOutcome } from '../store/case-reply-store.js';
 import { caseEffects, inTransaction, type CaseContext } from './case-effects.js';
 
 async function report(ctx: CaseContext, outboxId: number, outcome: ReplyOutcome, at: Date): Promise<boolean> {
@@ -25,7 +25,8 @@ async function report(ctx: CaseContext, outboxId: number, outcome: ReplyOutcome,
 
 /** The outbox observer: a worker message that carried a staff reply was delivered or given up on. */
 export async function observeReply(ctx: CaseContext, item: OutboxRow, outcome: 'sent' | 'dead'): Promise<void> {
-  if (item.kind !== WORKER_MESSAGE) return;
+  // Most worker messages carry no staff reply: one indexed look, no transaction, for those.
+  if (item.kind !== WORKER_MESSAGE || !(await carriesUnreportedReply(ctx.db, item.id))) return;
   await report(ctx, item.id, outcome === 'sent' ? 'delivered' : 'undelivered', ctx.clock());
 }
 

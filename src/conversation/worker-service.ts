@@ -92,9 +92,10 @@ export function createWorkerService({
   }
 
   async function handleText(worker: Worker, text: string, lang: Lang, inboundId: number): Promise<void> {
-    // A press of a follow-up button ("was it solved?") is an answer to the case, not a question.
+    // A press of a follow-up button ("was it solved?") is an answer to the case, not a question; a stale
+    // press (answered already) is dropped rather than relayed as words.
     const followUp = parseFollowUpReply(text);
-    if (followUp && (await cases.followUp(worker.id, followUp))) return;
+    if (followUp && ((await cases.followUp(worker.id, followUp)) || followUp.caseId !== undefined)) return;
     const triaged = await triage.classify(text);
     const active = await cases.activeCaseFor(worker.id);
     if (active) {

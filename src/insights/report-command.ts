@@ -14,7 +14,7 @@ import { adminIo, runOnAdmin, type AdminCommandOptions, type AdminIo } from '../
 import { loadTranslator } from '../i18n/translator.js';
 import type { Lang } from '../i18n/lang.js';
 import type { ListeningReport } from './listening-report.js';
-import { reportLabels, reportText } from './report-text.js';
+import { plainReportText, reportLabels } from './report-text.js';
 import { reportCsv } from './report-csv.js';
 import { reportCharts } from './report-charts.js';
 
@@ -26,7 +26,7 @@ const usage = `usage: npm run report -- [--days 7] [--csv DIR] [--charts DIR] [-
 
 async function write(io: AdminIo, report: ListeningReport, { csv, charts, lang }: { csv?: string; charts?: string; lang: Lang }): Promise<number> {
   const translate = loadTranslator();
-  io.stdout.write(`${reportText(report, { translate, lang }).replace(/\*/g, '')}\n`);
+  io.stdout.write(`${plainReportText(report, { translate, lang })}\n`);
   if (csv) {
     mkdirSync(csv, { recursive: true });
     for (const file of reportCsv(report)) writeFileSync(join(csv, file.name), file.text);

@@ -39,6 +39,11 @@ export function reportLabels(translate: Translate, lang: Lang): ReportLabels {
   };
 }
 
+/** The same for a terminal: without Slack's `*bold*` marks. */
+export function plainReportText(report: ListeningReport, options: Omit<ReportTextOptions, 'escape'>): string {
+  return reportText(report, options).replace(/\*/g, '');
+}
+
 export function reportText(report: ListeningReport, { translate, lang, escape = (s) => s }: ReportTextOptions): string {
   const x = reportLabels(translate, lang);
   const { t } = x;

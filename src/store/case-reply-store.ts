@@ -11,6 +11,12 @@ export async function setReplyOutboxItem(db: Db, messageId: number, outboxId: nu
 
 export type ReplyOutcome = 'delivered' | 'undelivered';
 
+/** True when the outbox item carries a staff reply whose outcome the thread was not told yet. */
+export async function carriesUnreportedReply(db: Db, outboxId: number): Promise<boolean> {
+  const rows = await db.query('select 1 from case_messages where outbox_id = $1 and delivered_at is null and undelivered_at is null', [outboxId]);
+  return rows.length > 0;
+}
+
 /**
  * Records the outcome of the outbox item carrying a staff reply; returns the message when this call
  * recorded it (undefined when the item carries no reply, or the outcome was recorded already).

@@ -16,7 +16,7 @@ import { CaseError, type CaseService, type DeskRef, type Staff, type StaffDesk }
 import { cardText, deskTexts } from '../../cases/case-text.js';
 import type { ListeningReport } from '../../insights/listening-report.js';
 import type { ReportDesk } from '../../insights/report-deliverer.js';
-import { reportText } from '../../insights/report-text.js';
+import { plainReportText } from '../../insights/report-text.js';
 
 export interface ConsoleDeskOptions {
   cases: CaseService;
@@ -47,7 +47,7 @@ export function createConsoleDesk({
   cases, translate, write, staff = { id: 'console', name: 'console' }, lang = 'zh', clock = () => new Date(), timeZone, report,
 }: ConsoleDeskOptions): ConsoleDesk {
   const x = deskTexts(translate, lang, timeZone);
-  const printable = (r: ListeningReport) => reportText(r, { translate, lang }).replace(/\*/g, '');
+  const printable = (r: ListeningReport) => plainReportText(r, { translate, lang });
   let n = 0;
   const ref = (): DeskRef => ({ channel: 'console', ts: `${clock().getTime()}.${++n}` });
 
