@@ -6,6 +6,10 @@ import { loadConfig } from '../../src/config.js';
 import { runReportCommand } from '../../src/insights/report-command.js';
 import { openStore } from '../../src/store/open-store.js';
 import { recordAskedQuestion } from '../../src/store/question-store.js';
+import { createHttpServer } from '../../src/http/http-server.js';
+import { adminListener } from '../../src/admin/admin-listener.js';
+import type { Admin } from '../../src/admin/admin-port.js';
+import { buildListeningReport, reportPeriod } from '../../src/insights/listening-report.js';
 
 const sink = () => {
   let text = '';
@@ -35,5 +39,29 @@ describe('npm run report', () => {
     expect(readFileSync(join(dir, 'csv', 'topics.csv'), 'utf8')).toContain('wages,1,0');
     expect(existsSync(join(dir, 'charts', 'topics.png'))).toBe(true);
     expect(await runReportCommand({ argv: ['--days', 'x'], config: loadConfig({ DATA_DIR: dataDir }), stdout, stderr })).toBe(1);
+  });
+
+  it('asks the running service when it owns the embedded store', async () => {
+    const dataDir = join(dir, 'owned');
+    const db = await openStore({ dataDir }); // this process is "the service": it holds the lock
+    await recordAskedQuestion(db, { at: new Date(), lang: 'zh', kind: 'answer', topic: 'dismissal', confidence: 0.3, unanswered: 'low_confidence', text: '被末位淘汰合法吗' });
+    const http = createHttpServer();
+    const admin = { listeningReport: (days: number) => buildListeningReport(db, reportPeriod(new Date(), days, 'Asia/Shanghai', { untilNow: true })) };
+    http.mount('/admin', adminListener({ admin: admin as unknown as Admin, token: 'report-token' }));
+    const port = await http.listen(0, '127.0.0.1');
+    try {
+      const stdout = sink();
+      const stderr = sink();
+      const code = await runReportCommand({
+        argv: ['--lang', 'en'], config: loadConfig({ DATA_DIR: dataDir, PORT: String(port), ADMIN_TOKEN: 'report-token', LOG_LEVEL: 'silent' }), stdout, stderr,
+      });
+      expect(code).toBe(0);
+      expect(stderr.text).toContain('asking it to do this');
+      expect(stdout.text).toContain('Listening report');
+      expect(stdout.text).toContain('dismissal and severance: of 1 questions, 1 not sure');
+    } finally {
+      await http.close();
+      await db.close();
+    }
   });
 });
