@@ -19,6 +19,7 @@ import type { ChatModel } from '../llm/chat.js';
 import type { ConversationStore, ConversationTurn } from '../store/conversation-store.js';
 import type { TriageResult } from '../triage/types.js';
 import { detectLang } from '../i18n/detect-lang.js';
+import { DEFAULT_TIME_ZONE, formatDate } from '../i18n/union-time.js';
 import { silentLogger, type Logger } from '../log.js';
 import type { Assistant, Decision, Lang, WorkerTurn } from './types.js';
 import { loadReplyTexts, type ReplyTexts } from './reply-texts.js';
@@ -81,6 +82,8 @@ export interface AssistantOptions {
   /** Local figures for the calculators (average wage, minimum wage, …); unset ones are named in the answer. */
   localFigures?: LocalFigures;
   clock?: () => Date;
+  /** The union's time zone (UNION_TIME_ZONE): what "today" is for the calculators' dates and deadlines. */
+  timeZone?: string;
   log?: Logger;
   /** Passages retrieved per question. */
   k?: number;
@@ -99,10 +102,10 @@ interface Understood {
 }
 
 export function createAssistant({
-  retriever, triage, rules, llm, conversations, gists, localFigures, clock = () => new Date(), log = silentLogger, k = 8,
+  retriever, triage, rules, llm, conversations, gists, localFigures, clock = () => new Date(), timeZone = DEFAULT_TIME_ZONE, log = silentLogger, k = 8,
 }: AssistantOptions): Assistant {
   const { texts, settings } = rules;
-  const figureContext = () => ({ local: localFigures, today: clock().toISOString().slice(0, 10) });
+  const figureContext = () => ({ local: localFigures, today: formatDate(clock(), timeZone) });
 
   function triaged(t: TriageResult, lang: Lang): Decision | undefined {
     if (t.outcome === 'answer') return undefined;

@@ -41,7 +41,7 @@ export async function openAssistant({ db, config, log = silentLogger, onProgress
     : base;
   const rules = loadAssistantRules(config.KNOWLEDGE_DIR);
   const assistant = createAssistant({
-    retriever, triage, rules, conversations, clock, log,
+    retriever, triage, rules, conversations, clock, log, timeZone: config.UNION_TIME_ZONE,
     gists: await loadArticleGists(config.KNOWLEDGE_DIR),
     localFigures: localFiguresFromConfig(config),
     llm: chat ? { chat, prompts, timeoutMs: config.LLM_TIMEOUT_MS } : undefined,
