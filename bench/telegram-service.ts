@@ -52,9 +52,11 @@ export const standInWorkers: MakeWorkers = ({ db, outbox, translate }) => {
     async addWorkerMessage() {},
     async listForWorker() { return []; },
     async rate() {},
+    async followUp() { return false; },
     async forgetWorker() {},
   };
-  return createWorkerService({ db, outbox, assistant, cases, translate });
+  const triage = { classify: async (text: string) => ({ outcome: 'answer' as const, category: 'legal_question', confidence: 1, source: 'classifier' as const, evidence: { danger: [], frames: [], label: '', outcomes: { urgent: 0, escalate: 0, decline: 0, answer: 1 } } }) };
+  return createWorkerService({ db, outbox, assistant, triage, safetyReply: () => '', cases, translate });
 };
 
 /** Echoes each message: the channel's own cost, without the assistant. */

@@ -21,7 +21,7 @@ import type { Retriever, BuildProgress } from './retrieval/index.js';
 import { createKnowledgeStore } from './store/knowledge-store.js';
 import type { Assistant } from './assistant/index.js';
 import { openAssistant } from './assistant/open-assistant.js';
-import { createConversationStore, forgetConversation } from './store/conversation-store.js';
+import { createConversationStore, forgetConversation, lastExchange } from './store/conversation-store.js';
 import { createCaseService } from './cases/case-service.js';
 import type { CaseService } from './cases/types.js';
 import { createStaffDeskDeliverer, staffDeskHooks, STAFF_DESK_CHANNEL } from './cases/staff-desk.js';
@@ -38,6 +38,9 @@ import { createTelegramChannel, type TelegramChannel } from './channels/telegram
 import { createSlackDesk, type SlackDesk } from './channels/slack/slack-desk.js';
 import { createConsoleDesk } from './channels/console/console-desk.js';
 import { runConsoleChat } from './channels/console/console-chat.js';
+import { buildListeningReport, reportPeriod } from './insights/listening-report.js';
+import { createReportDeliverer } from './insights/report-deliverer.js';
+import { REPORT_CHANNEL, requestReport, startReportSchedule } from './insights/report-schedule.js';
 
 export interface StartAppOptions {
   config: Config;
@@ -88,8 +91,9 @@ export async function startApp({
     const translate = loadTranslator();
 
     // Knowledge: index on first start (with the triage model), else check the index matches the embedder.
-    const { embedder, retriever, triage, triageSource, assistant, built } = await openAssistant({
-      db, config, log, onProgress: firstStartProgress(progress), conversations: createConversationStore(db), clock,
+    const conversations = createConversationStore(db);
+    const { embedder, retriever, triage, triageSource, assistant, rules, built } = await openAssistant({
+      db, config, log, onProgress: firstStartProgress(progress), conversations, clock,
       onSearch: (ms) => metrics.observeRetrieval(ms),
     });
     if (built) progress.write('Knowledge indexed.\n');
@@ -99,14 +103,18 @@ export async function startApp({
     const outbox = createOutbox({ db, log, metrics, clock });
     stops.push(() => outbox.stop());
     const cases = createCaseService({
-      db, outbox, translate, clock, log, reopenDays: config.CASE_REOPEN_DAYS, signature: config.STAFF_SIGNATURE,
+      db, outbox, translate, clock, log, reopenDays: config.CASE_REOPEN_DAYS, signature: config.STAFF_SIGNATURE, followUpDays: config.FOLLOW_UP_DAYS,
       sla: { urgentMinutes: config.SLA_URGENT_MINUTES, normalMinutes: config.SLA_NORMAL_MINUTES },
     });
     const workers = createWorkerService({
-      db, outbox, assistant, cases, translate, log, metrics, forgetConversation: (id) => forgetConversation(db, id),
+      db, outbox, assistant, triage, safetyReply: rules.texts.urgent, cases, translate, log, metrics, clock,
+      unsureBelow: rules.settings.confidence.unsureBelow,
+      forgetConversation: (id) => forgetConversation(db, id),
+      lastExchange: (id) => lastExchange(conversations, id, new Date(clock().getTime() - 24 * 60 * 60_000)),
     });
     const admin = createAdmin({
       db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, versionsKept: config.INDEX_VERSIONS_KEPT, log, extras: triageSource, outbox, clock,
+      timeZone: config.UNION_TIME_ZONE,
     });
 
     const http = createHttpServer({ log, metrics });
@@ -131,16 +139,27 @@ export async function startApp({
         token: config.SLACK_BOT_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET, appToken: config.SLACK_APP_TOKEN,
         casesChannel: config.SLACK_CASES_CHANNEL!, staffUserIds: config.SLACK_STAFF_USER_IDS, staffUsergroup: config.SLACK_STAFF_USERGROUP,
         adminUserIds: config.SLACK_ADMIN_USER_IDS, ondutyUsergroup: config.SLACK_ONDUTY_USERGROUP, apiUrl: config.SLACK_API_URL,
-        cases, admin, translate, log, clock,
+        cases, admin, translate, log, clock, timeZone: config.UNION_TIME_ZONE,
+        reports: { request: async (days, key) => void (await requestReport(outbox, { days, key, timeZone: config.UNION_TIME_ZONE, now: clock() })) },
       });
       if (slack.requestListener) http.mount('/slack', slack.requestListener);
       outbox.register(STAFF_DESK_CHANNEL, createStaffDeskDeliverer({ db, desk: slack.desk, clock, log }), staffDeskHooks(log));
+      outbox.register(REPORT_CHANNEL, createReportDeliverer({ db, desk: slack.reports, log }));
       http.health('slack', async () => ({ ok: true, mode: config.SLACK_APP_TOKEN ? 'socket' : 'http' }));
     } else {
-      const consoleDesk = createConsoleDesk({ cases, translate, write: (text) => output.write(text), clock });
+      const consoleDesk = createConsoleDesk({
+        cases, translate, write: (text) => output.write(text), clock, timeZone: config.UNION_TIME_ZONE,
+        report: (days) => buildListeningReport(db, reportPeriod(clock(), days, config.UNION_TIME_ZONE, { untilNow: true })),
+      });
       staffCommand = consoleDesk.command;
       outbox.register(STAFF_DESK_CHANNEL, createStaffDeskDeliverer({ db, desk: consoleDesk.desk, clock, log }), staffDeskHooks(log));
+      outbox.register(REPORT_CHANNEL, createReportDeliverer({ db, desk: consoleDesk.reports, log }));
     }
+    const reports = startReportSchedule({
+      db, outbox, timeZone: config.UNION_TIME_ZONE, weekday: config.REPORT_WEEKDAY, hour: config.REPORT_HOUR,
+      keepDays: config.UNANSWERED_KEEP_DAYS, clock, log,
+    });
+    stops.push(() => reports.stop());
     const sla = startSlaClock({ check: async () => {
       const breaches = await cases.checkSla();
       metrics.countSlaBreaches(breaches);
@@ -154,7 +173,7 @@ export async function startApp({
       const webhook = config.TELEGRAM_WEBHOOK_URL ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET! } : undefined;
       telegram = createTelegramChannel({
         token: config.TELEGRAM_BOT_TOKEN, workers, db, outbox, log, translate, clock, webhook,
-        apiRoot: config.TELEGRAM_API_ROOT, floodLimitPerMinute: config.FLOOD_LIMIT_PER_MINUTE,
+        apiRoot: config.TELEGRAM_API_ROOT, floodLimitPerMinute: config.FLOOD_LIMIT_PER_MINUTE, timeZone: config.UNION_TIME_ZONE,
       });
       if (telegram.webhookListener) http.mount(new URL(config.TELEGRAM_WEBHOOK_URL!).pathname, telegram.webhookListener);
       http.health('telegram', telegram.health);

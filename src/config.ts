@@ -8,6 +8,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_TIME_ZONE, isTimeZone } from './i18n/union-time.js';
 
 /** The folders shipped with the service, found from this file (src/ or dist/, one level below the package). */
 const shipped = (folder: string) => fileURLToPath(new URL(`../${folder}`, import.meta.url));
@@ -72,6 +73,13 @@ const schema = z.object({
   SLA_URGENT_MINUTES: int(10, 1),
   SLA_NORMAL_MINUTES: int(240, 1),
   CASE_REOPEN_DAYS: int(7, 0),
+  FOLLOW_UP_DAYS: int(7, 0),
+
+  // The union's time zone (every date shown to workers and staff, the report's schedule) and the listening report
+  UNION_TIME_ZONE: z.preprocess(emptyToUndefined, z.string().default(DEFAULT_TIME_ZONE)),
+  REPORT_WEEKDAY: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(7).default(1)),
+  REPORT_HOUR: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(23).default(9)),
+  UNANSWERED_KEEP_DAYS: int(180, 1),
 
   // Knowledge index
   INDEX_VERSIONS_KEPT: int(3, 1),
@@ -130,6 +138,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (c.SLACK_BOT_TOKEN && !c.SLACK_CASES_CHANNEL) {
     problems.push('  SLACK_CASES_CHANNEL: required with SLACK_BOT_TOKEN (the channel id where case cards go)');
+  }
+  if (!isTimeZone(c.UNION_TIME_ZONE)) {
+    problems.push(`  UNION_TIME_ZONE: "${c.UNION_TIME_ZONE}" is not a time zone this Node knows; use an IANA name such as Asia/Shanghai or Asia/Hong_Kong`);
   }
   if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
     problems.push('  SLACK_SIGNING_SECRET: required for HTTP events (or set SLACK_APP_TOKEN for Socket Mode)');

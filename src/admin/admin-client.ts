@@ -7,6 +7,7 @@
  *   const client = createAdminClient({ baseUrl: 'http://127.0.0.1:3000/admin', token });
  *   const summary = await client.reindex((event) => bar.update(event), { dryRun: true });
  */
+import type { ListeningReport } from '../insights/listening-report.js';
 import type { AdminPort, ReindexOptions } from './admin-port.js';
 import type { ReindexEvent, ReindexSummary } from './reindex-report.js';
 
@@ -29,6 +30,7 @@ export interface AdminClientOptions {
 
 /** The admin port's text answers, asked over HTTP; the re-index streams structured progress. */
 export interface AdminClient extends Omit<AdminPort, 'reindex'> {
+  listeningReport(days: number): Promise<ListeningReport>;
   reindex(onEvent: (event: ReindexEvent) => void, options?: ReindexOptions): Promise<{ summary: ReindexSummary; text: string }>;
 }
 
@@ -53,6 +55,7 @@ export function createAdminClient({ baseUrl, token, fetch = globalThis.fetch }: 
     sources: () => text('GET', '/sources'),
     rollback: () => text('POST', '/rollback'),
     deadLetters: () => text('GET', '/outbox'),
+    listeningReport: async (days) => ((await (await call('GET', `/report?days=${days}`)).json()) as { report: ListeningReport }).report,
     retryDeadLetters: (which) => text('POST', `/outbox/retry?${which === 'all' ? 'all=1' : `id=${which}`}`),
     async reindex(
       onEvent: (event: ReindexEvent) => void,

@@ -74,7 +74,7 @@ async function inProcess({ config, log }: AdminIo, task: AdminTask): Promise<num
   const db = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   try {
     return await task.local(createAdmin({
-      db, embedder: createEmbedder(config), knowledgeDir: config.KNOWLEDGE_DIR, versionsKept: config.INDEX_VERSIONS_KEPT, log,
+      db, embedder: createEmbedder(config), knowledgeDir: config.KNOWLEDGE_DIR, versionsKept: config.INDEX_VERSIONS_KEPT, log, timeZone: config.UNION_TIME_ZONE,
       extras: createTriageSource({ db, knowledgeDir: config.KNOWLEDGE_DIR, log }),
     }));
   } finally {

@@ -6,6 +6,7 @@
  *   POST /admin/rollback                   {"text":"…"}; 409 when there is nothing to roll back to
  *   GET  /admin/outbox                     {"text":"…"}: the dead letters, without workers' personal data
  *   POST /admin/outbox/retry?id=N | ?all=1 {"text":"…"}: puts one dead letter, or all, back in the outbox
+ *   GET  /admin/report?days=N              {"report":{…}}: the listening report of the last N days (npm run report)
  * Every request needs `Authorization: Bearer <ADMIN_TOKEN or DATA_DIR/admin.token>`.
  *
  * @example
@@ -38,6 +39,11 @@ export function adminListener({ admin, token, log = silentLogger }: AdminListene
       if (route === 'GET /admin/sources') return send(res, 200, { ok: true, text: await admin.sources() });
       if (route === 'POST /admin/rollback') return send(res, 200, { ok: true, text: await admin.rollback() });
       if (route === 'GET /admin/outbox') return send(res, 200, { ok: true, text: await admin.deadLetters() });
+      if (route === 'GET /admin/report') {
+        const days = Number(url.searchParams.get('days') ?? 7);
+        if (!Number.isSafeInteger(days) || days < 1 || days > 366) return send(res, 400, { ok: false, error: 'days: a whole number from 1 to 366' });
+        return send(res, 200, { ok: true, report: await admin.listeningReport(days) });
+      }
       if (route === 'POST /admin/outbox/retry') {
         const which = retryTarget(url);
         if (which === undefined) return send(res, 400, { ok: false, error: 'say which: POST /admin/outbox/retry?id=<outbox id> or ?all=1' });
@@ -45,7 +51,7 @@ export function adminListener({ admin, token, log = silentLogger }: AdminListene
       }
       return send(res, 404, {
         ok: false,
-        error: 'not found: use POST /admin/reindex, GET /admin/sources, POST /admin/rollback, GET /admin/outbox, POST /admin/outbox/retry',
+        error: 'not found: use POST /admin/reindex, GET /admin/sources, POST /admin/rollback, GET /admin/outbox, POST /admin/outbox/retry, GET /admin/report?days=N',
       });
     } catch (error) {
       if (error instanceof ReindexBusyError || error instanceof RollbackError) {

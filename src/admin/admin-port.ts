@@ -9,6 +9,7 @@
  *   await admin.retryDeadLetters(812);                                          // → 'Put 1 dead letter back …'
  */
 import type { ReindexEvent, ReindexSummary } from './reindex-report.js';
+import type { ListeningReport } from '../insights/listening-report.js';
 
 export interface ReindexOptions {
   /** List what would be added, changed, removed; write nothing. */
@@ -31,6 +32,8 @@ export interface AdminPort {
 /** The same, with structured results for the endpoint and the CLI. */
 export interface Admin extends AdminPort {
   run(onEvent: (event: ReindexEvent) => void | Promise<void>, options?: ReindexOptions): Promise<ReindexSummary>;
+  /** The listening report of the last `days` days up to now (`npm run report`, GET /admin/report). */
+  listeningReport(days: number): Promise<ListeningReport>;
 }
 
 export { RollbackError } from '../retrieval/index-rollback.js';

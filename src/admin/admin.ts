@@ -8,6 +8,8 @@
  *   await admin.reindex(async (line) => post(line));          // → summary text
  *   await admin.sources();                                    // → listing of the live version
  */
+import { buildListeningReport, reportPeriod } from '../insights/listening-report.js';
+import { DEFAULT_TIME_ZONE, formatDateTime } from '../i18n/union-time.js';
 import type { Db } from '../store/db.js';
 import { createKnowledgeStore } from '../store/knowledge-store.js';
 import type { Embedder } from '../llm/embedder.js';
@@ -34,22 +36,25 @@ export interface AdminOptions {
   /** The service's outbox: retried dead letters go out at once. */
   outbox?: { kick(): void };
   clock?: () => Date;
+  /** The union's time zone (UNION_TIME_ZONE): the report counts its days. */
+  timeZone?: string;
 }
 
 export function createAdmin({
-  db, embedder, knowledgeDir, versionsKept = 3, log = silentLogger, vectorIndex = true, extras, outbox, clock,
+  db, embedder, knowledgeDir, versionsKept = 3, log = silentLogger, vectorIndex = true, extras, outbox, clock, timeZone = DEFAULT_TIME_ZONE,
 }: AdminOptions): Admin {
   const lock = createReindexLock(db);
   const run: Admin['run'] = (onEvent, { dryRun = false, full = false } = {}) =>
     lock.run(() => updateIndex({ db, embedder, knowledgeDir, log, onEvent, keep: versionsKept, dryRun, full, vectorIndex, extras }));
 
   return {
-    ...deadLetterAdmin({ db, outbox, clock, log }),
+    ...deadLetterAdmin({ db, outbox, clock, log, timeZone }),
     run,
     async reindex(report, options) {
       return formatSummary(await run(eventLines(report), options));
     },
-    sources: () => listSources(db),
+    sources: () => listSources(db, timeZone),
+    listeningReport: (days) => buildListeningReport(db, reportPeriod(clock?.() ?? new Date(), days, timeZone, { untilNow: true })),
     async rollback() {
       // Under the re-index lock: a rollback in the middle of a build would be undone by its switch.
       const { from, to } = await lock.run(() => rollbackIndex({ db, embedder }));
@@ -59,15 +64,15 @@ export function createAdmin({
   };
 }
 
-async function listSources(db: Db): Promise<string> {
+async function listSources(db: Db, timeZone: string): Promise<string> {
   const store = createKnowledgeStore(db);
   const live = await store.liveVersion();
   if (!live) return 'No live index yet: run npm run reindex.';
   const docs = await store.listDocuments(live.id);
   const retained = (await store.listVersions()).filter((v) => v.status === 'retired').map((v) => v.id);
-  const since = live.activatedAt ? new Date(live.activatedAt).toISOString().slice(0, 16).replace('T', ' ') : '—';
+  const since = live.activatedAt ? `${formatDateTime(new Date(live.activatedAt), timeZone)} (${timeZone})` : '—';
   const lines = [
-    `Index version ${live.id} (live since ${since} UTC, ${live.embedder}), ${docs.length} documents, ` +
+    `Index version ${live.id} (live since ${since}, ${live.embedder}), ${docs.length} documents, ` +
       `${docs.reduce((n, d) => n + d.passages, 0)} passages. Kept for rollback: ${retained.length ? retained.join(', ') : 'none'}.`,
     ...docs.map((d) => {
       const status = documentStatus(d.meta);

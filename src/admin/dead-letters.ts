@@ -9,6 +9,7 @@
  *   await letters.deadLetters();            // → '2 dead letters, newest first: …'
  *   await letters.retryDeadLetters('all');  // → 'Put 2 dead letters back in the outbox …'
  */
+import { DEFAULT_TIME_ZONE, formatDateTime } from '../i18n/union-time.js';
 import type { Db } from '../store/db.js';
 import { listDeadLetters, outboxBacklog, requeueDeadLetters, type DeadLetter } from '../store/outbox-store.js';
 import { silentLogger, type Logger } from '../log.js';
@@ -22,15 +23,18 @@ export interface DeadLetterAdminOptions {
   log?: Logger;
   /** How many are listed (the newest). */
   limit?: number;
+  /** The union's time zone (UNION_TIME_ZONE): the times listed. */
+  timeZone?: string;
 }
 
-const minute = (d: Date) => d.toISOString().slice(0, 16).replace('T', ' ');
 const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 const howToRetry = 'Retry one with npm run outbox -- --retry ID (Slack: /niangjia outbox retry ID), or all with --retry-all (retry all).';
 
 export function deadLetterAdmin({
-  db, outbox, clock = () => new Date(), log = silentLogger, limit = 30,
+  db, outbox, clock = () => new Date(), log = silentLogger, limit = 30, timeZone = DEFAULT_TIME_ZONE,
 }: DeadLetterAdminOptions): Pick<AdminPort, 'deadLetters' | 'retryDeadLetters'> {
+  const minute = (d: Date) => `${formatDateTime(d, timeZone)} (${timeZone})`;
+  const line = (d: DeadLetter) => deadLetterLine(d, minute);
   return {
     async deadLetters() {
       const letters = await listDeadLetters(db, limit);
@@ -54,8 +58,8 @@ export function deadLetterAdmin({
   };
 }
 
-function line(d: DeadLetter): string {
+function deadLetterLine(d: DeadLetter, minute: (d: Date) => string): string {
   const about = d.caseId !== null ? ` (case #${d.caseId})` : '';
-  const when = d.deadAt ? `dead since ${minute(d.deadAt)} UTC` : `queued ${minute(d.createdAt)} UTC`;
+  const when = d.deadAt ? `dead since ${minute(d.deadAt)}` : `queued ${minute(d.createdAt)}`;
   return `• #${d.id} ${d.channel} ${d.kind}${about} · ${count(d.attempts, 'attempt')} · ${when} · ${d.lastError ?? 'no error recorded'}`;
 }

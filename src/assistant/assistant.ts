@@ -19,13 +19,13 @@ import type { ChatModel } from '../llm/chat.js';
 import type { ConversationStore, ConversationTurn } from '../store/conversation-store.js';
 import type { TriageResult } from '../triage/types.js';
 import { detectLang } from '../i18n/detect-lang.js';
+import { DEFAULT_TIME_ZONE, formatDate } from '../i18n/union-time.js';
 import { silentLogger, type Logger } from '../log.js';
 import type { Assistant, Decision, Lang, WorkerTurn } from './types.js';
 import { loadReplyTexts, type ReplyTexts } from './reply-texts.js';
 import { loadAnswerSettings, type AnswerSettings } from './answer-settings.js';
 import { answerConfidence } from './confidence.js';
 import { bottomLineAnswer } from './bottom-line-answer.js';
-import { caseSummary } from './case-summary.js';
 import { combineWithPrevious, looksLikeFollowUp } from './follow-up.js';
 import { condenseFollowUp, llmAnswer } from './llm-answer.js';
 import type { Prompts } from './prompts.js';
@@ -85,6 +85,8 @@ export interface AssistantOptions {
   /** Local figures for the calculators (average wage, minimum wage, …); unset ones are named in the answer. */
   localFigures?: LocalFigures;
   clock?: () => Date;
+  /** The union's time zone (UNION_TIME_ZONE): what "today" is for the calculators' dates and deadlines. */
+  timeZone?: string;
   log?: Logger;
   /** Passages retrieved per question. */
   k?: number;
@@ -103,19 +105,19 @@ interface Understood {
 }
 
 export function createAssistant({
-  retriever, triage, rules, llm, conversations, gists, localFigures, clock = () => new Date(), log = silentLogger, k = 8,
+  retriever, triage, rules, llm, conversations, gists, localFigures, clock = () => new Date(), timeZone = DEFAULT_TIME_ZONE, log = silentLogger, k = 8,
 }: AssistantOptions): Assistant {
   const { texts, settings } = rules;
-  const figureContext = () => ({ local: localFigures, today: clock().toISOString().slice(0, 10) });
+  const figureContext = () => ({ local: localFigures, today: formatDate(clock(), timeZone) });
 
-  function triaged(t: TriageResult, text: string, lang: Lang): Decision | undefined {
+  function triaged(t: TriageResult, lang: Lang): Decision | undefined {
     if (t.outcome === 'answer') return undefined;
     if (t.outcome === 'decline') return { kind: 'decline', lang, text: texts.decline(lang, t.category), citations: [], confidence: t.confidence, reason: t.category };
     const priority = t.outcome === 'urgent' ? 'urgent' : 'normal';
     const reply = priority === 'urgent' ? texts.urgent(lang, t.category) : texts.escalate(lang, t.category);
     return {
       kind: 'escalate', lang, text: reply, citations: [], confidence: t.confidence, reason: t.category,
-      escalation: { priority, category: t.category, summary: caseSummary({ text, category: t.category, priority, lang }) },
+      escalation: { priority, category: t.category },
     };
   }
 
@@ -206,7 +208,7 @@ export function createAssistant({
       const resumed = pending && isShortReply(turn.text) ? resumeFigure(pending, turn.text, figureContext()) : undefined;
       // A reply that gives the pending fact ("6000", "3年") is that answer unless someone is in danger: a bare
       // figure tells triage too little to send it to a person or decline it.
-      let decision = resumed && t.outcome !== 'urgent' ? undefined : triaged(t, turn.text, lang);
+      let decision = resumed && t.outcome !== 'urgent' ? undefined : triaged(t, lang);
       let understood: string | undefined;
       if (decision && pending) await conversations?.setPending(turn.workerId, undefined).catch(() => {});
       if (!decision && pending) ({ decision, understood } = await answerPending(turn, lang, pending, resumed));

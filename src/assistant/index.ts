@@ -9,6 +9,5 @@ export { loadAnswerSettings, type AnswerSettings } from './answer-settings.js';
 export { loadPrompts, formatPassages, type Prompts } from './prompts.js';
 export { llmAnswer, checkCitations, condenseFollowUp } from './llm-answer.js';
 export { bottomLineAnswer } from './bottom-line-answer.js';
-export { caseSummary } from './case-summary.js';
 export { articleLabel, citationOf, findCitedArticles } from './citations.js';
 export { parseBehaviourCases, scoreBehaviour } from './behaviour-eval.js';

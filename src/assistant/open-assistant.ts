@@ -39,11 +39,12 @@ export async function openAssistant({ db, config, log = silentLogger, onProgress
   const triage = chat
     ? withLlmTriage(base, { chat, prompt: (lang, message) => prompts.render('triage', lang, { message }), timeoutMs: Math.min(4000, config.LLM_TIMEOUT_MS / 3), log })
     : base;
+  const rules = loadAssistantRules(config.KNOWLEDGE_DIR);
   const assistant = createAssistant({
-    retriever, triage, rules: loadAssistantRules(config.KNOWLEDGE_DIR), conversations, clock, log,
+    retriever, triage, rules, conversations, clock, log, timeZone: config.UNION_TIME_ZONE,
     gists: await loadArticleGists(config.KNOWLEDGE_DIR),
     localFigures: localFiguresFromConfig(config),
     llm: chat ? { chat, prompts, timeoutMs: config.LLM_TIMEOUT_MS } : undefined,
   });
-  return { embedder, retriever, triage, triageSource: source, assistant, chat, prompts, built };
+  return { embedder, retriever, triage, triageSource: source, assistant, rules, chat, prompts, built };
 }

@@ -12,8 +12,6 @@ export interface Escalation {
   priority: 'urgent' | 'normal';
   /** The danger category (fire, self_harm, …) or the escalation reason (explicit_request, legal_aid, union_action, …). */
   category: string;
-  /** A short case summary for staff. */
-  summary: string;
 }
 
 export interface Decision {

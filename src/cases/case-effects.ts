@@ -24,9 +24,14 @@ export type DeskItem =
   | { kind: 'thread_message'; caseId: number; messageId: number }
   | { kind: 'case_event'; caseId: number; event: CaseEventKind; by?: Staff; priority?: CasePriority; rating?: number }
   | { kind: 'sla_reminder'; caseId: number; waitingMinutes: number }
+  | { kind: 'urgent_alert'; caseId: number; category: string }
+  | { kind: 'staff_note'; caseId: number; messageId: number }
+  | { kind: 'reply_outcome'; caseId: number; messageId: number; outcome: 'delivered' | 'undelivered' }
   | { kind: 'redact'; caseId: number };
 
 export interface CaseContext {
+  /** Days after a resolution the worker who agreed is asked whether it was solved (FOLLOW_UP_DAYS; 0: never). */
+  followUpDays: number;
   db: Db;
   outbox: Outbox;
   clock: () => Date;
@@ -63,16 +68,20 @@ export function caseEffects(ctx: CaseContext, tx: Db, now: Date) {
       return ctx.outbox.enqueue({ channel: STAFF_DESK_CHANNEL, stream: `case:${item.caseId}`, kind: item.kind, payload: item, dedupeKey: key }, tx);
     },
 
-    /** Queues a message to the case's worker, in their language, once per `key`. */
-    async worker(c: CaseRecord, key: string, text: string | ((lang: Lang) => string), extra: Partial<OutgoingWorkerMessage> = {}): Promise<void> {
+    /** Queues a message to the case's worker, in their language, once per `key`; returns the outbox item. */
+    async worker(
+      c: CaseRecord, key: string, text: string | ((lang: Lang) => string),
+      extra: Partial<OutgoingWorkerMessage> | ((lang: Lang) => Partial<OutgoingWorkerMessage>) = {},
+    ): Promise<number | undefined> {
       const worker = await getWorker(tx, c.workerId);
       if (!worker?.chat_id) {
         ctx.log.warn('cases.worker_unreachable', { caseId: c.id });
-        return;
+        return undefined;
       }
       const lang: Lang = worker.lang ?? c.lang;
       const body = typeof text === 'function' ? text(lang) : text;
-      await enqueueToWorker(ctx.outbox, worker, { ...extra, lang, text: body }, { dedupeKey: key, db: tx });
+      const more = typeof extra === 'function' ? extra(lang) : extra;
+      return enqueueToWorker(ctx.outbox, worker, { ...more, lang, text: body }, { dedupeKey: key, db: tx });
     },
   };
 }

@@ -15,6 +15,8 @@ import type { CaseContext } from './case-effects.js';
 import { workerSide } from './worker-side.js';
 import { staffSide } from './staff-side.js';
 import { checkSla } from './sla-clock.js';
+import { observeReply } from './reply-receipts.js';
+import { followUps } from './follow-up.js';
 import type { CaseService } from './types.js';
 
 export interface CaseServiceOptions {
@@ -28,17 +30,22 @@ export interface CaseServiceOptions {
   reopenDays?: number;
   /** How staff replies are signed to the worker (STAFF_SIGNATURE): the union, or the staff member's name. */
   signature?: 'union' | 'name';
+  /** Days after a resolution the worker who agreed is asked whether it was solved (FOLLOW_UP_DAYS; 0: never). */
+  followUpDays?: number;
   log?: Logger;
 }
 
 export function createCaseService({
   db, outbox, translate, clock = () => new Date(), sla = { urgentMinutes: 10, normalMinutes: 240 }, reopenDays = 7,
-  signature = 'union', log = silentLogger,
+  signature = 'union', followUpDays = 7, log = silentLogger,
 }: CaseServiceOptions): CaseService {
-  const ctx: CaseContext = { db, outbox, translate, clock, sla, reopenDays, signature, log };
+  const ctx: CaseContext = { db, outbox, translate, clock, sla, reopenDays, signature, followUpDays, log };
+  // The thread is told when a staff reply reached the worker (whatever channel delivered it).
+  outbox.observe((item, outcome) => observeReply(ctx, item, outcome));
   return {
     ...workerSide(ctx),
     ...staffSide(ctx),
+    followUp: (workerId, reply) => followUps(ctx).answer(workerId, reply),
     checkSla: (now = clock()) => checkSla(ctx, now),
   };
 }

@@ -4,12 +4,17 @@
  */
 import type { Lang } from '../assistant/types.js';
 import type { Translate } from '../i18n/translator.js';
+import { DEFAULT_TIME_ZONE, formatDateTime } from '../i18n/union-time.js';
 import type { CaseCard, DeskMessage, IntakeFacts, Staff } from './types.js';
 
 export interface DeskTexts {
   t: (key: string, args?: Record<string, string | number>) => string;
   priority(p: string): string;
+  /** A date and time in the union's time zone: '2026-05-01 10:05'. */
+  time(d: Date): string;
   status(s: string): string;
+  /** Why a case was escalated, in words (the danger category or the reason); the id when there is no label. */
+  reason(category: string): string;
   title(card: Pick<CaseCard, 'id' | 'priority' | 'category'>): string;
   facts(facts: IntakeFacts): string[];
   /** One line per queue entry: `#42 🔴 urgent · safety · W-7F3A · waiting 12 min`. */
@@ -17,16 +22,22 @@ export interface DeskTexts {
   message(message: DeskMessage, who?: (staff: Staff) => string, group?: string): string;
 }
 
-export function deskTexts(translate: Translate, lang: Lang): DeskTexts {
+export function deskTexts(translate: Translate, lang: Lang, timeZone = DEFAULT_TIME_ZONE): DeskTexts {
   const t = (key: string, args?: Record<string, string | number>) => translate(lang, key, args);
   const priority = (p: string) => t(`desk-priority-${p}`);
+  const time = (d: Date) => formatDateTime(d, timeZone);
   const texts: DeskTexts = {
     t,
     priority,
+    time,
     status: (s) => t(`desk-status-${s}`),
+    reason: (category) => {
+      const label = t(`desk-reason-${category}`);
+      return label === `desk-reason-${category}` ? category : label;
+    },
     title: (card) => t('desk-card-title', { caseId: card.id, priority: priority(card.priority), category: card.category }),
     facts: (facts) =>
-      (['employers', 'dates', 'amounts', 'yearsWorked'] as const)
+      (['employers', 'dates', 'amounts', 'yearsWorked', 'people'] as const)
         .filter((k) => facts[k]?.length)
         .map((k) => `${t(`desk-fact-${k}`)}: ${facts[k]!.join('、')}`),
     queueLine: (card, now) =>
@@ -46,6 +57,14 @@ export function deskTexts(translate: Translate, lang: Lang): DeskTexts {
           return t(`desk-event-${m.event}`, { who: m.by ? who(m.by) : '', priority: m.priority ? priority(m.priority) : '', rating: m.rating ?? '' });
         case 'sla_reminder':
           return t('desk-sla-reminder', { group: group ? `${group} ` : '', caseId: m.caseId, priority: priority(m.priority), category: m.category, minutes: m.waitingMinutes });
+        case 'urgent_alert':
+          return t('desk-urgent-alert', { group: group ? `${group} ` : '', caseId: m.caseId, category: m.category });
+        case 'staff_note':
+          return t('desk-staff-note', { who: who(m.by), text: m.text ?? t('desk-removed') });
+        case 'reply_delivered':
+          return t('desk-reply-delivered', { who: who(m.by), time: time(m.at), text: m.text ?? t('desk-removed') });
+        case 'reply_undelivered':
+          return t('desk-reply-undelivered', { who: who(m.by), text: m.text ?? t('desk-removed') });
       }
     },
   };
@@ -59,8 +78,9 @@ export function cardText(card: CaseCard, x: DeskTexts): string {
     `${x.t('desk-field-worker')}: ${card.worker}  ·  ${x.t('desk-field-status')}: ${x.status(card.status)}  ·  ${x.t('desk-field-assignee')}: ${card.assignee?.name ?? x.t('desk-nobody')}`,
   ];
   if (card.forgotten) return [...lines, x.t('desk-forgotten')].join('\n');
-  if (card.summary) lines.push(`${x.t('desk-summary')}: ${card.summary}`);
-  if (card.workerText && card.workerText !== card.summary) lines.push(`${x.t('desk-worker-words')}: ${card.workerText}`);
+  lines.push(`${x.t('desk-field-reason')}: ${x.reason(card.category)}`);
+  const question = card.workerText ?? card.summary;
+  if (question) lines.push(`${x.t('desk-worker-words')}: ${question}`);
   if (card.botReply) lines.push(`${x.t('desk-bot-attempt')}: ${card.botReply}`);
   if (card.citations.length) lines.push(`${x.t('desk-citations')}: ${card.citations.join('；')}`);
   lines.push(...x.facts(card.facts));

@@ -1,7 +1,8 @@
 /**
- * Picks facts out of a worker's words for the staff's intake summary: employer names, dates, amounts of
- * money and years worked. Simple patterns on purpose — staff read the worker's own words beside them, so a
- * miss costs little, and nothing here decides anything.
+ * The intake of a case, the one place facts are picked out of a worker's words: employer names, dates,
+ * amounts of money, years worked and how many people are affected, plus the one-line summary queue views
+ * show. Simple patterns on purpose — staff read the worker's own words beside them, so a miss costs little,
+ * and nothing here decides anything. (The calculators' facts, numbers for a figure, are entitlements/' own.)
  *
  * @example
  *   extractFacts('我在深圳华强电子有限公司干了三年，老板拖欠3个月工资共15000元，2024年3月开始')
@@ -25,12 +26,21 @@ const datePatterns = [
   /(?:去年|今年|前年)(?:\s*\d{1,2}\s*月)?(?:\s*\d{1,2}\s*[日号])?/g,
   /\d{1,2}\s*月\s*\d{1,2}\s*[日号]/g,
   /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?/g,
+  // When something happens or happened, relative to now (what an urgent case turns on).
+  /今天|今晚|明天|明早|昨天|昨晚|上个月|上周|这周|下周|\b(?:yesterday|today|tonight|tomorrow|last (?:week|month)|next week)\b/gi,
 ];
 const amountPatterns = [
   /(?:¥|￥|RMB\s?)\s*\d[\d,]*(?:\.\d+)?(?:\s*万)?/g,
   /\d[\d,]*(?:\.\d+)?\s*(?:万|千)?\s*(?:元|块钱|块|人民币|yuan\b|RMB\b)/g,
   /\d+(?:\.\d+)?\s*万(?![年月日])/g,
-  new RegExp(`${zhNum}{1,6}\\s*(?:万|千)?\\s*(?:块钱|块|元)`, 'g'),
+  new RegExp(`${zhNum}{1,6}\\s*(?:万|千)?\\s*多?\\s*(?:块钱|块|元)`, 'g'),
+  new RegExp(`${zhNum}{1,4}万多?(?![年月日])`, 'g'),
+  /\b\d[\d,]*(?:\.\d+)?\s*cny\b/gi,
+];
+// How many people: a collective case is handled differently from one worker's ("三十多个工友", "20 workers").
+const peoplePatterns = [
+  new RegExp(`(?:\\d+|[两二三四五六七八九十百千几][${zhNum.slice(1, -1)}几]*)\\s*多?\\s*(?:号人|个人|个工友|名工人|名工友|个同事|位同事|个员工|名员工)`, 'g'),
+  /\b\d+\s+(?:people|workers|colleagues|employees)\b/gi,
 ];
 const yearsPatterns = [
   new RegExp(`(?:干|做|工作|上班|待|呆)了?\\s*(${zhNum}+|半)\\s*(年多|年半|多年|年)`, 'g'),
@@ -64,5 +74,13 @@ export function extractFacts(...texts: Array<string | null | undefined>): Intake
   if (dates.length) facts.dates = dates.slice(0, 8);
   if (amounts.length) facts.amounts = amounts.slice(0, 8);
   if (yearsWorked.length) facts.yearsWorked = yearsWorked.slice(0, 3);
+  const people = matchAll(text, peoplePatterns);
+  if (people.length) facts.people = people.slice(0, 3);
   return facts;
+}
+
+/** The one-line summary of a case for queue views: the worker's words, flattened and shortened. */
+export function intakeSummary(text: string, maxChars = 120): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > maxChars ? `${flat.slice(0, maxChars - 1)}…` : flat;
 }

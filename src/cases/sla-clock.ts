@@ -1,11 +1,14 @@
 /**
  * The SLA clock: an unclaimed case past its due time gets one reminder in the cases channel (mentioning the
- * on-duty group), and a resolved case whose reopen window has passed is closed. Safe on many replicas:
+ * on-duty group), a resolved case whose reopen window has passed is closed, and a staff reply whose delivery
+ * the thread was not told about (a crash right after it) is reported, and the follow-ups that are due are asked. Safe on many replicas:
  * each reminder is claimed with a conditional UPDATE and keyed in the outbox by the breach's due time.
  */
 import { listExpiredResolved, listSlaBreaches, markSlaReminded, updateCaseIf } from '../store/case-store.js';
 import type { Logger } from '../log.js';
 import { caseEffects, inTransaction, systemActor, type CaseContext } from './case-effects.js';
+import { sweepReplyOutcomes } from './reply-receipts.js';
+import { followUps } from './follow-up.js';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -31,6 +34,8 @@ export async function checkSla(ctx: CaseContext, now: Date): Promise<number> {
       await fx.desk({ kind: 'card_update', caseId: id }, `case:${id}:card:${eventId}`);
     });
   }
+  await sweepReplyOutcomes(ctx);
+  await followUps(ctx).askDue(now);
   return reminders;
 }
 

@@ -75,6 +75,21 @@ export function createStaffDeskDeliverer({ db, desk, clock = () => new Date(), l
       }
       case 'case_event':
         return post(item, card, { kind: 'case_event', caseId: card.id, event: p.event, by: p.by, priority: p.priority, rating: p.rating }, true);
+      case 'staff_note':
+      case 'reply_outcome': {
+        const m = await getCaseMessage(db, p.messageId);
+        const by = { id: m?.staffId ?? '?', name: m?.staffName ?? '?' };
+        const text = m?.text ?? null;
+        const message: DeskMessage = p.kind === 'staff_note'
+          ? { kind: 'staff_note', caseId: card.id, by, text }
+          : p.outcome === 'delivered'
+            ? { kind: 'reply_delivered', caseId: card.id, by, text, at: new Date(m?.deliveredAt ?? clock()) }
+            : { kind: 'reply_undelivered', caseId: card.id, by, text };
+        // Staff texts quote the worker: redacted with the worker's own words after /forget.
+        return post(item, card, message, true, true);
+      }
+      case 'urgent_alert':
+        return post(item, card, { kind: 'urgent_alert', caseId: card.id, category: p.category, card: card.deskRef }, false);
       case 'sla_reminder':
         return post(item, card, {
           kind: 'sla_reminder', caseId: card.id, priority: card.priority, category: card.category,

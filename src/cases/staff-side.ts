@@ -1,13 +1,16 @@
 /**
- * The staff's side of a case, called by desks after they checked the person is staff: claim, reply,
- * resolve, change priority, look at the queue. Every change is conditional on the state it starts from,
+ * The staff's side of a case, called by desks after they checked the person is staff: claim, send to the
+ * worker, keep a note, resolve, change priority, look at the queue. Every change is conditional on the state it starts from,
  * so double clicks and Slack's event retries change nothing the second time.
  */
 import {
   ACTIVE_STATUSES, appendCaseEvent, findCaseByDeskRef, getCase, insertCaseMessage, listAssigned, listQueue,
-  updateCaseIf, type CasePatch, type CasePriority,
+  updateCaseIf, type CasePatch, type CasePriority, type CaseRecord,
 } from '../store/case-store.js';
+import type { Db } from '../store/db.js';
+import { setReplyOutboxItem } from '../store/case-reply-store.js';
 import { loadCard, loadCards } from './case-card.js';
+import { followUps } from './follow-up.js';
 import { caseEffects, inTransaction, slaDue, staffActor, type CaseContext } from './case-effects.js';
 import { CaseError, type Case, type CaseCard, type ClaimResult, type DeskRef, type Staff } from './types.js';
 
@@ -22,6 +25,14 @@ export function staffSide(ctx: CaseContext) {
     return ctx.signature === 'name'
       ? ctx.translate(lang, 'case-staff-reply-named', { text, name: staff.name })
       : ctx.translate(lang, 'case-staff-reply', { text });
+  }
+
+  /** The case, locked, if staff may still write in it. */
+  async function writable(tx: Db, caseId: number, refused: string): Promise<CaseRecord> {
+    const c = await getCase(tx, caseId, { lock: true });
+    if (!c) throw new CaseError(`There is no case ${caseId}`, 'not_found');
+    if (c.forgottenAt || c.status === 'closed') throw new CaseError(`Case ${caseId} is closed: ${refused}`, 'closed');
+    return c;
   }
 
   return {
@@ -45,9 +56,7 @@ export function staffSide(ctx: CaseContext) {
 
     staffReply(caseId: number, staff: Staff, text: string, dedupeKey: string): Promise<void> {
       return inTransaction(ctx, async (tx, now) => {
-        const c = await getCase(tx, caseId, { lock: true });
-        if (!c) throw new CaseError(`There is no case ${caseId}`, 'not_found');
-        if (c.forgottenAt || c.status === 'closed') throw new CaseError(`Case ${caseId} is closed: the reply was not sent`, 'closed');
+        const c = await writable(tx, caseId, 'the reply was not sent');
         const key = `case:${caseId}:reply:${dedupeKey}`;
         const messageId = await insertCaseMessage(tx, { caseId, author: 'staff', staffId: staff.id, staffName: staff.name, text, dedupeKey: key }, now);
         if (messageId === undefined) return; // Slack retried the event: relayed already
@@ -59,8 +68,19 @@ export function staffSide(ctx: CaseContext) {
         if (Object.keys(patch).length) await updateCaseIf(tx, caseId, [c.status], patch, now);
         if (c.status === 'open') await fx.event(caseId, staffActor(staff), 'claimed', { byReply: true });
         await fx.event(caseId, staffActor(staff), 'staff_reply', { messageId });
-        await fx.worker(c, key, (lang) => sign(lang, text, staff));
+        const outboxId = await fx.worker(c, key, (lang) => sign(lang, text, staff));
+        if (outboxId !== undefined) await setReplyOutboxItem(tx, messageId, outboxId);
         if (patch.status && patch.status !== c.status) await fx.desk({ kind: 'card_update', caseId }, `case:${caseId}:card:reply:${messageId}`);
+      });
+    },
+
+    staffNote(caseId: number, staff: Staff, text: string, dedupeKey: string): Promise<void> {
+      return inTransaction(ctx, async (tx, now) => {
+        await writable(tx, caseId, 'the note was not kept');
+        const key = `case:${caseId}:note:${dedupeKey}`;
+        const messageId = await insertCaseMessage(tx, { caseId, author: 'staff', staffId: staff.id, staffName: staff.name, text, internal: true, dedupeKey: key }, now);
+        if (messageId === undefined) return;
+        await caseEffects(ctx, tx, now).desk({ kind: 'staff_note', caseId, messageId }, `case:${caseId}:note:${messageId}`);
       });
     },
 
@@ -77,6 +97,7 @@ export function staffSide(ctx: CaseContext) {
         await fx.desk({ kind: 'card_update', caseId }, `case:${caseId}:card:${eventId}`);
         await fx.desk({ kind: 'case_event', caseId, event: 'resolved', by: staff }, `case:${caseId}:resolved:${eventId}`);
         await fx.worker(c, `case:${caseId}:worker:resolved:${eventId}`, (lang) => ctx.translate(lang, 'case-resolved', { caseId }), { ratingForCase: caseId });
+        if (c.followUpAgreed === null) await followUps(ctx).askConsent(fx, c, `case:${caseId}:follow-up-consent`);
         return true;
       });
       return result(caseId, changed);

@@ -5,6 +5,7 @@
 import type { Attachment, WorkerCaseStatus } from '../conversation/types.js';
 import type { Citation, Lang } from '../assistant/types.js';
 import type { CasePriority, CaseRecord, CaseStatus } from '../store/case-store.js';
+import type { FollowUpAnswer } from './follow-up.js';
 
 export type { CasePriority, CaseStatus };
 /** A case as the core keeps it. */
@@ -22,6 +23,7 @@ export interface IntakeFacts {
   dates?: string[];
   amounts?: string[];
   yearsWorked?: string[];
+  people?: string[];
 }
 
 /** Everything a desk shows about one case. */
@@ -53,13 +55,21 @@ export interface DeskRef {
   ts: string;
 }
 
-export type CaseEventKind = 'claimed' | 'resolved' | 'reopened' | 'priority_changed' | 'rated' | 'closed' | 'forgotten';
+export type CaseEventKind =
+  | 'claimed' | 'resolved' | 'reopened' | 'priority_changed' | 'rated' | 'closed' | 'forgotten' | 'follow_up_solved' | 'follow_up_unsolved';
 
-/** A message about a case, shown in its thread (or, for reminders, in the channel). */
+/** A message about a case, shown in its thread (or, for reminders and alerts, in the channel). */
 export type DeskMessage =
   | { kind: 'worker_message'; caseId: number; from: string; text: string | null; attachment: Attachment | null }
   | { kind: 'case_event'; caseId: number; event: CaseEventKind; by?: Staff; priority?: CasePriority; rating?: number }
-  | { kind: 'sla_reminder'; caseId: number; priority: CasePriority; category: string; waitingMinutes: number; card?: DeskRef };
+  | { kind: 'sla_reminder'; caseId: number; priority: CasePriority; category: string; waitingMinutes: number; card?: DeskRef }
+  /** A worker in an open case wrote something that triage found urgent: the on-duty group is called. */
+  | { kind: 'urgent_alert'; caseId: number; category: string; card?: DeskRef }
+  /** A staff note kept on the desk (the console's `:note`); Slack threads are notes by themselves. */
+  | { kind: 'staff_note'; caseId: number; by: Staff; text: string | null }
+  /** What was sent to the worker, once their channel accepted it (`at`), or that it could not be delivered. */
+  | { kind: 'reply_delivered'; caseId: number; by: Staff; text: string | null; at: Date }
+  | { kind: 'reply_undelivered'; caseId: number; by: Staff; text: string | null };
 
 /**
  * Port: show cases to staff. Defined here, implemented by the Slack desk and the console desk, called by
@@ -94,7 +104,8 @@ export interface OpenCaseInput {
   workerId: number;
   priority: CasePriority;
   category: string;
-  summary: string;
+  /** The line queue views show; default: the worker's words, shortened (intake-facts.ts). */
+  summary?: string;
   workerText: string;
   botReply: string;
   citations: Citation[];
@@ -116,21 +127,36 @@ export interface ClaimResult {
  *   const c = await cases.openCase({ workerId: 7, priority: 'urgent', category: 'safety', summary, workerText, botReply, citations, lang: 'zh' });
  *   await cases.claim(c.id, { id: 'U123', name: '李娟' });
  *   await cases.staffReply(c.id, { id: 'U123', name: '李娟' }, '请把工资条发给我看看', '1700000000.000200');
+ *   await cases.staffNote(c.id, { id: 'console', name: 'console' }, '先核实劳动合同', 'console:1');
  */
 export interface CaseService {
   openCase(input: OpenCaseInput): Promise<Case>;
   /** The worker's active case, or one resolved within the reopen window (their next message reopens it). */
   activeCaseFor(workerId: number): Promise<Case | undefined>;
-  addWorkerMessage(caseId: number, message: { text?: string; attachment?: Attachment }, dedupeKey: string): Promise<void>;
+  /**
+   * Adds a worker's message to the case's thread (reopening a recently resolved case). With `urgent` (the
+   * danger category triage found), the case becomes urgent and the on-duty group is alerted, in the same change.
+   */
+  addWorkerMessage(caseId: number, message: { text?: string; attachment?: Attachment }, dedupeKey: string, options?: { urgent?: string }): Promise<void>;
   listForWorker(workerId: number): Promise<WorkerCaseStatus[]>;
   rate(caseId: number, workerId: number, rating: number): Promise<void>;
+  /**
+   * A worker's answer to a follow-up question (consent, or whether it was solved: "no" reopens the case).
+   * False when none of their cases waits for it.
+   */
+  followUp(workerId: number, reply: { caseId?: number; answer: FollowUpAnswer }): Promise<boolean>;
   forgetWorker(workerId: number): Promise<void>;
 
   card(caseId: number): Promise<CaseCard | undefined>;
   findByDeskRef(ref: DeskRef): Promise<Case | undefined>;
   claim(caseId: number, staff: Staff): Promise<ClaimResult>;
-  /** Relays a staff reply to the worker once per `dedupeKey` (e.g. the Slack message ts). */
+  /**
+   * Sends a staff message to the worker once per `dedupeKey` (e.g. the Slack message ts); the thread is told
+   * when it was delivered. Only what staff send explicitly goes to the worker: the thread itself is internal.
+   */
   staffReply(caseId: number, staff: Staff, text: string, dedupeKey: string): Promise<void>;
+  /** Keeps an internal note on the case (the console desk's `:note`); never sent to the worker. */
+  staffNote(caseId: number, staff: Staff, text: string, dedupeKey: string): Promise<void>;
   resolve(caseId: number, staff: Staff): Promise<ClaimResult>;
   changePriority(caseId: number, staff: Staff, priority: CasePriority): Promise<ClaimResult>;
   /** Unclaimed cases, urgent first, then oldest first. */
@@ -138,6 +164,9 @@ export interface CaseService {
   assignedTo(staffId: string): Promise<CaseCard[]>;
   /** Logs an attempt by someone who is not staff (the desk already refused it). */
   recordRefusal(caseId: number | undefined, who: Staff, action: string): Promise<void>;
-  /** Posts one reminder per SLA breach and closes resolved cases past the reopen window. Returns reminders posted. */
+  /**
+   * Posts one reminder per SLA breach, closes resolved cases past the reopen window, asks the follow-ups that
+   * are due. Returns reminders posted.
+   */
   checkSla(now?: Date): Promise<number>;
 }

@@ -10,7 +10,7 @@ import {
 } from '../store/case-store.js';
 import type { Db } from '../store/db.js';
 import { caseEffects, inTransaction, slaDue, systemActor, workerActor, type CaseContext } from './case-effects.js';
-import { extractFacts } from './intake-facts.js';
+import { extractFacts, intakeSummary } from './intake-facts.js';
 import { CaseError, type Case, type OpenCaseInput } from './types.js';
 
 const DAY_MS = 24 * 60 * 60_000;
@@ -44,23 +44,27 @@ export function workerSide(ctx: CaseContext) {
 
   /** A second escalation while a case is active: its words join the thread, urgency raises the priority. */
   async function mergeInto(tx: Db, now: Date, c: CaseRecord, input: OpenCaseInput): Promise<CaseRecord> {
-    const fx = caseEffects(ctx, tx, now);
     const text = input.workerText.trim();
     // The WorkerService usually relayed these very words a moment ago; store them once.
     if (text && text !== '/human' && (await lastWorkerText(tx, c.id)) !== text) {
       const hash = createHash('sha256').update(text).digest('hex').slice(0, 16);
       await addMessage(tx, now, c, { text }, `case:${c.id}:merge:${hash}`);
     }
-    if (input.priority === 'urgent' && c.priority !== 'urgent') {
-      const current = (await getCase(tx, c.id))!;
-      const patch: CasePatch = { priority: 'urgent' };
-      if (current.status === 'open') Object.assign(patch, { slaDueAt: slaDue(ctx, 'urgent', current.reopenedAt ?? current.openedAt), slaRemindedAt: null });
-      await updateCaseIf(tx, c.id, [current.status], patch, now);
-      const eventId = await fx.event(c.id, systemActor, 'priority_changed', { from: c.priority, to: 'urgent', category: input.category });
-      await fx.desk({ kind: 'case_event', caseId: c.id, event: 'priority_changed', priority: 'urgent' }, `case:${c.id}:priority:${eventId}`);
-      await fx.desk({ kind: 'card_update', caseId: c.id }, `case:${c.id}:card:${eventId}`);
-    }
+    if (input.priority === 'urgent') await raiseToUrgent(tx, now, c.id, input.category);
     return (await getCase(tx, c.id))!;
+  }
+
+  /** Makes the case urgent (a fresh, shorter SLA when unclaimed), said in the thread and on the card. */
+  async function raiseToUrgent(tx: Db, now: Date, caseId: number, category: string): Promise<void> {
+    const current = (await getCase(tx, caseId))!;
+    if (current.priority === 'urgent') return;
+    const fx = caseEffects(ctx, tx, now);
+    const patch: CasePatch = { priority: 'urgent' };
+    if (current.status === 'open') Object.assign(patch, { slaDueAt: slaDue(ctx, 'urgent', current.reopenedAt ?? current.openedAt), slaRemindedAt: null });
+    await updateCaseIf(tx, caseId, [current.status], patch, now);
+    const eventId = await fx.event(caseId, systemActor, 'priority_changed', { from: current.priority, to: 'urgent', category });
+    await fx.desk({ kind: 'case_event', caseId, event: 'priority_changed', priority: 'urgent' }, `case:${caseId}:priority:${eventId}`);
+    await fx.desk({ kind: 'card_update', caseId }, `case:${caseId}:card:${eventId}`);
   }
 
   return {
@@ -69,7 +73,7 @@ export function workerSide(ctx: CaseContext) {
         const fx = caseEffects(ctx, tx, now);
         const created = await insertCase(tx, {
           workerId: input.workerId, priority: input.priority, category: input.category, lang: input.lang,
-          summary: input.summary, workerText: input.workerText, botReply: input.botReply,
+          summary: input.summary ?? intakeSummary(input.workerText), workerText: input.workerText, botReply: input.botReply,
           facts: extractFacts(input.workerText) as Record<string, string[]>,
           citations: input.citations, slaDueAt: slaDue(ctx, input.priority, now),
         }, now);
@@ -93,11 +97,16 @@ export function workerSide(ctx: CaseContext) {
       return findWorkerCase(ctx.db, workerId, ['resolved'], new Date(ctx.clock().getTime() - ctx.reopenDays * DAY_MS));
     },
 
-    addWorkerMessage(caseId: number, message: { text?: string; attachment?: Attachment }, dedupeKey: string): Promise<void> {
+    addWorkerMessage(caseId: number, message: { text?: string; attachment?: Attachment }, dedupeKey: string, { urgent }: { urgent?: string } = {}): Promise<void> {
       return inTransaction(ctx, async (tx, now) => {
         const c = await getCase(tx, caseId, { lock: true });
         if (!c || c.forgottenAt || c.status === 'closed') throw new CaseError(`Case ${caseId} is closed; open a new one`, c ? 'closed' : 'not_found');
-        await addMessage(tx, now, c, message, `case:${caseId}:in:${dedupeKey}`);
+        if (!(await addMessage(tx, now, c, message, `case:${caseId}:in:${dedupeKey}`)) || !urgent) return;
+        // Someone is at risk now: whoever holds the case may be away, so the on-duty group is called too.
+        await raiseToUrgent(tx, now, caseId, urgent);
+        const fx = caseEffects(ctx, tx, now);
+        await fx.event(caseId, workerActor, 'urgent_message', { category: urgent });
+        await fx.desk({ kind: 'urgent_alert', caseId, category: urgent }, `case:${caseId}:urgent:${dedupeKey}`);
       });
     },
 

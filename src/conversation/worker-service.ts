@@ -1,53 +1,77 @@
 /**
- * The worker side of the service, channel-neutral: a message comes in (already stored by the channel),
- * the assistant decides, and the reply — an answer, a decline, or safety information and a case for a
- * person — goes out through the outbox. While a worker has an active case, their messages and evidence
- * go to the case thread instead; a risk signal still gets safety information at once.
+ * The worker side of the service, channel-neutral: a message comes in (already stored by the channel), is
+ * triaged, the assistant decides, and the reply — an answer, a decline, or safety information and a case for
+ * a person — goes out through the outbox. While a worker has an open case their messages and evidence are
+ * only relayed to its thread (no answer pipeline, no conversation memory); a danger triage finds still gets
+ * the safety reply at once, makes the case urgent and calls the on-duty group.
  */
 import type { Db } from '../store/db.js';
 import type { Outbox } from '../outbox/outbox.js';
 import type { Assistant, Citation, Decision, Lang } from '../assistant/types.js';
+import type { TriageResult } from '../triage/types.js';
 import type { Translate } from '../i18n/translator.js';
 import { silentLogger, type Logger } from '../log.js';
 import { unreadMetrics, type Metrics } from '../metrics/metrics.js';
 import {
   upsertWorker, setWorkerLang, forgetWorker, recordFeedback, linkInboundToWorker, eraseWorkerMessages, type Worker,
 } from '../store/worker-store.js';
+import { recordAskedQuestion, markNotHelpful, forgetAskedQuestions } from '../store/question-store.js';
 import { enqueueToWorker, workerStream } from './worker-outbox.js';
+import { askedQuestion } from './asked-questions.js';
+import { parseFollowUpReply, type FollowUpAnswer } from '../cases/follow-up.js';
 import { detectLang } from '../i18n/detect-lang.js';
 import type { Attachment, IncomingWorkerMessage, WorkerCaseStatus, WorkerIdentity, WorkerService } from './types.js';
 
 /** What the worker side needs of the caring-person queue (implemented by cases/). */
 export interface CaseDesk {
   openCase(input: {
-    workerId: number; priority: 'urgent' | 'normal'; category: string; summary: string;
+    workerId: number; priority: 'urgent' | 'normal'; category: string; summary?: string;
     workerText: string; botReply: string; citations: Citation[]; lang: Lang;
   }): Promise<{ id: number }>;
   /** The open case, or one resolved recently enough that writing again reopens it. */
   activeCaseFor(workerId: number): Promise<{ id: number; status: string } | undefined>;
-  addWorkerMessage(caseId: number, message: { text?: string; attachment?: Attachment }, dedupeKey: string): Promise<void>;
+  /** With `urgent` (a danger category), the case becomes urgent and the on-duty group is alerted. */
+  addWorkerMessage(caseId: number, message: { text?: string; attachment?: Attachment }, dedupeKey: string, options?: { urgent?: string }): Promise<void>;
   listForWorker(workerId: number): Promise<WorkerCaseStatus[]>;
   rate(caseId: number, workerId: number, rating: number): Promise<void>;
+  /** A follow-up answer (a press of its buttons); false when no case of the worker waits for it. */
+  followUp(workerId: number, reply: { caseId?: number; answer: FollowUpAnswer }): Promise<boolean>;
   forgetWorker(workerId: number): Promise<void>;
 }
 
 /** Erases a worker's stored conversation (implemented by the assistant's conversation store). */
 export type ForgetConversation = (workerId: number) => Promise<void>;
 
+/** Triage of every worker message (the assistant's composition provides it, with the LLM pass when configured). */
+export interface MessageTriage {
+  classify(text: string): Promise<TriageResult>;
+}
+
+/** The worker's last question and the bot's reply (conversation memory), for a case opened by /human. */
+export type LastExchange = (workerId: number) => Promise<{ question: string; reply: string; citations: Citation[] } | undefined>;
+
 export interface WorkerServiceOptions {
   db: Db;
   outbox: Outbox;
   assistant: Assistant;
+  triage: MessageTriage;
+  /** The safety reply of a danger category (`ReplyTexts.urgent` of knowledge/policy/replies.json). */
+  safetyReply: (lang: Lang, category: string) => string;
   cases: CaseDesk;
   translate: Translate;
   forgetConversation?: ForgetConversation;
+  lastExchange?: LastExchange;
+  /** Answers less sure than this count as unanswered in the listening report (answering.json `confidence.unsureBelow`). */
+  unsureBelow?: number;
+  clock?: () => Date;
   log?: Logger;
   /** Messages in by channel; decisions by kind and category, with their latency. */
   metrics?: Metrics;
 }
 
 export function createWorkerService({
-  db, outbox, assistant, cases, translate, forgetConversation = async () => {}, log = silentLogger, metrics = unreadMetrics,
+  db, outbox, assistant, triage, safetyReply, cases, translate, forgetConversation = async () => {}, lastExchange = async () => undefined,
+  unsureBelow = 0.6, clock = () => new Date(), log = silentLogger, metrics = unreadMetrics,
 }: WorkerServiceOptions): WorkerService {
   const identify = (w: WorkerIdentity) =>
     upsertWorker(db, { channel: w.channel, externalId: w.externalId, chatId: w.chatId, displayName: w.displayName, username: w.username });
@@ -68,33 +92,40 @@ export function createWorkerService({
   }
 
   async function handleText(worker: Worker, text: string, lang: Lang, inboundId: number): Promise<void> {
+    // A press of a follow-up button ("was it solved?") is an answer to the case, not a question; a stale
+    // press (answered already) is dropped rather than relayed as words.
+    const followUp = parseFollowUpReply(text);
+    if (followUp && ((await cases.followUp(worker.id, followUp)) || followUp.caseId !== undefined)) return;
+    const triaged = await triage.classify(text);
     const active = await cases.activeCaseFor(worker.id);
-    const started = performance.now();
-    const decision = await assistant.respond({ workerId: worker.id, text, lang: worker.lang ?? lang });
-    metrics.observeDecision(decision.kind, decision.reason ?? 'none', performance.now() - started);
     if (active) {
-      // The case thread sees every message (writing again reopens a recently resolved case). While a
-      // person is on it the bot only confirms the relay; someone at risk now still gets safety information
-      // at once, and after a resolution the bot answers new questions itself.
-      await cases.addWorkerMessage(active.id, { text }, `in:${inboundId}`);
-      if (decision.escalation?.priority === 'urgent') {
-        await reply(worker, decision, inboundId);
-        await openCase(worker, text, decision);
-      } else if (active.status === 'resolved') {
-        await reply(worker, decision, inboundId);
-      } else {
-        await say(worker, decision.lang, 'worker-relayed', `reply:${inboundId}`, { caseId: active.id });
+      // Relay is relay: the thread gets the words and the person on the case answers. Writing to a recently
+      // resolved case reopens it, and then the bot also answers new questions itself, as before.
+      const urgent = triaged.outcome === 'urgent' ? triaged.category : undefined;
+      await cases.addWorkerMessage(active.id, { text }, `in:${inboundId}`, { urgent });
+      if (urgent) {
+        await enqueueToWorker(outbox, worker, { lang, text: safetyReply(lang, urgent) }, { dedupeKey: `reply:${inboundId}` });
+        return;
       }
-      return;
+      if (active.status !== 'resolved') {
+        await say(worker, lang, 'worker-relayed', `reply:${inboundId}`, { caseId: active.id });
+        return;
+      }
     }
+    const started = performance.now();
+    const decision = await assistant.respond({ workerId: worker.id, text, lang, triage: triaged });
+    metrics.observeDecision(decision.kind, decision.reason ?? 'none', performance.now() - started);
     await reply(worker, decision, inboundId);
+    // The listening report's record; losing it must not cost the worker their reply.
+    await recordAskedQuestion(db, askedQuestion(decision, text, { inboundId, at: clock(), unsureBelow }))
+      .catch((error) => log.warn('worker.record_question_failed', { inboundId, error }));
     if (decision.kind === 'escalate') await openCase(worker, text, decision);
   }
 
   function openCase(worker: Worker, text: string, decision: Decision) {
-    const escalation = decision.escalation ?? { priority: 'normal' as const, category: 'follow_up', summary: text };
+    const escalation = decision.escalation ?? { priority: 'normal' as const, category: 'follow_up' };
     return cases.openCase({
-      workerId: worker.id, priority: escalation.priority, category: escalation.category, summary: escalation.summary,
+      workerId: worker.id, priority: escalation.priority, category: escalation.category,
       workerText: text, botReply: decision.text, citations: decision.citations, lang: decision.lang,
     });
   }
@@ -127,7 +158,7 @@ export function createWorkerService({
         log.error('worker.handle_failed', { inboundId, error });
         await say(worker, lang, 'worker-saved-follow-up', `fail:${inboundId}`);
         await cases.openCase({
-          workerId: worker.id, priority: 'normal', category: 'follow_up', summary: text.slice(0, 500) || '(attachment)',
+          workerId: worker.id, priority: 'normal', category: 'follow_up', summary: text ? undefined : '(attachment)',
           workerText: text, botReply: translate(lang, 'worker-saved-follow-up'), citations: [], lang,
         }).catch((e) => log.error('worker.fallback_case_failed', { inboundId, error: e }));
       }
@@ -145,16 +176,18 @@ export function createWorkerService({
         await say(worker, l, 'worker-human-existing', `reply:${inboundId}`, { caseId: active.id });
         return;
       }
-      const summary = translate(l, 'worker-human-summary');
+      // The card carries what the worker asked just before and what the bot answered: staff do not start blind.
+      const before = await lastExchange(worker.id).catch(() => undefined);
       await cases.openCase({
-        workerId: worker.id, priority: 'normal', category: 'explicit_request', summary,
-        workerText: '/human', botReply: '', citations: [], lang: l,
+        workerId: worker.id, priority: 'normal', category: 'explicit_request', summary: before ? undefined : translate(l, 'worker-human-summary'),
+        workerText: before?.question ?? '/human', botReply: before?.reply ?? '', citations: before?.citations ?? [], lang: l,
       });
     },
 
     async feedback(identity, answerId, helpful, inboundId) {
       const worker = await identify(identity);
       await recordFeedback(db, worker.id, answerId, helpful);
+      if (!helpful) await markNotHelpful(db, answerId);
       const l: Lang = worker.lang ?? 'zh';
       if (helpful) await say(worker, l, 'worker-feedback-thanks', `reply:${inboundId}`);
       else await say(worker, l, 'worker-feedback-sorry', `reply:${inboundId}`, {}, ['human']);
@@ -181,6 +214,7 @@ export function createWorkerService({
       const worker = await identify(identity);
       await cases.forgetWorker(worker.id);
       await forgetConversation(worker.id);
+      await forgetAskedQuestions(db, worker.id);
       await eraseWorkerMessages(db, worker.id, workerStream(worker));
       await forgetWorker(db, worker.id);
       log.info('worker.forgotten', { workerId: worker.id });

@@ -31,10 +31,15 @@ export interface DelivererHooks {
   onSent?: (item: OutboxRow, result: unknown) => Promise<void> | void;
 }
 
+/** Told of every item's final outcome, whatever its channel (e.g. to show staff that a reply arrived). */
+export type OutboxObserver = (item: OutboxRow, outcome: 'sent' | 'dead') => Promise<void> | void;
+
 export interface Outbox {
   /** Stores an item; pass a transaction as `db` to make it part of a larger change. Returns the item id. */
   enqueue(item: NewOutboxItem, db?: Db): Promise<number>;
   register(channel: string, deliver: Deliverer, hooks?: DelivererHooks): void;
+  /** Adds an observer of final outcomes; its failures are logged, never retried. */
+  observe(observer: OutboxObserver): void;
   start(): void;
   /** Wakes the loop now (called by enqueue; useful after a commit that enqueued in a transaction). */
   kick(): void;
@@ -67,6 +72,10 @@ export function createOutbox({
   batchSize = 32,
 }: OutboxOptions): Outbox {
   const deliverers = new Map<string, { deliver: Deliverer; hooks: DelivererHooks }>();
+  const observers: OutboxObserver[] = [];
+  const notify = async (item: OutboxRow, outcome: 'sent' | 'dead') => {
+    for (const observe of observers) await Promise.resolve(observe(item, outcome)).catch((error) => log.error('outbox.observer_failed', { id: item.id, error }));
+  };
   let running = false;
   let timer: NodeJS.Timeout | undefined;
   let pass: Promise<void> | undefined;
@@ -80,6 +89,7 @@ export function createOutbox({
       await markOutboxSent(db, item.id, result, clock());
       metrics.countMessage(item.channel, 'out');
       await entry.hooks.onSent?.(item, result);
+      await notify(item, 'sent');
     } catch (error) {
       const reason = maskPersonalData(`${(error as Error).name ?? 'Error'}: ${(error as Error).message ?? String(error)}`).slice(0, 500);
       const delay = retryDelay(error, item.attempts, retry);
@@ -88,6 +98,7 @@ export function createOutbox({
         metrics.countDeliveryFailure(item.channel, 'dead');
         log.error('outbox.dead', { id: item.id, channel: item.channel, kind: item.kind, attempts: item.attempts, reason });
         await Promise.resolve(entry.hooks.onDead?.(item, error)).catch((e) => log.error('outbox.on_dead_failed', { id: item.id, error: e }));
+        await notify(item, 'dead');
       } else {
         await rescheduleOutboxItem(db, item.id, new Date(clock().getTime() + delay), reason);
         metrics.countDeliveryFailure(item.channel, 'retry');
@@ -144,6 +155,9 @@ export function createOutbox({
     },
     register(channel, deliver, hooks = {}) {
       deliverers.set(channel, { deliver, hooks });
+    },
+    observe(observer) {
+      observers.push(observer);
     },
     start() {
       if (running) return;

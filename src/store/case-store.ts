@@ -35,6 +35,11 @@ export interface CaseRecord {
   slaRemindedAt: Date | null;
   rating: number | null;
   forgottenAt: Date | null;
+  /** Follow-up: the worker's consent (null: not answered), when asked, their answer. */
+  followUpAgreed: boolean | null;
+  followUpAskedAt: Date | null;
+  followUpAnsweredAt: Date | null;
+  followUpSolved: boolean | null;
 }
 
 const caseColumns = `id::int, worker_id::int as "workerId", status, priority, category, lang,
@@ -42,7 +47,8 @@ const caseColumns = `id::int, worker_id::int as "workerId", status, priority, ca
   bot_reply as "botReply", facts, citations, desk_channel as "deskChannel", desk_ts as "deskTs",
   opened_at as "openedAt", claimed_at as "claimedAt", first_response_at as "firstResponseAt",
   resolved_at as "resolvedAt", closed_at as "closedAt", reopened_at as "reopenedAt", sla_due_at as "slaDueAt",
-  sla_reminded_at as "slaRemindedAt", rating, forgotten_at as "forgottenAt"`;
+  sla_reminded_at as "slaRemindedAt", rating, forgotten_at as "forgottenAt", follow_up_agreed as "followUpAgreed",
+  follow_up_asked_at as "followUpAskedAt", follow_up_answered_at as "followUpAnsweredAt", follow_up_solved as "followUpSolved"`;
 
 export interface NewCase {
   workerId: number;
@@ -184,28 +190,36 @@ export interface CaseMessageRecord {
   staffName: string | null;
   text: string | null;
   attachment: Record<string, unknown> | null;
+  /** A staff note that stays on the desk (never sent to the worker). */
+  internal: boolean;
+  /** A staff message to the worker: when the worker's channel accepted it. */
+  deliveredAt: Date | null;
   at: Date;
 }
 
 /** Stores a message once per `dedupeKey`; returns undefined when it was already stored. */
 export async function insertCaseMessage(
   db: Db,
-  m: { caseId: number; author: 'worker' | 'staff'; staffId?: string; staffName?: string; text?: string; attachment?: unknown; dedupeKey: string },
+  m: {
+    caseId: number; author: 'worker' | 'staff'; staffId?: string; staffName?: string; text?: string; attachment?: unknown;
+    internal?: boolean; dedupeKey: string;
+  },
   now: Date,
 ): Promise<number | undefined> {
   const [row] = await db.query<{ id: number }>(
-    `insert into case_messages (case_id, author, staff_id, staff_name, text, attachment, dedupe_key, at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8)
+    `insert into case_messages (case_id, author, staff_id, staff_name, text, attachment, internal, dedupe_key, at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      on conflict (dedupe_key) do nothing returning id::int`,
     [m.caseId, m.author, m.staffId ?? null, m.staffName ?? null, m.text ?? null,
-      m.attachment === undefined ? null : JSON.stringify(m.attachment), m.dedupeKey, now],
+      m.attachment === undefined ? null : JSON.stringify(m.attachment), m.internal ?? false, m.dedupeKey, now],
   );
   return row?.id;
 }
 
 export async function getCaseMessage(db: Db, id: number): Promise<CaseMessageRecord | undefined> {
   const [row] = await db.query<CaseMessageRecord>(
-    `select id::int, case_id::int as "caseId", author, staff_id as "staffId", staff_name as "staffName", text, attachment, at
+    `select id::int, case_id::int as "caseId", author, staff_id as "staffId", staff_name as "staffName", text, attachment,
+            internal, delivered_at as "deliveredAt", at
        from case_messages where id = $1`,
     [id],
   );
@@ -302,6 +316,31 @@ export async function eraseWorkerCases(db: Db, workerId: number, now: Date): Pro
     );
   }
   return rows.map((r) => ({ id: r.id, wasActive: r.was_active }));
+}
+
+/** Cases whose worker agreed to a follow-up, resolved before `resolvedBefore`, not asked yet. */
+export async function listFollowUpsDue(db: Db, resolvedBefore: Date): Promise<number[]> {
+  const rows = await db.query<{ id: number }>(
+    `select id::int from cases where follow_up_agreed and follow_up_asked_at is null and status in ('resolved', 'closed')
+        and resolved_at <= $1 and forgotten_at is null order by resolved_at, id`,
+    [resolvedBefore],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** Marks the follow-up question asked; undefined when another replica asked it (or consent is gone). */
+export async function markFollowUpAsked(db: Db, id: number, now: Date): Promise<CaseRecord | undefined> {
+  const [row] = await db.query<CaseRecord>(
+    `update cases set follow_up_asked_at = $2 where id = $1 and follow_up_agreed and follow_up_asked_at is null returning ${caseColumns}`,
+    [id, now],
+  );
+  return row;
+}
+
+/** Stores the worker's consent to a follow-up, or their answer to it. */
+export async function setFollowUpAnswer(db: Db, id: number, answer: { agreed: boolean } | { solved: boolean }, now: Date): Promise<void> {
+  if ('agreed' in answer) await db.query('update cases set follow_up_agreed = $2 where id = $1', [id, answer.agreed]);
+  else await db.query('update cases set follow_up_solved = $2, follow_up_answered_at = $3 where id = $1', [id, answer.solved, now]);
 }
 
 /** Cases by status (statuses no case has are absent), for /metrics. */

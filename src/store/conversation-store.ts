@@ -112,3 +112,13 @@ export async function forgetConversation(db: Db, workerId: number): Promise<void
   await db.query('delete from conversation_turns where worker_id = $1', [workerId]);
   await db.query('delete from pending_questions where worker_id = $1', [workerId]);
 }
+
+/**
+ * The worker's last question and the assistant's reply to it, when both are newer than `since`: what a case
+ * opened by /human carries to staff.
+ */
+export async function lastExchange(store: Pick<ConversationStore, 'recent'>, workerId: number, since: Date) {
+  const [question, reply] = await store.recent(workerId, { limit: 2, since });
+  if (question?.role !== 'worker' || reply?.role !== 'assistant') return undefined;
+  return { question: question.understood ?? question.text, reply: reply.text, citations: reply.citations ?? [] };
+}

@@ -6,6 +6,9 @@ import { CaseError } from '../../src/cases/types.js';
 import { createWorkerService } from '../../src/conversation/worker-service.js';
 import { recordInbound } from '../../src/store/inbox-store.js';
 import type { Assistant } from '../../src/assistant/types.js';
+import { fakeTriage, safetyReply } from '../conversation/fake-triage.js';
+import { cardText, deskTexts } from '../../src/cases/case-text.js';
+import { buildListeningReport, reportPeriod } from '../../src/insights/listening-report.js';
 import { createConsoleDesk } from '../../src/channels/console/console-desk.js';
 import { createStaffDeskDeliverer, STAFF_DESK_CHANNEL } from '../../src/cases/staff-desk.js';
 import { aWorker, anEscalation, caseRig, recordingDesk, staffA, staffB, translate } from './case-fixtures.js';
@@ -161,10 +164,81 @@ describe.each(storeKinds)('case service on %s', (kind) => {
     expect(queue).toEqual([ids[1], ids[0], ids[2]]);
   });
 
+  it('shows why, the question once, the facts once, the bot’s attempt and its sources', async () => {
+    const desk = recordingDesk();
+    const { cases, outbox } = caseRig(store.db, { desk: desk.desk });
+    const c = await cases.openCase(anEscalation((await aWorker(store.db)).id, { summary: undefined, category: 'legal_aid' }));
+    await outbox.drain();
+    const text = cardText(desk.cards.find((k) => k.id === c.id)!, deskTexts(translate, 'zh'));
+    expect(text).toContain('转人工原因: 申请法律援助');
+    expect(text.split('老板拖欠3个月工资共15000元')).toHaveLength(2);
+    expect(text.split('深圳华强电子有限公司')).toHaveLength(3); // in the words, and once among the facts
+    expect(text).toContain('机器人的回答: 根据《中华人民共和国劳动合同法》第三十条');
+    expect(text).toContain('引用条文: 《中华人民共和国劳动合同法》第三十条');
+    expect((await getCase(store.db, c.id))!.summary).toBe(anEscalation(0).workerText);
+  });
+
+  it('makes a case urgent and calls the on-duty group when a worker in it writes about a danger, once', async () => {
+    const desk = recordingDesk();
+    const { cases, outbox } = caseRig(store.db, { desk: desk.desk });
+    const c = await cases.openCase(anEscalation((await aWorker(store.db)).id));
+    await cases.claim(c.id, staffA);
+    await cases.addWorkerMessage(c.id, { text: '车间着火了' }, 'in:fire', { urgent: 'fire' });
+    await cases.addWorkerMessage(c.id, { text: '车间着火了' }, 'in:fire', { urgent: 'fire' });
+    await outbox.drain();
+    expect((await getCase(store.db, c.id))!.priority).toBe('urgent');
+    const alerts = desk.posts.filter((p) => p.message.kind === 'urgent_alert' && p.message.caseId === c.id);
+    expect(alerts).toEqual([{ message: { kind: 'urgent_alert', caseId: c.id, category: 'fire', card: expect.any(Object) }, thread: undefined }]);
+    expect((await listCaseEvents(store.db, c.id)).filter((e) => e.kind === 'urgent_message')).toHaveLength(1);
+  });
+
+  it('follows up: asks consent at resolution, asks after FOLLOW_UP_DAYS, and a "no" reopens the case', async () => {
+    let now = new Date('2026-06-01T02:00:00Z');
+    const desk = recordingDesk();
+    const { cases, outbox, inbox } = caseRig(store.db, { desk: desk.desk, clock: () => now, followUpDays: 7 });
+    const assistant: Assistant = { async respond({ text }) { return { kind: 'answer', lang: 'zh', text: `答：${text}`, citations: [], confidence: 0.9 }; } };
+    const workers = createWorkerService({ db: store.db, outbox, assistant, triage: fakeTriage(), safetyReply, cases, translate, clock: () => now });
+    const worker = await aWorker(store.db);
+    const identity = { channel: 'telegram', externalId: worker.external_id, chatId: worker.chat_id! };
+    let n = 0;
+    const press = async (text: string) => {
+      const { message } = await recordInbound(store.db, { channel: 'telegram', externalId: `fu-${worker.id}-${++n}`, payload: {} });
+      await workers.receive({ externalId: String(message.id), worker: identity, text }, message.id);
+      await outbox.drain();
+    };
+    const c = await cases.openCase(anEscalation(worker.id));
+    await cases.claim(c.id, staffA);
+    await cases.resolve(c.id, staffA);
+    await outbox.drain();
+    const consent = inbox.to(worker).at(-1)!;
+    expect(consent.text).toContain('7 天后');
+    expect(consent.choices).toEqual([{ value: `followup:${c.id}:agree`, label: '可以回访' }, { value: `followup:${c.id}:decline`, label: '不用回访' }]);
+    await press(consent.choices![0]!.value);
+    expect(inbox.to(worker).at(-1)!.text).toContain('7 天后我们会再问问你');
+    expect((await getCase(store.db, c.id))!.status).toBe('resolved'); // the press did not reopen it
+
+    now = new Date('2026-06-08T03:00:00Z');
+    await cases.checkSla(now);
+    await cases.checkSla(now);
+    await outbox.drain();
+    const question = inbox.to(worker).filter((m) => m.text.includes('现在解决了吗'));
+    expect(question).toHaveLength(1);
+    await press('还没解决'); // typed, as in the console
+    const reopened = (await getCase(store.db, c.id))!;
+    expect(reopened).toMatchObject({ status: 'in_progress', followUpSolved: false, assigneeId: staffA.id });
+    expect(inbox.to(worker).at(-1)!.text).toContain('已重新打开');
+    await press('还没解决'); // answered already: an ordinary message now (relayed to the reopened case)
+    expect((await listCaseEvents(store.db, c.id)).filter((e) => e.kind === 'follow_up_unsolved')).toHaveLength(1);
+    expect(desk.posts.some((p) => p.message.kind === 'case_event' && p.message.event === 'follow_up_unsolved')).toBe(true);
+  });
+
   it('prints new cases and worker messages, and works the queue from typed commands', async () => {
     const { cases, outbox, inbox } = caseRig(store.db);
     const printed: string[] = [];
-    const desk = createConsoleDesk({ cases, translate, write: (s) => printed.push(s) });
+    const desk = createConsoleDesk({
+      cases, translate, write: (s) => printed.push(s),
+      report: (days) => buildListeningReport(store.db, reportPeriod(new Date(), days, 'Asia/Shanghai', { untilNow: true })),
+    });
     outbox.register(STAFF_DESK_CHANNEL, createStaffDeskDeliverer({ db: store.db, desk: desk.desk }));
     const worker = await aWorker(store.db);
     const c = await cases.openCase(anEscalation(worker.id));
@@ -174,7 +248,12 @@ describe.each(storeKinds)('case service on %s', (kind) => {
 
     expect(await desk.command(':queue')).toContain(`#${c.id}`);
     expect(await desk.command(`:claim ${c.id}`)).toContain('已接手');
+    expect(await desk.command(`:note ${c.id} 先核实是否签了劳动合同`)).toBe(`📝 #${c.id}`);
     expect(await desk.command(`:reply ${c.id} 请把劳动合同发来`)).toBe(`→ #${c.id}`);
+    await outbox.drain();
+    await outbox.drain();
+    expect(printed.join('')).toContain('📝 console（内部备注）：先核实是否签了劳动合同');
+    expect(printed.join('')).toMatch(/📤 已送达职工（console 发送，\d{4}-\d\d-\d\d \d\d:\d\d）：\n请把劳动合同发来/);
     await cases.addWorkerMessage(c.id, { text: '好的' }, 'in:c1');
     await outbox.drain();
     expect(printed.at(-1)).toContain(`${worker.pseudonym}：好的`);
@@ -182,9 +261,11 @@ describe.each(storeKinds)('case service on %s', (kind) => {
     expect(await desk.command(`:resolve ${c.id}`)).toContain('已解决');
     expect(await desk.command(':case 999999')).toContain('找不到');
     expect(await desk.command(':nonsense')).toContain(':queue');
+    expect(await desk.command(':report 30')).toMatch(/^📊 倾听报告 · .*（30 天）\n\n职工提问：/);
     await outbox.drain();
     expect(inbox.to(worker).map((m) => m.text)).toEqual([
       expect.stringContaining('个案编号'), expect.stringContaining('已接手'), '请把劳动合同发来\n\n—— 工会娘家人', expect.stringContaining('1–5'),
+      expect.stringContaining('7 天后再问问你'),
     ]);
   });
 
@@ -194,11 +275,11 @@ describe.each(storeKinds)('case service on %s', (kind) => {
     const assistant: Assistant = {
       async respond({ text }) {
         return text.includes('人工')
-          ? { kind: 'escalate', lang: 'zh', text: '已为你转人工', citations: [], confidence: 1, escalation: { priority: 'normal', category: 'explicit_request', summary: text } }
+          ? { kind: 'escalate', lang: 'zh', text: '已为你转人工', citations: [], confidence: 1, escalation: { priority: 'normal', category: 'explicit_request' } }
           : { kind: 'answer', lang: 'zh', text: `答：${text}`, citations: [], confidence: 0.9 };
       },
     };
-    const workers = createWorkerService({ db: store.db, outbox, assistant, cases, translate });
+    const workers = createWorkerService({ db: store.db, outbox, assistant, triage: fakeTriage(), safetyReply, cases, translate });
     const identity = { channel: 'telegram', externalId: `ws-${Date.now()}`, chatId: `ws-${Date.now()}` };
     let n = 0;
     const say = async (text: string) => {

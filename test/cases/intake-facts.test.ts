@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractFacts } from '../../src/cases/intake-facts.js';
+import { extractFacts, intakeSummary } from '../../src/cases/intake-facts.js';
 
 describe('intake facts', () => {
   it.each([
@@ -12,7 +12,17 @@ describe('intake facts', () => {
     ['I worked at Acme Widgets Ltd for 4 years, they owe me 8,000 yuan since Mar 3, 2024',
       { employers: ['Acme Widgets Ltd'], dates: ['Mar 3, 2024'], amounts: ['8,000 yuan'], yearsWorked: ['4 years'] }],
     ['公司拖欠工资怎么办', {}],
+    // What the assistant's summary used to pick out on its own: 万-amounts, relative dates, how many people.
+    ['我们三十多个工友被欠了两万多，明天一早要去堵厂门',
+      { dates: ['明天'], amounts: ['两万多'], people: ['三十多个工友'] }],
+    ['20 workers at Sunrise Garment Factory have not been paid since last month, about 3000 yuan each',
+      { employers: ['Sunrise Garment Factory'], dates: ['last month'], amounts: ['3000 yuan'], people: ['20 workers'] }],
   ])('%s', (text, facts) => {
     expect(extractFacts(text)).toEqual(facts);
+  });
+
+  it('summarizes a case in one shortened line of the worker’s words', () => {
+    expect(intakeSummary('公司  拖欠\n工资')).toBe('公司 拖欠 工资');
+    expect(intakeSummary('欠'.repeat(200))).toHaveLength(120);
   });
 });

@@ -3,7 +3,9 @@
  * `clientOptions.slackApiUrl`. It keeps the messages it was sent per channel, records every call (with the
  * HTTP status it answered), and can be told to fail: the next N calls, or every call while a condition holds
  * (an outage on an injected clock), with 5xx, 429 + Retry-After, or a Slack platform error.
- * It also serves `response_url`s (`fake.responseUrl('x')`) so slash-command `respond()` can be observed.
+ * It also serves `response_url`s (`fake.responseUrl('x')`) so slash-command `respond()` can be observed, and
+ * the three steps of a file upload (files.getUploadURLExternal, the upload URL, files.completeUploadExternal),
+ * keeping each file with its bytes and where it was shared (`files`).
  *
  * @example
  *   const slack = await startFakeSlack({ users: { U1: '李娟' } });
@@ -18,6 +20,16 @@ let lastMicros = 0;
 function uniqueTs(): string {
   lastMicros = Math.max(lastMicros + 1, Date.now() * 1000);
   return `${Math.floor(lastMicros / 1e6)}.${String(lastMicros % 1e6).padStart(6, '0')}`;
+}
+
+/** The file's bytes from an upload body: the first part of a multipart form, or the body itself. */
+function uploadedBytes(body: Buffer, type: string | undefined): Buffer {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(type ?? '');
+  if (!boundary) return body;
+  const mark = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const start = body.indexOf('\r\n\r\n', body.indexOf(mark)) + 4;
+  const end = body.indexOf(Buffer.concat([Buffer.from('\r\n'), mark]), start);
+  return body.subarray(start, end < 0 ? undefined : end);
 }
 
 export const FAKE_SLACK_TOKEN = 'xoxb-fake-0000-test-token';
@@ -43,6 +55,17 @@ export interface SlackMessage {
   deleted?: boolean;
 }
 
+export interface SlackFile {
+  id: string;
+  filename: string;
+  title?: string;
+  /** The bytes that reached the upload URL. */
+  bytes?: Buffer;
+  /** Set when files.completeUploadExternal shared it. */
+  channel?: string;
+  thread_ts?: string;
+}
+
 export interface SlackFailure {
   status?: 429 | 500 | 502 | 503;
   /** Seconds, with status 429. */
@@ -56,6 +79,8 @@ export interface FakeSlack {
   readonly calls: SlackCall[];
   /** Messages by ts, as chat.postMessage / chat.update left them. */
   readonly messages: Map<string, SlackMessage>;
+  /** Uploaded files by id. */
+  readonly files: Map<string, SlackFile>;
   /** Successful calls of one method. */
   ok(method: string): SlackCall[];
   failNext(method: string, n: number, failure: SlackFailure): void;
@@ -82,6 +107,8 @@ export interface FakeSlackOptions {
 export async function startFakeSlack({ token = FAKE_SLACK_TOKEN, users = {}, usergroups = {}, channels }: FakeSlackOptions = {}): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const messages = new Map<string, SlackMessage>();
+  const files = new Map<string, SlackFile>();
+  let base = '';
   const responses: FakeSlack['responses'] = [];
   let failures: Array<{ method: string; left: number; failure: SlackFailure; active?: () => boolean }> = [];
   const watchers = new Set<{ match: (c: SlackCall) => boolean; resolve: (c: SlackCall) => void }>();
@@ -112,6 +139,17 @@ export async function startFakeSlack({ token = FAKE_SLACK_TOKEN, users = {}, use
         m.deleted = true;
         return { ok: true, channel: m.channel, ts: m.ts };
       },
+      'files.getUploadURLExternal': () => {
+        const id = `F${++seq}`;
+        files.set(id, { id, filename: String(args.filename) });
+        return { ok: true, file_id: id, upload_url: `${base}/upload/${id}` };
+      },
+      'files.completeUploadExternal': () => guard(args.channel_id, () => {
+        const listed = (typeof args.files === 'string' ? JSON.parse(args.files) : args.files) as Array<{ id: string; title?: string }>;
+        if (listed.some((f) => !files.get(f.id)?.bytes)) return { ok: false, error: 'file_not_found' };
+        for (const f of listed) Object.assign(files.get(f.id)!, { title: f.title, channel: String(args.channel_id), ...(args.thread_ts ? { thread_ts: String(args.thread_ts) } : {}) });
+        return { ok: true, files: listed.map((f) => ({ id: f.id, title: f.title })) };
+      }),
       'chat.postEphemeral': () => guard(args.channel, () => ({ ok: true, message_ts: nextTs() })),
       'views.publish': () => ({ ok: true, view: { id: `V${++seq}`, ...(args.view as object) } }),
       'users.info': () => {
@@ -158,6 +196,14 @@ export async function startFakeSlack({ token = FAKE_SLACK_TOKEN, users = {}, use
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
       res.end(JSON.stringify(body));
     };
+    if (path.startsWith('/upload/')) {
+      const file = files.get(path.slice('/upload/'.length));
+      if (!file) return send(404, { ok: false });
+      file.bytes = uploadedBytes(Buffer.concat(chunks), req.headers['content-type']);
+      record({ method: 'upload', args: { id: file.id, length: file.bytes.length }, status: 200, ok: true, at: performance.now() });
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      return res.end(`OK - ${file.bytes.length}`);
+    }
     if (path.startsWith('/response/')) {
       responses.push({ id: path.slice('/response/'.length), body: parseBody(raw, req.headers['content-type']) });
       return send(200, { ok: true });
@@ -189,12 +235,13 @@ export async function startFakeSlack({ token = FAKE_SLACK_TOKEN, users = {}, use
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  const base = `http://127.0.0.1:${port}`;
+  base = `http://127.0.0.1:${port}`;
 
   const fake: FakeSlack = {
     apiUrl: `${base}/api/`,
     calls,
     messages,
+    files,
     responses,
     ok: (method) => calls.filter((c) => c.method === method && c.ok),
     failNext(method, n, failure) { failures.push({ method, left: n, failure }); },

@@ -21,8 +21,6 @@ export function escapeMrkdwn(text: string): string {
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text: clip(text, 2900) } });
 const quote = (text: string) => escapeMrkdwn(text).split('\n').map((l) => `> ${l}`).join('\n');
-/** A date Slack shows in each reader's own time zone. */
-const slackDate = (d: Date) => `<!date^${Math.floor(d.getTime() / 1000)}^{date_short_pretty} {time}|${d.toISOString().slice(0, 16).replace('T', ' ')} UTC>`;
 
 function buttons(card: CaseCard, x: DeskTexts): Block | undefined {
   if (card.forgotten || card.status === 'resolved' || card.status === 'closed') return undefined;
@@ -45,15 +43,18 @@ export function cardBlocks(card: CaseCard, x: DeskTexts): Block[] {
         { type: 'mrkdwn', text: `*${x.t('desk-field-worker')}*\n${escapeMrkdwn(card.worker)}` },
         { type: 'mrkdwn', text: `*${x.t('desk-field-status')}*\n${x.status(card.status)}` },
         { type: 'mrkdwn', text: `*${x.t('desk-field-assignee')}*\n${card.assignee ? `<@${card.assignee.id}>` : x.t('desk-nobody')}` },
-        { type: 'mrkdwn', text: `*${x.t('desk-field-opened')}*\n${slackDate(card.openedAt)}` },
-        ...(card.status === 'open' && card.slaDueAt ? [{ type: 'mrkdwn' as const, text: `*${x.t('desk-field-sla')}*\n${slackDate(card.slaDueAt)}` }] : []),
+        // In the union's time zone, as every date staff read (not each reader's own Slack zone).
+        { type: 'mrkdwn', text: `*${x.t('desk-field-opened')}*\n${x.time(card.openedAt)}` },
+        ...(card.status === 'open' && card.slaDueAt ? [{ type: 'mrkdwn' as const, text: `*${x.t('desk-field-sla')}*\n${x.time(card.slaDueAt)}` }] : []),
         ...(card.rating ? [{ type: 'mrkdwn' as const, text: `*${x.t('desk-field-rating')}*\n${'★'.repeat(card.rating)}${'☆'.repeat(5 - card.rating)} ${card.rating}/5` }] : []),
       ],
     },
   ];
   if (card.forgotten) return [...blocks, section(`_${x.t('desk-forgotten')}_`)];
-  if (card.summary) blocks.push(section(`*${x.t('desk-summary')}*\n${escapeMrkdwn(card.summary)}`));
-  if (card.workerText && card.workerText !== card.summary) blocks.push(section(`*${x.t('desk-worker-words')}*\n${quote(clip(card.workerText, 2000))}`));
+  // Why it came to a person, the question once, the facts once, then the bot's attempt and its sources.
+  blocks.push(section(`*${x.t('desk-field-reason')}*\n${escapeMrkdwn(x.reason(card.category))}`));
+  if (card.workerText) blocks.push(section(`*${x.t('desk-worker-words')}*\n${quote(clip(card.workerText, 2000))}`));
+  else if (card.summary) blocks.push(section(`*${x.t('desk-worker-words')}*\n${escapeMrkdwn(card.summary)}`));
   const facts = x.facts(card.facts);
   if (facts.length) blocks.push(section(`*${x.t('desk-facts')}*\n${facts.map((f) => `• ${escapeMrkdwn(f)}`).join('\n')}`));
   if (card.botReply) blocks.push(section(`*${x.t('desk-bot-attempt')}*\n${escapeMrkdwn(clip(card.botReply, 2000))}`));
@@ -70,9 +71,12 @@ export function cardFallback(card: CaseCard, x: DeskTexts): string {
 
 /** A thread note or channel reminder as mrkdwn: staff mentioned by id, the on-duty group by subteam id. */
 export function deskMessageText(message: DeskMessage, x: DeskTexts, ondutyUsergroup?: string): string {
+  const escapeText = (text: string | null) => (text === null ? null : escapeMrkdwn(text));
   const escaped: DeskMessage = message.kind === 'worker_message'
-    ? { ...message, from: escapeMrkdwn(message.from), text: message.text === null ? null : escapeMrkdwn(message.text) }
-    : message;
+    ? { ...message, from: escapeMrkdwn(message.from), text: escapeText(message.text) }
+    : message.kind === 'staff_note' || message.kind === 'reply_delivered' || message.kind === 'reply_undelivered'
+      ? { ...message, text: escapeText(message.text) }
+      : message;
   const group = ondutyUsergroup ? `<!subteam^${ondutyUsergroup}>` : '';
   return clip(x.message(escaped, (s) => `<@${s.id}>`, group), 3900);
 }

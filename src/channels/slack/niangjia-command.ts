@@ -1,6 +1,6 @@
 /**
- * `/niangjia queue | case 42 | reindex | sources | rollback | outbox [retry 812 | retry all] | help`. Queue and
- * case are for staff, the rest for admins (SLACK_ADMIN_USER_IDS), help for anyone. A re-index runs after the
+ * `/niangjia queue | case 42 | report [days] | reindex | sources | rollback | outbox [retry 812 | retry all] | help`.
+ * Queue, case and report are for staff, the rest for admins (SLACK_ADMIN_USER_IDS), help for anyone. A re-index runs after the
  * command is acknowledged and shows its progress in one message that is edited as it goes (Slack wants an
  * answer within 3 seconds).
  */
@@ -28,6 +28,14 @@ export interface KnowledgeAdmin {
   retryDeadLetters?(which: number | 'all'): Promise<string>;
 }
 
+/**
+ * Port: ask for a listening report of the last `days` days, posted to the cases channel once per `key`
+ * (insights/report-schedule.ts implements it over the outbox).
+ */
+export interface ReportRequests {
+  request(days: number, key: string): Promise<void>;
+}
+
 export interface CommandReply {
   text: string;
   blocks?: types.KnownBlock[];
@@ -39,6 +47,7 @@ export interface CommandContext {
   cases: CaseService;
   directory: StaffDirectory;
   admin?: KnowledgeAdmin;
+  reports?: ReportRequests;
   texts: DeskTexts;
   clock: () => Date;
   log: Logger;
@@ -76,10 +85,17 @@ export async function runNiangjiaCommand(userId: string, text: string, ctx: Comm
     const started = x.t('desk-reindex-started', { who: `<@${userId}>` });
     return { text: started, background: () => reindexWithProgress(admin, started, ctx) };
   }
-  if (verb === 'queue' || verb === 'case') {
+  if (verb === 'queue' || verb === 'case' || verb === 'report') {
     if (!(await ctx.directory.isStaff(userId))) {
       ctx.log.warn('slack.command_refused', { userId, command: verb });
       return { text: x.t('desk-refused') };
+    }
+    if (verb === 'report') {
+      const days = arg ? Number(arg) : 7;
+      if (!Number.isSafeInteger(days) || days < 1 || days > 366) return { text: x.t('report-usage') };
+      if (!ctx.reports) return { text: x.t('desk-admin-unavailable') };
+      await ctx.reports.request(days, `${userId}:${ctx.clock().getTime()}`);
+      return { text: x.t('report-requested', { days }) };
     }
     if (verb === 'queue') {
       const queue = await ctx.cases.queue();

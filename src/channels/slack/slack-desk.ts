@@ -25,11 +25,13 @@ import type { Translate } from '../../i18n/translator.js';
 import { deskTexts } from '../../cases/case-text.js';
 import type { CaseService, StaffDesk } from '../../cases/types.js';
 import { createSlackStaffDesk } from './slack-staff-desk.js';
+import { createSlackReportDesk } from './slack-report-desk.js';
+import type { ReportDesk } from '../../insights/report-deliverer.js';
 import { createStaffDirectory } from './staff-directory.js';
 import { registerListeners } from './slack-listeners.js';
-import type { KnowledgeAdmin } from './niangjia-command.js';
+import type { KnowledgeAdmin, ReportRequests } from './niangjia-command.js';
 
-export type { KnowledgeAdmin };
+export type { KnowledgeAdmin, ReportRequests };
 
 export interface SlackDeskOptions {
   token: string;
@@ -47,7 +49,11 @@ export interface SlackDeskOptions {
   apiUrl?: string;
   cases: CaseService;
   admin?: KnowledgeAdmin;
+  /** `/niangjia report [days]` asks for a listening report through it. */
+  reports?: ReportRequests;
   translate: Translate;
+  /** The union's time zone (UNION_TIME_ZONE) for dates in texts. */
+  timeZone?: string;
   /** Language of the desk's labels. */
   lang?: Lang;
   command?: string;
@@ -58,6 +64,8 @@ export interface SlackDeskOptions {
 export interface SlackDesk {
   /** The StaffDesk port, for the outbox deliverer of channel `staffdesk`. */
   desk: StaffDesk;
+  /** Posts listening reports to the cases channel, for the outbox deliverer of channel `report`. */
+  reports: ReportDesk;
   /** HTTP mode only: the listener for POST /slack/events (other paths answer 404). */
   requestListener?: (req: IncomingMessage, res: ServerResponse) => void;
   /** Socket Mode: connects. HTTP mode: checks the token once (a wrong one is logged, not fatal). */
@@ -88,7 +96,7 @@ function boltLogger(log: Logger): BoltLogger {
 
 export function createSlackDesk({
   token, signingSecret, appToken, casesChannel, staffUserIds = [], staffUsergroup, adminUserIds = [], ondutyUsergroup,
-  apiUrl, cases, admin, translate, lang = 'zh', command = '/niangjia', log = silentLogger, clock = () => new Date(),
+  apiUrl, cases, admin, reports, translate, timeZone, lang = 'zh', command = '/niangjia', log = silentLogger, clock = () => new Date(),
 }: SlackDeskOptions): SlackDesk {
   if (!appToken && !signingSecret) throw new SlackSetupError('Slack desk: set SLACK_SIGNING_SECRET (HTTP events at /slack/events) or SLACK_APP_TOKEN (Socket Mode)');
   const logger = boltLogger(log.child({ component: 'slack' }));
@@ -98,7 +106,7 @@ export function createSlackDesk({
     ...(apiUrl ? { slackApiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` } : {}),
   };
   const client = new webApi.WebClient(token, clientOptions);
-  const texts = deskTexts(translate, lang);
+  const texts = deskTexts(translate, lang, timeZone);
 
   // Who the bot is (so Bolt ignores its own posts) is learnt once with auth.test. Events never wait for it:
   // when Slack's Web API is down, staff replies still arrive and are stored (our own relays carry bot_id
@@ -125,7 +133,7 @@ export function createSlackDesk({
   });
 
   const directory = createStaffDirectory({ client, staffUserIds, staffUsergroup, adminUserIds, clock, log });
-  registerListeners(app, { client, cases, directory, casesChannel, texts, admin, clock, log, command });
+  registerListeners(app, { client, cases, directory, casesChannel, texts, admin, reports, clock, log, command });
 
   const requestListener = receiver instanceof HTTPReceiver
     ? (req: IncomingMessage, res: ServerResponse) => {
@@ -140,6 +148,7 @@ export function createSlackDesk({
 
   return {
     desk: createSlackStaffDesk({ client, casesChannel, texts, ondutyUsergroup }),
+    reports: createSlackReportDesk({ client, casesChannel, translate, lang }),
     requestListener,
     async start() {
       if (appToken) {

@@ -1,16 +1,20 @@
 /**
- * What staff do in Slack, turned into case calls: card buttons (Claim / Resolve / Change priority), replies
- * in a card's thread (relayed to the worker), the App Home tab and `/niangjia`. Only staff may act on cases;
- * anyone else gets an ephemeral refusal and the attempt is logged in the case's events.
+ * What staff do in Slack, turned into case calls: card buttons (Claim / Resolve / Change priority), messages
+ * sent to the worker from a card's thread (the `@worker` prefix or the "Send to worker" message shortcut —
+ * every other thread reply stays between staff), the App Home tab and `/niangjia`. Only staff may act on
+ * cases; anyone else gets an ephemeral refusal and the attempt is logged in the case's events.
  */
-import type { App, BlockAction, ButtonAction, webApi } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, MessageShortcut, webApi } from '@slack/bolt';
 import type { Logger } from '../../log.js';
 import type { DeskTexts } from '../../cases/case-text.js';
 import { CaseError, type CaseService, type ClaimResult, type Staff } from '../../cases/types.js';
 import { ACTION_CLAIM, ACTION_PRIORITY, ACTION_RESOLVE, homeView } from './case-blocks.js';
-import { channelProgress, runNiangjiaCommand, type KnowledgeAdmin } from './niangjia-command.js';
-import { parseButtonValue, toThreadReply } from './slack-payloads.js';
+import { channelProgress, runNiangjiaCommand, type KnowledgeAdmin, type ReportRequests } from './niangjia-command.js';
+import { parseButtonValue, toShortcutRequest, toThreadReply, toWorkerText } from './slack-payloads.js';
 import type { StaffDirectory } from './staff-directory.js';
+
+/** The callback id of the message shortcut (app-manifest.json). */
+export const SHORTCUT_SEND_TO_WORKER = 'send_to_worker';
 
 export interface ListenerContext {
   client: webApi.WebClient;
@@ -19,6 +23,7 @@ export interface ListenerContext {
   casesChannel: string;
   texts: DeskTexts;
   admin?: KnowledgeAdmin;
+  reports?: ReportRequests;
   clock: () => Date;
   log: Logger;
   /** The slash command's name, e.g. '/niangjia'. */
@@ -68,13 +73,30 @@ export function registerListeners(app: App, ctx: ListenerContext): void {
     });
   });
 
+  // A thread reply is internal unless it starts with the prefix; the message ts is the idempotency key, so a
+  // Slack retry, or the shortcut used on the same message, sends it once.
   app.event('message', async ({ event }) => {
     const reply = toThreadReply(event as unknown as Record<string, unknown>, ctx.casesChannel);
-    if (!reply) return;
+    const text = reply && toWorkerText(reply.text);
+    if (!reply || !text) return;
     const c = await cases.findByDeskRef({ channel: reply.channel, ts: reply.threadTs });
     if (!c) return; // a thread that is not a case card
     await asStaff(reply.userId, c.id, 'reply', { channel: reply.channel, threadTs: reply.threadTs }, (staff) =>
-      cases.staffReply(c.id, staff, reply.text, reply.ts));
+      cases.staffReply(c.id, staff, text, reply.ts));
+  });
+
+  app.shortcut<MessageShortcut>({ type: 'message_action', callback_id: SHORTCUT_SEND_TO_WORKER }, async ({ ack, shortcut }) => {
+    await ack();
+    const request = toShortcutRequest(shortcut as unknown as Record<string, unknown>, ctx.casesChannel);
+    const c = request && !request.byBot && request.text ? await cases.findByDeskRef({ channel: request.channel, ts: request.threadTs }) : undefined;
+    if (!request || !c) {
+      await whisper(shortcut.channel?.id, shortcut.user.id, x.t('desk-reply-pick-thread'), (shortcut.message as { thread_ts?: string }).thread_ts);
+      return;
+    }
+    await asStaff(shortcut.user.id, c.id, 'reply', { channel: request.channel, threadTs: request.threadTs }, async (staff) => {
+      await cases.staffReply(c.id, staff, request.text, request.ts);
+      await whisper(request.channel, staff.id, x.t('desk-reply-queued'), request.threadTs);
+    });
   });
 
   app.event('app_home_opened', async ({ event }) => {
@@ -88,7 +110,7 @@ export function registerListeners(app: App, ctx: ListenerContext): void {
 
   app.command(ctx.command, async ({ command, ack, respond }) => {
     const reply = await runNiangjiaCommand(command.user_id, command.text, {
-      cases, directory, admin: ctx.admin, texts: x, clock: ctx.clock, log,
+      cases, directory, admin: ctx.admin, reports: ctx.reports, texts: x, clock: ctx.clock, log,
       progress: () => channelProgress(client, command.channel_id, (text) => respond({ response_type: 'ephemeral', text })),
     });
     await ack({ response_type: 'ephemeral', text: reply.text, ...(reply.blocks ? { blocks: reply.blocks } : {}) });

@@ -25,6 +25,30 @@ export function toThreadReply(event: Record<string, unknown>, casesChannel: stri
 }
 
 /**
+ * The documented prefix that sends a thread reply to the worker: `@worker …` or `@职工 …` (Slack leaves an
+ * @-name that is no member as plain text). Returns what to send, without the prefix; undefined for a reply
+ * that stays between staff (every reply without it).
+ */
+export function toWorkerText(plain: string): string | undefined {
+  const m = /^@(?:worker|职工)(?![\p{L}\p{N}_])[\s:：,，]*/iu.exec(plain);
+  if (!m) return undefined;
+  const rest = plain.slice(m[0].length).trim();
+  return rest || undefined;
+}
+
+/** A "Send to worker" message shortcut on a message in a thread of `casesChannel`, as plain data. */
+export function toShortcutRequest(payload: Record<string, unknown>, casesChannel: string): (ThreadReply & { byBot: boolean }) | undefined {
+  const channel = (payload['channel'] as { id?: string } | undefined)?.id;
+  const user = (payload['user'] as { id?: string } | undefined)?.id;
+  const message = payload['message'] as Record<string, string | undefined> | undefined;
+  if (!channel || !user || !message?.ts || channel !== casesChannel) return undefined;
+  const threadTs = message['thread_ts'];
+  if (!threadTs || threadTs === message.ts) return undefined;
+  const plain = slackToPlain(message['text'] ?? '');
+  return { channel, threadTs, ts: message.ts, userId: user, text: toWorkerText(plain) ?? plain, byBot: Boolean(message['bot_id']) };
+}
+
+/**
  * Slack mrkdwn as the worker should read it: entities decoded, links as "label (url)", mentions dropped
  * to their label (a worker on Telegram cannot open a Slack user).
  */

@@ -49,6 +49,8 @@ export interface TelegramChannelOptions {
   botInfo?: UserFromGetMe;
   /** Show "typing…" when handling takes longer than this (default 300 ms). */
   typingAfterMs?: number;
+  /** The union's time zone (UNION_TIME_ZONE): dates shown to workers. */
+  timeZone?: string;
 }
 
 export interface TelegramChannelState {
@@ -73,7 +75,7 @@ const allowedUpdates = ['message', 'callback_query'] as const;
 
 export function createTelegramChannel({
   token, workers, db, outbox, log = silentLogger, apiRoot, webhook, floodLimitPerMinute = 20,
-  clock = () => new Date(), translate = loadTranslator(), botInfo, typingAfterMs,
+  clock = () => new Date(), translate = loadTranslator(), botInfo, typingAfterMs, timeZone,
 }: TelegramChannelOptions): TelegramChannel {
   const bot = new Bot<JournaledContext>(token, { botInfo, client: apiRoot ? { apiRoot } : undefined });
   const journal = createUpdateJournal({ db, log });
@@ -85,7 +87,7 @@ export function createTelegramChannel({
 
   bot.use(sequentialize((ctx) => String(ctx.chat?.id ?? ctx.from?.id ?? '')));
   bot.use(journal.middleware());
-  bot.use(workerUpdates({ workers, db, outbox, translate, flood: createFloodLimit({ limitPerMinute: floodLimitPerMinute, clock }), log, typingAfterMs }));
+  bot.use(workerUpdates({ workers, db, outbox, translate, flood: createFloodLimit({ limitPerMinute: floodLimitPerMinute, clock }), log, typingAfterMs, timeZone }));
 
   outbox.register(TELEGRAM_CHANNEL, createTelegramDeliverer({ api: bot.api, db, translate }), {
     onDead: (item, error) => log.warn('telegram.undeliverable', { outboxId: item.id, error }),

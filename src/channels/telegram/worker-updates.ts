@@ -5,6 +5,7 @@
  * the outbox with a dedupe key derived from the stored update, so handling an update twice (a replay
  * after a crash) sends nothing twice.
  */
+import { DEFAULT_TIME_ZONE, formatDate } from '../../i18n/union-time.js';
 import { Composer, type Context } from 'grammy';
 import type { Chat } from 'grammy/types';
 import type { Db } from '../../store/db.js';
@@ -28,6 +29,8 @@ export interface WorkerUpdatesOptions {
   db: Db;
   outbox: Outbox;
   translate: Translate;
+  /** The union's time zone: the dates in /case. */
+  timeZone?: string;
   flood: FloodLimit;
   log: Logger;
   /**
@@ -52,7 +55,9 @@ interface SayOptions {
   lang?: Lang;
 }
 
-export function workerUpdates({ workers, db, outbox, translate, flood, log, typingAfterMs = 300, typingEveryMs = 4_500 }: WorkerUpdatesOptions): Composer<JournaledContext> {
+export function workerUpdates({
+  workers, db, outbox, translate, flood, log, typingAfterMs = 300, typingEveryMs = 4_500, timeZone = DEFAULT_TIME_ZONE,
+}: WorkerUpdatesOptions): Composer<JournaledContext> {
   const composer = new Composer<JournaledContext>();
 
   async function say(ctx: JournaledContext, identity: WorkerIdentity, key: string, o: SayOptions = {}): Promise<void> {
@@ -150,7 +155,7 @@ export function workerUpdates({ workers, db, outbox, translate, flood, log, typi
     const lines = cases.map((c) => {
       const statusKey = `tg-case-status-${c.status}`;
       const status = translate(lang, statusKey) === statusKey ? c.status : translate(lang, statusKey);
-      return translate(lang, 'tg-case-line', { caseId: c.id, status, opened: new Date(c.openedAt).toISOString().slice(0, 10) });
+      return translate(lang, 'tg-case-line', { caseId: c.id, status, opened: formatDate(new Date(c.openedAt), timeZone) });
     });
     const text = [translate(lang, 'tg-cases-header'), ...lines].join('\n');
     await enqueueToWorker(outbox, worker, { lang, text }, { dedupeKey: `tg:${ctx.inboundId}:cases` });

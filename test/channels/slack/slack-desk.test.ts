@@ -8,6 +8,8 @@ import { createOutbox } from '../../../src/outbox/outbox.js';
 import { DeliveryError } from '../../../src/outbox/delivery-error.js';
 import { deadLetterAdmin } from '../../../src/admin/dead-letters.js';
 
+import { formatDateTime } from '../../../src/i18n/union-time.js';
+
 const json = (text: string) => JSON.stringify(text);
 
 describe.each(storeKinds)('Slack staff desk on %s', (kind) => {
@@ -39,6 +41,7 @@ describe.each(storeKinds)('Slack staff desk on %s', (kind) => {
     expect(card.message.channel).toBe(CASES_CHANNEL);
     for (const part of [worker.pseudonym, 'wage_arrears', '《中华人民共和国劳动合同法》第三十条', 'case_claim', 'case_resolve', 'case_priority', '15000元']) expect(blocks).toContain(part);
     expect(blocks).not.toContain('张三');
+    expect(blocks).toContain(formatDateTime(new Date(c.openedAt), 'Asia/Shanghai')); // the union's time, not UTC
     expect(blocks).not.toContain('zhangsan');
 
     // Someone who is not staff clicks Claim: refused, ephemerally, and logged.
@@ -57,18 +60,40 @@ describe.each(storeKinds)('Slack staff desk on %s', (kind) => {
     expect(JSON.stringify(claimed.message.blocks)).not.toContain('case_claim');
     expect((await listCaseEvents(store.db, c.id)).filter((e) => e.kind === 'claimed')).toHaveLength(1);
 
-    // Staff A replies in the thread; Slack retries the same event: the worker gets it once, signed.
-    const reply = { type: 'message', channel: CASES_CHANNEL, thread_ts: card.ts, ts: '1800000000.000100', user: STAFF.id, text: '请把工资条和劳动合同发给我 &lt;重要&gt;' };
+    // Staff discuss the case in its thread: it stays between them, the worker receives none of it.
+    const internal = [
+      { ts: '1800000000.000010', user: STAFF.id, text: '这家公司上个月也有人投诉过，先查劳动合同' },
+      { ts: '1800000000.000020', user: GROUP_STAFF.id, text: '同意，我去查一下仲裁时效' },
+    ];
+    for (const m of internal) expect((await rig.event({ type: 'message', channel: CASES_CHANNEL, thread_ts: card.ts, ...m })).status).toBe(200);
+
+    // Staff A sends one with the prefix; Slack retries the same event: the worker gets it once, signed.
+    const reply = { type: 'message', channel: CASES_CHANNEL, thread_ts: card.ts, ts: '1800000000.000100', user: STAFF.id, text: '@职工 请把工资条和劳动合同发给我 &lt;重要&gt;' };
     expect((await rig.event(reply, { eventId: 'EvReply' })).status).toBe(200);
     expect((await rig.event(reply, { eventId: 'EvReply', retryNum: 1 })).status).toBe(200);
-    // Our own relays come back as bot messages, and outsiders may not reply: neither reaches the worker.
-    await rig.event({ type: 'message', channel: CASES_CHANNEL, thread_ts: card.ts, ts: '1800000000.000200', bot_id: 'BBOT', text: 'relay' });
-    await rig.event({ type: 'message', channel: CASES_CHANNEL, thread_ts: card.ts, ts: '1800000000.000300', user: OUTSIDER.id, text: '我来帮忙' });
+    // Our own posts come back as bot messages, and outsiders may not send: neither reaches the worker.
+    await rig.event({ type: 'message', channel: CASES_CHANNEL, thread_ts: card.ts, ts: '1800000000.000200', bot_id: 'BBOT', text: '@worker relay' });
+    await rig.event({ type: 'message', channel: CASES_CHANNEL, thread_ts: card.ts, ts: '1800000000.000300', user: OUTSIDER.id, text: '@worker 我来帮忙' });
     expect(slack.ok('chat.postEphemeral').at(-1)!.args).toMatchObject({ user: OUTSIDER.id, thread_ts: card.ts });
+    // Staff B sends a colleague's internal line with the shortcut, twice (a double click): once.
+    for (let i = 0; i < 2; i++) expect((await rig.shortcut(GROUP_STAFF.id, { thread_ts: card.ts, ...internal[1]!, text: '明天上午我给你打电话' })).status).toBe(200);
+    expect(slack.ok('chat.postEphemeral').at(-1)!.args).toMatchObject({ user: GROUP_STAFF.id, thread_ts: card.ts });
+    // The shortcut on the card itself, or by an outsider, sends nothing.
+    await rig.shortcut(STAFF.id, { ts: card.ts, text: 'card', bot_id: 'BBOT' });
+    await rig.shortcut(OUTSIDER.id, { thread_ts: card.ts, ts: '1800000000.000400', text: '外人' });
     await rig.outbox.drain();
-    const relayed = inbox.to(worker).filter((m) => m.text.includes('工资条和劳动合同'));
-    expect(relayed.map((m) => m.text)).toEqual(['请把工资条和劳动合同发给我 <重要>\n\n—— 工会娘家人']);
-    expect(inbox.to(worker).some((m) => m.text.includes('我来帮忙'))).toBe(false);
+    const received = inbox.to(worker).filter((m) => !m.text.startsWith('工会娘家人已接手') && !m.text.startsWith('已为你转接'));
+    expect(received.map((m) => m.text)).toEqual([
+      '请把工资条和劳动合同发给我 <重要>\n\n—— 工会娘家人',
+      '明天上午我给你打电话\n\n—— 工会娘家人',
+    ]);
+    // The thread shows what was sent and when it was delivered, once each.
+    await rig.outbox.drain();
+    const notes = slack.ok('chat.postMessage').filter((m) => m.args.thread_ts === card.ts && String(m.args.text).startsWith('📤'));
+    expect(notes.map((m) => String(m.args.text))).toEqual([
+      expect.stringMatching(new RegExp(`^📤 已送达职工（<@${STAFF.id}> 发送，\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d）：\n请把工资条和劳动合同发给我 &lt;重要&gt;$`)),
+      expect.stringContaining('明天上午我给你打电话'),
+    ]);
 
     // The worker answers, with evidence: both appear in the card's thread.
     await cases.addWorkerMessage(c.id, { text: '好的，工资条如下' }, 'in:501');

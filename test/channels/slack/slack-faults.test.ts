@@ -8,9 +8,12 @@ import { getCase } from '../../../src/store/case-store.js';
 import { createSlackDesk } from '../../../src/channels/slack/slack-desk.js';
 import { createStaffDeskDeliverer, STAFF_DESK_CHANNEL } from '../../../src/cases/staff-desk.js';
 import type { Db } from '../../../src/store/db.js';
-import { aWorker, anEscalation, caseRig, translate } from '../../cases/case-fixtures.js';
+import { DeliveryError } from '../../../src/outbox/delivery-error.js';
+import { aWorker, anEscalation, caseRig, translate, workerInbox } from '../../cases/case-fixtures.js';
+import { createOutbox } from '../../../src/outbox/outbox.js';
+import { createCaseService } from '../../../src/cases/case-service.js';
 import { FAKE_SLACK_TOKEN, type FakeSlack } from '../../fakes/fake-slack.js';
-import { CASES_CHANNEL, SIGNING_SECRET, STAFF, startSlackRig, startTestSlack, type SlackRig } from './slack-rig.js';
+import { CASES_CHANNEL, GROUP_STAFF, SIGNING_SECRET, STAFF, startSlackRig, startTestSlack, type SlackRig } from './slack-rig.js';
 
 /** Top-level posts (cards) per case id, from what the fake Slack accepted. */
 function cardsPerCase(slack: FakeSlack): Map<number, number> {
@@ -61,8 +64,15 @@ describe.each(storeKinds)('Slack desk faults on %s', (kind) => {
     const others = [];
     for (let i = 0; i < 5; i++) others.push(await cases.openCase(anEscalation((await aWorker(store.db)).id, { priority: i % 2 ? 'urgent' : 'normal' })));
     await rig.click(STAFF.id, 'case_claim', String(first.id));
-    await rig.event({ type: 'message', channel: CASES_CHANNEL, thread_ts: cardTs, ts: '1810000000.000100', user: STAFF.id, text: '收到，我来跟进' });
-    await rig.event({ type: 'message', channel: CASES_CHANNEL, thread_ts: cardTs, ts: '1810000000.000100', user: STAFF.id, text: '收到，我来跟进' }, { retryNum: 1 });
+    // During the outage staff discuss the case in its thread, send one reply with the prefix (Slack retries
+    // the event) and one with the shortcut (clicked twice).
+    const thread = (ts: string, text: string, user = STAFF.id) => ({ type: 'message', channel: CASES_CHANNEL, thread_ts: cardTs, ts, user, text });
+    await rig.event(thread('1810000000.000050', '这个老板我们处理过，先别承诺金额'));
+    await rig.event(thread('1810000000.000060', '好，我先问清入职时间', GROUP_STAFF.id));
+    await rig.event(thread('1810000000.000100', '@职工 收到，我来跟进'));
+    await rig.event(thread('1810000000.000100', '@职工 收到，我来跟进'), { retryNum: 1 });
+    await rig.event(thread('1810000000.000200', '请问你是哪一年入职的？'));
+    for (let i = 0; i < 2; i++) await rig.shortcut(STAFF.id, { thread_ts: cardTs, ts: '1810000000.000200', text: '请问你是哪一年入职的？' });
     await cases.addWorkerMessage(first.id, { text: '谢谢，我等你消息' }, 'in:outage');
 
     await until(async () => (await pendingDeskItems(store.db)) === 0);
@@ -75,6 +85,12 @@ describe.each(storeKinds)('Slack desk faults on %s', (kind) => {
     for (const c of [first, ...others]) expect(cards.get(c.id)).toBe(1);
     await rig.outbox.drain();
     expect(inbox.to(worker).filter((m) => m.text.includes('收到，我来跟进'))).toHaveLength(1);
+    expect(inbox.to(worker).filter((m) => m.text.includes('哪一年入职'))).toHaveLength(1);
+    expect(inbox.to(worker).some((m) => /先别承诺|问清入职/.test(m.text))).toBe(false);
+    // The thread was told of each delivery once, after Slack came back.
+    await until(async () => (await pendingDeskItems(store.db)) === 0);
+    const notes = slack.ok('chat.postMessage').filter((c) => c.args.thread_ts === cardTs && String(c.args.text).startsWith('📤'));
+    expect(notes.map((c) => String(c.args.text).split('\n')[1])).toEqual(['收到，我来跟进', '请问你是哪一年入职的？']);
     expect(slack.ok('chat.postMessage').filter((c) => String(c.args.text).includes('谢谢，我等你消息'))).toHaveLength(1);
     expect(JSON.stringify(slack.messages.get(cardTs)!.blocks)).toContain(`<@${STAFF.id}>`);
   });
@@ -138,6 +154,45 @@ describe.each(storeKinds)('Slack desk faults on %s', (kind) => {
       await rig.cases.claim(c.id, STAFF);
       await until(async () => (await pendingDeskItems(store.db)) === 0);
       expect(JSON.stringify(slack.messages.get((await getCase(store.db, c.id))!.deskTs!)!.blocks)).toContain(`<@${STAFF.id}>`);
+    } finally {
+      await rig?.close();
+      rig = undefined;
+      await slack.close();
+    }
+  });
+  it('tells the thread once when the process died between a reply’s delivery and its report, and when a reply was lost', async () => {
+    const slack = await startTestSlack();
+    try {
+      rig = await startSlackRig(store.db, { slack });
+      const worker = await aWorker(store.db);
+      const c = await rig.cases.openCase(anEscalation(worker.id));
+      await rig.outbox.drain();
+      const cardTs = (await getCase(store.db, c.id))!.deskTs!;
+      await rig.close();
+      rig = undefined;
+
+      // A process whose worker channel delivers the reply and that dies before the thread is told (its
+      // outbox never reaches the observer).
+      const outbox = createOutbox({ db: store.db });
+      const inbox = workerInbox(outbox);
+      const dying = createCaseService({ db: store.db, outbox: { ...outbox, observe: () => {} }, translate });
+      await dying.staffReply(c.id, STAFF, '明天来工会一趟', '1820000000.000100');
+      await outbox.drain();
+      expect(inbox.to(worker).filter((m) => m.text.includes('明天来工会一趟'))).toHaveLength(1);
+
+      // The next process's SLA clock finds the unreported delivery and tells the thread, once.
+      rig = await startSlackRig(store.db, { slack });
+      await rig.cases.checkSla();
+      await rig.cases.checkSla();
+      await until(async () => (await pendingDeskItems(store.db)) === 0);
+      const told = () => slack.ok('chat.postMessage').filter((m) => m.args.thread_ts === cardTs && String(m.args.text).includes('明天来工会一趟'));
+      expect(told()).toHaveLength(1);
+      expect(String(told()[0]!.args.text)).toMatch(/^📤/);
+
+      // A reply the worker's channel refuses for good: the thread says it did not arrive.
+      rig.outbox.register('telegram', async () => { throw new DeliveryError('Telegram refused sendMessage (403: bot was blocked)', { retryable: false }); });
+      await rig.cases.staffReply(c.id, STAFF, '你还在吗？', '1820000000.000200');
+      await until(async () => slack.ok('chat.postMessage').some((m) => m.args.thread_ts === cardTs && String(m.args.text).startsWith('⚠️') && String(m.args.text).includes('你还在吗')));
     } finally {
       await rig?.close();
       rig = undefined;

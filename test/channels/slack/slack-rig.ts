@@ -41,6 +41,8 @@ export interface SlackRig extends CaseRig {
   post(body: string, contentType: string, opts?: { timestamp?: number; secret?: string; retryNum?: number }): Promise<{ status: number; text: string }>;
   event(event: Record<string, unknown>, opts?: { eventId?: string; retryNum?: number }): Promise<{ status: number; text: string }>;
   click(user: string, actionId: string, value: string, opts?: { messageTs?: string }): Promise<{ status: number; text: string }>;
+  /** The "Send to worker" message shortcut, used by `user` on a message of the cases channel. */
+  shortcut(user: string, message: { ts: string; thread_ts?: string; text: string; user?: string; bot_id?: string }): Promise<{ status: number; text: string }>;
   command(user: string, text: string): Promise<{ status: number; text: string }>;
   close(): Promise<void>;
 }
@@ -90,6 +92,12 @@ export async function startSlackRig(db: Db, {
         channel: { id: CASES_CHANNEL }, container: { type: 'message', message_ts: messageTs, channel_id: CASES_CHANNEL },
         message: { ts: messageTs, type: 'message' }, trigger_id: `t${++n}`, response_url: slack.responseUrl(`a${n}`),
         actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: String(Date.now() / 1000) }],
+      }))}`, 'application/x-www-form-urlencoded'),
+    shortcut: (user, message) =>
+      post(`payload=${encodeURIComponent(JSON.stringify({
+        type: 'message_action', callback_id: 'send_to_worker', trigger_id: `t${++n}`, action_ts: String(Date.now() / 1000),
+        user: { id: user, team_id: 'TFAKE' }, team: { id: 'TFAKE' }, channel: { id: CASES_CHANNEL, name: 'cases' },
+        message: { type: 'message', user: message.user ?? user, ...message }, message_ts: message.ts, response_url: slack.responseUrl(`s${n}`),
       }))}`, 'application/x-www-form-urlencoded'),
     command: (user, text) =>
       post(new URLSearchParams({

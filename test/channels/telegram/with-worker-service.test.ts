@@ -4,11 +4,12 @@ import { storeKinds, useStore } from '../../support/stores.js';
 import { createWorkerService, type CaseDesk } from '../../../src/conversation/worker-service.js';
 import { loadTranslator } from '../../../src/i18n/translator.js';
 import type { Assistant, Decision } from '../../../src/assistant/types.js';
+import { fakeTriage, safetyReply } from '../../conversation/fake-triage.js';
 import { callbackUpdate, fileUpdate, startHarness, textUpdate, type Harness } from './support.js';
 
 const assistant: Assistant = {
   async respond({ text, lang }): Promise<Decision> {
-    if (text.includes('人工')) return { kind: 'escalate', lang: 'zh', text: '已为你转人工', citations: [], confidence: 1, escalation: { priority: 'normal', category: 'explicit_request', summary: text } };
+    if (text.includes('人工')) return { kind: 'escalate', lang: 'zh', text: '已为你转人工', citations: [], confidence: 1, escalation: { priority: 'normal', category: 'explicit_request' } };
     const zh = lang ? lang === 'zh' : /\p{Script=Han}/u.test(text);
     return {
       kind: 'answer', lang: zh ? 'zh' : 'en', confidence: 0.9, citations: [],
@@ -26,6 +27,7 @@ function caseDesk() {
     async addWorkerMessage(caseId, m) { evidence.push({ caseId, kind: m.attachment?.kind }); },
     async listForWorker() { return []; },
     async rate() {},
+    async followUp() { return false; },
     async forgetWorker() {},
   };
   return { desk, opened, evidence };
@@ -37,7 +39,7 @@ describe.each(storeKinds)('Telegram with the worker service on %s', (kind) => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness(store.db, {
-      workerService: (outbox) => createWorkerService({ db: store.db, outbox, assistant, cases: cases.desk, translate: loadTranslator() }),
+      workerService: (outbox) => createWorkerService({ db: store.db, outbox, assistant, triage: fakeTriage(), safetyReply, cases: cases.desk, translate: loadTranslator() }),
     });
   });
   afterAll(async () => { await h.stop(); });

@@ -1,0 +1,38 @@
+/**
+ * Tells a case's thread what happened to each staff message sent to the worker: delivered (with the time
+ * the worker's channel accepted it) or given up on. The outbox's observer reports at once; the SLA clock's
+ * sweep reports what a crash between delivery and report left out. Either way once per message.
+ *
+ * @example
+ *   outbox.observe((item, outcome) => observeReply(ctx, item, outcome));
+ */
+import type { OutboxRow } from '../outbox/outbox.js';
+import { WORKER_MESSAGE } from '../conversation/worker-outbox.js';
+import { carriesUnreportedReply, listUnreportedReplies, markReplyOutcome, type ReplyOutcome } from '../store/case-reply-store.js';
+import { caseEffects, inTransaction, type CaseContext } from './case-effects.js';
+
+async function report(ctx: CaseContext, outboxId: number, outcome: ReplyOutcome, at: Date): Promise<boolean> {
+  return inTransaction(ctx, async (tx, now) => {
+    const message = await markReplyOutcome(tx, outboxId, outcome, at);
+    if (!message) return false;
+    await caseEffects(ctx, tx, now).desk(
+      { kind: 'reply_outcome', caseId: message.caseId, messageId: message.id, outcome },
+      `case:${message.caseId}:reply-outcome:${message.id}`,
+    );
+    return true;
+  });
+}
+
+/** The outbox observer: a worker message that carried a staff reply was delivered or given up on. */
+export async function observeReply(ctx: CaseContext, item: OutboxRow, outcome: 'sent' | 'dead'): Promise<void> {
+  // Most worker messages carry no staff reply: one indexed look, no transaction, for those.
+  if (item.kind !== WORKER_MESSAGE || !(await carriesUnreportedReply(ctx.db, item.id))) return;
+  await report(ctx, item.id, outcome === 'sent' ? 'delivered' : 'undelivered', ctx.clock());
+}
+
+/** Reports the outcomes the observer missed (the process stopped right after a delivery). Returns how many. */
+export async function sweepReplyOutcomes(ctx: CaseContext): Promise<number> {
+  let reported = 0;
+  for (const r of await listUnreportedReplies(ctx.db)) if (await report(ctx, r.outboxId, r.outcome, r.at)) reported++;
+  return reported;
+}
