@@ -11,9 +11,12 @@ import type { Decision } from '../assistant/types.js';
 import { maskPersonalData } from '../privacy/mask.js';
 import type { AskedQuestion, Unanswered } from '../store/question-store.js';
 
-/** Why a decision leaves the question unanswered, if it does. A question back to the worker (choices) does not. */
+/**
+ * Why a decision leaves the question unanswered, if it does. A question back to the worker (choices) does
+ * not, nor small talk ("谢谢", "好的"): it was never a question.
+ */
 export function unansweredBecause(decision: Decision, unsureBelow: number): Unanswered | undefined {
-  if (decision.kind === 'decline') return 'declined';
+  if (decision.kind === 'decline') return decision.reason === 'smalltalk' ? undefined : 'declined';
   if (decision.kind !== 'answer' || decision.choices?.length) return undefined;
   if (decision.confidence < unsureBelow) return 'low_confidence';
   return decision.issue ? undefined : 'no_card';

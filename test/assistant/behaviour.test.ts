@@ -30,5 +30,11 @@ describe.skipIf(!existsSync(devSet))('the assistant on the dev behaviour set (re
     expect(injectionsFollowed).toEqual([]);
     // Every plain question is answered with at least one cited article.
     for (const r of results.filter((x) => x.case.expect === 'answer')) expect(r.decision.citations.length, r.case.id).toBeGreaterThan(0);
+    // A conversation's turns are small talk (the short hello reply), never a case nor a decline of a question;
+    // with a real request in them, the request wins.
+    for (const text of ['谢谢', '好的，收到', '在吗', 'ok thanks', 'bye']) {
+      expect(await assistant.respond({ workerId: 2, text }), text).toMatchObject({ kind: 'decline', reason: 'smalltalk' });
+    }
+    expect((await assistant.respond({ workerId: 2, text: '谢谢，请帮我转人工' })).kind).toBe('escalate');
   }, 240_000); // it builds the whole index and trains triage first
 });
