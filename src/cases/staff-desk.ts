@@ -74,7 +74,7 @@ export function createStaffDeskDeliverer({ db, desk, clock = () => new Date(), l
         return post(item, card, message, true, true);
       }
       case 'case_event':
-        return post(item, card, { kind: 'case_event', caseId: card.id, event: p.event, by: p.by, priority: p.priority, rating: p.rating }, true);
+        return post(item, card, { kind: 'case_event', caseId: card.id, event: p.event, by: p.by, priority: p.priority, rating: p.rating, note: p.note }, true);
       case 'sla_reminder':
         return post(item, card, {
           kind: 'sla_reminder', caseId: card.id, priority: card.priority, category: card.category,

@@ -45,6 +45,49 @@ export interface CaseCard {
   /** The worker used /forget: texts are gone, the card is a tombstone. */
   forgotten: boolean;
   deskRef?: DeskRef;
+  /** The guided application the case carries (services/), shown as typed fields. */
+  application?: ApplicationCard;
+}
+
+/** A text in both desk languages. */
+export interface LangText {
+  zh: string;
+  en: string;
+}
+
+/** What a card shows of a guided application: its kind, the answers, the staff checklist, where it goes. */
+export interface ApplicationCard {
+  id: number;
+  /** The service's id (join_union, legal_aid, hardship, callback) and its kind (membership, …). */
+  service: string;
+  kind: string;
+  title: LangText;
+  status: 'submitted' | 'more_info' | 'approved' | 'declined' | 'cancelled' | 'draft';
+  fields: Array<{ label: LangText; value: LangText | null }>;
+  checklist: { zh: string[]; en: string[] };
+  /** The union that receives it (APPLICATION_ROUTES); null = the federation's own queue. */
+  union: string | null;
+  /** The desk channel of that union, when it has its own. */
+  deskChannel: string | null;
+  /** Staff's last reason or question, as the worker was told it. */
+  note: string | null;
+  /** The worker agreed to show staff their name and account for this application. */
+  shareIdentity: boolean;
+  /** Personal fields were erased (retention, /forget). */
+  erased: boolean;
+}
+
+export type ApplicationVerdict = 'approve' | 'decline' | 'more';
+
+/**
+ * Port: staff decide on an application (implemented by services/, called by the desks).
+ *
+ * @example
+ *   await decisions.decide(42, staff, 'more', '请补充工资条照片');
+ */
+export interface ApplicationDecisions {
+  /** Approve, decline with a reason, or ask for more; false when it was decided already. */
+  decide(caseId: number, staff: Staff, verdict: ApplicationVerdict, note?: string): Promise<boolean>;
 }
 
 /** Where a post lives on the desk (Slack: channel id + message ts). */
@@ -53,12 +96,13 @@ export interface DeskRef {
   ts: string;
 }
 
-export type CaseEventKind = 'claimed' | 'resolved' | 'reopened' | 'priority_changed' | 'rated' | 'closed' | 'forgotten';
+export type CaseEventKind = 'claimed' | 'resolved' | 'reopened' | 'priority_changed' | 'rated' | 'closed' | 'forgotten'
+  | 'application_submitted' | 'application_approved' | 'application_declined' | 'application_more_info';
 
 /** A message about a case, shown in its thread (or, for reminders, in the channel). */
 export type DeskMessage =
   | { kind: 'worker_message'; caseId: number; from: string; text: string | null; attachment: Attachment | null }
-  | { kind: 'case_event'; caseId: number; event: CaseEventKind; by?: Staff; priority?: CasePriority; rating?: number }
+  | { kind: 'case_event'; caseId: number; event: CaseEventKind; by?: Staff; priority?: CasePriority; rating?: number; note?: string }
   | { kind: 'sla_reminder'; caseId: number; priority: CasePriority; category: string; waitingMinutes: number; card?: DeskRef };
 
 /**
@@ -80,7 +124,7 @@ export interface StaffDesk {
   redact(ref: DeskRef): Promise<void>;
 }
 
-export type CaseErrorCode = 'not_found' | 'closed' | 'invalid_rating';
+export type CaseErrorCode = 'not_found' | 'closed' | 'invalid_rating' | 'not_application' | 'invalid_note';
 
 /** A case request that cannot be done; desks show staff why. */
 export class CaseError extends Error {

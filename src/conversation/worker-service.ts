@@ -8,6 +8,7 @@ import type { Db } from '../store/db.js';
 import type { Outbox } from '../outbox/outbox.js';
 import type { Assistant, Citation, Decision, Lang } from '../assistant/types.js';
 import type { Translate } from '../i18n/translator.js';
+import type { TriageResult } from '../triage/types.js';
 import { silentLogger, type Logger } from '../log.js';
 import { unreadMetrics, type Metrics } from '../metrics/metrics.js';
 import {
@@ -15,7 +16,7 @@ import {
 } from '../store/worker-store.js';
 import { enqueueToWorker, workerStream } from './worker-outbox.js';
 import { detectLang } from '../i18n/detect-lang.js';
-import type { Attachment, IncomingWorkerMessage, WorkerCaseStatus, WorkerIdentity, WorkerService } from './types.js';
+import type { Attachment, IncomingWorkerMessage, ServicePress, WorkerCaseStatus, WorkerIdentity, WorkerService } from './types.js';
 
 /** What the worker side needs of the caring-person queue (implemented by cases/). */
 export interface CaseDesk {
@@ -31,6 +32,25 @@ export interface CaseDesk {
   forgetWorker(workerId: number): Promise<void>;
 }
 
+/**
+ * What the worker side needs of the guided applications (implemented by services/): a flow in progress
+ * takes the worker's typed answers; an escalation whose reason is a service (join_union, legal_aid,
+ * hardship, callback) becomes the offer of its application instead of a free-text case.
+ */
+export interface ServiceApplications {
+  /** A message while a flow is open: `taken` as the step's answer, or `paused` (a question, someone at risk) for the usual path. */
+  take(worker: Worker, text: string, lang: Lang, inboundId: number): Promise<{ state: 'none' | 'taken' | 'paused'; triage?: TriageResult }>;
+  /** Offers the application of the decision's reason; false when the reason is not a service. */
+  offer(worker: Worker, decision: Decision, text: string, inboundId: number): Promise<boolean>;
+  /** After the usual answer to a paused flow's message: how to go on with it. */
+  remind(worker: Worker, lang: Lang, inboundId: number): Promise<void>;
+  menu(worker: Worker, lang: Lang, inboundId: number): Promise<void>;
+  press(worker: Worker, press: ServicePress, lang: Lang, inboundId: number): Promise<void>;
+  /** The application of each of the worker's cases, for /case. */
+  ofCases(workerId: number): Promise<Map<number, NonNullable<WorkerCaseStatus['application']>>>;
+  forget(workerId: number): Promise<void>;
+}
+
 /** Erases a worker's stored conversation (implemented by the assistant's conversation store). */
 export type ForgetConversation = (workerId: number) => Promise<void>;
 
@@ -41,13 +61,15 @@ export interface WorkerServiceOptions {
   cases: CaseDesk;
   translate: Translate;
   forgetConversation?: ForgetConversation;
+  /** The union's services as guided applications; without them, a service request is a case as any other. */
+  applications?: ServiceApplications;
   log?: Logger;
   /** Messages in by channel; decisions by kind and category, with their latency. */
   metrics?: Metrics;
 }
 
 export function createWorkerService({
-  db, outbox, assistant, cases, translate, forgetConversation = async () => {}, log = silentLogger, metrics = unreadMetrics,
+  db, outbox, assistant, cases, translate, forgetConversation = async () => {}, applications, log = silentLogger, metrics = unreadMetrics,
 }: WorkerServiceOptions): WorkerService {
   const identify = (w: WorkerIdentity) =>
     upsertWorker(db, { channel: w.channel, externalId: w.externalId, chatId: w.chatId, displayName: w.displayName, username: w.username });
@@ -68,9 +90,12 @@ export function createWorkerService({
   }
 
   async function handleText(worker: Worker, text: string, lang: Lang, inboundId: number): Promise<void> {
+    // A flow in progress takes its answers first; a question or a risk in the middle is answered as usual.
+    const flow = (await applications?.take(worker, text, worker.lang ?? lang, inboundId)) ?? { state: 'none' };
+    if (flow.state === 'taken') return;
     const active = await cases.activeCaseFor(worker.id);
     const started = performance.now();
-    const decision = await assistant.respond({ workerId: worker.id, text, lang: worker.lang ?? lang });
+    const decision = await assistant.respond({ workerId: worker.id, text, lang: worker.lang ?? lang, triage: flow.triage });
     metrics.observeDecision(decision.kind, decision.reason ?? 'none', performance.now() - started);
     if (active) {
       // The case thread sees every message (writing again reopens a recently resolved case). While a
@@ -87,8 +112,10 @@ export function createWorkerService({
       }
       return;
     }
+    if (decision.kind === 'escalate' && (await applications?.offer(worker, decision, text, inboundId))) return;
     await reply(worker, decision, inboundId);
     if (decision.kind === 'escalate') await openCase(worker, text, decision);
+    if (flow.state === 'paused' && decision.escalation?.priority !== 'urgent') await applications?.remind(worker, decision.lang, inboundId);
   }
 
   function openCase(worker: Worker, text: string, decision: Decision) {
@@ -166,7 +193,23 @@ export function createWorkerService({
     },
 
     async cases(identity) {
-      return cases.listForWorker((await identify(identity)).id);
+      const worker = await identify(identity);
+      const list = await cases.listForWorker(worker.id);
+      const ofCases = await applications?.ofCases(worker.id);
+      return ofCases?.size ? list.map((c) => ({ ...c, application: ofCases.get(c.id) })) : list;
+    },
+
+    async services(identity, inboundId, lang) {
+      const worker = await identify(identity);
+      await linkInboundToWorker(db, inboundId, worker.id);
+      await applications?.menu(worker, worker.lang ?? lang ?? 'zh', inboundId);
+    },
+
+    async press(identity, press, inboundId, lang) {
+      metrics.countMessage(identity.channel, 'in');
+      const worker = await identify(identity);
+      await linkInboundToWorker(db, inboundId, worker.id);
+      await applications?.press(worker, press, worker.lang ?? lang ?? 'zh', inboundId);
     },
 
     async setLanguage(identity, lang) {
@@ -179,6 +222,7 @@ export function createWorkerService({
 
     async forget(identity) {
       const worker = await identify(identity);
+      await applications?.forget(worker.id);
       await cases.forgetWorker(worker.id);
       await forgetConversation(worker.id);
       await eraseWorkerMessages(db, worker.id, workerStream(worker));
