@@ -38,6 +38,7 @@ import { createTelegramChannel, type TelegramChannel } from './channels/telegram
 import { createSlackDesk, type SlackDesk } from './channels/slack/slack-desk.js';
 import { createConsoleDesk } from './channels/console/console-desk.js';
 import { runConsoleChat } from './channels/console/console-chat.js';
+import { openApplications } from './services/open-applications.js';
 
 export interface StartAppOptions {
   config: Config;
@@ -102,8 +103,9 @@ export async function startApp({
       db, outbox, translate, clock, log, reopenDays: config.CASE_REOPEN_DAYS, signature: config.STAFF_SIGNATURE,
       sla: { urgentMinutes: config.SLA_URGENT_MINUTES, normalMinutes: config.SLA_NORMAL_MINUTES },
     });
+    const { applications, decisions, routedChannels } = openApplications({ db, outbox, cases, translate, triage, config, clock, log });
     const workers = createWorkerService({
-      db, outbox, assistant, cases, translate, log, metrics, forgetConversation: (id) => forgetConversation(db, id),
+      db, outbox, assistant, cases, translate, log, metrics, forgetConversation: (id) => forgetConversation(db, id), applications,
     });
     const admin = createAdmin({
       db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, versionsKept: config.INDEX_VERSIONS_KEPT, log, extras: triageSource, outbox, clock,
@@ -131,13 +133,13 @@ export async function startApp({
         token: config.SLACK_BOT_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET, appToken: config.SLACK_APP_TOKEN,
         casesChannel: config.SLACK_CASES_CHANNEL!, staffUserIds: config.SLACK_STAFF_USER_IDS, staffUsergroup: config.SLACK_STAFF_USERGROUP,
         adminUserIds: config.SLACK_ADMIN_USER_IDS, ondutyUsergroup: config.SLACK_ONDUTY_USERGROUP, apiUrl: config.SLACK_API_URL,
-        cases, admin, translate, log, clock,
+        cases, applications: decisions, routedChannels, admin, translate, log, clock,
       });
       if (slack.requestListener) http.mount('/slack', slack.requestListener);
       outbox.register(STAFF_DESK_CHANNEL, createStaffDeskDeliverer({ db, desk: slack.desk, clock, log }), staffDeskHooks(log));
       http.health('slack', async () => ({ ok: true, mode: config.SLACK_APP_TOKEN ? 'socket' : 'http' }));
     } else {
-      const consoleDesk = createConsoleDesk({ cases, translate, write: (text) => output.write(text), clock });
+      const consoleDesk = createConsoleDesk({ cases, applications: decisions, translate, write: (text) => output.write(text), clock });
       staffCommand = consoleDesk.command;
       outbox.register(STAFF_DESK_CHANNEL, createStaffDeskDeliverer({ db, desk: consoleDesk.desk, clock, log }), staffDeskHooks(log));
     }
@@ -147,6 +149,9 @@ export async function startApp({
       return breaches;
     }, log });
     stops.push(() => sla.stop());
+    // Personal fields of closed applications go after APPLICATION_RETENTION_DAYS (checked hourly).
+    const retention = startSlaClock({ check: () => applications.sweep(), everyMs: 3_600_000, log });
+    stops.push(() => retention.stop());
 
     // Worker channel: Telegram when configured, else the console.
     let telegram: TelegramChannel | undefined;

@@ -73,6 +73,10 @@ const schema = z.object({
   SLA_NORMAL_MINUTES: int(240, 1),
   CASE_REOPEN_DAYS: int(7, 0),
 
+  // Guided applications (knowledge/union/services): which union receives which, and how long personal fields stay
+  APPLICATION_ROUTES: optionalString,
+  APPLICATION_RETENTION_DAYS: int(180, 1),
+
   // Knowledge index
   INDEX_VERSIONS_KEPT: int(3, 1),
 

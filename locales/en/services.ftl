@@ -16,7 +16,7 @@ svc-invalid-too_long = At most { $max } characters here, please keep it shorter.
 svc-invalid-phone = That number does not look right: an 11-digit mobile number (e.g. 13800138000), or a landline with its area code.
 svc-invalid-number = Just a number, please, e.g. 4 or 15000.
 svc-invalid-number_range = A number from { $min } to { $max }, please.
-svc-invalid-choice = Please tap one of the options, or reply with its number.
+svc-invalid-choice = Please tap one of the options, or reply with its words (or its number, e.g. 1).
 svc-invalid-buttons = Please tap a button below, or reply with its words (e.g. "back", "cancel").
 svc-review-title = Please check your { $title } application (handled by { $union }):
 svc-review-skipped = (left out)
@@ -38,6 +38,7 @@ svc-status-cancelled = cancelled
 svc-decided-declined = We are sorry: your { $title } application #{ $caseId } was not approved. Reason: { $reason }. If you have questions, write here and staff will see it.
 svc-decided-more_info = To handle your { $title } application #{ $caseId }, staff need: { $question }. Please reply here (text or a photo).
 svc-rate = Were you satisfied? Please rate 1–5 (5 is best).
+tg-command-services = Join the union, legal aid, hardship help, call-back
 tg-case-line-application = • #{ $caseId } { $title }: { $status } (submitted { $opened })
 console-services-hint = (reply with a button's number, e.g. /1)
 # The staff desk

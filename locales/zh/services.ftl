@@ -16,7 +16,7 @@ svc-invalid-too_long = 这一项最多 { $max } 个字，请简短一些。
 svc-invalid-phone = 这个号码好像不对：请写 11 位手机号（例如 13800138000），或带区号的座机号。
 svc-invalid-number = 请只写一个数字，例如 4 或 15000。
 svc-invalid-number_range = 请写 { $min } 到 { $max } 之间的数字。
-svc-invalid-choice = 请点下面的一个选项，或回复选项前的数字。
+svc-invalid-choice = 请点下面的一个选项，或回复选项的文字（也可以回复它的序号，例如 1）。
 svc-invalid-buttons = 请点下面的按钮，或回复按钮上的字（例如“返回”“取消”）。
 svc-review-title = 请核对你的{ $title }（由{ $union }办理）：
 svc-review-skipped = （未填）
@@ -38,6 +38,7 @@ svc-status-cancelled = 已取消
 svc-decided-declined = 很抱歉，你的{ $title } #{ $caseId } 未能通过。原因：{ $reason }。如有疑问可以直接在这里留言，工作人员会看到。
 svc-decided-more_info = 办理你的{ $title } #{ $caseId } 还需要补充：{ $question }。请直接在这里回复（文字或照片都可以）。
 svc-rate = 这次办理你满意吗？请点 1–5 分评价（5 分最满意）。
+tg-command-services = 入会、法律援助、困难帮扶、预约回电
 tg-case-line-application = • #{ $caseId } { $title }：{ $status }（{ $opened } 提交）
 console-services-hint = （回复按钮前的编号，例如 /1）
 # The staff desk

@@ -53,7 +53,7 @@ export function stepMessage(def: ServiceDefinition, draft: ShownDraft, lang: Lan
   const fields = visibleFields(def, draft.answers);
   const n = fields.findIndex((f) => f.id === field.id) + 1;
   const ask = `${field.ask[lang]}\n${t(lang, 'svc-step', { n, total: fields.length })}`;
-  const options = (field.options ?? []).map((o, i) => button('pick', o.value, field.options!.length > 2 ? `${i + 1}. ${o.label[lang]}` : o.label[lang]));
+  const options = (field.options ?? []).map((o) => button('pick', o.value, o.label[lang]));
   return {
     text: [...lines, ask].join('\n\n'),
     serviceButtons: [...options, ...(field.optional ? [button('skip')] : []), ...backAndCancel],

@@ -86,6 +86,12 @@ function checkShape(def: ServiceDefinition, path: string, unionDir: string): voi
     seen.set(f.id, f);
   });
   if (!existsSync(join(unionDir, def.guide))) fail('guide', `knowledge/union/${def.guide} does not exist`);
+  for (const key of ['submitted', 'approved'] as const) {
+    for (const lang of ['zh', 'en'] as const) {
+      // A YAML comment eats an unquoted ` #{caseId}`: the worker would never learn their number.
+      if (!def[key][lang].includes('{caseId}')) fail(`${key}.${lang}`, 'must say the number: write {caseId} (quote the text when it has #{caseId})');
+    }
+  }
 }
 
 export function parseServiceDefinition(source: string, path: string, unionDir: string): ServiceDefinition {

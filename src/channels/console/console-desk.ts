@@ -10,11 +10,13 @@
  */
 import type { Lang } from '../../assistant/types.js';
 import type { Translate } from '../../i18n/translator.js';
-import { CaseError, type CaseService, type DeskRef, type Staff, type StaffDesk } from '../../cases/types.js';
+import { CaseError, type ApplicationDecisions, type CaseService, type DeskRef, type Staff, type StaffDesk } from '../../cases/types.js';
 import { cardText, deskTexts } from '../../cases/case-text.js';
 
 export interface ConsoleDeskOptions {
   cases: CaseService;
+  /** `:approve 42`, `:decline 42 <reason>`, `:more 42 <what to add>` on guided applications. */
+  applications?: ApplicationDecisions;
   translate: Translate;
   /** Where the desk prints (the terminal). */
   write: (text: string) => void;
@@ -30,10 +32,10 @@ export interface ConsoleDesk {
   command(line: string): Promise<string>;
 }
 
-const usage = ':queue · :case 42 · :claim 42 · :reply 42 <text> · :resolve 42 · :urgent 42 · :normal 42';
+const usage = ':queue · :case 42 · :claim 42 · :reply 42 <text> · :resolve 42 · :urgent 42 · :normal 42 · :approve 42 · :decline 42 <reason> · :more 42 <question>';
 
 export function createConsoleDesk({
-  cases, translate, write, staff = { id: 'console', name: 'console' }, lang = 'zh', clock = () => new Date(),
+  cases, applications, translate, write, staff = { id: 'console', name: 'console' }, lang = 'zh', clock = () => new Date(),
 }: ConsoleDeskOptions): ConsoleDesk {
   const x = deskTexts(translate, lang);
   let n = 0;
@@ -75,6 +77,13 @@ export function createConsoleDesk({
       case 'urgent':
       case 'normal':
         return x.title((await cases.changePriority(id, staff, verb)).card);
+      case 'approve':
+      case 'decline':
+      case 'more': {
+        if (!applications || (verb !== 'approve' && !rest)) return usage;
+        const card = (await applications.decide(id, staff, verb, rest)) ? await cases.card(id) : undefined;
+        return card?.application ? `${x.title(card)} — ${x.application(card.application).status}` : x.t('desk-not-application', { caseId: id });
+      }
       default:
         return usage;
     }
@@ -95,6 +104,7 @@ export function createConsoleDesk({
         return await run(verb, id, rest.trim());
       } catch (error) {
         if (error instanceof CaseError) {
+          if (error.code === 'not_application') return x.t('desk-not-application', { caseId: id });
           return error.code === 'closed' ? x.t('desk-case-closed', { caseId: id }) : x.t('desk-not-found', { caseId: id });
         }
         throw error;

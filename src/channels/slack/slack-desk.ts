@@ -23,7 +23,7 @@ import { silentLogger, type Logger } from '../../log.js';
 import type { Lang } from '../../assistant/types.js';
 import type { Translate } from '../../i18n/translator.js';
 import { deskTexts } from '../../cases/case-text.js';
-import type { CaseService, StaffDesk } from '../../cases/types.js';
+import type { ApplicationDecisions, CaseService, StaffDesk } from '../../cases/types.js';
 import { createSlackStaffDesk } from './slack-staff-desk.js';
 import { createStaffDirectory } from './staff-directory.js';
 import { registerListeners } from './slack-listeners.js';
@@ -46,6 +46,10 @@ export interface SlackDeskOptions {
   /** Web API root (SLACK_API_URL): tests and proxies. */
   apiUrl?: string;
   cases: CaseService;
+  /** Approve / decline / ask for more on guided applications. */
+  applications?: ApplicationDecisions;
+  /** Channels of unions that receive routed applications (APPLICATION_ROUTES): the bot must be invited to them. */
+  routedChannels?: readonly string[];
   admin?: KnowledgeAdmin;
   translate: Translate;
   /** Language of the desk's labels. */
@@ -88,7 +92,7 @@ function boltLogger(log: Logger): BoltLogger {
 
 export function createSlackDesk({
   token, signingSecret, appToken, casesChannel, staffUserIds = [], staffUsergroup, adminUserIds = [], ondutyUsergroup,
-  apiUrl, cases, admin, translate, lang = 'zh', command = '/niangjia', log = silentLogger, clock = () => new Date(),
+  apiUrl, cases, applications, routedChannels, admin, translate, lang = 'zh', command = '/niangjia', log = silentLogger, clock = () => new Date(),
 }: SlackDeskOptions): SlackDesk {
   if (!appToken && !signingSecret) throw new SlackSetupError('Slack desk: set SLACK_SIGNING_SECRET (HTTP events at /slack/events) or SLACK_APP_TOKEN (Socket Mode)');
   const logger = boltLogger(log.child({ component: 'slack' }));
@@ -125,7 +129,7 @@ export function createSlackDesk({
   });
 
   const directory = createStaffDirectory({ client, staffUserIds, staffUsergroup, adminUserIds, clock, log });
-  registerListeners(app, { client, cases, directory, casesChannel, texts, admin, clock, log, command });
+  registerListeners(app, { client, cases, directory, casesChannel, texts, admin, clock, log, command, applications, routedChannels });
 
   const requestListener = receiver instanceof HTTPReceiver
     ? (req: IncomingMessage, res: ServerResponse) => {

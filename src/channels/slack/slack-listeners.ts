@@ -6,8 +6,9 @@
 import type { App, BlockAction, ButtonAction, webApi } from '@slack/bolt';
 import type { Logger } from '../../log.js';
 import type { DeskTexts } from '../../cases/case-text.js';
-import { CaseError, type CaseService, type ClaimResult, type Staff } from '../../cases/types.js';
+import { CaseError, type ApplicationDecisions, type CaseService, type ClaimResult, type Staff } from '../../cases/types.js';
 import { ACTION_CLAIM, ACTION_PRIORITY, ACTION_RESOLVE, homeView } from './case-blocks.js';
+import { registerApplicationListeners } from './application-listeners.js';
 import { channelProgress, runNiangjiaCommand, type KnowledgeAdmin } from './niangjia-command.js';
 import { parseButtonValue, toThreadReply } from './slack-payloads.js';
 import type { StaffDirectory } from './staff-directory.js';
@@ -23,6 +24,10 @@ export interface ListenerContext {
   log: Logger;
   /** The slash command's name, e.g. '/niangjia'. */
   command: string;
+  /** Staff decisions on guided applications (approve, decline, ask for more). */
+  applications?: ApplicationDecisions;
+  /** Channels of unions that receive routed applications (APPLICATION_ROUTES): their threads are cases too. */
+  routedChannels?: readonly string[];
 }
 
 export function registerListeners(app: App, ctx: ListenerContext): void {
@@ -45,7 +50,7 @@ export function registerListeners(app: App, ctx: ListenerContext): void {
       await run(await directory.person(userId));
     } catch (error) {
       if (!(error instanceof CaseError)) throw error;
-      const key = error.code === 'closed' ? 'desk-case-closed' : 'desk-not-found';
+      const key = error.code === 'closed' ? 'desk-case-closed' : error.code === 'not_application' ? 'desk-not-application' : 'desk-not-found';
       await whisper(where.channel, userId, x.t(key, { caseId: caseId ?? '?' }), where.threadTs);
     }
   }
@@ -69,13 +74,15 @@ export function registerListeners(app: App, ctx: ListenerContext): void {
   });
 
   app.event('message', async ({ event }) => {
-    const reply = toThreadReply(event as unknown as Record<string, unknown>, ctx.casesChannel);
+    const reply = toThreadReply(event as unknown as Record<string, unknown>, [ctx.casesChannel, ...(ctx.routedChannels ?? [])]);
     if (!reply) return;
     const c = await cases.findByDeskRef({ channel: reply.channel, ts: reply.threadTs });
     if (!c) return; // a thread that is not a case card
     await asStaff(reply.userId, c.id, 'reply', { channel: reply.channel, threadTs: reply.threadTs }, (staff) =>
       cases.staffReply(c.id, staff, reply.text, reply.ts));
   });
+
+  if (ctx.applications) registerApplicationListeners(app, { client, applications: ctx.applications, texts: x, asStaff, whisper });
 
   app.event('app_home_opened', async ({ event }) => {
     if (event.tab !== 'home') return;

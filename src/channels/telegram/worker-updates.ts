@@ -12,6 +12,7 @@ import type { Outbox } from '../../outbox/outbox.js';
 import type { Lang } from '../../assistant/types.js';
 import type { WorkerIdentity, WorkerService, WorkerCaseStatus, ReplyButton } from '../../conversation/types.js';
 import { enqueueToWorker } from '../../conversation/worker-outbox.js';
+import { caseStatusLines } from '../../conversation/case-status-lines.js';
 import { upsertWorker, type Worker } from '../../store/worker-store.js';
 import type { Translate } from '../../i18n/translator.js';
 import type { Logger } from '../../log.js';
@@ -131,6 +132,10 @@ export function workerUpdates({ workers, db, outbox, translate, flood, log, typi
         const worker = await upsertWorker(db, identity);
         return workers.requestHuman(identity, ctx.inboundId, chooseLang(worker.lang, undefined, ctx.from));
       }
+      case 'services': {
+        const worker = await upsertWorker(db, identity);
+        return workers.services?.(identity, ctx.inboundId, chooseLang(worker.lang, undefined, ctx.from));
+      }
       case 'case':
       case 'cases': return sayCases(ctx, identity, await workers.cases(identity));
       case 'lang': {
@@ -147,12 +152,7 @@ export function workerUpdates({ workers, db, outbox, translate, flood, log, typi
     const worker = await upsertWorker(db, identity);
     const lang = chooseLang(worker.lang, undefined, ctx.from);
     if (cases.length === 0) return say(ctx, identity, 'tg-cases-none', { worker, lang });
-    const lines = cases.map((c) => {
-      const statusKey = `tg-case-status-${c.status}`;
-      const status = translate(lang, statusKey) === statusKey ? c.status : translate(lang, statusKey);
-      return translate(lang, 'tg-case-line', { caseId: c.id, status, opened: new Date(c.openedAt).toISOString().slice(0, 10) });
-    });
-    const text = [translate(lang, 'tg-cases-header'), ...lines].join('\n');
+    const text = caseStatusLines(cases, lang, translate).join('\n');
     await enqueueToWorker(outbox, worker, { lang, text }, { dedupeKey: `tg:${ctx.inboundId}:cases` });
   }
 
@@ -182,6 +182,10 @@ export function workerUpdates({ workers, db, outbox, translate, flood, log, typi
       }
       case 'rate': return workers.rate(identity, action.caseId, action.rating, ctx.inboundId);
       case 'choice': return workers.receive({ externalId: String(ctx.update.update_id), worker: identity, text: action.value, lang: clientLang(ctx.from) }, ctx.inboundId);
+      case 'service': {
+        if (group) return say(ctx, identity, 'tg-private-only', { args: { bot: ctx.me.username } });
+        return workers.press?.(identity, action.press, ctx.inboundId, chooseLang(undefined, undefined, ctx.from));
+      }
       case 'lang': return setLanguage(ctx, identity, action.lang);
       case 'forget': {
         if (!action.confirmed) return say(ctx, identity, 'tg-forget-cancelled');

@@ -1,0 +1,24 @@
+/**
+ * The worker's /case answer, the same in every channel: a line per case, and for a case that carries a
+ * guided application, the application and where it stands.
+ *
+ * @example
+ *   caseStatusLines(await workers.cases(identity), 'zh', translate)
+ *   // ['你的个案：', '• #42 入会申请：已提交，等待审核（2026-01-05 提交）']
+ */
+import type { Lang } from '../i18n/lang.js';
+import type { Translate } from '../i18n/translator.js';
+import type { WorkerCaseStatus } from './types.js';
+
+export function caseStatusLines(cases: WorkerCaseStatus[], lang: Lang, t: Translate): string[] {
+  if (!cases.length) return [t(lang, 'tg-cases-none')];
+  return [t(lang, 'tg-cases-header'), ...cases.map((c) => {
+    const opened = new Date(c.openedAt).toISOString().slice(0, 10);
+    if (c.application) {
+      const status = t(lang, `svc-status-${c.application.status}`);
+      return t(lang, 'tg-case-line-application', { caseId: c.id, title: c.application.title[lang], status, opened });
+    }
+    const key = `tg-case-status-${c.status}`;
+    return t(lang, 'tg-case-line', { caseId: c.id, status: t(lang, key) === key ? c.status : t(lang, key), opened });
+  })];
+}
