@@ -97,6 +97,9 @@ export function createWorkerService({
     const started = performance.now();
     const decision = await assistant.respond({ workerId: worker.id, text, lang: worker.lang ?? lang, triage: flow.triage });
     metrics.observeDecision(decision.kind, decision.reason ?? 'none', performance.now() - started);
+    // Asking for a service is a new application, not more words for a case a person already resolved.
+    const offerable = decision.kind === 'escalate' && (!active || active.status === 'resolved');
+    if (offerable && (await applications?.offer(worker, decision, text, inboundId))) return;
     if (active) {
       // The case thread sees every message (writing again reopens a recently resolved case). While a
       // person is on it the bot only confirms the relay; someone at risk now still gets safety information
@@ -112,7 +115,6 @@ export function createWorkerService({
       }
       return;
     }
-    if (decision.kind === 'escalate' && (await applications?.offer(worker, decision, text, inboundId))) return;
     await reply(worker, decision, inboundId);
     if (decision.kind === 'escalate') await openCase(worker, text, decision);
     if (flow.state === 'paused' && decision.escalation?.priority !== 'urgent') await applications?.remind(worker, decision.lang, inboundId);

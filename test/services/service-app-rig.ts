@@ -23,7 +23,7 @@ export const COURIER_UNION = '深圳市快递行业工会联合会';
 const HOOK_SECRET = 'services_hook_secret';
 
 /** A few laws, the union guides and services, the thesaurus and the decision rules. */
-function smallKnowledge(): string {
+export function smallKnowledge(): string {
   const dir = mkdtempSync(join(tmpdir(), 'nj-services-knowledge-'));
   mkdirSync(join(dir, 'laws'));
   for (const f of ['labor-contract-law.md', 'labor-law.md', 'wage-payment-provisions.md', 'legal-aid-law.md']) cpSync(join('knowledge/laws', f), join(dir, 'laws', f));
@@ -31,7 +31,7 @@ function smallKnowledge(): string {
   return dir;
 }
 
-async function databaseFor(kind: StoreKind): Promise<{ settings: Record<string, string>; drop: () => Promise<void> }> {
+export async function databaseFor(kind: StoreKind): Promise<{ settings: Record<string, string>; drop: () => Promise<void> }> {
   if (kind === 'pglite') return { settings: { DATA_DIR: mkdtempSync(join(tmpdir(), 'nj-services-data-')) }, drop: async () => {} };
   const schema = uniqueSchema('svc');
   const admin = new pg.Client({ connectionString: testDatabaseUrl });
