@@ -90,7 +90,8 @@ async function main() {
     await press('submit', 'submit');
   }
   await app.outbox.drain();
-  const [{ cases }] = await app.db.query<{ cases: number }>(`select count(*)::int as cases from cases where category = 'join_union'`);
+  const [row] = await app.db.query<{ cases: number }>(`select count(*)::int as cases from cases where category = 'join_union'`);
+  const cases = row?.cases ?? 0;
   const fmt = (xs: number[]) => `p50 ${quantile(xs, 0.5).toFixed(1)} ms · p95 ${quantile(xs, 0.95).toFixed(1)} ms · max ${Math.max(...xs).toFixed(1)} ms (n=${xs.length})`;
   const steps = [...timings.typed, ...timings.button, ...timings.submit];
   console.log(`guided applications on ${app.db.kind}: ${total} membership applications, ${cases} typed cases`);

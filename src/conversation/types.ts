@@ -12,6 +12,8 @@ export interface WorkerIdentity {
   chatId: string;
   displayName?: string | null;
   username?: string | null;
+  /** A chat many people read (a Telegram group): no guided application collects personal data there. */
+  shared?: boolean;
 }
 
 export interface Attachment {

@@ -89,9 +89,11 @@ export function createWorkerService({
     }, { dedupeKey: `reply:${inboundId}` });
   }
 
-  async function handleText(worker: Worker, text: string, lang: Lang, inboundId: number): Promise<void> {
+  async function handleText(worker: Worker, text: string, lang: Lang, inboundId: number, shared = false): Promise<void> {
     // A flow in progress takes its answers first; a question or a risk in the middle is answered as usual.
-    const flow = (await applications?.take(worker, text, worker.lang ?? lang, inboundId)) ?? { state: 'none' };
+    // A group is never asked for personal data: there a service request is a case, as without the flows.
+    const flows = shared ? undefined : applications;
+    const flow = (await flows?.take(worker, text, worker.lang ?? lang, inboundId)) ?? { state: 'none' };
     if (flow.state === 'taken') return;
     const active = await cases.activeCaseFor(worker.id);
     const started = performance.now();
@@ -99,7 +101,7 @@ export function createWorkerService({
     metrics.observeDecision(decision.kind, decision.reason ?? 'none', performance.now() - started);
     // Asking for a service is a new application, not more words for a case a person already resolved.
     const offerable = decision.kind === 'escalate' && (!active || active.status === 'resolved');
-    if (offerable && (await applications?.offer(worker, decision, text, inboundId))) return;
+    if (offerable && (await flows?.offer(worker, decision, text, inboundId))) return;
     if (active) {
       // The case thread sees every message (writing again reopens a recently resolved case). While a
       // person is on it the bot only confirms the relay; someone at risk now still gets safety information
@@ -117,7 +119,7 @@ export function createWorkerService({
     }
     await reply(worker, decision, inboundId);
     if (decision.kind === 'escalate') await openCase(worker, text, decision);
-    if (flow.state === 'paused' && decision.escalation?.priority !== 'urgent') await applications?.remind(worker, decision.lang, inboundId);
+    if (flow.state === 'paused' && decision.escalation?.priority !== 'urgent') await flows?.remind(worker, decision.lang, inboundId);
   }
 
   function openCase(worker: Worker, text: string, decision: Decision) {
@@ -150,7 +152,7 @@ export function createWorkerService({
           await say(worker, lang, 'worker-empty', `reply:${inboundId}`);
           return;
         }
-        await handleText(worker, text, lang, inboundId);
+        await handleText(worker, text, lang, inboundId, message.worker.shared);
       } catch (error) {
         // The worker must never be left without an answer: say it is saved and hand it to a person.
         log.error('worker.handle_failed', { inboundId, error });

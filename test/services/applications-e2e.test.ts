@@ -210,6 +210,14 @@ describe.each(storeKinds)('guided applications end to end on %s', (kind) => {
     expect(rows).toEqual([{ category: 'legal_aid', worker_text: '我想申请法律援助' }]);
   });
 
+  it('asks nobody for personal data in a group: there a service request is a case, as without the flows', async () => {
+    const group = -13_100;
+    await rig.sayIn(group, '@niangjia_bot 我想入会');
+    await rig.reply(group, '工会娘家人');
+    expect(rig.telegram.sent('sendMessage', group).some((c) => textOf(c).includes('【入会申请】'))).toBe(false);
+    expect(await rig.app.db.query(`select 1 from applications a join workers w on w.id = a.worker_id where w.external_id = $1`, [`chat:${group}`])).toHaveLength(0);
+  });
+
   it('someone at risk in the middle of a flow gets the urgent path at once; the flow waits', async () => {
     const chat = 13_006;
     await rig.say(chat, '我想入会');

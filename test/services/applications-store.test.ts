@@ -100,7 +100,7 @@ describe.each(storeKinds)('applications on %s', (kind) => {
 
     const worker = await aWorker(store.db);
     await fill(r, worker, 'join_union', ['start', '钱七', '13500135000', '杭州市西湖区', 'pick:factory', '杭州某某机械厂', 'pick:no_', 'pick:id', 'submit']);
-    const [{ id }] = await store.db.query<{ id: number }>('select id::int from applications where worker_id = $1', [worker.id]);
+    const id = (await store.db.query<{ id: number }>('select id::int from applications where worker_id = $1', [worker.id]))[0]?.id;
     const submitted = (await getApplication(store.db, id!))!;
     expect(submitted.fields!.map((f) => f.id)).toEqual(['name', 'phone', 'region', 'industry', 'employer', 'workplace_union']);
     expect(submitted.answers).toEqual({});

@@ -59,6 +59,8 @@ export interface ServiceAppRig {
   slack: FakeSlack;
   /** The worker types a message. */
   say(chatId: number, text: string, lang?: string): Promise<void>;
+  /** A member of a group writes there. */
+  sayIn(groupId: number, text: string): Promise<void>;
   /** The worker presses the button whose label contains `label` on `message`. */
   press(chatId: number, message: RecordedCall, label: string): Promise<void>;
   /** The next message to the chat (after the ones already awaited) that contains `needle`. */
@@ -117,6 +119,7 @@ export async function startServiceAppRig(kind: StoreKind): Promise<ServiceAppRig
     telegram,
     slack,
     say: (chatId, text, lang = 'zh-hans') => toBot(textUpdate(text, { chatId, lang })),
+    sayIn: (groupId, text) => toBot(textUpdate(text, { chatId: groupId, chatType: 'group', fromId: 77_001 })),
     async press(chatId, message, label) {
       const button = buttonsOf(message).find((b) => b.text.includes(label));
       if (!button) throw new Error(`no button "${label}" on: ${textOf(message).slice(0, 80)} [${buttonsOf(message).map((b) => b.text).join(' | ')}]`);
