@@ -12,7 +12,8 @@
 import { parseSpokenNumber } from '../entitlements/spoken-numbers.js';
 import type { LangText, ServiceDefinition, ServiceField } from './service-definitions.js';
 
-export type Verb = 'start' | 'back' | 'cancel' | 'skip' | 'submit' | 'person' | 'pick';
+export const VERBS = ['start', 'back', 'cancel', 'skip', 'submit', 'person', 'pick'] as const;
+export type Verb = (typeof VERBS)[number];
 
 /** What the worker did: pressed a button (`pick` carries an option value, or 'id' / 'anon' at consent), or typed. */
 export type FlowInput = { press: Verb; arg?: string } | { text: string };

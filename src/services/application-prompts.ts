@@ -7,7 +7,7 @@ import type { Lang } from '../i18n/lang.js';
 import type { Translate } from '../i18n/translator.js';
 import type { OutgoingWorkerMessage, ServiceButton } from '../conversation/types.js';
 import { displayValue, fieldOf, visibleFields, type DraftState, type InvalidReason, type Verb } from './application-flow.js';
-import type { LangText, ServiceDefinition, ServiceDefinitions } from './service-definitions.js';
+import type { ServiceDefinition, ServiceDefinitions } from './service-definitions.js';
 
 export interface ShownDraft extends DraftState {
   id: number;
@@ -62,10 +62,6 @@ export function stepMessage(def: ServiceDefinition, draft: ShownDraft, lang: Lan
 
 export function invalidText(reason: InvalidReason, lang: Lang, t: Translate, range: { min?: number; max?: number } = {}): string {
   return t(lang, `svc-invalid-${reason}`, { min: range.min ?? 0, max: range.max ?? 0 });
-}
-
-export function noteText(note: LangText | undefined, lang: Lang): string | undefined {
-  return note?.[lang];
 }
 
 /** The services menu: one button per service. */

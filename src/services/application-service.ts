@@ -28,7 +28,7 @@ import {
   applicationsOfWorker, cancelDraft, eraseExpiredApplications, eraseWorkerApplications, findDraft, saveDraftStep, startDraft,
   type ApplicationRecord, type LangText,
 } from '../store/application-store.js';
-import { advance, type FlowInput, type Verb } from './application-flow.js';
+import { advance, VERBS, type FlowInput, type Verb } from './application-flow.js';
 import { invalidText, menuMessage, stepMessage, type StepMessage } from './application-prompts.js';
 import { routeFor, type ApplicationRoute } from './application-routes.js';
 import { caseContext, submitApplication, type CaseSettings } from './application-submit.js';
@@ -58,7 +58,6 @@ export interface Applications extends ServiceApplications {
 }
 
 const DAY_MS = 24 * 60 * 60_000;
-const verbs: readonly Verb[] = ['start', 'back', 'cancel', 'skip', 'submit', 'person', 'pick'];
 
 export function createApplications({
   db, outbox, cases, translate: t, definitions, routes = [], triage, retentionDays = 180,
@@ -87,14 +86,17 @@ export function createApplications({
     log.info('services.started', { applicationId: app.id, service, offered: originText !== undefined });
   }
 
-  /** A worker who declined the flow: the case they would have had without it. */
+  /**
+   * A worker who declined the flow: the case they would have had without it. The case first: a crash in
+   * between replays the press, and a second openCase joins the case it opened.
+   */
   async function toPerson(worker: Worker, app: ApplicationRecord, def: ServiceDefinition, lang: Lang) {
-    await cancelDraft(db, app.id, clock());
     const summary = t(lang, 'svc-person-summary', { title: def.title[lang] });
     await cases.openCase({
       workerId: worker.id, priority: 'normal', category: def.id, summary,
       workerText: app.originText ?? '', botReply: '', citations: [], lang,
     });
+    await cancelDraft(db, app.id, clock());
   }
 
   /** Applies one input to the draft: the next step, an error, cancel, a person, or submit. */
@@ -137,7 +139,7 @@ export function createApplications({
     return 'done';
   }
 
-  const isVerb = (v: string): v is Verb => (verbs as readonly string[]).includes(v);
+  const isVerb = (v: string): v is Verb => (VERBS as readonly string[]).includes(v);
 
   return {
     async take(worker, text, lang, inboundId) {
@@ -154,9 +156,9 @@ export function createApplications({
       const service = decision.reason;
       if (!service || !definitions.has(service) || decision.escalation?.priority === 'urgent') return false;
       const draft = await findDraft(db, worker.id);
-      if (draft) await showStep(worker, draft, worker.lang ?? decision.lang, inboundId);
-      else await begin(worker, service, worker.lang ?? decision.lang, inboundId, text);
-      outbox.kick();
+      const lang = worker.lang ?? decision.lang;
+      if (draft) await showStep(worker, draft, lang, inboundId);
+      else await begin(worker, service, lang, inboundId, text);
       return true;
     },
 

@@ -32,7 +32,7 @@ export function caseContext(s: CaseSettings): CaseContext {
 }
 
 /** The answers that apply, as the case card shows them. Skipped fields stay, valueless, so staff see them. */
-export function submittedFields(def: ServiceDefinition, answers: Record<string, string>): ApplicationField[] {
+function submittedFields(def: ServiceDefinition, answers: Record<string, string>): ApplicationField[] {
   return visibleFields(def, answers).map((f) => ({ id: f.id, label: f.label, value: displayValue(f, answers[f.id]), personal: f.personal }));
 }
 

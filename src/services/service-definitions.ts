@@ -12,7 +12,6 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { Lang } from '../i18n/lang.js';
 
 /** A service definition file that cannot be used: which file, which field, and why. */
 export class ServiceDefinitionError extends Error {
@@ -60,10 +59,7 @@ const definition = z.object({
 export type LangText = z.infer<typeof text>;
 export type ServiceField = z.infer<typeof field>;
 export type ServiceDefinition = z.infer<typeof definition>;
-export type ServiceKind = (typeof SERVICE_KINDS)[number];
 export type ServiceDefinitions = ReadonlyMap<string, ServiceDefinition>;
-
-export const inLang = (t: LangText, lang: Lang): string => t[lang];
 
 /** Checks what zod cannot see: options where they belong, `when` pointing back, the guide existing. */
 function checkShape(def: ServiceDefinition, path: string, unionDir: string): void {
