@@ -14,11 +14,12 @@ export function caseStatusLines(cases: WorkerCaseStatus[], lang: Lang, t: Transl
   if (!cases.length) return [t(lang, 'tg-cases-none')];
   return [t(lang, 'tg-cases-header'), ...cases.map((c) => {
     const opened = new Date(c.openedAt).toISOString().slice(0, 10);
-    if (c.application) {
-      const status = t(lang, `svc-status-${c.application.status}`);
-      return t(lang, 'tg-case-line-application', { caseId: c.id, title: c.application.title[lang], status, opened });
-    }
     const key = `tg-case-status-${c.status}`;
-    return t(lang, 'tg-case-line', { caseId: c.id, status: t(lang, key) === key ? c.status : t(lang, key), opened });
+    const caseStatus = t(lang, key) === key ? c.status : t(lang, key);
+    if (!c.application) return t(lang, 'tg-case-line', { caseId: c.id, status: caseStatus, opened });
+    // An application whose case staff resolved without deciding it reads as the case does.
+    const undecided = ['submitted', 'more_info'].includes(c.application.status) && ['resolved', 'closed'].includes(c.status);
+    const status = undecided ? caseStatus : t(lang, `svc-status-${c.application.status}`);
+    return t(lang, 'tg-case-line-application', { caseId: c.id, title: c.application.title[lang], status, opened });
   })];
 }
