@@ -5,8 +5,9 @@
 import type { Attachment, WorkerCaseStatus } from '../conversation/types.js';
 import type { Citation, Lang } from '../assistant/types.js';
 import type { CasePriority, CaseRecord, CaseStatus } from '../store/case-store.js';
+import type { ApplicationStatus, LangText } from '../store/application-store.js';
 
-export type { CasePriority, CaseStatus };
+export type { ApplicationStatus, CasePriority, CaseStatus, LangText };
 /** A case as the core keeps it. */
 export type Case = CaseRecord;
 
@@ -49,12 +50,6 @@ export interface CaseCard {
   application?: ApplicationCard;
 }
 
-/** A text in both desk languages. */
-export interface LangText {
-  zh: string;
-  en: string;
-}
-
 /** What a card shows of a guided application: its kind, the answers, the staff checklist, where it goes. */
 export interface ApplicationCard {
   id: number;
@@ -62,7 +57,7 @@ export interface ApplicationCard {
   service: string;
   kind: string;
   title: LangText;
-  status: 'submitted' | 'more_info' | 'approved' | 'declined' | 'cancelled' | 'draft';
+  status: ApplicationStatus;
   fields: Array<{ label: LangText; value: LangText | null }>;
   checklist: { zh: string[]; en: string[] };
   /** The union that receives it (APPLICATION_ROUTES); null = the federation's own queue. */
