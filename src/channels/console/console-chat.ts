@@ -40,7 +40,7 @@ export function renderForConsole(message: OutgoingWorkerMessage, translate: Tran
   return `\n${message.text}${lines}${hints.length ? `\n  (${hints.join(' · ')})` : ''}\n`;
 }
 
-/** The console's own commands, typed like Telegram's. */
+/** `/2`: the second button of the last message that had buttons (an old one is recognised as such). */
 const pressed = /^\/(\d{1,2})$/;
 
 /**
@@ -93,4 +93,3 @@ export async function runConsoleChat({ db, outbox, workers, translate, input, ou
   }
   await outbox.drain();
 }
-
