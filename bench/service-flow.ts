@@ -51,7 +51,11 @@ async function database(url: string | undefined): Promise<{ url?: string; drop()
 
 async function main() {
   const db = await database(values['database-url']);
-  const config = loadConfig({ DATA_DIR: 'memory://', DATABASE_URL: db.url, KNOWLEDGE_DIR: knowledge(), PORT: '0', LOG_LEVEL: 'silent' });
+  // With PostgreSQL, DATA_DIR only holds the admin token: a temporary one, and the token given.
+  const config = loadConfig({
+    DATA_DIR: db.url ? mkdtempSync(join(tmpdir(), 'nj-bench-data-')) : 'memory://', DATABASE_URL: db.url,
+    KNOWLEDGE_DIR: knowledge(), PORT: '0', LOG_LEVEL: 'silent', ADMIN_TOKEN: 'bench-services-admin-token',
+  });
   // The console staff desk prints every card: keep it out of the figures' way.
   const quiet = new Writable({ write(_chunk, _encoding, done) { done(); } });
   const app = await startApp({ config, console: false, output: quiet, progress: { write: () => true } as never });
