@@ -41,6 +41,7 @@ import { runConsoleChat } from './channels/console/console-chat.js';
 import { buildListeningReport, reportPeriod } from './insights/listening-report.js';
 import { createReportDeliverer } from './insights/report-deliverer.js';
 import { REPORT_CHANNEL, requestReport, startReportSchedule } from './insights/report-schedule.js';
+import { openApplications } from './services/open-applications.js';
 
 export interface StartAppOptions {
   config: Config;
@@ -106,10 +107,12 @@ export async function startApp({
       db, outbox, translate, clock, log, reopenDays: config.CASE_REOPEN_DAYS, signature: config.STAFF_SIGNATURE, followUpDays: config.FOLLOW_UP_DAYS,
       sla: { urgentMinutes: config.SLA_URGENT_MINUTES, normalMinutes: config.SLA_NORMAL_MINUTES },
     });
+    const { applications, decisions, routedChannels } = openApplications({ db, outbox, cases, translate, triage, config, clock, log });
     const workers = createWorkerService({
       db, outbox, assistant, triage, safetyReply: rules.texts.urgent, cases, translate, log, metrics, clock,
       unsureBelow: rules.settings.confidence.unsureBelow,
       forgetConversation: (id) => forgetConversation(db, id),
+      applications,
       lastExchange: (id) => lastExchange(conversations, id, new Date(clock().getTime() - 24 * 60 * 60_000)),
     });
     const admin = createAdmin({
@@ -139,7 +142,7 @@ export async function startApp({
         token: config.SLACK_BOT_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET, appToken: config.SLACK_APP_TOKEN,
         casesChannel: config.SLACK_CASES_CHANNEL!, staffUserIds: config.SLACK_STAFF_USER_IDS, staffUsergroup: config.SLACK_STAFF_USERGROUP,
         adminUserIds: config.SLACK_ADMIN_USER_IDS, ondutyUsergroup: config.SLACK_ONDUTY_USERGROUP, apiUrl: config.SLACK_API_URL,
-        cases, admin, translate, log, clock, timeZone: config.UNION_TIME_ZONE,
+        cases, applications: decisions, routedChannels, admin, translate, log, clock, timeZone: config.UNION_TIME_ZONE,
         reports: { request: async (days, key) => void (await requestReport(outbox, { days, key, timeZone: config.UNION_TIME_ZONE, now: clock() })) },
       });
       if (slack.requestListener) http.mount('/slack', slack.requestListener);
@@ -148,7 +151,7 @@ export async function startApp({
       http.health('slack', async () => ({ ok: true, mode: config.SLACK_APP_TOKEN ? 'socket' : 'http' }));
     } else {
       const consoleDesk = createConsoleDesk({
-        cases, translate, write: (text) => output.write(text), clock, timeZone: config.UNION_TIME_ZONE,
+        cases, applications: decisions, translate, write: (text) => output.write(text), clock, timeZone: config.UNION_TIME_ZONE,
         report: (days) => buildListeningReport(db, reportPeriod(clock(), days, config.UNION_TIME_ZONE, { untilNow: true })),
       });
       staffCommand = consoleDesk.command;
@@ -166,6 +169,9 @@ export async function startApp({
       return breaches;
     }, log });
     stops.push(() => sla.stop());
+    // Personal fields of closed applications go after APPLICATION_RETENTION_DAYS (checked hourly).
+    const retention = startSlaClock({ check: () => applications.sweep(), everyMs: 3_600_000, log });
+    stops.push(() => retention.stop());
 
     // Worker channel: Telegram when configured, else the console.
     let telegram: TelegramChannel | undefined;

@@ -81,6 +81,10 @@ const schema = z.object({
   REPORT_HOUR: z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(23).default(9)),
   UNANSWERED_KEEP_DAYS: int(180, 1),
 
+  // Guided applications (knowledge/union/services): which union receives which, and how long personal fields stay
+  APPLICATION_ROUTES: optionalString,
+  APPLICATION_RETENTION_DAYS: int(180, 1),
+
   // Knowledge index
   INDEX_VERSIONS_KEPT: int(3, 1),
 

@@ -9,6 +9,7 @@ tg-help =
     What I can do:
     • Type a question: wages, overtime, contracts, social insurance, work injury, dismissal…
     • /human talk to a union caring person
+    • /services join the union, apply for legal aid or hardship help, or book a call-back
     • /case see how my cases are going
     • /lang change language (中文 / English)
     • /forget delete my data

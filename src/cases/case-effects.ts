@@ -22,7 +22,7 @@ export type DeskItem =
   | { kind: 'case_card'; caseId: number }
   | { kind: 'card_update'; caseId: number }
   | { kind: 'thread_message'; caseId: number; messageId: number }
-  | { kind: 'case_event'; caseId: number; event: CaseEventKind; by?: Staff; priority?: CasePriority; rating?: number }
+  | { kind: 'case_event'; caseId: number; event: CaseEventKind; by?: Staff; priority?: CasePriority; rating?: number; note?: string }
   | { kind: 'sla_reminder'; caseId: number; waitingMinutes: number }
   | { kind: 'urgent_alert'; caseId: number; category: string }
   | { kind: 'staff_note'; caseId: number; messageId: number }

@@ -5,9 +5,11 @@
 import type { Lang } from '../assistant/types.js';
 import type { Translate } from '../i18n/translator.js';
 import { DEFAULT_TIME_ZONE, formatDateTime } from '../i18n/union-time.js';
-import type { CaseCard, DeskMessage, IntakeFacts, Staff } from './types.js';
+import type { ApplicationCard, CaseCard, DeskMessage, IntakeFacts, Staff } from './types.js';
 
 export interface DeskTexts {
+  /** The desk's language. */
+  lang: Lang;
   t: (key: string, args?: Record<string, string | number>) => string;
   priority(p: string): string;
   /** A date and time in the union's time zone: '2026-05-01 10:05'. */
@@ -17,6 +19,8 @@ export interface DeskTexts {
   reason(category: string): string;
   title(card: Pick<CaseCard, 'id' | 'priority' | 'category'>): string;
   facts(facts: IntakeFacts): string[];
+  /** A guided application's title, fields and checklist, as `label: value` lines and items. */
+  application(a: ApplicationCard): { title: string; fields: Array<[string, string]>; checklist: string[]; union: string; status: string };
   /** One line per queue entry: `#42 🔴 urgent · safety · W-7F3A · waiting 12 min`. */
   queueLine(card: CaseCard, now: Date): string;
   message(message: DeskMessage, who?: (staff: Staff) => string, group?: string): string;
@@ -27,6 +31,7 @@ export function deskTexts(translate: Translate, lang: Lang, timeZone = DEFAULT_T
   const priority = (p: string) => t(`desk-priority-${p}`);
   const time = (d: Date) => formatDateTime(d, timeZone);
   const texts: DeskTexts = {
+    lang,
     t,
     priority,
     time,
@@ -40,6 +45,13 @@ export function deskTexts(translate: Translate, lang: Lang, timeZone = DEFAULT_T
       (['employers', 'dates', 'amounts', 'yearsWorked', 'people'] as const)
         .filter((k) => facts[k]?.length)
         .map((k) => `${t(`desk-fact-${k}`)}: ${facts[k]!.join('、')}`),
+    application: (a) => ({
+      title: a.title[lang],
+      fields: a.fields.map((f) => [f.label[lang], f.value?.[lang] ?? (a.erased ? '—' : t('svc-review-skipped'))] as [string, string]),
+      checklist: a.checklist[lang],
+      union: a.union ?? t('svc-default-union'),
+      status: t(`svc-status-${a.status}`),
+    }),
     queueLine: (card, now) =>
       t('desk-queue-line', {
         caseId: card.id, priority: priority(card.priority), category: card.category, worker: card.worker,
@@ -54,7 +66,7 @@ export function deskTexts(translate: Translate, lang: Lang, timeZone = DEFAULT_T
           return parts.length ? parts.join('\n') : t('desk-worker-message', { from: m.from, text: t('desk-removed') });
         }
         case 'case_event':
-          return t(`desk-event-${m.event}`, { who: m.by ? who(m.by) : '', priority: m.priority ? priority(m.priority) : '', rating: m.rating ?? '' });
+          return t(`desk-event-${m.event}`, { who: m.by ? who(m.by) : '', priority: m.priority ? priority(m.priority) : '', rating: m.rating ?? '', note: m.note ?? '' });
         case 'sla_reminder':
           return t('desk-sla-reminder', { group: group ? `${group} ` : '', caseId: m.caseId, priority: priority(m.priority), category: m.category, minutes: m.waitingMinutes });
         case 'urgent_alert':
@@ -71,6 +83,19 @@ export function deskTexts(translate: Translate, lang: Lang, timeZone = DEFAULT_T
   return texts;
 }
 
+/** A guided application as text lines: what it is, where it goes, its fields and the staff checklist. */
+export function applicationLines(a: ApplicationCard, x: DeskTexts): string[] {
+  const app = x.application(a);
+  return [
+    `${x.t('desk-application')}: ${app.title} · ${x.t('desk-application-union')}: ${app.union} · ${x.t('desk-application-status')}: ${app.status}`,
+    ...app.fields.map(([label, value]) => `  ${label}: ${value}`),
+    ...(a.erased ? [`  ${x.t('desk-application-erased')}`] : []),
+    ...(a.note ? [`${x.t('desk-application-note')}: ${a.note}`] : []),
+    `${x.t('desk-application-checklist')}:`,
+    ...app.checklist.map((item) => `  ☐ ${item}`),
+  ];
+}
+
 /** The whole card as plain text (console, `/niangjia case 42` fallback). */
 export function cardText(card: CaseCard, x: DeskTexts): string {
   const lines = [
@@ -81,6 +106,7 @@ export function cardText(card: CaseCard, x: DeskTexts): string {
   lines.push(`${x.t('desk-field-reason')}: ${x.reason(card.category)}`);
   const question = card.workerText ?? card.summary;
   if (question) lines.push(`${x.t('desk-worker-words')}: ${question}`);
+  if (card.application) lines.push(...applicationLines(card.application, x));
   if (card.botReply) lines.push(`${x.t('desk-bot-attempt')}: ${card.botReply}`);
   if (card.citations.length) lines.push(`${x.t('desk-citations')}: ${card.citations.join('；')}`);
   lines.push(...x.facts(card.facts));

@@ -74,7 +74,7 @@ export function createStaffDeskDeliverer({ db, desk, clock = () => new Date(), l
         return post(item, card, message, true, true);
       }
       case 'case_event':
-        return post(item, card, { kind: 'case_event', caseId: card.id, event: p.event, by: p.by, priority: p.priority, rating: p.rating }, true);
+        return post(item, card, { kind: 'case_event', caseId: card.id, event: p.event, by: p.by, priority: p.priority, rating: p.rating, note: p.note }, true);
       case 'staff_note':
       case 'reply_outcome': {
         const m = await getCaseMessage(db, p.messageId);

@@ -6,8 +6,9 @@ import type { Attachment, WorkerCaseStatus } from '../conversation/types.js';
 import type { Citation, Lang } from '../assistant/types.js';
 import type { CasePriority, CaseRecord, CaseStatus } from '../store/case-store.js';
 import type { FollowUpAnswer } from './follow-up.js';
+import type { ApplicationStatus, LangText } from '../store/application-store.js';
 
-export type { CasePriority, CaseStatus };
+export type { ApplicationStatus, CasePriority, CaseStatus, LangText };
 /** A case as the core keeps it. */
 export type Case = CaseRecord;
 
@@ -47,6 +48,43 @@ export interface CaseCard {
   /** The worker used /forget: texts are gone, the card is a tombstone. */
   forgotten: boolean;
   deskRef?: DeskRef;
+  /** The guided application the case carries (services/), shown as typed fields. */
+  application?: ApplicationCard;
+}
+
+/** What a card shows of a guided application: its kind, the answers, the staff checklist, where it goes. */
+export interface ApplicationCard {
+  id: number;
+  /** The service's id (join_union, legal_aid, hardship, callback) and its kind (membership, …). */
+  service: string;
+  kind: string;
+  title: LangText;
+  status: ApplicationStatus;
+  fields: Array<{ label: LangText; value: LangText | null }>;
+  checklist: { zh: string[]; en: string[] };
+  /** The union that receives it (APPLICATION_ROUTES); null = the federation's own queue. */
+  union: string | null;
+  /** The desk channel of that union, when it has its own. */
+  deskChannel: string | null;
+  /** Staff's last reason or question, as the worker was told it. */
+  note: string | null;
+  /** The worker agreed to show staff their name and account for this application. */
+  shareIdentity: boolean;
+  /** Personal fields were erased (retention, /forget). */
+  erased: boolean;
+}
+
+export type ApplicationVerdict = 'approve' | 'decline' | 'more';
+
+/**
+ * Port: staff decide on an application (implemented by services/, called by the desks).
+ *
+ * @example
+ *   await decisions.decide(42, staff, 'more', '请补充工资条照片');
+ */
+export interface ApplicationDecisions {
+  /** Approve, decline with a reason, or ask for more; false when it was decided already. */
+  decide(caseId: number, staff: Staff, verdict: ApplicationVerdict, note?: string): Promise<boolean>;
 }
 
 /** Where a post lives on the desk (Slack: channel id + message ts). */
@@ -56,12 +94,13 @@ export interface DeskRef {
 }
 
 export type CaseEventKind =
-  | 'claimed' | 'resolved' | 'reopened' | 'priority_changed' | 'rated' | 'closed' | 'forgotten' | 'follow_up_solved' | 'follow_up_unsolved';
+  | 'claimed' | 'resolved' | 'reopened' | 'priority_changed' | 'rated' | 'closed' | 'forgotten' | 'follow_up_solved' | 'follow_up_unsolved'
+  | 'application_submitted' | 'application_approved' | 'application_declined' | 'application_more_info';
 
 /** A message about a case, shown in its thread (or, for reminders and alerts, in the channel). */
 export type DeskMessage =
   | { kind: 'worker_message'; caseId: number; from: string; text: string | null; attachment: Attachment | null }
-  | { kind: 'case_event'; caseId: number; event: CaseEventKind; by?: Staff; priority?: CasePriority; rating?: number }
+  | { kind: 'case_event'; caseId: number; event: CaseEventKind; by?: Staff; priority?: CasePriority; rating?: number; note?: string }
   | { kind: 'sla_reminder'; caseId: number; priority: CasePriority; category: string; waitingMinutes: number; card?: DeskRef }
   /** A worker in an open case wrote something that triage found urgent: the on-duty group is called. */
   | { kind: 'urgent_alert'; caseId: number; category: string; card?: DeskRef }
@@ -90,7 +129,7 @@ export interface StaffDesk {
   redact(ref: DeskRef): Promise<void>;
 }
 
-export type CaseErrorCode = 'not_found' | 'closed' | 'invalid_rating';
+export type CaseErrorCode = 'not_found' | 'closed' | 'invalid_rating' | 'not_application' | 'invalid_note';
 
 /** A case request that cannot be done; desks show staff why. */
 export class CaseError extends Error {

@@ -12,6 +12,8 @@ export interface WorkerIdentity {
   chatId: string;
   displayName?: string | null;
   username?: string | null;
+  /** A chat many people read (a Telegram group): no guided application collects personal data there. */
+  shared?: boolean;
 }
 
 export interface Attachment {
@@ -47,6 +49,22 @@ export interface OutgoingWorkerMessage {
   ratingForCase?: number;
   /** Answers to tap instead of typing: a press sends `value` back as the worker's message. */
   choices?: Array<{ value: string; label: string }>;
+  /** Buttons of a guided application or the services menu: a press calls `WorkerService.press`. */
+  serviceButtons?: ServiceButton[];
+}
+
+/**
+ * A press on a guided application's button: start a service (the menu), a step's action (`rev` is the
+ * step it was shown for, so a press on an old keyboard is recognised), or resume the waiting flow.
+ */
+export type ServicePress =
+  | { service: string }
+  | { application: number; rev: number; verb: string; arg?: string }
+  | { resume: true };
+
+export interface ServiceButton {
+  label: string;
+  press: ServicePress;
 }
 
 /**
@@ -64,6 +82,8 @@ export interface WorkerCaseStatus {
   priority: 'urgent' | 'normal';
   category: string;
   openedAt: Date;
+  /** The guided application the case carries: its title and status (submitted, more_info, approved, declined). */
+  application?: { title: { zh: string; en: string }; status: string };
 }
 
 /**
@@ -90,4 +110,8 @@ export interface WorkerService {
   language(worker: WorkerIdentity): Promise<Lang | null>;
   /** Deletes the worker's personal data: conversation, names, case texts (cases keep a tombstone). */
   forget(worker: WorkerIdentity): Promise<void>;
+  /** /services: the menu of the union's services, or the step of the application in progress. */
+  services?(worker: WorkerIdentity, inboundId: number, lang?: Lang): Promise<void>;
+  /** A press on a guided application's button (see `ServicePress`). */
+  press?(worker: WorkerIdentity, press: ServicePress, inboundId: number, lang?: Lang): Promise<void>;
 }

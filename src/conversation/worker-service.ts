@@ -20,7 +20,7 @@ import { enqueueToWorker, workerStream } from './worker-outbox.js';
 import { askedQuestion } from './asked-questions.js';
 import { parseFollowUpReply, type FollowUpAnswer } from '../cases/follow-up.js';
 import { detectLang } from '../i18n/detect-lang.js';
-import type { Attachment, IncomingWorkerMessage, WorkerCaseStatus, WorkerIdentity, WorkerService } from './types.js';
+import type { Attachment, IncomingWorkerMessage, ServicePress, WorkerCaseStatus, WorkerIdentity, WorkerService } from './types.js';
 
 /** What the worker side needs of the caring-person queue (implemented by cases/). */
 export interface CaseDesk {
@@ -37,6 +37,25 @@ export interface CaseDesk {
   /** A follow-up answer (a press of its buttons); false when no case of the worker waits for it. */
   followUp(workerId: number, reply: { caseId?: number; answer: FollowUpAnswer }): Promise<boolean>;
   forgetWorker(workerId: number): Promise<void>;
+}
+
+/**
+ * What the worker side needs of the guided applications (implemented by services/): a flow in progress
+ * takes the worker's typed answers; an escalation whose reason is a service (join_union, legal_aid,
+ * hardship, callback) becomes the offer of its application instead of a free-text case.
+ */
+export interface ServiceApplications {
+  /** A message while a flow is open: `taken` as the step's answer, or `paused` (a question, someone at risk) for the usual path. */
+  take(worker: Worker, text: string, lang: Lang, inboundId: number): Promise<{ state: 'none' | 'taken' | 'paused'; triage?: TriageResult }>;
+  /** Offers the application of the decision's reason; false when the reason is not a service. */
+  offer(worker: Worker, decision: Decision, text: string, inboundId: number): Promise<boolean>;
+  /** After the usual answer to a paused flow's message: how to go on with it. */
+  remind(worker: Worker, lang: Lang, inboundId: number): Promise<void>;
+  menu(worker: Worker, lang: Lang, inboundId: number): Promise<void>;
+  press(worker: Worker, press: ServicePress, lang: Lang, inboundId: number): Promise<void>;
+  /** The application of each of the worker's cases, for /case. */
+  ofCases(workerId: number): Promise<Map<number, NonNullable<WorkerCaseStatus['application']>>>;
+  forget(workerId: number): Promise<void>;
 }
 
 /** Erases a worker's stored conversation (implemented by the assistant's conversation store). */
@@ -64,6 +83,8 @@ export interface WorkerServiceOptions {
   /** Answers less sure than this count as unanswered in the listening report (answering.json `confidence.unsureBelow`). */
   unsureBelow?: number;
   clock?: () => Date;
+  /** The union's services as guided applications; without them, a service request is a case as any other. */
+  applications?: ServiceApplications;
   log?: Logger;
   /** Messages in by channel; decisions by kind and category, with their latency. */
   metrics?: Metrics;
@@ -71,7 +92,7 @@ export interface WorkerServiceOptions {
 
 export function createWorkerService({
   db, outbox, assistant, triage, safetyReply, cases, translate, forgetConversation = async () => {}, lastExchange = async () => undefined,
-  unsureBelow = 0.6, clock = () => new Date(), log = silentLogger, metrics = unreadMetrics,
+  applications, unsureBelow = 0.6, clock = () => new Date(), log = silentLogger, metrics = unreadMetrics,
 }: WorkerServiceOptions): WorkerService {
   const identify = (w: WorkerIdentity) =>
     upsertWorker(db, { channel: w.channel, externalId: w.externalId, chatId: w.chatId, displayName: w.displayName, username: w.username });
@@ -91,12 +112,17 @@ export function createWorkerService({
     }, { dedupeKey: `reply:${inboundId}` });
   }
 
-  async function handleText(worker: Worker, text: string, lang: Lang, inboundId: number): Promise<void> {
+  async function handleText(worker: Worker, text: string, lang: Lang, inboundId: number, shared = false): Promise<void> {
     // A press of a follow-up button ("was it solved?") is an answer to the case, not a question; a stale
     // press (answered already) is dropped rather than relayed as words.
     const followUp = parseFollowUpReply(text);
     if (followUp && ((await cases.followUp(worker.id, followUp)) || followUp.caseId !== undefined)) return;
-    const triaged = await triage.classify(text);
+    // A flow in progress takes its answers first; a question or a risk in the middle is answered as usual.
+    // A group is never asked for personal data: there a service request is a case, as without the flows.
+    const flows = shared ? undefined : applications;
+    const flow = (await flows?.take(worker, text, worker.lang ?? lang, inboundId)) ?? { state: 'none' };
+    if (flow.state === 'taken') return;
+    const triaged = flow.triage ?? (await triage.classify(text));
     const active = await cases.activeCaseFor(worker.id);
     if (active) {
       // Relay is relay: the thread gets the words and the person on the case answers. Writing to a recently
@@ -113,13 +139,16 @@ export function createWorkerService({
       }
     }
     const started = performance.now();
-    const decision = await assistant.respond({ workerId: worker.id, text, lang, triage: triaged });
+    const decision = await assistant.respond({ workerId: worker.id, text, lang: worker.lang ?? lang, triage: triaged });
     metrics.observeDecision(decision.kind, decision.reason ?? 'none', performance.now() - started);
-    await reply(worker, decision, inboundId);
     // The listening report's record; losing it must not cost the worker their reply.
     await recordAskedQuestion(db, askedQuestion(decision, text, { inboundId, at: clock(), unsureBelow }))
       .catch((error) => log.warn('worker.record_question_failed', { inboundId, error }));
+    // Asking for a service is a new application (no open case here, or only a resolved one).
+    if (decision.kind === 'escalate' && (await flows?.offer(worker, decision, text, inboundId))) return;
+    await reply(worker, decision, inboundId);
     if (decision.kind === 'escalate') await openCase(worker, text, decision);
+    if (flow.state === 'paused' && decision.escalation?.priority !== 'urgent') await flows?.remind(worker, decision.lang, inboundId);
   }
 
   function openCase(worker: Worker, text: string, decision: Decision) {
@@ -152,7 +181,7 @@ export function createWorkerService({
           await say(worker, lang, 'worker-empty', `reply:${inboundId}`);
           return;
         }
-        await handleText(worker, text, lang, inboundId);
+        await handleText(worker, text, lang, inboundId, message.worker.shared);
       } catch (error) {
         // The worker must never be left without an answer: say it is saved and hand it to a person.
         log.error('worker.handle_failed', { inboundId, error });
@@ -199,7 +228,23 @@ export function createWorkerService({
     },
 
     async cases(identity) {
-      return cases.listForWorker((await identify(identity)).id);
+      const worker = await identify(identity);
+      const list = await cases.listForWorker(worker.id);
+      const ofCases = await applications?.ofCases(worker.id);
+      return ofCases?.size ? list.map((c) => ({ ...c, application: ofCases.get(c.id) })) : list;
+    },
+
+    async services(identity, inboundId, lang) {
+      const worker = await identify(identity);
+      await linkInboundToWorker(db, inboundId, worker.id);
+      await applications?.menu(worker, worker.lang ?? lang ?? 'zh', inboundId);
+    },
+
+    async press(identity, press, inboundId, lang) {
+      metrics.countMessage(identity.channel, 'in');
+      const worker = await identify(identity);
+      await linkInboundToWorker(db, inboundId, worker.id);
+      await applications?.press(worker, press, worker.lang ?? lang ?? 'zh', inboundId);
     },
 
     async setLanguage(identity, lang) {
@@ -212,6 +257,7 @@ export function createWorkerService({
 
     async forget(identity) {
       const worker = await identify(identity);
+      await applications?.forget(worker.id);
       await cases.forgetWorker(worker.id);
       await forgetConversation(worker.id);
       await forgetAskedQuestions(db, worker.id);

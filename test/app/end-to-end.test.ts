@@ -137,6 +137,11 @@ describe.each(storeKinds)('the whole service on %s', (kind) => {
   it('carries a case from the worker to the staff desk and back, exactly once', async () => {
     const chatId = 9100;
     await toBot(textUpdate('我想申请工会的法律援助，公司欠了我三个月工资，能帮我找个律师吗', { chatId }));
+    // Legal aid is offered as a guided application (issue 13); declining it gets a person, as before.
+    const offer = await telegram.waitFor((c) => textTo(chatId, '【法律援助申请】')(c), 20_000);
+    const person = (offer.payload['reply_markup'] as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> })
+      .inline_keyboard.flat().find((b) => b.text.includes('直接找工作人员'))!;
+    await toBot(callbackUpdate(person.callback_data, { chatId }));
     const card = await slack.waitFor((c) => c.method === 'chat.postMessage' && c.args['channel'] === CASES_CHANNEL && !c.args['thread_ts'], 20_000);
     const cardTs = [...slack.messages.values()].find((m) => !m.thread_ts && m.channel === CASES_CHANNEL)!.ts;
     const caseId = Number(/#(\d+)/.exec(JSON.stringify(card.args))![1]);

@@ -152,6 +152,7 @@ export async function startFakeSlack({ token = FAKE_SLACK_TOKEN, users = {}, use
       }),
       'chat.postEphemeral': () => guard(args.channel, () => ({ ok: true, message_ts: nextTs() })),
       'views.publish': () => ({ ok: true, view: { id: `V${++seq}`, ...(args.view as object) } }),
+      'views.open': () => (args.trigger_id ? { ok: true, view: { id: `V${++seq}`, ...(args.view as object) } } : { ok: false, error: 'invalid_trigger_id' }),
       'users.info': () => {
         const id = String(args.user);
         return users[id] !== undefined

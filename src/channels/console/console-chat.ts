@@ -10,9 +10,10 @@ import type { Db } from '../../store/db.js';
 import type { Outbox, OutboxRow } from '../../outbox/outbox.js';
 import { recordInbound, markInbound } from '../../store/inbox-store.js';
 import type { Lang } from '../../assistant/types.js';
-import type { OutgoingWorkerMessage, WorkerIdentity, WorkerService } from '../../conversation/types.js';
+import type { OutgoingWorkerMessage, ServiceButton, WorkerIdentity, WorkerService } from '../../conversation/types.js';
 import type { Translate } from '../../i18n/translator.js';
 import { silentLogger, type Logger } from '../../log.js';
+import { caseStatusLines } from '../../conversation/case-status-lines.js';
 
 export const CONSOLE_CHANNEL = 'console';
 
@@ -33,8 +34,14 @@ export function renderForConsole(message: OutgoingWorkerMessage, translate: Tran
   const hints = (message.buttons ?? []).map((b) => translate(message.lang, `console-button-${b}`));
   // A choice is answered by typing its label (or value), which the bot reads like any reply.
   const choices = (message.choices ?? []).map((c) => `[${c.label}]`).join(' ');
-  return `\n${message.text}${choices ? `\n  ${choices}` : ''}${hints.length ? `\n  (${hints.join(' · ')})` : ''}\n`;
+  // A guided application's buttons are pressed by typing their number: /1, /2 …
+  const service = (message.serviceButtons ?? []).map((b, i) => `[/${i + 1} ${b.label}]`).join(' ');
+  const lines = [choices, service].filter(Boolean).map((l) => `\n  ${l}`).join('');
+  return `\n${message.text}${lines}${hints.length ? `\n  (${hints.join(' · ')})` : ''}\n`;
 }
+
+/** `/2`: the second button of the last message that had buttons (an old one is recognised as such). */
+const pressed = /^\/(\d{1,2})$/;
 
 /**
  * Registers the console as a worker channel and reads lines until the input ends. Resolves when the input
@@ -44,8 +51,12 @@ export async function runConsoleChat({ db, outbox, workers, translate, input, ou
   const runId = Date.now().toString(36);
   const worker: WorkerIdentity = { channel: CONSOLE_CHANNEL, externalId: 'local', chatId: 'console', displayName: null };
 
+  // The buttons of the last message that had some: `/2` presses the second.
+  let buttons: ServiceButton[] = [];
   outbox.register(CONSOLE_CHANNEL, async (item: OutboxRow) => {
-    output.write(renderForConsole(item.payload as OutgoingWorkerMessage, translate));
+    const message = item.payload as OutgoingWorkerMessage;
+    if (message.serviceButtons?.length) buttons = message.serviceButtons;
+    output.write(renderForConsole(message, translate));
   });
   outbox.start();
 
@@ -64,7 +75,11 @@ export async function runConsoleChat({ db, outbox, workers, translate, input, ou
     }
     const { message } = await recordInbound(db, { channel: CONSOLE_CHANNEL, externalId: `${runId}-${++n}`, payload: { text: line } });
     try {
-      if (line === '/human') await workers.requestHuman(worker, message.id, await lang());
+      const press = pressed.exec(line);
+      if (press && buttons[Number(press[1]) - 1]) await workers.press?.(worker, buttons[Number(press[1]) - 1]!.press, message.id, await lang());
+      else if (line === '/services') await workers.services?.(worker, message.id, await lang());
+      else if (line === '/case') output.write(`\n${caseStatusLines(await workers.cases(worker), await lang(), translate).join('\n')}\n`);
+      else if (line === '/human') await workers.requestHuman(worker, message.id, await lang());
       else if (line === '/forget') await workers.forget(worker);
       else if (line === '/lang en' || line === '/lang zh') await workers.setLanguage(worker, line.slice(6) as Lang);
       else await workers.receive({ externalId: String(message.id), worker, text: line }, message.id);

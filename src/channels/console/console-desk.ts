@@ -12,7 +12,7 @@
  */
 import type { Lang } from '../../assistant/types.js';
 import type { Translate } from '../../i18n/translator.js';
-import { CaseError, type CaseService, type DeskRef, type Staff, type StaffDesk } from '../../cases/types.js';
+import { CaseError, type ApplicationDecisions, type CaseService, type DeskRef, type Staff, type StaffDesk } from '../../cases/types.js';
 import { cardText, deskTexts } from '../../cases/case-text.js';
 import type { ListeningReport } from '../../insights/listening-report.js';
 import type { ReportDesk } from '../../insights/report-deliverer.js';
@@ -20,6 +20,8 @@ import { plainReportText } from '../../insights/report-text.js';
 
 export interface ConsoleDeskOptions {
   cases: CaseService;
+  /** `:approve 42`, `:decline 42 <reason>`, `:more 42 <what to add>` on guided applications. */
+  applications?: ApplicationDecisions;
   translate: Translate;
   /** Where the desk prints (the terminal). */
   write: (text: string) => void;
@@ -41,10 +43,10 @@ export interface ConsoleDesk {
   command(line: string): Promise<string>;
 }
 
-const usage = ':queue · :case 42 · :claim 42 · :reply 42 <text to the worker> · :note 42 <internal note> · :resolve 42 · :urgent 42 · :normal 42 · :report [days]';
+const usage = ':queue · :case 42 · :claim 42 · :reply 42 <text to the worker> · :note 42 <internal note> · :resolve 42 · :urgent 42 · :normal 42 · :approve 42 · :decline 42 <reason> · :more 42 <question> · :report [days]';
 
 export function createConsoleDesk({
-  cases, translate, write, staff = { id: 'console', name: 'console' }, lang = 'zh', clock = () => new Date(), timeZone, report,
+  cases, applications, translate, write, staff = { id: 'console', name: 'console' }, lang = 'zh', clock = () => new Date(), timeZone, report,
 }: ConsoleDeskOptions): ConsoleDesk {
   const x = deskTexts(translate, lang, timeZone);
   const printable = (r: ListeningReport) => plainReportText(r, { translate, lang });
@@ -91,6 +93,13 @@ export function createConsoleDesk({
       case 'urgent':
       case 'normal':
         return x.title((await cases.changePriority(id, staff, verb)).card);
+      case 'approve':
+      case 'decline':
+      case 'more': {
+        if (!applications || (verb !== 'approve' && !rest)) return usage;
+        const card = (await applications.decide(id, staff, verb, rest)) ? await cases.card(id) : undefined;
+        return card?.application ? `${x.title(card)} — ${x.application(card.application).status}` : x.t('desk-not-application', { caseId: id });
+      }
       default:
         return usage;
     }
@@ -116,6 +125,7 @@ export function createConsoleDesk({
         return await run(verb, id, rest.trim());
       } catch (error) {
         if (error instanceof CaseError) {
+          if (error.code === 'not_application') return x.t('desk-not-application', { caseId: id });
           return error.code === 'closed' ? x.t('desk-case-closed', { caseId: id }) : x.t('desk-not-found', { caseId: id });
         }
         throw error;

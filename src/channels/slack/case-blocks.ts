@@ -10,6 +10,11 @@ import type { CaseCard, DeskMessage } from '../../cases/types.js';
 export const ACTION_CLAIM = 'case_claim';
 export const ACTION_RESOLVE = 'case_resolve';
 export const ACTION_PRIORITY = 'case_priority';
+/** A guided application's decisions: approve at once; decline and ask for more open a modal for the words. */
+export const ACTION_APPROVE = 'application_approve';
+export const ACTION_DECLINE = 'application_decline';
+export const ACTION_MORE = 'application_more';
+export const VIEW_DECISION = 'application_decision';
 
 type Block = types.KnownBlock;
 
@@ -34,6 +39,46 @@ function buttons(card: CaseCard, x: DeskTexts): Block | undefined {
   return { type: 'actions', block_id: `case_${card.id}`, elements };
 }
 
+/** The application as Slack fields (label above value), then the staff checklist and its decision buttons. */
+function applicationBlocks(card: CaseCard, x: DeskTexts): Block[] {
+  const a = card.application!;
+  const app = x.application(a);
+  const fields = [
+    [x.t('desk-application'), app.title], [x.t('desk-application-union'), app.union], [x.t('desk-application-status'), app.status], ...app.fields,
+  ].map(([label, value]) => ({ type: 'mrkdwn' as const, text: clip(`*${escapeMrkdwn(label!)}*\n${escapeMrkdwn(value!)}`, 1900) }));
+  const blocks: Block[] = [];
+  // Slack allows at most 10 fields in a section.
+  for (let i = 0; i < fields.length; i += 10) blocks.push({ type: 'section', fields: fields.slice(i, i + 10) });
+  if (a.erased) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: x.t('desk-application-erased') }] });
+  if (a.note) blocks.push(section(`*${x.t('desk-application-note')}*\n${escapeMrkdwn(a.note)}`));
+  blocks.push(section(`*${x.t('desk-application-checklist')}*\n${app.checklist.map((c) => `☐ ${escapeMrkdwn(c)}`).join('\n')}`));
+  const open = (a.status === 'submitted' || a.status === 'more_info') && card.status !== 'resolved' && card.status !== 'closed';
+  if (open) {
+    const button = (action_id: string, key: string, style?: 'primary' | 'danger'): types.Button =>
+      ({ type: 'button', action_id, text: { type: 'plain_text', text: x.t(key) }, value: String(card.id), ...(style ? { style } : {}) });
+    blocks.push({ type: 'actions', block_id: `application_${card.id}`, elements: [
+      button(ACTION_APPROVE, 'desk-button-approve', 'primary'), button(ACTION_DECLINE, 'desk-button-decline', 'danger'), button(ACTION_MORE, 'desk-button-more'),
+    ] });
+  }
+  return blocks;
+}
+
+/** The modal that asks for the reason of a decline, or for what the worker should add. */
+export function decisionModal(caseId: number, verdict: 'decline' | 'more', x: DeskTexts): types.View {
+  return {
+    type: 'modal',
+    callback_id: VIEW_DECISION,
+    private_metadata: `${caseId}:${verdict}`,
+    title: { type: 'plain_text', text: clip(x.t(`desk-modal-${verdict}-title`), 24) },
+    submit: { type: 'plain_text', text: x.t('desk-modal-submit') },
+    blocks: [{
+      type: 'input', block_id: 'note',
+      label: { type: 'plain_text', text: x.t(`desk-modal-${verdict}-label`) },
+      element: { type: 'plain_text_input', action_id: 'text', multiline: true, max_length: 1000 },
+    }],
+  };
+}
+
 export function cardBlocks(card: CaseCard, x: DeskTexts): Block[] {
   const blocks: Block[] = [
     { type: 'header', text: { type: 'plain_text', text: clip(x.title(card), 150) } },
@@ -55,6 +100,7 @@ export function cardBlocks(card: CaseCard, x: DeskTexts): Block[] {
   blocks.push(section(`*${x.t('desk-field-reason')}*\n${escapeMrkdwn(x.reason(card.category))}`));
   if (card.workerText) blocks.push(section(`*${x.t('desk-worker-words')}*\n${quote(clip(card.workerText, 2000))}`));
   else if (card.summary) blocks.push(section(`*${x.t('desk-worker-words')}*\n${escapeMrkdwn(card.summary)}`));
+  if (card.application) blocks.push(...applicationBlocks(card, x));
   const facts = x.facts(card.facts);
   if (facts.length) blocks.push(section(`*${x.t('desk-facts')}*\n${facts.map((f) => `• ${escapeMrkdwn(f)}`).join('\n')}`));
   if (card.botReply) blocks.push(section(`*${x.t('desk-bot-attempt')}*\n${escapeMrkdwn(clip(card.botReply, 2000))}`));

@@ -23,7 +23,7 @@ import { silentLogger, type Logger } from '../../log.js';
 import type { Lang } from '../../assistant/types.js';
 import type { Translate } from '../../i18n/translator.js';
 import { deskTexts } from '../../cases/case-text.js';
-import type { CaseService, StaffDesk } from '../../cases/types.js';
+import type { ApplicationDecisions, CaseService, StaffDesk } from '../../cases/types.js';
 import { createSlackStaffDesk } from './slack-staff-desk.js';
 import { createSlackReportDesk } from './slack-report-desk.js';
 import type { ReportDesk } from '../../insights/report-deliverer.js';
@@ -48,6 +48,10 @@ export interface SlackDeskOptions {
   /** Web API root (SLACK_API_URL): tests and proxies. */
   apiUrl?: string;
   cases: CaseService;
+  /** Approve / decline / ask for more on guided applications. */
+  applications?: ApplicationDecisions;
+  /** Channels of unions that receive routed applications (APPLICATION_ROUTES): the bot must be invited to them. */
+  routedChannels?: readonly string[];
   admin?: KnowledgeAdmin;
   /** `/niangjia report [days]` asks for a listening report through it. */
   reports?: ReportRequests;
@@ -96,7 +100,7 @@ function boltLogger(log: Logger): BoltLogger {
 
 export function createSlackDesk({
   token, signingSecret, appToken, casesChannel, staffUserIds = [], staffUsergroup, adminUserIds = [], ondutyUsergroup,
-  apiUrl, cases, admin, reports, translate, timeZone, lang = 'zh', command = '/niangjia', log = silentLogger, clock = () => new Date(),
+  apiUrl, cases, applications, routedChannels, admin, reports, translate, timeZone, lang = 'zh', command = '/niangjia', log = silentLogger, clock = () => new Date(),
 }: SlackDeskOptions): SlackDesk {
   if (!appToken && !signingSecret) throw new SlackSetupError('Slack desk: set SLACK_SIGNING_SECRET (HTTP events at /slack/events) or SLACK_APP_TOKEN (Socket Mode)');
   const logger = boltLogger(log.child({ component: 'slack' }));
@@ -133,7 +137,7 @@ export function createSlackDesk({
   });
 
   const directory = createStaffDirectory({ client, staffUserIds, staffUsergroup, adminUserIds, clock, log });
-  registerListeners(app, { client, cases, directory, casesChannel, texts, admin, reports, clock, log, command });
+  registerListeners(app, { client, cases, directory, casesChannel, texts, admin, reports, clock, log, command, applications, routedChannels });
 
   const requestListener = receiver instanceof HTTPReceiver
     ? (req: IncomingMessage, res: ServerResponse) => {

@@ -7,8 +7,9 @@
 import type { App, BlockAction, ButtonAction, MessageShortcut, webApi } from '@slack/bolt';
 import type { Logger } from '../../log.js';
 import type { DeskTexts } from '../../cases/case-text.js';
-import { CaseError, type CaseService, type ClaimResult, type Staff } from '../../cases/types.js';
+import { CaseError, type ApplicationDecisions, type CaseService, type ClaimResult, type Staff } from '../../cases/types.js';
 import { ACTION_CLAIM, ACTION_PRIORITY, ACTION_RESOLVE, homeView } from './case-blocks.js';
+import { registerApplicationListeners } from './application-listeners.js';
 import { channelProgress, runNiangjiaCommand, type KnowledgeAdmin, type ReportRequests } from './niangjia-command.js';
 import { parseButtonValue, toShortcutRequest, toThreadReply, toWorkerText } from './slack-payloads.js';
 import type { StaffDirectory } from './staff-directory.js';
@@ -28,6 +29,10 @@ export interface ListenerContext {
   log: Logger;
   /** The slash command's name, e.g. '/niangjia'. */
   command: string;
+  /** Staff decisions on guided applications (approve, decline, ask for more). */
+  applications?: ApplicationDecisions;
+  /** Channels of unions that receive routed applications (APPLICATION_ROUTES): their threads are cases too. */
+  routedChannels?: readonly string[];
 }
 
 export function registerListeners(app: App, ctx: ListenerContext): void {
@@ -50,7 +55,7 @@ export function registerListeners(app: App, ctx: ListenerContext): void {
       await run(await directory.person(userId));
     } catch (error) {
       if (!(error instanceof CaseError)) throw error;
-      const key = error.code === 'closed' ? 'desk-case-closed' : 'desk-not-found';
+      const key = error.code === 'closed' ? 'desk-case-closed' : error.code === 'not_application' ? 'desk-not-application' : 'desk-not-found';
       await whisper(where.channel, userId, x.t(key, { caseId: caseId ?? '?' }), where.threadTs);
     }
   }
@@ -76,7 +81,7 @@ export function registerListeners(app: App, ctx: ListenerContext): void {
   // A thread reply is internal unless it starts with the prefix; the message ts is the idempotency key, so a
   // Slack retry, or the shortcut used on the same message, sends it once.
   app.event('message', async ({ event }) => {
-    const reply = toThreadReply(event as unknown as Record<string, unknown>, ctx.casesChannel);
+    const reply = toThreadReply(event as unknown as Record<string, unknown>, [ctx.casesChannel, ...(ctx.routedChannels ?? [])]);
     const text = reply && toWorkerText(reply.text);
     if (!reply || !text) return;
     const c = await cases.findByDeskRef({ channel: reply.channel, ts: reply.threadTs });
@@ -98,6 +103,8 @@ export function registerListeners(app: App, ctx: ListenerContext): void {
       await whisper(request.channel, staff.id, x.t('desk-reply-queued'), request.threadTs);
     });
   });
+
+  if (ctx.applications) registerApplicationListeners(app, { client, applications: ctx.applications, texts: x, asStaff, whisper });
 
   app.event('app_home_opened', async ({ event }) => {
     if (event.tab !== 'home') return;

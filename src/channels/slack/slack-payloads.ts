@@ -14,12 +14,13 @@ export interface ThreadReply {
   text: string;
 }
 
-/** A message event that is a person's reply in a thread of `casesChannel`; undefined for everything else. */
-export function toThreadReply(event: Record<string, unknown>, casesChannel: string): ThreadReply | undefined {
+/** A message event that is a person's reply in a thread of a cases channel; undefined for everything else. */
+export function toThreadReply(event: Record<string, unknown>, casesChannel: string | readonly string[]): ThreadReply | undefined {
   const { channel, thread_ts: threadTs, ts, user, text, subtype, bot_id: botId } = event as Record<string, string | undefined>;
   // Edits, deletions, joins and bot posts (our own relays included) are not replies.
   if (subtype && subtype !== 'file_share' && subtype !== 'thread_broadcast') return undefined;
-  if (botId || !user || !ts || !threadTs || threadTs === ts || channel !== casesChannel) return undefined;
+  const ours = typeof casesChannel === 'string' ? channel === casesChannel : casesChannel.includes(channel ?? '');
+  if (botId || !user || !ts || !threadTs || threadTs === ts || !channel || !ours) return undefined;
   const plain = slackToPlain(text ?? '');
   return plain ? { channel, threadTs, ts, userId: user, text: plain } : undefined;
 }

@@ -19,16 +19,18 @@ export interface SlackStaffDeskOptions {
 export function createSlackStaffDesk({ client, casesChannel, texts, ondutyUsergroup }: SlackStaffDeskOptions): StaffDesk {
   return {
     async postCard(card) {
+      // An application routed to a union with its own channel goes there (APPLICATION_ROUTES).
+      const channel = card.application?.deskChannel ?? casesChannel;
       const result = await slackCall(`posting the card of case ${card.id}`, () =>
         client.chat.postMessage({
-          channel: casesChannel,
+          channel,
           text: cardFallback(card, texts),
           blocks: cardBlocks(card, texts),
           unfurl_links: false,
           // Lets anyone looking at the channel history find the card of a case without our database.
           metadata: { event_type: 'niangjia_case', event_payload: { case_id: card.id } },
         }));
-      return { channel: result.channel ?? casesChannel, ts: result.ts! };
+      return { channel: result.channel ?? channel, ts: result.ts! };
     },
 
     async updateCard(ref, card) {

@@ -12,7 +12,7 @@ import type { Translate } from '../../i18n/translator.js';
 import type { Logger } from '../../log.js';
 
 /** What worker-updates.ts answers, in menu order; each has its `tg-command-<name>` text in locales/. */
-export const WORKER_COMMANDS = ['start', 'help', 'human', 'case', 'lang', 'forget'] as const;
+export const WORKER_COMMANDS = ['start', 'help', 'human', 'services', 'case', 'lang', 'forget'] as const;
 
 /** The menus: [the language of the texts, the client language it is for (undefined = every other client)]. */
 const menus: Array<[Lang, Lang | undefined]> = [['zh', undefined], ['zh', 'zh'], ['en', 'en']];

@@ -21,7 +21,7 @@ export function identityOf(chat: Chat, from: User): WorkerIdentity {
       displayName: [from.first_name, from.last_name].filter(Boolean).join(' ') || null, username: from.username ?? null,
     };
   }
-  return { channel: TELEGRAM_CHANNEL, externalId: `chat:${chat.id}`, chatId: String(chat.id), displayName: chat.title ?? null, username: null };
+  return { channel: TELEGRAM_CHANNEL, externalId: `chat:${chat.id}`, chatId: String(chat.id), displayName: chat.title ?? null, username: null, shared: true };
 }
 
 export function isGroup(chat: Chat): boolean {

@@ -79,6 +79,14 @@ export function keyboardFor(message: TelegramOutgoing, t: Translate): InlineKeyb
   // Choices first, two per row: they are what the message asks for.
   const choices = (message.choices ?? []).map((c) => ({ text: c.label, callback_data: encodeCallback({ kind: 'choice', value: c.value }) }));
   for (let i = 0; i < choices.length; i += 2) rows.push(choices.slice(i, i + 2));
+  // A guided application's buttons: short ones two per row, long ones (consent, options with numbers) alone.
+  const service = (message.serviceButtons ?? []).map((b) => ({ text: b.label, callback_data: encodeCallback({ kind: 'service', press: b.press }) }));
+  for (let i = 0; i < service.length;) {
+    const pair = service.slice(i, i + 2);
+    const fits = pair.length === 2 && pair.every((b) => [...b.text].length <= 8);
+    rows.push(fits ? pair : [service[i]!]);
+    i += fits ? 2 : 1;
+  }
   if (feedback.length) rows.push(feedback);
   if (message.buttons?.includes('human')) rows.push([{ text: t(lang, 'tg-button-human'), callback_data: encodeCallback({ kind: 'human' }) }]);
   if (message.ratingForCase !== undefined) {

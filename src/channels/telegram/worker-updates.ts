@@ -5,7 +5,7 @@
  * the outbox with a dedupe key derived from the stored update, so handling an update twice (a replay
  * after a crash) sends nothing twice.
  */
-import { DEFAULT_TIME_ZONE, formatDate } from '../../i18n/union-time.js';
+import { DEFAULT_TIME_ZONE } from '../../i18n/union-time.js';
 import { Composer, type Context } from 'grammy';
 import type { Chat } from 'grammy/types';
 import type { Db } from '../../store/db.js';
@@ -13,6 +13,7 @@ import type { Outbox } from '../../outbox/outbox.js';
 import type { Lang } from '../../assistant/types.js';
 import type { WorkerIdentity, WorkerService, WorkerCaseStatus, ReplyButton } from '../../conversation/types.js';
 import { enqueueToWorker } from '../../conversation/worker-outbox.js';
+import { caseStatusLines } from '../../conversation/case-status-lines.js';
 import { upsertWorker, type Worker } from '../../store/worker-store.js';
 import type { Translate } from '../../i18n/translator.js';
 import type { Logger } from '../../log.js';
@@ -136,6 +137,10 @@ export function workerUpdates({
         const worker = await upsertWorker(db, identity);
         return workers.requestHuman(identity, ctx.inboundId, chooseLang(worker.lang, undefined, ctx.from));
       }
+      case 'services': {
+        const worker = await upsertWorker(db, identity);
+        return workers.services?.(identity, ctx.inboundId, chooseLang(worker.lang, undefined, ctx.from));
+      }
       case 'case':
       case 'cases': return sayCases(ctx, identity, await workers.cases(identity));
       case 'lang': {
@@ -152,12 +157,7 @@ export function workerUpdates({
     const worker = await upsertWorker(db, identity);
     const lang = chooseLang(worker.lang, undefined, ctx.from);
     if (cases.length === 0) return say(ctx, identity, 'tg-cases-none', { worker, lang });
-    const lines = cases.map((c) => {
-      const statusKey = `tg-case-status-${c.status}`;
-      const status = translate(lang, statusKey) === statusKey ? c.status : translate(lang, statusKey);
-      return translate(lang, 'tg-case-line', { caseId: c.id, status, opened: formatDate(new Date(c.openedAt), timeZone) });
-    });
-    const text = [translate(lang, 'tg-cases-header'), ...lines].join('\n');
+    const text = caseStatusLines(cases, lang, translate, timeZone).join('\n');
     await enqueueToWorker(outbox, worker, { lang, text }, { dedupeKey: `tg:${ctx.inboundId}:cases` });
   }
 
@@ -187,6 +187,10 @@ export function workerUpdates({
       }
       case 'rate': return workers.rate(identity, action.caseId, action.rating, ctx.inboundId);
       case 'choice': return workers.receive({ externalId: String(ctx.update.update_id), worker: identity, text: action.value, lang: clientLang(ctx.from) }, ctx.inboundId);
+      case 'service': {
+        if (group) return say(ctx, identity, 'tg-private-only', { args: { bot: ctx.me.username } });
+        return workers.press?.(identity, action.press, ctx.inboundId, chooseLang(undefined, undefined, ctx.from));
+      }
       case 'lang': return setLanguage(ctx, identity, action.lang);
       case 'forget': {
         if (!action.confirmed) return say(ctx, identity, 'tg-forget-cancelled');
