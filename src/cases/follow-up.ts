@@ -4,45 +4,18 @@
  * listening report, and a "no" reopens the case (unless the worker has another case open meanwhile, which
  * staff already work: the answer is then only recorded and shown in the old case's thread). Questions and answers are buttons (choices) whose values this module reads back; typing
  * a label works too (the console).
- *
- * @example
- *   followUpChoice(42, 'solved')           // 'followup:42:solved'
- *   parseFollowUpReply('followup:42:no')   // undefined (not an answer)
- *   parseFollowUpReply('还没解决')          // { answer: 'unsolved' }
+ * The buttons and the words that answer them are in conversation/follow-up-reply.ts.
  */
 import type { Lang } from '../assistant/types.js';
-import type { OutgoingWorkerMessage } from '../conversation/types.js';
+import { followUpChoices as choices, type FollowUpAnswer } from '../conversation/follow-up-reply.js';
 import {
   ACTIVE_STATUSES, findWorkerCase, getCase, listFollowUpsDue, markFollowUpAsked, setFollowUpAnswer, updateCaseIf, type CaseRecord,
 } from '../store/case-store.js';
 import { caseEffects, inTransaction, slaDue, systemActor, workerActor, type CaseContext } from './case-effects.js';
 
-export type FollowUpAnswer = 'agree' | 'decline' | 'solved' | 'unsolved';
-const ANSWERS: readonly FollowUpAnswer[] = ['agree', 'decline', 'solved', 'unsolved'];
 const DAY_MS = 24 * 60 * 60_000;
 
-export const followUpChoice = (caseId: number, answer: FollowUpAnswer) => `followup:${caseId}:${answer}`;
-
-/** The button labels, both languages (what a console user types). */
-const labels: Record<Lang, Record<FollowUpAnswer, string>> = {
-  zh: { agree: '可以回访', decline: '不用回访', solved: '已经解决了', unsolved: '还没解决' },
-  en: { agree: 'Yes, check back', decline: 'No need', solved: 'Solved', unsolved: 'Not solved' },
-};
-
-/** A worker's press (or typed label) as a follow-up answer; undefined for any other message. */
-export function parseFollowUpReply(text: string): { caseId?: number; answer: FollowUpAnswer } | undefined {
-  const m = /^followup:(\d+):(agree|decline|solved|unsolved)$/.exec(text.trim());
-  if (m) return { caseId: Number(m[1]), answer: m[2] as FollowUpAnswer };
-  const typed = text.trim().toLowerCase();
-  for (const lang of ['zh', 'en'] as const) {
-    const answer = ANSWERS.find((a) => labels[lang][a].toLowerCase() === typed);
-    if (answer) return { answer };
-  }
-  return undefined;
-}
-
-const choices = (lang: Lang, caseId: number, answers: FollowUpAnswer[]): OutgoingWorkerMessage['choices'] =>
-  answers.map((a) => ({ value: followUpChoice(caseId, a), label: labels[lang][a] }));
+export type { FollowUpAnswer };
 
 export function followUps(ctx: CaseContext) {
   return {

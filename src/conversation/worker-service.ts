@@ -18,7 +18,7 @@ import {
 import { recordAskedQuestion, markNotHelpful, forgetAskedQuestions } from '../store/question-store.js';
 import { enqueueToWorker, workerStream } from './worker-outbox.js';
 import { askedQuestion } from './asked-questions.js';
-import { parseFollowUpReply, type FollowUpAnswer } from '../cases/follow-up.js';
+import { parseFollowUpReply, type FollowUpAnswer } from './follow-up-reply.js';
 import { detectLang } from '../i18n/detect-lang.js';
 import type { Attachment, IncomingWorkerMessage, ServicePress, WorkerCaseStatus, WorkerIdentity, WorkerService } from './types.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { runReportCommand } from '../../src/insights/report-command.js';
+import { runReportCommand } from '../../src/admin/report-command.js';
 import { openStore } from '../../src/store/open-store.js';
 import { recordAskedQuestion } from '../../src/store/question-store.js';
 import { createHttpServer } from '../../src/http/http-server.js';

@@ -10,13 +10,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { adminIo, runOnAdmin, type AdminCommandOptions, type AdminIo } from '../admin/admin-command.js';
+import { adminIo, runOnAdmin, type AdminCommandOptions, type AdminIo } from './admin-command.js';
 import { loadTranslator } from '../i18n/translator.js';
 import type { Lang } from '../i18n/lang.js';
-import type { ListeningReport } from './listening-report.js';
-import { plainReportText, reportLabels } from './report-text.js';
-import { reportCsv } from './report-csv.js';
-import { reportCharts } from './report-charts.js';
+import type { ListeningReport } from '../insights/listening-report.js';
+import { plainReportText, reportLabels } from '../insights/report-text.js';
+import { reportCsv } from '../insights/report-csv.js';
+import { reportCharts } from '../insights/report-charts.js';
 
 const usage = `usage: npm run report -- [--days 7] [--csv DIR] [--charts DIR] [--lang zh|en]
   --days N      the last N days up to now (1–366, default 7)
