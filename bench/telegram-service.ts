@@ -116,7 +116,7 @@ async function wholeApp({ 'api-root': apiRoot, secret, token, databaseUrl, dataD
     url = u.toString();
   }
   const config = loadConfig({
-    ...(url ? { DATABASE_URL: url } : { DATA_DIR: dataDir }), KNOWLEDGE_DIR: './knowledge', PORT: '0', ADMIN_TOKEN: 'bench-admin',
+    ...(url ? { DATABASE_URL: url } : { DATA_DIR: dataDir }), KNOWLEDGE_DIR: './knowledge', PORT: '0', ADMIN_PORT: '0', ADMIN_TOKEN: 'bench-admin-token-long-enough',
     TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: apiRoot, TELEGRAM_WEBHOOK_URL: 'https://bench.invalid/telegram',
     TELEGRAM_WEBHOOK_SECRET: secret, FLOOD_LIMIT_PER_MINUTE: '1000', SLA_URGENT_MINUTES: '1000',
   });

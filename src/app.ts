@@ -8,6 +8,7 @@
  *   await app.consoleDone; // console mode: resolves at the end of input
  *   await app.stop();
  */
+import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { Config } from './config.js';
 import { silentLogger, type Logger } from './log.js';
@@ -18,6 +19,9 @@ import { outboxHealthCheck } from './outbox/outbox-health.js';
 import { createMetrics, type Metrics } from './metrics/metrics.js';
 import { registerStoreGauges } from './http/store-gauges.js';
 import type { Retriever, BuildProgress } from './retrieval/index.js';
+import { createErasureVacuum } from './store/erasure-vacuum.js';
+import { startInboundRetention } from './store/inbound-retention.js';
+import { startReceiptThread } from './outbox/receipt-thread.js';
 import { createKnowledgeStore } from './store/knowledge-store.js';
 import type { Assistant } from './assistant/index.js';
 import { openAssistant } from './assistant/open-assistant.js';
@@ -72,6 +76,8 @@ export interface App {
   metrics: Metrics;
   /** The port the HTTP server listens on (undefined when it could not bind in console mode). */
   port?: number;
+  /** The port of the admin listener (ADMIN_HOST:ADMIN_PORT; undefined when it could not bind). */
+  adminPort?: number;
   telegram?: TelegramChannel;
   slack?: SlackDesk;
   /** Console mode: resolves when the input has ended and every reply was printed. */
@@ -83,7 +89,7 @@ export async function startApp({
   config, log = silentLogger, input = process.stdin, output = process.stdout, progress = process.stderr,
   clock = () => new Date(), console: consoleEnabled = true, host, metrics = createMetrics({ process: true }),
 }: StartAppOptions): Promise<App> {
-  const db = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const db = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS });
   const stops: Array<() => Promise<void>> = [() => db.close()];
   const stop = async () => {
     for (const s of stops.splice(0).reverse()) await s().catch((error) => log.error('app.stop_failed', { error }));
@@ -101,7 +107,12 @@ export async function startApp({
     // Warm the index's pages and the triage model, so the first worker does not wait for them.
     await Promise.all([retriever.search('劳动合同 工资 加班 社会保险'), triage.classify('公司拖欠工资怎么办')]);
 
-    const outbox = createOutbox({ db, log, metrics, clock });
+    // After /forget, the erased values are vacuumed out of the database files too.
+    const vacuum = createErasureVacuum({ db, log });
+    stops.push(() => vacuum.stop());
+    const receipts = config.DATA_DIR.startsWith('memory://') ? undefined : startReceiptThread(join(config.DATA_DIR, 'outbox-receipts.log'));
+    if (receipts) stops.push(() => receipts.close());
+    const outbox = createOutbox({ db, log, metrics, clock, receipts, leaseMs: config.OUTBOX_LEASE_SECONDS * 1000, onErased: vacuum.request });
     stops.push(() => outbox.stop());
     const cases = createCaseService({
       db, outbox, translate, clock, log, reopenDays: config.CASE_REOPEN_DAYS, signature: config.STAFF_SIGNATURE, followUpDays: config.FOLLOW_UP_DAYS,
@@ -113,10 +124,11 @@ export async function startApp({
       unsureBelow: rules.settings.confidence.unsureBelow,
       forgetConversation: (id) => forgetConversation(db, id),
       applications,
+      vacuum: vacuum.request,
       lastExchange: (id) => lastExchange(conversations, id, new Date(clock().getTime() - 24 * 60 * 60_000)),
     });
     const admin = createAdmin({
-      db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, versionsKept: config.INDEX_VERSIONS_KEPT, log, extras: triageSource, outbox, clock,
+      db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, versionsKept: config.INDEX_VERSIONS_KEPT, maxFileBytes: config.KNOWLEDGE_MAX_FILE_MB * 2 ** 20, log, extras: triageSource, outbox, clock,
       timeZone: config.UNION_TIME_ZONE,
     });
 
@@ -132,7 +144,9 @@ export async function startApp({
       db, clock, deadLettersMax: config.OUTBOX_DEAD_LETTERS_MAX, backlogMaxSeconds: config.OUTBOX_BACKLOG_MAX_SECONDS,
     }), { ready: true });
     registerStoreGauges(metrics, { db, clock, log });
-    http.mount('/admin', adminListener({ admin, token: await ensureAdminToken({ configured: config.ADMIN_TOKEN, dataDir: config.DATA_DIR }), log }));
+    // /admin never shares the public port: its own listener, on loopback unless ADMIN_HOST says otherwise.
+    const adminHttp = createHttpServer({ log });
+    adminHttp.mount('/admin', adminListener({ admin, token: await ensureAdminToken({ configured: config.ADMIN_TOKEN, dataDir: config.DATA_DIR }), log }));
 
     // Staff desk: Slack when configured, else the console.
     let slack: SlackDesk | undefined;
@@ -170,7 +184,9 @@ export async function startApp({
     }, log });
     stops.push(() => sla.stop());
     // Personal fields of closed applications go after APPLICATION_RETENTION_DAYS (checked hourly).
-    const retention = startSlaClock({ check: () => applications.sweep(), everyMs: 3_600_000, log });
+    const applicationRetention = startSlaClock({ check: () => applications.sweep(), everyMs: 3_600_000, log });
+    stops.push(() => applicationRetention.stop());
+    const retention = startInboundRetention({ db, days: config.INBOUND_RETENTION_DAYS, log, clock });
     stops.push(() => retention.stop());
 
     // Worker channel: Telegram when configured, else the console.
@@ -179,7 +195,7 @@ export async function startApp({
       const webhook = config.TELEGRAM_WEBHOOK_URL ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET! } : undefined;
       telegram = createTelegramChannel({
         token: config.TELEGRAM_BOT_TOKEN, workers, db, outbox, log, translate, clock, webhook,
-        apiRoot: config.TELEGRAM_API_ROOT, floodLimitPerMinute: config.FLOOD_LIMIT_PER_MINUTE, timeZone: config.UNION_TIME_ZONE,
+        apiRoot: config.TELEGRAM_API_ROOT, floodLimitPerMinute: config.FLOOD_LIMIT_PER_MINUTE, timeZone: config.UNION_TIME_ZONE, wire: receipts,
       });
       if (telegram.webhookListener) http.mount(new URL(config.TELEGRAM_WEBHOOK_URL!).pathname, telegram.webhookListener);
       http.health('telegram', telegram.health);
@@ -193,6 +209,12 @@ export async function startApp({
       return undefined;
     });
     if (port !== undefined) stops.push(() => http.close());
+    const adminPort = await adminHttp.listen(config.ADMIN_PORT, config.ADMIN_HOST).catch((error: NodeJS.ErrnoException) => {
+      // The service works without it; only the local re-index CLI and scripts need it.
+      log.warn('admin.not_listening', { host: config.ADMIN_HOST, port: config.ADMIN_PORT, code: error.code });
+      return undefined;
+    });
+    if (adminPort !== undefined) stops.push(() => adminHttp.close());
 
     outbox.start();
     if (slack) {
@@ -207,10 +229,10 @@ export async function startApp({
       ? runConsoleChat({ db, outbox, workers, translate, input, output, staffCommand, log })
       : undefined;
     log.info('app.started', {
-      store: db.kind, embedder: embedder.id, llm: config.llmEnabled, port,
+      store: db.kind, embedder: embedder.id, llm: config.llmEnabled, port, adminPort,
       worker_channel: telegram ? `telegram/${telegram.state().mode}` : 'console', staff_desk: slack ? 'slack' : 'console',
     });
-    return { db, outbox, retriever, assistant, cases, workers, admin, http, metrics, port, telegram, slack, consoleDone, stop };
+    return { db, outbox, retriever, assistant, cases, workers, admin, http, metrics, port, adminPort, telegram, slack, consoleDone, stop };
   } catch (error) {
     await stop();
     throw error;

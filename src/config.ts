@@ -7,6 +7,7 @@
  *   const config = loadConfig({ PORT: '0' }); // tests pass their own environment
  */
 import { fileURLToPath } from 'node:url';
+import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE, isTimeZone } from './i18n/union-time.js';
 
@@ -18,6 +19,11 @@ const optionalString = z.preprocess(emptyToUndefined, z.string().optional());
 const optionalUrl = z.preprocess(emptyToUndefined, z.url().optional());
 const optionalPositive = z.preprocess(emptyToUndefined, z.coerce.number().positive().optional());
 const int = (def: number, min = 0) => z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).default(def));
+const port = (def: number) => z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65_535).default(def));
+/** A URL with one of `protocols` (e.g. `['https:']`); anything else is refused with the list. */
+const urlWith = (protocols: string[]) => z.preprocess(emptyToUndefined, z.url()
+  .refine((u) => !URL.canParse(u) || protocols.includes(new URL(u).protocol), { message: `must start with ${protocols.map((p) => `${p}//`).join(' or ')}` })
+  .optional());
 const list = z.preprocess(
   (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v ?? []),
   z.array(z.string()),
@@ -25,7 +31,8 @@ const list = z.preprocess(
 
 const schema = z.object({
   // Store
-  DATABASE_URL: optionalUrl,
+  DATABASE_URL: urlWith(['postgres:', 'postgresql:']),
+  DATABASE_CONNECT_TIMEOUT_MS: int(10_000, 100),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
   KNOWLEDGE_DIR: z.preprocess(emptyToUndefined, z.string().default(shipped('knowledge'))),
   PROMPTS_DIR: z.preprocess(emptyToUndefined, z.string().default(shipped('prompts'))),
@@ -40,10 +47,12 @@ const schema = z.object({
   CHAT_MODEL: optionalString,
   LLM_TIMEOUT_MS: int(12_000, 100),
 
-  // HTTP (Telegram webhook, Slack events, /healthz, admin endpoint)
-  PORT: int(3000),
+  // HTTP: PORT carries the Telegram webhook, Slack events, /healthz and /metrics; /admin has a listener of its own
+  PORT: port(3000),
   HTTP_HOST: optionalString,
-  ADMIN_TOKEN: optionalString,
+  ADMIN_HOST: z.preprocess(emptyToUndefined, z.string().default('127.0.0.1')),
+  ADMIN_PORT: port(3001),
+  ADMIN_TOKEN: z.preprocess(emptyToUndefined, z.string().min(24, { message: 'must be at least 24 characters' }).optional()),
   SHUTDOWN_TIMEOUT_MS: int(8_000, 100),
 
   // Health (/healthz, /healthz/ready)
@@ -52,10 +61,11 @@ const schema = z.object({
 
   // Telegram
   TELEGRAM_BOT_TOKEN: optionalString,
-  TELEGRAM_WEBHOOK_URL: optionalUrl,
+  TELEGRAM_WEBHOOK_URL: urlWith(['https:']),
   TELEGRAM_WEBHOOK_SECRET: optionalString,
   TELEGRAM_API_ROOT: optionalUrl,
   FLOOD_LIMIT_PER_MINUTE: int(20, 1),
+  INBOUND_RETENTION_DAYS: int(30, 1),
 
   // Slack staff desk
   SLACK_BOT_TOKEN: optionalString,
@@ -68,6 +78,9 @@ const schema = z.object({
   SLACK_ONDUTY_USERGROUP: optionalString,
   SLACK_API_URL: optionalUrl,
   STAFF_SIGNATURE: z.preprocess(emptyToUndefined, z.enum(['union', 'name']).default('union')),
+
+  // Outbox
+  OUTBOX_LEASE_SECONDS: int(60, 1),
 
   // Caring-person queue
   SLA_URGENT_MINUTES: int(10, 1),
@@ -87,6 +100,7 @@ const schema = z.object({
 
   // Knowledge index
   INDEX_VERSIONS_KEPT: int(3, 1),
+  KNOWLEDGE_MAX_FILE_MB: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(10)),
 
   // Local figures the calculators need (unset: the answer names the figure and where it is published)
   LOCAL_AVERAGE_MONTHLY_WAGE: optionalPositive,
@@ -109,6 +123,9 @@ export class ConfigError extends Error {
 
 const hints: Record<string, string> = {
   DATABASE_URL: 'use postgres://user:password@host:5432/db, or leave it empty for the embedded PGlite store',
+  PORT: 'use a TCP port from 1 to 65535 (0 = any free port)',
+  ADMIN_PORT: 'use a TCP port from 1 to 65535 (0 = any free port), not the same as PORT',
+  ADMIN_TOKEN: 'use a long random value, e.g. the output of openssl rand -base64 32, or leave it empty for a random token in DATA_DIR/admin.token',
   OPENAI_BASE_URL: 'use the endpoint root, e.g. https://api.openai.com/v1 or http://localhost:11434/v1',
   TELEGRAM_WEBHOOK_URL: 'use the public https URL Telegram should call, e.g. https://bot.example.org/telegram',
   TELEGRAM_API_ROOT: 'use a Bot API server root such as https://api.telegram.org',
@@ -140,6 +157,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (c.TELEGRAM_WEBHOOK_SECRET && !/^[A-Za-z0-9_-]{1,256}$/.test(c.TELEGRAM_WEBHOOK_SECRET)) {
     problems.push('  TELEGRAM_WEBHOOK_SECRET: only A-Z a-z 0-9 _ - are allowed, 1–256 characters');
   }
+  if (c.ADMIN_PORT === c.PORT && c.PORT !== 0) {
+    problems.push(`  ADMIN_PORT: ${c.ADMIN_PORT} is PORT as well; /admin needs a port of its own (default 3001, on ADMIN_HOST)`);
+  }
+  const dataDirProblem = checkDataDir(c.DATA_DIR);
+  if (dataDirProblem) problems.push(`  DATA_DIR: ${dataDirProblem}`);
   if (c.SLACK_BOT_TOKEN && !c.SLACK_CASES_CHANNEL) {
     problems.push('  SLACK_CASES_CHANNEL: required with SLACK_BOT_TOKEN (the channel id where case cards go)');
   }
@@ -153,6 +175,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid settings — fix these in your environment or .env file:\n${problems.join('\n')}`);
   }
   return Object.freeze({ ...c, embedder, llmEnabled: Boolean(c.CHAT_MODEL) });
+}
+
+/** Why DATA_DIR cannot hold the embedded database and admin.token, or undefined when it can (or will be created). */
+function checkDataDir(dir: string): string | undefined {
+  if (dir.startsWith('memory://')) return undefined;
+  try {
+    if (!statSync(dir).isDirectory()) return `${dir} is a file, not a folder: point DATA_DIR at a folder (it is created when missing)`;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR') return `${dir} is inside a file, not a folder: point DATA_DIR at a folder`;
+    if (code !== 'ENOENT') return `${dir} cannot be read (${code}): give this user access or choose another folder`;
+  }
+  return undefined;
 }
 
 /** Names of settings whose values must never be printed. */
@@ -177,11 +212,22 @@ export function secretValues(config: Config): string[] {
  * (variables already set win). Entry points call `loadConfig(readEnvironment())`.
  */
 export function readEnvironment(envFile = '.env'): Record<string, string | undefined> {
+  let text: string;
   try {
-    process.loadEnvFile(envFile);
+    text = readFileSync(envFile, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new ConfigError(`${envFile}: ${String(error)}`);
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return process.env;
+    throw new ConfigError(`${envFile} cannot be read (${(error as NodeJS.ErrnoException).code}): fix its permissions or remove it`, { cause: error });
   }
+  // Node's own parser skips a line it cannot read without a word; a setting lost that way fails much later.
+  const bad = malformedLines(text);
+  if (bad.length) {
+    throw new ConfigError(
+      `${envFile} line ${bad.join(', ')}: not NAME=value — write each setting as NAME=value on its own line ` +
+        '(# starts a comment; quote values that span lines)',
+    );
+  }
+  process.loadEnvFile(envFile);
   return process.env;
 }
 
@@ -193,4 +239,27 @@ export function localFiguresFromConfig(c: Config) {
     injuryAverageMonthlyWage: c.INJURY_AVERAGE_MONTHLY_WAGE,
     maternityExtraDays: c.MATERNITY_EXTRA_DAYS,
   };
+}
+
+/** Line numbers (1-based) of a .env text that are neither blank, a comment, nor NAME=value (quoted values may span lines). */
+export function malformedLines(text: string): number[] {
+  const lines = text.split(/\r?\n/);
+  const bad: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (!line || line.startsWith('#')) continue;
+    const m = /^(?:export\s+)?[A-Za-z_][A-Za-z0-9_.-]*\s*=\s*(.*)$/.exec(line);
+    if (!m) {
+      bad.push(i + 1);
+      continue;
+    }
+    const quote = m[1]![0];
+    if ((quote === '"' || quote === "'" || quote === '`') && !m[1]!.slice(1).includes(quote)) {
+      let end = i + 1;
+      while (end < lines.length && !lines[end]!.includes(quote)) end++;
+      if (end === lines.length) bad.push(i + 1);
+      i = end;
+    }
+  }
+  return bad;
 }

@@ -18,6 +18,14 @@ async function main(): Promise<void> {
   const consoleMode = !config.TELEGRAM_BOT_TOKEN;
   const level = consoleMode && config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL;
   const log = createLogger({ level, secrets: secretValues(config) });
+  // Whatever escapes every handler is one redacted log line, never a stack trace. A stray rejection is
+  // logged and the service goes on (stored updates and the outbox retry); a thrown exception leaves the
+  // process in an unknown state, so it exits and the supervisor restarts it (the journal replays).
+  process.on('unhandledRejection', (error) => log.error('process.unhandled_rejection', { error }));
+  process.on('uncaughtException', (error) => {
+    log.error('process.uncaught_exception', { error });
+    process.exit(1);
+  });
 
   let app: App | undefined;
   let stopping = false;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { resolve } from 'node:path';
-import { loadConfig, ConfigError } from '../src/config.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadConfig, readEnvironment, ConfigError, secretValues } from '../src/config.js';
+import { createLogger } from '../src/log.js';
 import { maskPersonalData } from '../src/privacy/mask.js';
 
 describe('config', () => {
@@ -19,6 +22,38 @@ describe('config', () => {
     expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(/DATABASE_URL.*postgres:\/\//s);
     expect(() => loadConfig({ TELEGRAM_WEBHOOK_URL: 'https://x.org/telegram' })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
     expect(() => loadConfig({ EMBEDDER: 'openai' })).toThrow(ConfigError);
+  });
+
+  it('refuses at start, naming the variable and the fix: a port above 65535, a webhook that is not https, a non-PostgreSQL URL, a data folder that is a file, a weak admin token', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'nj-config-')), 'not-a-dir');
+    writeFileSync(file, 'x');
+    const hook = { TELEGRAM_WEBHOOK_SECRET: 'abc' };
+    const cases: Array<[Record<string, string>, RegExp]> = [
+      [{ PORT: '70000' }, /PORT: .*65535.*\(use a TCP port/s],
+      [{ ...hook, TELEGRAM_WEBHOOK_URL: 'javascript:alert(1)' }, /TELEGRAM_WEBHOOK_URL: .*https.*\(use the public https URL/s],
+      [{ ...hook, TELEGRAM_WEBHOOK_URL: 'http://bot.example.org/telegram' }, /TELEGRAM_WEBHOOK_URL: .*https/s],
+      [{ DATABASE_URL: 'mysql://root@db.example.org/niangjia' }, /DATABASE_URL: .*postgres:\/\/.*\(use postgres:\/\//s],
+      [{ DATA_DIR: file }, /DATA_DIR: .*not a folder.*/s],
+      [{ ADMIN_TOKEN: 'a' }, /ADMIN_TOKEN: .*at least 24 characters.*openssl rand/s],
+      [{ ADMIN_PORT: '70000' }, /ADMIN_PORT: .*not the same as PORT/s],
+      [{ PORT: '8080', ADMIN_PORT: '8080' }, /ADMIN_PORT: 8080 is PORT as well/],
+    ];
+    for (const [env, message] of cases) {
+      expect(() => loadConfig(env), JSON.stringify(env)).toThrow(ConfigError);
+      expect(() => loadConfig(env), JSON.stringify(env)).toThrow(message);
+    }
+    expect(loadConfig({ ...hook, TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/telegram', DATABASE_URL: 'postgresql://u@h/db', PORT: '65535' }).PORT).toBe(65535);
+  });
+
+  it('refuses a malformed .env line, naming the file and the line but not its value', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nj-env-'));
+    const env = join(dir, '.env');
+    writeFileSync(env, '# settings\nNJ_TEST_FIRST=1\nMULTI="a\nb"\nTELEGRAM_BOT_TOKEN 123:secret-value\n');
+    expect(() => readEnvironment(env)).toThrow(ConfigError);
+    expect(() => readEnvironment(env)).toThrow(/\.env line 5: .*NAME=value/);
+    expect(() => readEnvironment(env)).not.toThrow(/secret-value/);
+    writeFileSync(env, '# settings\nexport NJ_TEST_SECOND=2\nNJ_TEST_QUOTED="a # b"\n');
+    expect(readEnvironment(env)['NJ_TEST_SECOND']).toBe('2');
   });
 
   it('parses lists and picks the OpenAI embedder when a model is named', () => {

@@ -48,3 +48,5 @@ tg-command-human = Talk to a union caring person
 tg-command-case = How my cases are going
 tg-command-lang = Change language (中文 / English)
 tg-command-forget = Delete my data
+tg-update-kept = Got it. Something is not working on our side right now; this message will be handled as soon as it works again, no need to send it again.
+tg-update-failed = Sorry, this message could not be handled. Please write it again in other words, or send /human to reach a person.

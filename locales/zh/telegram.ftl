@@ -48,3 +48,5 @@ tg-command-human = 转工会娘家人（真人）
 tg-command-case = 查看我的个案进度
 tg-command-lang = 切换语言（中文 / English）
 tg-command-forget = 删除我的资料
+tg-update-kept = 收到了。系统暂时出了点问题，恢复后会自动处理这条消息，不用重发。
+tg-update-failed = 抱歉，这条消息没能处理。请换个说法重新发一次；需要找人可以发送 /human。

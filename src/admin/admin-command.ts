@@ -71,11 +71,11 @@ export async function runOnAdmin(io: AdminIo, command: string, task: AdminTask):
 }
 
 async function inProcess({ config, log }: AdminIo, task: AdminTask): Promise<number> {
-  const db = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const db = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS });
   try {
     return await task.local(createAdmin({
       db, embedder: createEmbedder(config), knowledgeDir: config.KNOWLEDGE_DIR, versionsKept: config.INDEX_VERSIONS_KEPT, log, timeZone: config.UNION_TIME_ZONE,
-      extras: createTriageSource({ db, knowledgeDir: config.KNOWLEDGE_DIR, log }),
+      extras: createTriageSource({ db, knowledgeDir: config.KNOWLEDGE_DIR, log }), maxFileBytes: config.KNOWLEDGE_MAX_FILE_MB * 2 ** 20,
     }));
   } finally {
     await db.close();
@@ -83,12 +83,14 @@ async function inProcess({ config, log }: AdminIo, task: AdminTask): Promise<num
 }
 
 async function forward({ config, stderr, fetch }: AdminIo, command: string, task: AdminTask, owner: number | undefined): Promise<number> {
-  const baseUrl = `http://127.0.0.1:${config.PORT}/admin`;
+  // The admin listener (ADMIN_HOST:ADMIN_PORT, loopback by default); one bound to every address is asked on loopback.
+  const host = ['0.0.0.0', '::'].includes(config.ADMIN_HOST) ? '127.0.0.1' : config.ADMIN_HOST;
+  const baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${config.ADMIN_PORT}/admin`;
   const explain = (why: string) => {
     stderr.write(
       `The embedded database in ${config.DATA_DIR} belongs to the running service${owner ? ` (pid ${owner})` : ''}, so this ` +
         `command did not open it. Asking the service at ${baseUrl} failed: ${why}.\nEither stop the service and run ` +
-        `npm run ${command} again, or make sure PORT is the service's port and the token matches (ADMIN_TOKEN, or ` +
+        `npm run ${command} again, or make sure ADMIN_HOST and ADMIN_PORT are the service's and the token matches (ADMIN_TOKEN, or ` +
         `${config.DATA_DIR}/admin.token readable by this user).\n`,
     );
     return 1;

@@ -38,14 +38,16 @@ export interface AdminOptions {
   clock?: () => Date;
   /** The union's time zone (UNION_TIME_ZONE): the report counts its days. */
   timeZone?: string;
+  /** Files larger than this are reported and skipped (KNOWLEDGE_MAX_FILE_MB). */
+  maxFileBytes?: number;
 }
 
 export function createAdmin({
-  db, embedder, knowledgeDir, versionsKept = 3, log = silentLogger, vectorIndex = true, extras, outbox, clock, timeZone = DEFAULT_TIME_ZONE,
+  db, embedder, knowledgeDir, versionsKept = 3, log = silentLogger, vectorIndex = true, extras, outbox, clock, timeZone = DEFAULT_TIME_ZONE, maxFileBytes = Infinity,
 }: AdminOptions): Admin {
   const lock = createReindexLock(db);
   const run: Admin['run'] = (onEvent, { dryRun = false, full = false } = {}) =>
-    lock.run(() => updateIndex({ db, embedder, knowledgeDir, log, onEvent, keep: versionsKept, dryRun, full, vectorIndex, extras }));
+    lock.run(() => updateIndex({ db, embedder, knowledgeDir, log, onEvent, keep: versionsKept, dryRun, full, vectorIndex, extras, maxFileBytes }));
 
   return {
     ...deadLetterAdmin({ db, outbox, clock, log, timeZone }),

@@ -8,7 +8,7 @@
  *   await lock.run(() => build());   // throws ReindexBusyError while another run holds it
  */
 import type { Db } from '../store/db.js';
-import { tryAdvisoryTransactionLock } from '../store/reindex-store.js';
+import { REINDEX_LOCK_ID, tryAdvisoryTransactionLock } from '../store/reindex-store.js';
 
 /** Another re-index holds the lock; nothing was done. */
 export class ReindexBusyError extends Error {
@@ -22,8 +22,6 @@ export interface ReindexLock {
   readonly busy: boolean;
   run<T>(fn: () => Promise<T>): Promise<T>;
 }
-
-const REINDEX_LOCK_ID = 20_261_106;
 
 export function createReindexLock(db: Db, { lockId = REINDEX_LOCK_ID }: { lockId?: number } = {}): ReindexLock {
   let busy = false;

@@ -1,13 +1,15 @@
 /**
  * Builds what a desk shows about a case. Staff see the case pseudonym; the worker's name and handle only
  * when the worker chose to share their contact for a call back — or, for a case that carries a guided
- * application, when they agreed to it for that application.
+ * application, when they agreed to it for that application; ID-card and bank-card numbers in the worker's
+ * words only by their last four digits.
  */
 import type { Db } from '../store/db.js';
 import { getCaseWithWorker, type CaseRecord, type CaseWorkerFields } from '../store/case-store.js';
 import { applicationOfCase, type ApplicationRecord } from '../store/application-store.js';
 import { getWorker } from '../store/worker-store.js';
 import type { ApplicationCard, CaseCard } from './types.js';
+import { maskCardNumbers } from '../privacy/mask.js';
 
 /** The application's part of the card, from what was written on submit (title, checklist and answers). */
 export function applicationCard(a: ApplicationRecord | undefined): ApplicationCard | undefined {
@@ -33,9 +35,9 @@ export function toCard(c: CaseRecord, worker: CaseWorkerFields | undefined, appl
     priority: c.priority,
     category: c.category,
     worker: workerLabel(worker, application),
-    summary: c.summary,
+    summary: c.summary && maskCardNumbers(c.summary),
     // '/human' says nothing to staff beyond "asked for a person", which the summary already says.
-    workerText: c.workerText?.startsWith('/') ? null : c.workerText,
+    workerText: c.workerText?.startsWith('/') ? null : c.workerText && maskCardNumbers(c.workerText),
     botReply: c.botReply,
     citations: c.citations.map((x) => x.label).filter(Boolean),
     facts: c.facts,

@@ -63,9 +63,11 @@ export function caseEffects(ctx: CaseContext, tx: Db, now: Date) {
       return appendCaseEvent(tx, { caseId, actorKind: actor.kind, actorId: actor.id, actorName: actor.name, kind, detail }, now);
     },
 
-    /** Queues a desk item; `key` makes it idempotent (`case:42:card`). */
-    desk(item: DeskItem, key: string): Promise<number> {
-      return ctx.outbox.enqueue({ channel: STAFF_DESK_CHANNEL, stream: `case:${item.caseId}`, kind: item.kind, payload: item, dedupeKey: key }, tx);
+    /** Queues a desk item; `key` makes it idempotent (`case:42:card`). An urgent case's items go out first. */
+    desk(item: DeskItem, key: string, priority: CasePriority = 'normal'): Promise<number> {
+      return ctx.outbox.enqueue({
+        channel: STAFF_DESK_CHANNEL, stream: `case:${item.caseId}`, kind: item.kind, payload: item, dedupeKey: key, priority: priority === 'urgent' ? 1 : 0,
+      }, tx);
     },
 
     /** Queues a message to the case's worker, in their language, once per `key`; returns the outbox item. */

@@ -7,13 +7,14 @@
  * @example
  *   outbox.register(STAFF_DESK_CHANNEL, createStaffDeskDeliverer({ db, desk }), { onDead: deskDeadLetter(log) });
  */
-import type { Db } from '../store/db.js';
+import { persist, type Db } from '../store/db.js';
 import type { Deliverer, DelivererHooks, OutboxRow } from '../outbox/outbox.js';
 import { silentLogger, type Logger } from '../log.js';
 import type { Attachment } from '../conversation/types.js';
 import { getCaseMessage, setCaseDeskRef } from '../store/case-store.js';
 import { findDeskPost, listWorkerTextPosts, recordDeskPost } from '../store/case-desk-store.js';
 import { loadCard } from './case-card.js';
+import { maskCardNumbers } from '../privacy/mask.js';
 import type { DeskItem } from './case-effects.js';
 import type { CaseCard, DeskMessage, DeskRef, StaffDesk } from './types.js';
 
@@ -28,7 +29,7 @@ export interface StaffDeskDelivererOptions {
 
 export function createStaffDeskDeliverer({ db, desk, clock = () => new Date(), log = silentLogger }: StaffDeskDelivererOptions): Deliverer {
   const remember = (item: OutboxRow, caseId: number, ref: DeskRef, workerText = false) =>
-    recordDeskPost(db, { outboxId: item.id, caseId, kind: item.kind, channel: ref.channel, ts: ref.ts, workerText }, clock());
+    persist(() => recordDeskPost(db, { outboxId: item.id, caseId, kind: item.kind, channel: ref.channel, ts: ref.ts, workerText }, clock()));
 
   /** The card's place on the desk, posting the card first if it is not there yet (its own item died). */
   async function cardRef(item: OutboxRow, card: CaseCard): Promise<DeskRef> {
@@ -68,7 +69,7 @@ export function createStaffDeskDeliverer({ db, desk, clock = () => new Date(), l
       case 'thread_message': {
         const m = await getCaseMessage(db, p.messageId);
         const message: DeskMessage = {
-          kind: 'worker_message', caseId: card.id, from: card.worker, text: m?.text ?? null,
+          kind: 'worker_message', caseId: card.id, from: card.worker, text: m?.text ? maskCardNumbers(m.text) : null,
           attachment: (m?.attachment as Attachment | null | undefined) ?? null,
         };
         return post(item, card, message, true, true);

@@ -63,8 +63,8 @@ export function workerSide(ctx: CaseContext) {
     if (current.status === 'open') Object.assign(patch, { slaDueAt: slaDue(ctx, 'urgent', current.reopenedAt ?? current.openedAt), slaRemindedAt: null });
     await updateCaseIf(tx, caseId, [current.status], patch, now);
     const eventId = await fx.event(caseId, systemActor, 'priority_changed', { from: current.priority, to: 'urgent', category });
-    await fx.desk({ kind: 'case_event', caseId, event: 'priority_changed', priority: 'urgent' }, `case:${caseId}:priority:${eventId}`);
-    await fx.desk({ kind: 'card_update', caseId }, `case:${caseId}:card:${eventId}`);
+    await fx.desk({ kind: 'case_event', caseId, event: 'priority_changed', priority: 'urgent' }, `case:${caseId}:priority:${eventId}`, 'urgent');
+    await fx.desk({ kind: 'card_update', caseId }, `case:${caseId}:card:${eventId}`, 'urgent');
   }
 
   return {
@@ -83,7 +83,7 @@ export function workerSide(ctx: CaseContext) {
           return mergeInto(tx, now, active, input);
         }
         await fx.event(created.id, systemActor, 'opened', { priority: created.priority, category: created.category });
-        await fx.desk({ kind: 'case_card', caseId: created.id }, `case:${created.id}:card`);
+        await fx.desk({ kind: 'case_card', caseId: created.id }, `case:${created.id}:card`, created.priority);
         const minutes = created.priority === 'urgent' ? ctx.sla.urgentMinutes : ctx.sla.normalMinutes;
         await fx.worker(created, `case:${created.id}:opened`, (lang) => ctx.translate(lang, 'case-opened', { caseId: created.id, minutes }));
         ctx.log.info('cases.opened', { caseId: created.id, priority: created.priority, category: created.category });
@@ -106,7 +106,7 @@ export function workerSide(ctx: CaseContext) {
         await raiseToUrgent(tx, now, caseId, urgent);
         const fx = caseEffects(ctx, tx, now);
         await fx.event(caseId, workerActor, 'urgent_message', { category: urgent });
-        await fx.desk({ kind: 'urgent_alert', caseId, category: urgent }, `case:${caseId}:urgent:${dedupeKey}`);
+        await fx.desk({ kind: 'urgent_alert', caseId, category: urgent }, `case:${caseId}:urgent:${dedupeKey}`, 'urgent');
       });
     },
 
@@ -125,7 +125,7 @@ export function workerSide(ctx: CaseContext) {
         const eventId = await fx.event(caseId, workerActor, 'rated', { rating });
         await fx.worker(c, `case:${caseId}:rated`, (lang) => ctx.translate(lang, 'case-rating-thanks', { caseId, rating }));
         await fx.desk({ kind: 'case_event', caseId, event: 'rated', rating }, `case:${caseId}:rated:${eventId}`);
-        await fx.desk({ kind: 'card_update', caseId }, `case:${caseId}:card:${eventId}`);
+        await fx.desk({ kind: 'card_update', caseId }, `case:${caseId}:card:${eventId}`, 'urgent');
       });
     },
 

@@ -22,7 +22,7 @@ export async function enqueueToWorker(
   outbox: Outbox,
   worker: Worker,
   message: Omit<OutgoingWorkerMessage, 'chatId'>,
-  { dedupeKey, db }: { dedupeKey?: string; db?: Db } = {},
+  { dedupeKey, db, eraseWhenSent, priority }: { dedupeKey?: string; db?: Db; eraseWhenSent?: boolean; priority?: number } = {},
 ): Promise<number> {
   return outbox.enqueue(
     {
@@ -31,6 +31,8 @@ export async function enqueueToWorker(
       kind: WORKER_MESSAGE,
       payload: { ...message, chatId: worker.chat_id ?? String(worker.id) } satisfies OutgoingWorkerMessage,
       dedupeKey,
+      eraseWhenSent,
+      priority,
     },
     db,
   );

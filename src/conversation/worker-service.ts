@@ -69,6 +69,9 @@ export interface MessageTriage {
 /** The worker's last question and the bot's reply (conversation memory), for a case opened by /human. */
 export type LastExchange = (workerId: number) => Promise<{ question: string; reply: string; citations: Citation[] } | undefined>;
 
+/** Asks for the erased values to be vacuumed out of the database files (store/erasure-vacuum.ts). */
+export type RequestVacuum = () => void;
+
 export interface WorkerServiceOptions {
   db: Db;
   outbox: Outbox;
@@ -85,13 +88,14 @@ export interface WorkerServiceOptions {
   clock?: () => Date;
   /** The union's services as guided applications; without them, a service request is a case as any other. */
   applications?: ServiceApplications;
+  vacuum?: RequestVacuum;
   log?: Logger;
   /** Messages in by channel; decisions by kind and category, with their latency. */
   metrics?: Metrics;
 }
 
 export function createWorkerService({
-  db, outbox, assistant, triage, safetyReply, cases, translate, forgetConversation = async () => {}, lastExchange = async () => undefined,
+  db, outbox, assistant, triage, safetyReply, cases, translate, forgetConversation = async () => {}, lastExchange = async () => undefined, vacuum = () => {},
   applications, unsureBelow = 0.6, clock = () => new Date(), log = silentLogger, metrics = unreadMetrics,
 }: WorkerServiceOptions): WorkerService {
   const identify = (w: WorkerIdentity) =>
@@ -109,7 +113,7 @@ export function createWorkerService({
       buttons: decision.kind === 'answer' ? (asking ? ['human'] : ['helpful', 'not_helpful', 'human']) : undefined,
       answerId: decision.kind === 'answer' && !asking ? inboundId : undefined,
       choices: decision.choices,
-    }, { dedupeKey: `reply:${inboundId}` });
+    }, { dedupeKey: `reply:${inboundId}`, priority: decision.escalation?.priority === 'urgent' ? 1 : 0 }); // safety information first
   }
 
   async function handleText(worker: Worker, text: string, lang: Lang, inboundId: number, shared = false): Promise<void> {
@@ -183,13 +187,19 @@ export function createWorkerService({
         }
         await handleText(worker, text, lang, inboundId, message.worker.shared);
       } catch (error) {
-        // The worker must never be left without an answer: say it is saved and hand it to a person.
+        // The worker must never be left without an answer: hand the message to a person, and say so only
+        // once that is true. If even the case cannot be opened, the channel's journal decides what next.
         log.error('worker.handle_failed', { inboundId, error });
+        try {
+          await cases.openCase({
+            workerId: worker.id, priority: 'normal', category: 'follow_up', summary: text ? undefined : '(attachment)',
+            workerText: text, botReply: translate(lang, 'worker-saved-follow-up'), citations: [], lang,
+          });
+        } catch (e) {
+          log.error('worker.fallback_case_failed', { inboundId, error: e });
+          throw error;
+        }
         await say(worker, lang, 'worker-saved-follow-up', `fail:${inboundId}`);
-        await cases.openCase({
-          workerId: worker.id, priority: 'normal', category: 'follow_up', summary: text ? undefined : '(attachment)',
-          workerText: text, botReply: translate(lang, 'worker-saved-follow-up'), citations: [], lang,
-        }).catch((e) => log.error('worker.fallback_case_failed', { inboundId, error: e }));
       }
     },
 
@@ -200,8 +210,9 @@ export function createWorkerService({
       const l: Lang = worker.lang ?? lang ?? 'zh';
       const active = await cases.activeCaseFor(worker.id);
       if (active) {
-        // Writing to a recently resolved case reopens it: the request must reach a person again.
-        await cases.addWorkerMessage(active.id, { text: '/human' }, `in:${inboundId}`);
+        // A recently resolved case is reopened: the request must reach a person again. An open one already
+        // has their attention: asking again adds nothing to its thread.
+        if (active.status === 'resolved') await cases.addWorkerMessage(active.id, { text: '/human' }, `in:${inboundId}`);
         await say(worker, l, 'worker-human-existing', `reply:${inboundId}`, { caseId: active.id });
         return;
       }
@@ -261,8 +272,9 @@ export function createWorkerService({
       await cases.forgetWorker(worker.id);
       await forgetConversation(worker.id);
       await forgetAskedQuestions(db, worker.id);
-      await eraseWorkerMessages(db, worker.id, workerStream(worker));
+      await eraseWorkerMessages(db, worker, workerStream(worker));
       await forgetWorker(db, worker.id);
+      vacuum();
       log.info('worker.forgotten', { workerId: worker.id });
     },
   };

@@ -1,7 +1,7 @@
 /**
- * The service's one HTTP server (`PORT`): the Telegram webhook, Slack events, the admin endpoint, health and
- * metrics share it. Channels mount Node request listeners under a path prefix; nothing here knows about
- * Telegram or Slack.
+ * An HTTP server: the public one on `PORT` (the Telegram webhook, Slack events, health and metrics) and the
+ * admin one on `ADMIN_HOST:ADMIN_PORT` (loopback by default) are both made with it. Channels mount Node
+ * request listeners under a path prefix; nothing here knows about Telegram or Slack.
  *   GET /healthz         every check, with details (200, or 503 when one fails)
  *   GET /healthz/live    the process runs and answers (always 200): restart it when this fails
  *   GET /healthz/ready   the checks registered with `ready: true` (database, index, outbox): route work here
@@ -59,7 +59,10 @@ export function createHttpServer({ log = silentLogger, metrics = unreadMetrics, 
       try {
         return [name, await inTime(check())] as const;
       } catch (error) {
-        return [name, { ok: false, error: (error as Error).message }] as const;
+        // /healthz is public (load balancers, Telegram's side of the network): a database error names hosts,
+        // users and schemas. The log keeps it, redacted; the answer only says which check failed.
+        log.warn('health.check_failed', { check: name, error });
+        return [name, { ok: false, error: 'check failed (see the service log)' }] as const;
       }
     }));
     const ok = results.every(([, r]) => r.ok);

@@ -13,6 +13,7 @@
  *   const same = base.restore(state); // identical vectors in another process
  */
 import { cjkBigrams, countTerms, tokenize } from '../text/tokenizer.js';
+import { yieldToEventLoop } from '../event-loop.js';
 import { EmbedderError, type CorpusFittedEmbedder, type Embedder } from './embedder.js';
 
 export interface LocalEmbedderOptions {
@@ -57,6 +58,9 @@ function storedState(state: unknown): IdfState {
   return s as IdfState;
 }
 
+/** Texts embedded (or counted for the IDF table) between two turns of the event loop: tens of milliseconds. */
+const TURN_EVERY = 64;
+
 export function createLocalEmbedder({ dimensions = 1024, bigramWeight = 0.5 }: LocalEmbedderOptions = {}): CorpusFittedEmbedder {
   const id = `${DESIGN}:${dimensions}:b${bigramWeight}`;
 
@@ -83,17 +87,31 @@ export function createLocalEmbedder({ dimensions = 1024, bigramWeight = 0.5 }: L
       const d = df[key];
       return d ? Math.log((n + 1) / (d + 0.5)) : 0;
     };
-    return { id, dimensions, embed: async (texts) => texts.map((t) => vectorize(t, idf)) };
+    return { id, dimensions, embed: (texts) => vectorizeAll(texts, idf) };
+  };
+
+  /** Vectors for many texts, taking turns with the event loop: a re-index runs beside the service. */
+  const vectorizeAll = async (texts: string[], idf: (key: string) => number): Promise<Float32Array[]> => {
+    const out: Float32Array[] = [];
+    for (const text of texts) {
+      out.push(vectorize(text, idf));
+      if (out.length % TURN_EVERY === 0) await yieldToEventLoop();
+    }
+    await yieldToEventLoop();
+    return out;
   };
 
   return {
     id,
     dimensions,
     // Before fitting (no index yet) every known feature weighs the same: usable, just less sharp.
-    embed: async (texts) => texts.map((t) => vectorize(t, () => 1)),
+    embed: (texts) => vectorizeAll(texts, () => 1),
     async fit(corpus) {
       const df: Record<string, number> = {};
-      for (const text of corpus) for (const key of features(text, bigramWeight).keys()) df[key] = (df[key] ?? 0) + 1;
+      for (const [i, text] of corpus.entries()) {
+        for (const key of features(text, bigramWeight).keys()) df[key] = (df[key] ?? 0) + 1;
+        if (i % TURN_EVERY === TURN_EVERY - 1) await yieldToEventLoop();
+      }
       const state: IdfState = { design: DESIGN, n: corpus.length, df };
       return { embedder: fitted(state), state };
     },

@@ -9,13 +9,13 @@
  *   outbox.start();
  *   await outbox.enqueue({ channel: 'telegram', stream: 'telegram:42', kind: 'message', payload: { text: '你好' } });
  */
-import type { Db } from '../store/db.js';
+import { persist, type Db } from '../store/db.js';
 import {
-  claimDueOutboxItems, insertOutboxItem, markOutboxDead, markOutboxSent, nextOutboxDue, rescheduleOutboxItem,
+  claimDueOutboxItems, insertOutboxItem, markOutboxDead, markOutboxSent, nextOutboxDue, releaseOutboxLeases, rescheduleOutboxItem,
   type NewOutboxItem, type OutboxRow,
 } from '../store/outbox-store.js';
 import { silentLogger, type Logger } from '../log.js';
-import { maskPersonalData } from '../privacy/mask.js';
+import { failureReason } from '../privacy/mask.js';
 import { unreadMetrics, type Metrics } from '../metrics/metrics.js';
 import { defaultRetryPolicy, retryDelay, type RetryPolicy } from './delivery-error.js';
 
@@ -33,6 +33,21 @@ export interface DelivererHooks {
 
 /** Told of every item's final outcome, whatever its channel (e.g. to show staff that a reply arrived). */
 export type OutboxObserver = (item: OutboxRow, outcome: 'sent' | 'dead') => Promise<void> | void;
+/**
+ * Port: what a channel accepted, written down the moment it answered — before the database mark, which may
+ * have to wait its turn. After a crash the next process marks these sent instead of sending them again.
+ * `startReceiptThread` (receipt-thread.ts) keeps them in a file in DATA_DIR; without one nothing is kept.
+ */
+export interface DeliveryReceipts {
+  /** Item `id` was accepted. Synchronous on purpose: nothing may run between the channel's answer and this. */
+  accepted(id: number): void;
+  /** The database has the mark now. */
+  recorded(id: number): void;
+  /** Items accepted before a crash and never marked: read once, at start. */
+  unrecorded(): number[];
+}
+
+const noReceipts: DeliveryReceipts = { accepted() {}, recorded() {}, unrecorded: () => [] };
 
 export interface Outbox {
   /** Stores an item; pass a transaction as `db` to make it part of a larger change. Returns the item id. */
@@ -57,8 +72,12 @@ export interface OutboxOptions {
   retry?: RetryPolicy;
   /** How often the loop looks for due items when nothing woke it. */
   pollMs?: number;
+  /** How long a claimed item is another replica's to leave alone (OUTBOX_LEASE_SECONDS). */
   leaseMs?: number;
+  receipts?: DeliveryReceipts;
   batchSize?: number;
+  /** Called after an item marked `eraseWhenSent` was delivered and erased (app.ts: vacuum the files too). */
+  onErased?: () => void;
 }
 
 export function createOutbox({
@@ -70,6 +89,8 @@ export function createOutbox({
   pollMs = 500,
   leaseMs = 60_000,
   batchSize = 32,
+  receipts = noReceipts,
+  onErased = () => {},
 }: OutboxOptions): Outbox {
   const deliverers = new Map<string, { deliver: Deliverer; hooks: DelivererHooks }>();
   const observers: OutboxObserver[] = [];
@@ -77,6 +98,7 @@ export function createOutbox({
     for (const observe of observers) await Promise.resolve(observe(item, outcome)).catch((error) => log.error('outbox.observer_failed', { id: item.id, error }));
   };
   let running = false;
+  let recovered: Promise<void> | undefined;
   let timer: NodeJS.Timeout | undefined;
   let pass: Promise<void> | undefined;
   let again = false;
@@ -84,27 +106,58 @@ export function createOutbox({
   async function deliverOne(item: OutboxRow): Promise<void> {
     const entry = deliverers.get(item.channel);
     if (!entry) return;
+    let result: unknown;
     try {
-      const result = await entry.deliver(item);
-      await markOutboxSent(db, item.id, result, clock());
-      metrics.countMessage(item.channel, 'out');
-      await entry.hooks.onSent?.(item, result);
-      await notify(item, 'sent');
+      result = await entry.deliver(item);
     } catch (error) {
-      const reason = maskPersonalData(`${(error as Error).name ?? 'Error'}: ${(error as Error).message ?? String(error)}`).slice(0, 500);
-      const delay = retryDelay(error, item.attempts, retry);
-      if (delay === undefined) {
-        await markOutboxDead(db, item.id, reason, clock());
-        metrics.countDeliveryFailure(item.channel, 'dead');
-        log.error('outbox.dead', { id: item.id, channel: item.channel, kind: item.kind, attempts: item.attempts, reason });
-        await Promise.resolve(entry.hooks.onDead?.(item, error)).catch((e) => log.error('outbox.on_dead_failed', { id: item.id, error: e }));
-        await notify(item, 'dead');
-      } else {
-        await rescheduleOutboxItem(db, item.id, new Date(clock().getTime() + delay), reason);
-        metrics.countDeliveryFailure(item.channel, 'retry');
-        log.warn('outbox.retry', { id: item.id, channel: item.channel, kind: item.kind, attempts: item.attempts, delayMs: delay, reason });
-      }
+      return failed(entry, item, error);
     }
+    // Accepted: write it down at once (the receipt), then in the database, through a dropped connection too.
+    // Without either, a crash hands the item out again when its lease runs out and the channel gets it twice
+    // (Telegram has no idempotency key).
+    receipts.accepted(item.id);
+    try {
+      const erased = await persist(() => markOutboxSent(db, item.id, result, clock()));
+      receipts.recorded(item.id);
+      if (erased) onErased();
+    } catch (error) {
+      log.error('outbox.sent_unrecorded', { id: item.id, channel: item.channel, kind: item.kind, error });
+      return;
+    }
+    metrics.countMessage(item.channel, 'out');
+    await Promise.resolve(entry.hooks.onSent?.(item, result)).catch((error) => log.error('outbox.on_sent_failed', { id: item.id, error }));
+    await notify(item, 'sent');
+  }
+
+  /** A failed delivery: another try after the retry policy's delay, or the dead letter. */
+  async function failed(entry: { hooks: DelivererHooks }, item: OutboxRow, error: unknown): Promise<void> {
+    const reason = failureReason(error, 500);
+    const delay = retryDelay(error, item.attempts, retry);
+    if (delay === undefined) {
+      if (await markOutboxDead(db, item.id, reason, clock())) onErased();
+      metrics.countDeliveryFailure(item.channel, 'dead');
+      log.error('outbox.dead', { id: item.id, channel: item.channel, kind: item.kind, attempts: item.attempts, reason });
+      await Promise.resolve(entry.hooks.onDead?.(item, error)).catch((e) => log.error('outbox.on_dead_failed', { id: item.id, error: e }));
+      await notify(item, 'dead');
+    } else {
+      await rescheduleOutboxItem(db, item.id, new Date(clock().getTime() + delay), reason);
+      metrics.countDeliveryFailure(item.channel, 'retry');
+      log.warn('outbox.retry', { id: item.id, channel: item.channel, kind: item.kind, attempts: item.attempts, delayMs: delay, reason });
+    }
+  }
+
+  /**
+   * At start: mark what the last process had accepted but not yet marked. On PGlite one process owns the data
+   * directory (data-dir-lock.ts), so every item still 'sending' was cut short by that process's end: resume
+   * it now rather than when its lease runs out. On PostgreSQL another replica may hold it: the lease decides.
+   */
+  async function recover(): Promise<void> {
+    for (const id of receipts.unrecorded()) {
+      await markOutboxSent(db, id, { recovered: 'accepted before a restart' }, clock());
+      receipts.recorded(id);
+    }
+    const resumed = db.kind === 'pglite' ? await releaseOutboxLeases(db) : 0;
+    if (resumed) log.info('outbox.resumed', { items: resumed });
   }
 
   async function runPass(): Promise<void> {
@@ -162,12 +215,16 @@ export function createOutbox({
     start() {
       if (running) return;
       running = true;
-      void schedule();
+      recovered ??= recover().catch((error) => log.error('outbox.recover_failed', { error }));
+      void recovered.then(schedule);
     },
     kick() {
       if (running) void trigger();
     },
-    drain: () => trigger(),
+    async drain() {
+      await recovered;
+      return trigger();
+    },
     async stop() {
       running = false;
       if (timer) clearTimeout(timer);

@@ -11,6 +11,7 @@ import { createKnowledgeStore, type IndexVersion } from '../store/knowledge-stor
 import type { Embedder } from '../llm/embedder.js';
 import type { FailedFile } from './knowledge-loader.js';
 import { updateIndex, type UpdateIndexOptions } from './index-update.js';
+import { waitForReindexLock } from '../store/reindex-store.js';
 
 export interface BuildProgress {
   phase: 'read' | 'embed' | 'write' | 'index' | 'switch';
@@ -64,13 +65,18 @@ export function checkEmbedder(live: Pick<IndexVersion, 'embedder' | 'dimensions'
   }
 }
 
-/** Builds the index when there is no live version (first start); otherwise checks the embedder matches. */
+/**
+ * Builds the index when there is no live version (first start); otherwise checks the embedder matches.
+ * The build holds the re-index lock: of two replicas starting together on an empty database, one builds
+ * and the other waits for it, then uses its version.
+ */
 export async function ensureIndexed(options: BuildOptions): Promise<{ built: boolean; version: number }> {
-  const live = await createKnowledgeStore(options.db).liveVersion();
-  if (live) {
-    checkEmbedder(live, options.embedder);
-    return { built: false, version: live.id };
-  }
-  const summary = await buildIndex(options);
-  return { built: true, version: summary.version };
+  const useLive = async () => {
+    const live = await createKnowledgeStore(options.db).liveVersion();
+    if (live) checkEmbedder(live, options.embedder);
+    return live && { built: false, version: live.id };
+  };
+  return (await useLive()) ?? waitForReindexLock(options.db, async () => (await useLive()) ?? {
+    built: true, version: (await buildIndex(options)).version,
+  });
 }

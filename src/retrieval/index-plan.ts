@@ -2,7 +2,7 @@
  * What a re-index has to do: hash every knowledge file, compare with the live version (added, changed,
  * renamed = same bytes under a new path, removed, unchanged), and read the files that must be embedded.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { IndexVersion, StoredDocument } from '../store/knowledge-store.js';
 import type { SourceMove } from '../store/reindex-store.js';
@@ -33,19 +33,29 @@ export function whyFull(live: IndexVersion | undefined, embedder: Embedder, requ
   return undefined;
 }
 
-/** Hashes every file and compares with the live version: what is added, changed, renamed, removed. */
+/**
+ * Hashes every file and compares with the live version: what is added, changed, renamed, removed. A file
+ * larger than `maxFileBytes` (KNOWLEDGE_MAX_FILE_MB) is not read: it fails like a corrupt one.
+ */
 export async function planChanges(
   knowledgeDir: string,
   files: string[],
   liveDocs: StoredDocument[],
   onEvent: (event: ReindexEvent) => void | Promise<void>,
+  maxFileBytes = Infinity,
 ): Promise<Plan> {
   const hashes = new Map<string, string>();
   const failed: FailedFile[] = [];
   for (const [i, source] of files.entries()) {
     try {
       const path = join(knowledgeDir, source);
-      hashes.set(source, await knowledgeFileHash(path, await readFile(path)));
+      const { size } = await stat(path);
+      if (size > maxFileBytes) {
+        const mb = (bytes: number) => Number((bytes / 2 ** 20).toFixed(1));
+        failed.push({ path: source, reason: `${mb(size)} MB is more than KNOWLEDGE_MAX_FILE_MB (${mb(maxFileBytes)} MB): split the document, or raise the setting` });
+      } else {
+        hashes.set(source, await knowledgeFileHash(path, await readFile(path)));
+      }
     } catch (error) {
       failed.push({ path: source, reason: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` });
     }

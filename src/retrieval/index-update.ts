@@ -69,6 +69,8 @@ export interface UpdateIndexOptions {
   embedBatch?: number;
   /** What else a version carries besides passages (the triage model): built before the switch. */
   extras?: VersionExtras;
+  /** Files larger than this are reported and skipped (KNOWLEDGE_MAX_FILE_MB). */
+  maxFileBytes?: number;
 }
 
 /**
@@ -93,6 +95,7 @@ export async function updateIndex({
   vectorIndex = true,
   embedBatch = 128,
   extras,
+  maxFileBytes = Infinity,
 }: UpdateIndexOptions): Promise<ReindexSummary> {
   const started = performance.now();
   const store = createKnowledgeStore(db);
@@ -102,7 +105,7 @@ export async function updateIndex({
   const fullReason = whyFull(live, embedder, full);
   const files = await listKnowledgeFiles(knowledgeDir);
   await onEvent({ type: 'start', files: files.length, full: Boolean(fullReason), reason: fullReason });
-  const plan = await planChanges(knowledgeDir, files, liveDocs, onEvent);
+  const plan = await planChanges(knowledgeDir, files, liveDocs, onEvent, maxFileBytes);
   const placeholders = await scanPlaceholders(knowledgeDir, files);
 
   // Parse what must be embedded. A file that used to index but now fails keeps its previous version

@@ -18,7 +18,7 @@ import { loadThesaurus } from './thesaurus.js';
 
 export interface OpenKnowledgeOptions {
   db: Db;
-  config: Pick<Config, 'embedder' | 'OPENAI_BASE_URL' | 'OPENAI_API_KEY' | 'EMBEDDING_MODEL' | 'EMBEDDING_DIMENSIONS' | 'LLM_TIMEOUT_MS' | 'KNOWLEDGE_DIR' | 'INDEX_VERSIONS_KEPT'>;
+  config: Pick<Config, 'embedder' | 'OPENAI_BASE_URL' | 'OPENAI_API_KEY' | 'EMBEDDING_MODEL' | 'EMBEDDING_DIMENSIONS' | 'LLM_TIMEOUT_MS' | 'KNOWLEDGE_DIR' | 'INDEX_VERSIONS_KEPT' | 'KNOWLEDGE_MAX_FILE_MB'>;
   log?: Logger;
   onProgress?: (progress: BuildProgress) => void;
   /** Rebuild the index even when one is live (eval --reindex). */
@@ -36,7 +36,10 @@ export async function openKnowledge({ db, config, log = silentLogger, onProgress
   built: boolean;
 }> {
   const embedder = createEmbedder(config);
-  const options = { db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, log, keep: config.INDEX_VERSIONS_KEPT, onProgress, extras };
+  const options = {
+    db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, log, keep: config.INDEX_VERSIONS_KEPT, onProgress, extras,
+    maxFileBytes: config.KNOWLEDGE_MAX_FILE_MB * 2 ** 20,
+  };
   const built = rebuild ? (await buildIndex(options), true) : (await ensureIndexed(options)).built;
   const thesaurus = await loadThesaurus(join(config.KNOWLEDGE_DIR, 'thesaurus.tsv'));
   return { embedder, retriever: createRetriever({ db, embedder, thesaurus, log, onSearch }), built };

@@ -16,11 +16,48 @@ export interface Db {
   close(): Promise<void>;
 }
 
-/** The store failed in a way the operator must fix (missing extension, locked data dir, bad URL). */
+/**
+ * The store failed: in a way the operator must fix (missing extension, locked data dir, bad URL, a server that
+ * does not answer: `connect`), or a connection that broke under a running service (`unavailable`: try again).
+ */
 export class StoreError extends Error {
   override name = 'StoreError';
-  constructor(message: string, readonly code: 'locked' | 'no_vector' | 'connect' | 'migration', options?: ErrorOptions) {
+  constructor(message: string, readonly code: 'locked' | 'no_vector' | 'connect' | 'migration' | 'unavailable', options?: ErrorOptions) {
     super(message, options);
+  }
+}
+
+/**
+ * What kind of database failure `error` is, for callers that decide whether to try again:
+ * - `unavailable`: the database could not be reached or dropped the connection, or asked to retry
+ *   (SQLSTATE classes 08, 40, 53, 57): the same work may succeed later;
+ * - `rejected`: the database refused this statement or its data (e.g. 22P05, a NUL character in jsonb):
+ *   the same work will fail again;
+ * - undefined: not a database error.
+ */
+export function storeFault(error: unknown): 'unavailable' | 'rejected' | undefined {
+  if (error instanceof StoreError) return error.code === 'unavailable' || error.code === 'connect' ? 'unavailable' : 'rejected';
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return undefined;
+  return ['08', '40', '53', '57'].includes(code.slice(0, 2)) ? 'unavailable' : 'rejected';
+}
+
+/**
+ * Runs `write` until it succeeds, for as long as the database is merely unavailable (a dropped connection,
+ * a failover): for writes that record what already happened elsewhere — a message Telegram accepted — which
+ * must not be lost to a blip. Waits `delayMs`, doubling, `attempts` times; then the error goes to the caller.
+ *
+ * @example
+ *   await persist(() => markOutboxSent(db, id, result, now));
+ */
+export async function persist<T>(write: () => Promise<T>, { attempts = 10, delayMs = 50 }: { attempts?: number; delayMs?: number } = {}): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= attempts || storeFault(error) !== 'unavailable') throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(delayMs * 2 ** (attempt - 1), 5_000)));
+    }
   }
 }
 

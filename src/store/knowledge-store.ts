@@ -89,6 +89,12 @@ export interface HybridCandidate extends Passage {
 const versionColumns = `id, embedder, dimensions, status, stats, created_at as "createdAt", activated_at as "activatedAt"`;
 const passageColumns = `p.id::int as id, p.title, p.kind, p.path, p.articles, p.effective::text as effective, p.source, p.text`;
 
+/**
+ * Passages per insert: a document of any size is written in statements of about 2 MB (1024-dim vectors), never
+ * as one string of all its passages (which fails past V8's string limit) nor one long statement.
+ */
+const PASSAGE_BATCH = 200;
+
 function intLiteral(n: number): string {
   // Inlined (not a parameter) so the planner can match the per-version partial vector index.
   if (!Number.isSafeInteger(n) || n < 0) throw new TypeError(`not an id: ${n}`);
@@ -119,16 +125,23 @@ export function createKnowledgeStore(db: Db) {
       return row!.id;
     },
 
-    /** Adds one document and its passages to a version being built; returns the passage ids in order. */
+    /**
+     * Adds one document and its passages to a version being built, `PASSAGE_BATCH` passages per statement;
+     * returns the passage ids in order. No transaction around the batches: on PGlite it would hold the only
+     * connection for the whole document. A build that fails is failed as a whole (failVersion), so half a
+     * document never goes live.
+     */
     async addDocument(versionId: number, doc: NewDocument, passages: NewPassage[]): Promise<number[]> {
-      return db.transaction(async (tx) => {
-        const [d] = await tx.query<{ id: number }>(
-          `insert into knowledge_documents (version_id, source, title, kind, effective, content_hash, meta, passages)
-           values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
-          [versionId, doc.source, doc.title, doc.kind, doc.effective, doc.contentHash, JSON.stringify(doc.meta), passages.length],
-        );
-        const rows = passages.map((p, ordinal) => ({ ...p, ordinal, embedding: toVectorLiteral(p.embedding) }));
-        const ids = await tx.query<{ id: number }>(
+      const [d] = await db.query<{ id: number }>(
+        `insert into knowledge_documents (version_id, source, title, kind, effective, content_hash, meta, passages)
+         values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
+        [versionId, doc.source, doc.title, doc.kind, doc.effective, doc.contentHash, JSON.stringify(doc.meta), passages.length],
+      );
+      const ids: number[] = [];
+      for (let start = 0; start < passages.length; start += PASSAGE_BATCH) {
+        const rows = passages.slice(start, start + PASSAGE_BATCH)
+          .map((p, i) => ({ ...p, ordinal: start + i, embedding: toVectorLiteral(p.embedding) }));
+        const batch = await db.query<{ id: number }>(
           `insert into knowledge_passages
              (version_id, document_id, ordinal, title, kind, path, articles, effective, source, text, search_text, embedding)
            select $1, $2, x.ordinal, x.title, x.kind,
@@ -141,12 +154,13 @@ export function createKnowledgeStore(db: Db) {
            returning id::int as id`,
           [versionId, d!.id, JSON.stringify(rows)],
         );
-        return ids.map((r) => r.id);
-      });
+        ids.push(...batch.map((r) => r.id));
+      }
+      return ids;
     },
 
     async addTerms(versionId: number, rows: { term: string; passageId: number; weight: number }[]): Promise<void> {
-      const batch = 20_000;
+      const batch = 5_000; // tens of milliseconds each on PGlite, which runs on the service's thread
       for (let i = 0; i < rows.length; i += batch) {
         const part = rows.slice(i, i + batch);
         await db.query(

@@ -13,6 +13,7 @@ import { vector } from '@electric-sql/pglite-pgvector';
 import { StoreError, type Db } from './db.js';
 import { lockDataDir } from './data-dir-lock.js';
 import { migrate } from './migrate.js';
+import { yieldToEventLoop } from '../event-loop.js';
 
 export interface StoreOptions {
   /** postgres://… — when absent the embedded PGlite store is used. */
@@ -24,6 +25,10 @@ export interface StoreOptions {
   poolSize?: number;
   /** Run migrations (default true). */
   migrations?: boolean;
+  /** How long to wait for PostgreSQL to answer a new connection (DATABASE_CONNECT_TIMEOUT_MS). */
+  connectTimeoutMs?: number;
+  /** Shown in pg_stat_activity, so an operator (or a test) can tell this service's connections apart. */
+  applicationName?: string;
 }
 
 export async function openStore({
@@ -32,8 +37,12 @@ export async function openStore({
   schema,
   poolSize = 10,
   migrations = true,
+  connectTimeoutMs = 10_000,
+  applicationName = 'niangjia',
 }: StoreOptions = {}): Promise<Db> {
-  const db = databaseUrl ? await openPostgres(databaseUrl, poolSize, schema) : await openPglite(dataDir);
+  const db = databaseUrl
+    ? await openPostgres({ url: databaseUrl, max: poolSize, schema, connectTimeoutMs, applicationName })
+    : await openPglite(dataDir);
   if (migrations) {
     try {
       await migrate(db);
@@ -45,14 +54,33 @@ export async function openStore({
   return db;
 }
 
-async function openPostgres(url: string, max: number, schema?: string): Promise<Db> {
+interface PostgresOptions {
+  url: string;
+  max: number;
+  schema?: string;
+  connectTimeoutMs: number;
+  applicationName: string;
+}
+
+async function openPostgres({ url, max, schema, connectTimeoutMs, applicationName }: PostgresOptions): Promise<Db> {
   if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new StoreError(`Bad schema name ${schema}`, 'connect');
   // One setup connection: create the schema, make sure pgvector is there, and learn the vector type's oid
   // so every pooled connection parses vectors with pgvector's parser from its first query.
   const types = new pg.TypeOverrides();
-  const setup = new pg.Client({ connectionString: url });
+  const connection = { connectionString: url, connectionTimeoutMillis: connectTimeoutMs, application_name: applicationName };
+  const setup = new pg.Client(connection);
+  setup.on('error', () => { /* reported by the query that was running */ });
+  const started = Date.now();
   try {
-    await setup.connect();
+    await setup.connect().catch((error: unknown) => {
+      if (Date.now() - started < connectTimeoutMs) throw error;
+      throw new StoreError(
+        `Cannot connect to PostgreSQL at DATABASE_URL: the server did not answer within ${connectTimeoutMs / 1000} s. ` +
+          'Check the host and port in DATABASE_URL and that PostgreSQL runs there (DATABASE_CONNECT_TIMEOUT_MS sets the wait).',
+        'connect',
+        { cause: error },
+      );
+    });
     if (schema) await setup.query(`create schema if not exists ${schema}`);
     await ensureVectorExtension(setup);
     const [vectorType] = (await setup.query<{ oid: number }>(`select oid::int from pg_type where typname = 'vector'`)).rows;
@@ -68,26 +96,33 @@ async function openPostgres(url: string, max: number, schema?: string): Promise<
     await setup.end().catch(() => {});
   }
   const pool = new pg.Pool({
-    connectionString: url,
+    ...connection,
     max,
     types,
     options: schema ? `-c search_path=${schema},public` : undefined,
   });
   pool.on('error', () => { /* an idle client died; the pool replaces it */ });
+  // A connection can die at any moment, also between pg-pool handing a client over and its user listening:
+  // an 'error' event nobody hears ends the process. The query or transaction that used it reports the failure.
+  pool.on('connect', (client) => client.on('error', () => {}));
 
   const wrap = (target: pg.Pool | pg.PoolClient): Pick<Db, 'query' | 'exec'> => ({
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      return (await target.query(sql, params as unknown[])).rows as T[];
+      return (await target.query(sql, params as unknown[]).catch(unavailable)).rows as T[];
     },
     async exec(sql: string) {
-      await target.query(sql); // no parameters: the simple protocol, several statements allowed
+      await target.query(sql).catch(unavailable); // no parameters: the simple protocol, several statements allowed
     },
   });
   const db: Db = {
     kind: 'postgres',
     ...wrap(pool),
     async transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
-      const client = await pool.connect();
+      const client = await pool.connect().catch(unavailable);
+      // A connection dropped while checked out emits 'error' on the client; unheard, it would end the process.
+      let broken: Error | undefined;
+      const onError = (error: Error) => { broken = error; };
+      client.on('error', onError);
       try {
         await client.query('begin');
         const tx: Db = {
@@ -100,15 +135,25 @@ async function openPostgres(url: string, max: number, schema?: string): Promise<
         await client.query('commit');
         return result;
       } catch (error) {
-        await client.query('rollback').catch(() => {});
+        if (!broken) await client.query('rollback').catch(() => {});
         throw error;
       } finally {
-        client.release();
+        client.release(broken); // a broken connection leaves the pool
+        client.off('error', onError);
       }
     },
     close: () => pool.end(),
   };
   return db;
+}
+
+/**
+ * pg reports a lost or refused connection as a plain Error (SQL errors are DatabaseErrors with a SQLSTATE):
+ * make it a StoreError `unavailable`, so callers know to try again.
+ */
+function unavailable(error: unknown): never {
+  if (error instanceof pg.DatabaseError || error instanceof TypeError || error instanceof RangeError) throw error;
+  throw new StoreError(`The PostgreSQL connection (DATABASE_URL) failed: ${(error as Error).message}`, 'unavailable', { cause: error });
 }
 
 async function ensureVectorExtension(client: pg.Client): Promise<void> {
@@ -146,12 +191,18 @@ async function openPglite(dataDir: string): Promise<Db> {
     lock?.release();
     throw new StoreError(`Cannot open the embedded database in ${dataDir}: ${(error as Error).message}`, 'connect', { cause: error });
   }
+  // PGlite answers on this thread and its promises settle at once, so a run of queries (a re-index, a busy
+  // worker's handling) would be one long chain of microtasks and nothing else — no webhook, no /healthz —
+  // would run until it ended. After each statement, let the event loop take its turn.
   const wrap = (target: PGlite | Transaction): Pick<Db, 'query' | 'exec'> => ({
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      return (await target.query<T>(sql, params as unknown[])).rows;
+      const { rows } = await target.query<T>(sql, params as unknown[]);
+      await yieldToEventLoop();
+      return rows;
     },
     async exec(sql: string) {
       await target.exec(sql);
+      await yieldToEventLoop();
     },
   });
   const db: Db = {

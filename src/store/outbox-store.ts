@@ -9,6 +9,10 @@ export interface NewOutboxItem {
   payload: unknown;
   /** Enqueueing the same key twice stores one item. */
   dedupeKey?: string;
+  /** Once delivered (or given up on), the payload is erased and the stream renamed (after /forget). */
+  eraseWhenSent?: boolean;
+  /** Higher goes out first when items wait (after an outage); default 0. Urgent cases use 1. */
+  priority?: number;
 }
 
 export interface OutboxRow {
@@ -21,16 +25,17 @@ export interface OutboxRow {
   status: 'pending' | 'sending' | 'sent' | 'dead';
   result: unknown;
   last_error: string | null;
+  priority: number;
 }
 
 /** Inserts an item (inside the caller's transaction when `db` is one). Returns its id, or the existing one. */
 export async function insertOutboxItem(db: Db, item: NewOutboxItem, now: Date): Promise<number> {
   const [row] = await db.query<{ id: number }>(
-    `insert into outbox (channel, stream, kind, dedupe_key, payload, next_attempt_at)
-     values ($1, $2, $3, $4, $5, $6)
+    `insert into outbox (channel, stream, kind, dedupe_key, payload, next_attempt_at, erase_when_sent, priority)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)
      on conflict (dedupe_key) do nothing
      returning id::int`,
-    [item.channel, item.stream, item.kind, item.dedupeKey ?? null, JSON.stringify(item.payload), now],
+    [item.channel, item.stream, item.kind, item.dedupeKey ?? null, JSON.stringify(item.payload), now, item.eraseWhenSent ?? false, item.priority ?? 0],
   );
   if (row) return row.id;
   const [existing] = await db.query<{ id: number }>('select id::int from outbox where dedupe_key = $1', [item.dedupeKey]);
@@ -39,7 +44,8 @@ export async function insertOutboxItem(db: Db, item: NewOutboxItem, now: Date): 
 
 /**
  * Claims up to `limit` due items for delivery: only the head of each stream, skipping rows another replica
- * holds. A claim is a lease (`locked_until`); an item whose lease ran out (its process died) is claimed again.
+ * holds, the highest priority first, then the oldest. A claim is a lease (`locked_until`); an item whose lease
+ * ran out (its process died) is claimed again.
  */
 export async function claimDueOutboxItems(db: Db, { channels, limit, now, leaseMs }: { channels: string[]; limit: number; now: Date; leaseMs: number }): Promise<OutboxRow[]> {
   return db.transaction(async (tx) => {
@@ -50,7 +56,7 @@ export async function claimDueOutboxItems(db: Db, { channels, limit, now, leaseM
            where status in ('pending', 'sending') and channel = any($1::text[])
            order by stream, id)
           and ((o.status = 'pending' and o.next_attempt_at <= $2) or (o.status = 'sending' and o.locked_until < $2))
-        order by o.id
+        order by o.priority desc, o.id
         limit $3
         for update skip locked`,
       [channels, now, limit],
@@ -59,17 +65,24 @@ export async function claimDueOutboxItems(db: Db, { channels, limit, now, leaseM
     return tx.query<OutboxRow>(
       `update outbox set status = 'sending', attempts = attempts + 1, locked_until = $2
         where id = any($1::bigint[])
-        returning id::int, channel, stream, kind, payload, attempts, status, result, last_error`,
+        returning id::int, channel, stream, kind, payload, attempts, status, result, last_error, priority`,
       [ids, new Date(now.getTime() + leaseMs)],
-    ).then((rows) => rows.sort((a, b) => a.id - b.id));
+    ).then((rows) => rows.sort((a, b) => b.priority - a.priority || a.id - b.id));
   });
 }
 
-export async function markOutboxSent(db: Db, id: number, result: unknown, now: Date): Promise<void> {
-  await db.query(
-    `update outbox set status = 'sent', sent_at = $3, result = $2, locked_until = null, last_error = null where id = $1`,
+/** Sets what an item erased when it is done (`erase_when_sent`): its payload, and the chat id in its stream. */
+const erasure = `payload = case when erase_when_sent then '{}'::jsonb else payload end,
+  stream = case when erase_when_sent then 'erased:' || id else stream end`;
+
+/** Returns true when the item's payload was erased with it (`erase_when_sent`). */
+export async function markOutboxSent(db: Db, id: number, result: unknown, now: Date): Promise<boolean> {
+  const [row] = await db.query<{ erased: boolean }>(
+    `update outbox set status = 'sent', sent_at = $3, result = $2, locked_until = null, last_error = null, ${erasure}
+      where id = $1 returning erase_when_sent as erased`,
     [id, JSON.stringify(result ?? null), now],
   );
+  return row?.erased === true;
 }
 
 export async function rescheduleOutboxItem(db: Db, id: number, at: Date, error: string): Promise<void> {
@@ -79,13 +92,24 @@ export async function rescheduleOutboxItem(db: Db, id: number, at: Date, error: 
   );
 }
 
-export async function markOutboxDead(db: Db, id: number, error: string, now: Date): Promise<void> {
-  await db.query(`update outbox set status = 'dead', locked_until = null, last_error = $2, dead_at = $3 where id = $1`, [id, error, now]);
+/** Returns true when the item's payload was erased with it (`erase_when_sent`). */
+export async function markOutboxDead(db: Db, id: number, error: string, now: Date): Promise<boolean> {
+  const [row] = await db.query<{ erased: boolean }>(
+    `update outbox set status = 'dead', locked_until = null, last_error = $2, dead_at = $3, ${erasure} where id = $1 returning erase_when_sent as erased`,
+    [id, error, now],
+  );
+  return row?.erased === true;
+}
+
+/** Hands every claimed item back (a start on a store this process alone owns). Returns how many. */
+export async function releaseOutboxLeases(db: Db): Promise<number> {
+  const rows = await db.query(`update outbox set status = 'pending', locked_until = null where status = 'sending' returning id`);
+  return rows.length;
 }
 
 export async function getOutboxItem(db: Db, id: number): Promise<OutboxRow | undefined> {
   const [row] = await db.query<OutboxRow>(
-    'select id::int, channel, stream, kind, payload, attempts, status, result, last_error from outbox where id = $1',
+    'select id::int, channel, stream, kind, payload, attempts, status, result, last_error, priority from outbox where id = $1',
     [id],
   );
   return row;

@@ -9,10 +9,32 @@
  */
 import type { Db } from './db.js';
 
+/** The advisory lock every re-index holds on PostgreSQL (admin/reindex-lock.ts, the first build at start). */
+export const REINDEX_LOCK_ID = 20_261_106;
+
 /** Takes a PostgreSQL advisory lock for the rest of `tx`; false when another session holds it. */
 export async function tryAdvisoryTransactionLock(tx: Db, lockId: number): Promise<boolean> {
   const [row] = await tx.query<{ ok: boolean }>('select pg_try_advisory_xact_lock($1) as ok', [lockId]);
   return row?.ok === true;
+}
+
+const turns = new WeakMap<Db, Promise<unknown>>();
+
+/**
+ * Runs `fn` holding the re-index lock, waiting for whoever holds it now (another replica's first build, a
+ * re-index from the CLI). PostgreSQL: a transaction-scoped advisory lock, released when `fn` ends or the
+ * process dies. PGlite has one owning process: callers of that process take turns.
+ */
+export async function waitForReindexLock<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  if (db.kind === 'postgres') {
+    return db.transaction(async (tx) => {
+      await tx.query('select pg_advisory_xact_lock($1)', [REINDEX_LOCK_ID]);
+      return fn();
+    });
+  }
+  const turn = (turns.get(db) ?? Promise.resolve()).catch(() => {}).then(fn);
+  turns.set(db, turn);
+  return turn;
 }
 
 export interface SourceMove {

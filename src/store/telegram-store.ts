@@ -16,9 +16,3 @@ export async function recordSentPart(db: Db, outboxId: number, part: number, mes
     [outboxId, part, messageId],
   );
 }
-
-/** Marks several stored updates handled in one statement (the channel batches them). */
-export async function markInboundHandled(db: Db, ids: readonly number[]): Promise<void> {
-  if (ids.length === 0) return;
-  await db.query(`update inbound_messages set status = 'handled', handled_at = now() where id = any($1::bigint[])`, [ids]);
-}

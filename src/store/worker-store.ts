@@ -55,10 +55,14 @@ export async function setWorkerShareContact(db: Db, id: number, share: boolean):
   await db.query('update workers set share_contact = $2 where id = $1', [id, share]);
 }
 
-/** Erases the worker's personal fields; the row stays (pseudonym only) so statistics still add up. */
+/**
+ * Erases the worker's personal fields, their channel id and chat included; the row stays (pseudonym only) so
+ * statistics still add up. If they write again, they are a new worker with a new pseudonym.
+ */
 export async function forgetWorker(db: Db, id: number): Promise<void> {
   await db.query(
-    `update workers set display_name = null, username = null, share_contact = false, lang = null, forgotten_at = now()
+    `update workers set external_id = 'forgotten:' || id, chat_id = null, display_name = null, username = null,
+            share_contact = false, lang = null, forgotten_at = now()
       where id = $1`,
     [id],
   );
@@ -78,11 +82,19 @@ export async function linkInboundToWorker(db: Db, inboundId: number, workerId: n
 }
 
 /**
- * Erases what the channel layer kept of a worker's words: stored incoming payloads and the texts of
- * messages already delivered to them. Undelivered outbox items keep their payload so they still arrive.
+ * Erases what the channel layer kept of a worker: every stored incoming message they sent — linked to them
+ * or only by their channel id (commands, button presses, messages dropped by the flood limit) — and the
+ * texts of messages already delivered to them, with the chat id in their stream. Undelivered outbox items
+ * keep their payload so they still arrive, and are erased once delivered.
  */
-export async function eraseWorkerMessages(db: Db, workerId: number, stream: string): Promise<void> {
-  await db.query(`update inbound_messages set payload = '{}'::jsonb where worker_id = $1`, [workerId]);
-  await db.query(`update outbox set payload = '{}'::jsonb where stream = $1 and status in ('sent', 'dead')`, [stream]);
-  await db.query('delete from answer_feedback where worker_id = $1', [workerId]);
+export async function eraseWorkerMessages(db: Db, worker: Pick<Worker, 'id' | 'channel' | 'external_id'>, stream: string): Promise<void> {
+  await db.query(
+    `update inbound_messages set payload = '{}'::jsonb, sender = null, worker_id = $1
+      where channel = $2 and (worker_id = $1 or sender = $3)`,
+    [worker.id, worker.channel, worker.external_id],
+  );
+  await db.query(
+    `update outbox set payload = '{}'::jsonb, stream = 'erased:' || id where stream = $1 and status in ('sent', 'dead')`, [stream]);
+  await db.query(`update outbox set erase_when_sent = true where stream = $1 and status in ('pending', 'sending')`, [stream]);
+  await db.query('delete from answer_feedback where worker_id = $1', [worker.id]);
 }

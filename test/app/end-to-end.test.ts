@@ -12,23 +12,13 @@ import pg from 'pg';
 import { loadConfig } from '../../src/config.js';
 import { startApp, type App } from '../../src/app.js';
 import { storeKinds, testDatabaseUrl, uniqueSchema, type StoreKind } from '../support/stores.js';
+import { smallKnowledge } from '../support/small-knowledge.js';
 import { startFakeTelegram, FAKE_TOKEN, type FakeTelegram } from '../fakes/fake-telegram.js';
 import { FAKE_SLACK_TOKEN, type FakeSlack } from '../fakes/fake-slack.js';
 import { startTestSlack, sign, SIGNING_SECRET, CASES_CHANNEL, STAFF, OUTSIDER } from '../channels/slack/slack-rig.js';
 import { textUpdate, callbackUpdate } from '../channels/telegram/support.js';
 
 const HOOK_SECRET = 'e2e_hook_secret';
-
-/** A knowledge folder with a few real laws, the union guides, the thesaurus and the decision rules. */
-function smallKnowledge(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'nj-e2e-knowledge-'));
-  mkdirSync(join(dir, 'laws'));
-  for (const f of ['labor-contract-law.md', 'labor-law.md', 'wage-payment-provisions.md', 'legal-aid-law.md']) {
-    cpSync(join('knowledge/laws', f), join(dir, 'laws', f));
-  }
-  for (const f of ['union', 'policy', 'thesaurus.tsv']) cpSync(join('knowledge', f), join(dir, f), { recursive: true });
-  return dir;
-}
 
 async function databaseFor(kind: StoreKind): Promise<{ settings: Record<string, string>; drop: () => Promise<void> }> {
   if (kind === 'pglite') return { settings: { DATA_DIR: 'memory://' }, drop: async () => {} };
@@ -64,7 +54,7 @@ describe.each(storeKinds)('the whole service on %s', (kind) => {
     drop = db.drop;
     const config = loadConfig({
       ...db.settings,
-      KNOWLEDGE_DIR: smallKnowledge(), PORT: '0', ADMIN_TOKEN: 'e2e-admin-token',
+      KNOWLEDGE_DIR: smallKnowledge(), PORT: '0', ADMIN_PORT: '0', ADMIN_TOKEN: 'e2e-admin-token-of-enough-length',
       TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: telegram.apiRoot,
       TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/telegram', TELEGRAM_WEBHOOK_SECRET: HOOK_SECRET,
       SLACK_BOT_TOKEN: FAKE_SLACK_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_CASES_CHANNEL: CASES_CHANNEL,
@@ -183,6 +173,18 @@ describe.each(storeKinds)('the whole service on %s', (kind) => {
     for (const f of shared) expect(f.bytes!.subarray(1, 4).toString()).toBe('PNG');
     const posted = [...slack.messages.values()].find((m) => m.text?.includes('倾听报告'))!;
     expect(shared.map((f) => f.thread_ts)).toEqual(shared.map(() => posted.ts));
+  });
+
+  it('serves /admin only on its own loopback port, never on the public one', async () => {
+    const auth = { authorization: 'Bearer e2e-admin-token-of-enough-length' };
+    expect((await fetch(`${base}/admin/sources`, { headers: auth })).status).toBe(404);
+    expect(app.adminPort).toBeGreaterThan(0);
+    expect(app.adminPort).not.toBe(app.port);
+    const admin = `http://127.0.0.1:${app.adminPort}/admin/sources`;
+    expect((await fetch(admin)).status).toBe(401);
+    const ok = await fetch(admin, { headers: auth });
+    expect(ok.status).toBe(200);
+    expect(((await ok.json()) as { text: string }).text).toMatch(/Index version \d+/);
   });
 
   it('reports its health', async () => {

@@ -71,8 +71,8 @@ export interface CaseRig {
 }
 
 /** A case service with its outbox; registers the worker inbox and, when given, the staff desk. */
-export function caseRig(db: Db, { desk, clock, retry = fastRetry, pollMs = 20, leaseMs, ...options }: Partial<CaseServiceOptions> & { desk?: StaffDesk; retry?: RetryPolicy; pollMs?: number; leaseMs?: number } = {}): CaseRig {
-  const outbox = createOutbox({ db, clock, retry, pollMs, leaseMs });
+export function caseRig(db: Db, { desk, clock, retry = fastRetry, pollMs = 20, leaseMs, batchSize, ...options }: Partial<CaseServiceOptions> & { desk?: StaffDesk; retry?: RetryPolicy; pollMs?: number; leaseMs?: number; batchSize?: number } = {}): CaseRig {
+  const outbox = createOutbox({ db, clock, retry, pollMs, leaseMs, batchSize });
   const inbox = workerInbox(outbox);
   if (desk) outbox.register(STAFF_DESK_CHANNEL, createStaffDeskDeliverer({ db, desk, clock }), staffDeskHooks(silentLogger));
   const cases = createCaseService({ db, outbox, translate, clock, ...options });

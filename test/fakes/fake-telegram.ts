@@ -1,7 +1,7 @@
 /**
  * A local fake of the Telegram Bot API, for tests and the benchmark: grammY talks to it through
  * `client.apiRoot`. It records every call, can be told to fail the next N calls (429 with retry_after,
- * 5xx, 403/400), and serves `getUpdates` from a queue with long-polling semantics (offset confirms).
+ * 5xx, 403/400) or never to answer them, and serves `getUpdates` from a queue with long-polling semantics (offset confirms).
  *
  * @example
  *   const tg = await startFakeTelegram();
@@ -43,6 +43,8 @@ export interface FakeTelegram {
   failNext(method: string, n: number, failure: Failure): void;
   /** Calls to this chat always fail with 403 (the worker blocked the bot). */
   block(chatId: number | string): void;
+  /** The next `n` calls of `method` are taken and never answered (an unreachable or hung Bot API). */
+  stall(method: string, n: number): void;
   /** Queues updates for getUpdates (polling mode). */
   pushUpdates(...updates: object[]): void;
   /** Resolves with the first recorded call (past or future) that matches, or rejects after `timeoutMs`. */
@@ -56,6 +58,8 @@ export async function startFakeTelegram({ token = FAKE_TOKEN }: { token?: string
   const calls: RecordedCall[] = [];
   const failures: Array<{ method: string; left: number; failure: Failure }> = [];
   const blocked = new Set<string>();
+  const stalls: Array<{ method: string; left: number }> = [];
+  const held = new Set<ServerResponse>();
   let queue: Array<{ update_id: number }> = [];
   let pollWaiters: Array<() => void> = [];
   const watchers = new Set<{ match: (c: RecordedCall) => boolean; resolve: (c: RecordedCall) => void }>();
@@ -110,6 +114,12 @@ export async function startFakeTelegram({ token = FAKE_TOKEN }: { token?: string
     const raw = Buffer.concat(chunks).toString('utf8');
     const payload = raw && (req.headers['content-type'] ?? '').includes('json') ? JSON.parse(raw) as Record<string, unknown> : {};
     const call: RecordedCall = { method, payload, at: performance.now() };
+    const stall = stalls.find((st) => st.left > 0 && st.method === method);
+    if (stall) {
+      stall.left -= 1;
+      held.add(res);
+      return;
+    }
 
     const failure = takeFailure(method) ?? (blocked.has(String(payload['chat_id'])) ? { status: 403 as const, description: 'Forbidden: bot was blocked by the user' } : undefined);
     if (failure) {
@@ -139,6 +149,7 @@ export async function startFakeTelegram({ token = FAKE_TOKEN }: { token?: string
     sent: (method, chatId) => calls.filter((c) => c.method === method && (chatId === undefined || String(c.payload['chat_id']) === String(chatId))),
     failNext(method, n, failure) { failures.push({ method, left: n, failure }); },
     block(chatId) { blocked.add(String(chatId)); },
+    stall(method, n) { stalls.push({ method, left: n }); },
     pushUpdates(...updates) {
       queue.push(...(updates as Array<{ update_id: number }>));
       const waiters = pollWaiters;
@@ -158,6 +169,7 @@ export async function startFakeTelegram({ token = FAKE_TOKEN }: { token?: string
       closed = true;
       for (const w of pollWaiters) w();
       pollWaiters = [];
+      for (const res of held) res.destroy();
       return new Promise((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
     },
   };

@@ -4,6 +4,11 @@ import { createOutbox } from '../../src/outbox/outbox.js';
 import { DeliveryError, retryDelay, defaultRetryPolicy } from '../../src/outbox/delivery-error.js';
 import { getOutboxItem } from '../../src/store/outbox-store.js';
 import type { OutboxRow } from '../../src/store/outbox-store.js';
+import { withFaults } from '../support/faulty-db.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startReceiptThread } from '../../src/outbox/receipt-thread.js';
 
 /** A clock tests move by hand, so retries fall due without waiting. */
 function manualClock(start = Date.parse('2026-01-01T00:00:00Z')) {
@@ -26,6 +31,19 @@ describe.each(storeKinds)('outbox on %s', (kind) => {
     await outbox.drain();
     expect(seen).toEqual(['a', 'b']);
     expect((await getOutboxItem(store.db, again))!.status).toBe('sent');
+  });
+
+  it('records a delivery the channel accepted even when the database drops the first writes, and never delivers it again', async () => {
+    const db = withFaults(store.db);
+    const outbox = createOutbox({ db, retry });
+    let deliveries = 0;
+    outbox.register('t-accept', async () => { deliveries += 1; return { messageId: 7 }; });
+    const id = await outbox.enqueue({ channel: 't-accept', stream: 's-accept', kind: 'm', payload: { text: 'once' } });
+    db.failNext(/set status = 'sent'/, 2);
+    await outbox.drain();
+    await outbox.drain();
+    expect(deliveries).toBe(1);
+    expect(await getOutboxItem(store.db, id)).toMatchObject({ status: 'sent', result: { messageId: 7 } });
   });
 
   it('retries a failing delivery with backoff, holding back later items of the same stream', async () => {
@@ -72,8 +90,7 @@ describe.each(storeKinds)('outbox on %s', (kind) => {
     crashed.register('t4', () => new Promise(() => {})); // hangs forever: the process "dies" mid-send
     const id = await crashed.enqueue({ channel: 't4', stream: 's4', kind: 'm', payload: { text: 'x' } });
     void crashed.drain();
-    await new Promise((r) => setTimeout(r, 50));
-    expect((await getOutboxItem(store.db, id))!.status).toBe('sending');
+    await expect.poll(async () => (await getOutboxItem(store.db, id))!.status).toBe('sending');
 
     const next = createOutbox({ db: store.db, clock: clock.now, retry, leaseMs: 30_000 });
     const seen: number[] = [];
@@ -83,6 +100,48 @@ describe.each(storeKinds)('outbox on %s', (kind) => {
     clock.advance(31_000);
     await next.drain();
     expect(seen).toEqual([id]);
+  });
+
+  it('does not send again what the channel accepted right before the process died, even after the lease ran out', async () => {
+    const clock = manualClock();
+    const receipts = join(mkdtempSync(join(tmpdir(), 'nj-receipts-')), 'outbox-receipts.log');
+    const dying = withFaults(store.db);
+    const before = startReceiptThread(receipts);
+    const crashed = createOutbox({ db: dying, clock: clock.now, retry, leaseMs: 30_000, receipts: before });
+    crashed.register('t5', async () => ({ messageId: 9 }));
+    const id = await crashed.enqueue({ channel: 't5', stream: 's5', kind: 'm', payload: { text: 'x' } });
+    dying.failNext(/set status = 'sent'/, 1, 'rejected'); // the process "dies" between the channel's answer and the mark
+    await crashed.drain();
+    await before.close();
+    expect((await getOutboxItem(store.db, id))!.status).toBe('sending');
+
+    const after = startReceiptThread(receipts);
+    const next = createOutbox({ db: store.db, clock: clock.now, retry, leaseMs: 30_000, pollMs: 10, receipts: after });
+    let deliveries = 0;
+    next.register('t5', async () => { deliveries += 1; });
+    next.start();
+    clock.advance(31_000);
+    await expect.poll(async () => (await getOutboxItem(store.db, id))!.status).toBe('sent');
+    await next.drain();
+    await next.stop();
+    await after.close();
+    expect(deliveries).toBe(0);
+    expect((await getOutboxItem(store.db, id))!.result).toEqual({ recovered: 'accepted before a restart' });
+  });
+
+  it.runIf(kind === 'pglite')('on the embedded store (one owning process), resumes a delivery cut short at once, not when its lease runs out', async () => {
+    const crashed = createOutbox({ db: store.db, retry, leaseMs: 60_000 });
+    crashed.register('t6', () => new Promise(() => {})); // the process "dies" mid-send
+    const id = await crashed.enqueue({ channel: 't6', stream: 's6', kind: 'm', payload: { text: 'x' } });
+    void crashed.drain();
+    await expect.poll(async () => (await getOutboxItem(store.db, id))!.status).toBe('sending');
+
+    const next = createOutbox({ db: store.db, retry, leaseMs: 60_000, pollMs: 10 });
+    const seen: number[] = [];
+    next.register('t6', async (item) => { seen.push(item.id); });
+    next.start();
+    await expect.poll(() => seen, { timeout: 3_000 }).toEqual([id]);
+    await next.stop();
   });
 });
 

@@ -64,24 +64,24 @@ describe('npm run reindex with the embedded store', () => {
     });
 
     it('forwards to the service and streams its progress, never opening the directory', async () => {
-      const run = await command([], { ...env, PORT: String(port) });
+      const run = await command([], { ...env, ADMIN_PORT: String(port) });
       expect(run.code).toBe(0);
       expect(run.stderr).toMatch(/owns .*: asking it to do this/);
       expect(run.stderr).toContain('Re-indexing 3 files');
       expect(run.stdout).toMatch(/^Re-index done in .*: version 1 is live/);
       expect(existsSync(join(dataDir, 'PG_VERSION'))).toBe(false);
-      const sources = await command(['--sources'], { ...env, PORT: String(port) });
+      const sources = await command(['--sources'], { ...env, ADMIN_PORT: String(port) });
       expect(sources.stdout).toMatch(/^Index version 1 /);
-      const dry = await command(['--dry-run'], { ...env, PORT: String(port) });
+      const dry = await command(['--dry-run'], { ...env, ADMIN_PORT: String(port) });
       expect(dry.stdout).toMatch(/^Dry run/);
     });
 
     it('explains what to do when the service does not answer', async () => {
-      const run = await command([], { ...env, PORT: '1' });
+      const run = await command([], { ...env, ADMIN_PORT: '1' });
       expect(run.code).toBe(1);
       expect(run.stderr).toMatch(/belongs to the running service \(pid \d+\), so this command did not open it/);
       expect(run.stderr).toMatch(/Either stop the service and run npm run reindex again/);
-      const wrongToken = await command([], { ...env, PORT: String(port), ADMIN_TOKEN: 'not-the-token' });
+      const wrongToken = await command([], { ...env, ADMIN_PORT: String(port), ADMIN_TOKEN: 'not-the-token-but-long-enough' });
       expect(wrongToken.code).toBe(1);
       expect(wrongToken.stderr).toMatch(/missing or wrong bearer token/);
     });

@@ -73,7 +73,7 @@ export async function runConsoleChat({ db, outbox, workers, translate, input, ou
       output.write(`${await staffCommand(line)}\n`);
       continue;
     }
-    const { message } = await recordInbound(db, { channel: CONSOLE_CHANNEL, externalId: `${runId}-${++n}`, payload: { text: line } });
+    const { message } = await recordInbound(db, { channel: CONSOLE_CHANNEL, externalId: `${runId}-${++n}`, sender: worker.externalId, payload: { text: line } });
     try {
       const press = pressed.exec(line);
       if (press && buttons[Number(press[1]) - 1]) await workers.press?.(worker, buttons[Number(press[1]) - 1]!.press, message.id, await lang());

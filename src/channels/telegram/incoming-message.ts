@@ -18,10 +18,15 @@ export function identityOf(chat: Chat, from: User): WorkerIdentity {
   if (chat.type === 'private') {
     return {
       channel: TELEGRAM_CHANNEL, externalId: String(from.id), chatId: String(chat.id),
-      displayName: [from.first_name, from.last_name].filter(Boolean).join(' ') || null, username: from.username ?? null,
+      displayName: plain([from.first_name, from.last_name].filter(Boolean).join(' ')), username: from.username ?? null,
     };
   }
-  return { channel: TELEGRAM_CHANNEL, externalId: `chat:${chat.id}`, chatId: String(chat.id), displayName: chat.title ?? null, username: null, shared: true };
+  return { channel: TELEGRAM_CHANNEL, externalId: `chat:${chat.id}`, chatId: String(chat.id), displayName: plain(chat.title ?? ''), username: null, shared: true };
+}
+
+/** A name without control characters (a NUL cannot be stored in PostgreSQL text), or null when nothing is left. */
+function plain(name: string): string | null {
+  return name.replace(/\p{Cc}/gu, '').trim() || null;
 }
 
 export function isGroup(chat: Chat): boolean {

@@ -5,7 +5,7 @@
  * the one place that decides what Telegram failures are worth retrying.
  */
 import { GrammyError, HttpError, type Api } from 'grammy';
-import type { Db } from '../../store/db.js';
+import { persist, type Db } from '../../store/db.js';
 import type { Deliverer } from '../../outbox/outbox.js';
 import { DeliveryError } from '../../outbox/delivery-error.js';
 import { listSentParts, recordSentPart } from '../../store/telegram-store.js';
@@ -32,14 +32,27 @@ export function toDeliveryError(error: unknown): DeliveryError {
   return new DeliveryError('Telegram delivery failed', { retryable: true, cause: error });
 }
 
+/**
+ * Where deliveries' requests run, and how an item is written down as accepted the moment Telegram answers
+ * the request that completes it (implemented by outbox/receipt-thread.ts). Without one, the outbox records
+ * acceptance when the deliverer returns.
+ */
+export interface DeliveryWire {
+  fetch: typeof fetch;
+  acceptance<T>(itemId: number, send: () => Promise<T>): Promise<T>;
+}
+
 export interface TelegramDelivererOptions {
   api: Api;
   db: Db;
   translate: Translate;
+  acceptance?: DeliveryWire['acceptance'];
 }
 
 /** @example outbox.register('telegram', createTelegramDeliverer({ api: bot.api, db, translate })) */
-export function createTelegramDeliverer({ api, db, translate }: TelegramDelivererOptions): Deliverer {
+export function createTelegramDeliverer({
+  api, db, translate, acceptance = (_id, send) => send(),
+}: TelegramDelivererOptions): Deliverer {
   return async (item) => {
     const message = item.payload as TelegramOutgoing;
     if (!message?.chatId || typeof message.text !== 'string') {
@@ -53,13 +66,15 @@ export function createTelegramDeliverer({ api, db, translate }: TelegramDelivere
       link_preview_options: { is_disabled: true },
       ...(last && keyboard ? { reply_markup: keyboard } : {}),
     });
+    // The answer to the last part is the item's acceptance.
+    const last = (text: string) => acceptance(item.id, () => send(text, true));
     try {
-      if (parts.length === 1) return { messageIds: [(await send(parts[0]!, true)).message_id] };
+      if (parts.length === 1) return { messageIds: [(await last(parts[0]!)).message_id] };
       const sent = await listSentParts(db, item.id);
       for (const [i, part] of parts.entries()) {
         if (sent.has(i)) continue;
-        const result = await send(part, i === parts.length - 1);
-        await recordSentPart(db, item.id, i, result.message_id);
+        const result = i === parts.length - 1 ? await last(part) : await send(part, false);
+        await persist(() => recordSentPart(db, item.id, i, result.message_id)); // sent: a retry must skip it
         sent.set(i, result.message_id);
       }
       return { messageIds: parts.map((_, i) => sent.get(i)) };

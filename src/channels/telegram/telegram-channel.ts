@@ -8,11 +8,12 @@
  *   const telegram = createTelegramChannel({ token, workers, db, outbox, log, webhook: { url, secret } });
  *   http.mount('/telegram', telegram.webhookListener!);
  *   http.health('telegram', telegram.health);
- *   await telegram.start();   // sets the command menu, replays interrupted updates, then setWebhook (or starts polling)
+ *   await telegram.start();   // getMe, the command menu, replays interrupted updates, then setWebhook (or starts
+ *                             // polling); one bounded attempt, then it keeps trying in the background while Telegram is away
  *   …
  *   await telegram.stop();    // stops taking updates, waits for those in hand
  */
-import { Bot } from 'grammy';
+import { Api, Bot, BotError, type ApiClientOptions } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
 import { sequentialize, type RunnerHandle } from '@grammyjs/runner';
 import type { Db } from '../../store/db.js';
@@ -21,16 +22,19 @@ import type { WorkerService } from '../../conversation/types.js';
 import { loadTranslator, type Translate } from '../../i18n/translator.js';
 import { silentLogger, type Logger } from '../../log.js';
 import type { Listener } from '../../http/http-server.js';
-import { createUpdateJournal, type JournaledContext } from './update-journal.js';
+import { createUpdateJournal, type FailurePolicy, type JournaledContext } from './update-journal.js';
+import { createUpdateNotices } from './update-notices.js';
 import { workerUpdates } from './worker-updates.js';
 import { createFloodLimit } from './flood-limit.js';
-import { createTelegramDeliverer } from './message-delivery.js';
+import { createTelegramDeliverer, type DeliveryWire } from './message-delivery.js';
 import { createWebhookListener } from './webhook-listener.js';
 import { startPolling } from './update-polling.js';
 import { TELEGRAM_CHANNEL } from './incoming-message.js';
 import { setBotCommands } from './bot-commands.js';
+import { connectBot, type BotConnection, type ConnectOptions } from './bot-connection.js';
 
 export { TELEGRAM_CHANNEL };
+export { TelegramSetupError } from './bot-connection.js';
 
 export interface TelegramChannelOptions {
   token: string;
@@ -51,17 +55,26 @@ export interface TelegramChannelOptions {
   typingAfterMs?: number;
   /** The union's time zone (UNION_TIME_ZONE): dates shown to workers. */
   timeZone?: string;
+  /** When a failed update is tried again, and when it is given up on (see update-journal.ts). */
+  failures?: FailurePolicy;
+  /** How long a start-up call to Telegram may take, and how often it is tried again (see bot-connection.ts). */
+  connect?: ConnectOptions;
+  /** The outbox's receipt thread: deliveries go through it, so Telegram's acceptance is written down at once. */
+  wire?: DeliveryWire;
 }
 
 export interface TelegramChannelState {
   mode: 'polling' | 'webhook';
   running: boolean;
+  /** The start-up call the channel still waits for (Telegram unreachable), if any. */
+  waitingFor?: string;
   inFlight: number;
   handled: number;
   failed: number;
 }
 
 export interface TelegramChannel {
+  /** Connects after one bounded attempt, or goes on trying in the background; rejects only on a refused token. */
   start(): Promise<void>;
   stop(): Promise<void>;
   /** Present in webhook mode: mount it at the webhook URL's path. */
@@ -73,25 +86,34 @@ export interface TelegramChannel {
 
 const allowedUpdates = ['message', 'callback_query'] as const;
 
+/** grammY types its signals with the abort-controller shim; the platform's AbortSignal is what it uses at run time. */
+const grammySignal = (signal: AbortSignal) => signal as Parameters<Api['getMe']>[0];
+
 export function createTelegramChannel({
   token, workers, db, outbox, log = silentLogger, apiRoot, webhook, floodLimitPerMinute = 20,
-  clock = () => new Date(), translate = loadTranslator(), botInfo, typingAfterMs, timeZone,
+  clock = () => new Date(), translate = loadTranslator(), botInfo, typingAfterMs, failures, connect, wire, timeZone,
 }: TelegramChannelOptions): TelegramChannel {
   const bot = new Bot<JournaledContext>(token, { botInfo, client: apiRoot ? { apiRoot } : undefined });
-  const journal = createUpdateJournal({ db, log });
+  const journal = createUpdateJournal({
+    db, log, failures, retry: (update) => void tracked(update), notify: createUpdateNotices({ db, outbox, translate }),
+  });
   const mode = webhook ? 'webhook' : 'polling';
   let running = false;
+  let connection: BotConnection | undefined;
   let runner: RunnerHandle | undefined;
   let handled = 0;
   let failed = 0;
 
   bot.use(sequentialize((ctx) => String(ctx.chat?.id ?? ctx.from?.id ?? '')));
   bot.use(journal.middleware());
-  bot.use(workerUpdates({ workers, db, outbox, translate, flood: createFloodLimit({ limitPerMinute: floodLimitPerMinute, clock }), log, typingAfterMs, timeZone }));
+  bot.use(workerUpdates({ workers, db, outbox, translate, flood: createFloodLimit({ limitPerMinute: floodLimitPerMinute, clock }), typingAfterMs, timeZone }));
 
-  outbox.register(TELEGRAM_CHANNEL, createTelegramDeliverer({ api: bot.api, db, translate }), {
+  const deliveries = wire ? new Api(token, { apiRoot, fetch: wire.fetch as ApiClientOptions['fetch'] }) : bot.api;
+  outbox.register(TELEGRAM_CHANNEL, createTelegramDeliverer({ api: deliveries, db, translate, acceptance: wire?.acceptance }), {
     onDead: (item, error) => log.warn('telegram.undeliverable', { outboxId: item.id, error }),
   });
+
+  const started = () => log.info('telegram.started', { mode, bot: bot.botInfo.username });
 
   async function handle(update: Update): Promise<void> {
     try {
@@ -99,8 +121,8 @@ export function createTelegramChannel({
       handled += 1;
     } catch (error) {
       failed += 1;
-      // Left 'received': the next start replays it. The worker was told their message is kept.
-      log.error('telegram.update_failed', { updateId: update.update_id, error });
+      // The journal decided what happens next (another try, or given up) and told the worker.
+      log.error('telegram.update_failed', { updateId: update.update_id, error: error instanceof BotError ? error.error : error });
     }
   }
 
@@ -118,35 +140,52 @@ export function createTelegramChannel({
     webhookListener,
 
     async start() {
-      if (running) return;
-      await bot.init();
-      await setBotCommands({ api: bot.api, translate, log });
-      // Updates stored by an earlier run but never finished: handle them first, in order.
-      const interrupted = await journal.unhandled();
-      if (interrupted.length) log.info('telegram.replay', { count: interrupted.length });
-      for (const update of interrupted) if ((await journal.admit(update)) !== undefined) await tracked(update);
-      running = true;
-      if (webhook) {
-        await bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: allowedUpdates });
-      } else {
-        await bot.api.deleteWebhook();
-        runner = startPolling({ bot, admit: journal.admit, handle: tracked, log, allowedUpdates });
-      }
-      log.info('telegram.started', { mode, bot: bot.botInfo.username });
+      if (connection) return;
+      connection = connectBot({ ...connect, apiRoot: apiRoot ?? 'https://api.telegram.org', log, steps: [
+        { name: 'getMe', run: async (signal) => { if (!bot.isInited()) bot.botInfo = await bot.api.getMe(grammySignal(signal)); } },
+        // The command menu is a convenience: a failure is logged and the start goes on.
+        { name: 'setMyCommands', run: () => setBotCommands({ api: bot.api, translate, log }) },
+        {
+          name: 'replay',
+          // Updates stored by an earlier run but never finished: handle them first, in order.
+          run: async () => {
+            const interrupted = await journal.interrupted();
+            if (interrupted.length) log.info('telegram.replay', { count: interrupted.length });
+            for (const update of interrupted) await tracked(update);
+            running = true;
+          },
+        },
+        webhook
+          ? {
+            name: 'setWebhook',
+            run: (signal) => bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: allowedUpdates }, grammySignal(signal)).then(started),
+          }
+          : {
+            name: 'deleteWebhook',
+            run: async (signal) => {
+              await bot.api.deleteWebhook(undefined, grammySignal(signal));
+              runner = startPolling({ bot, admit: journal.admit, handle: tracked, log, allowedUpdates });
+              started();
+            },
+          },
+      ] });
+      await connection.firstAttempt;
     },
 
     async stop() {
       running = false;
+      connection?.stop();
       await runner?.stop()?.catch(() => {}); // a polling failure was logged when it happened
       runner = undefined;
       await journal.settled();
       log.info('telegram.stopped', { mode, handled, failed });
     },
 
-    state: () => ({ mode, running, inFlight: journal.inFlight, handled, failed }),
+    state: () => ({ mode, running, waitingFor: connection?.waitingFor, inFlight: journal.inFlight, handled, failed }),
 
     async health() {
-      return { ok: running, mode, inFlight: journal.inFlight, handled, failed };
+      const waitingFor = connection?.waitingFor;
+      return { ok: running && !waitingFor, mode, ...(waitingFor ? { waitingFor } : {}), inFlight: journal.inFlight, handled, failed };
     },
   };
 }

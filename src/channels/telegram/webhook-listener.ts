@@ -1,6 +1,7 @@
 /**
  * The webhook: a Node request listener for the shared HTTP server. It checks Telegram's secret header
- * (constant-time; wrong or missing → 401 and nothing is stored), stores the update, answers 200, and only
+ * (constant-time; wrong or missing → 401 and nothing is stored), refuses what is not an update (400; an
+ * update_id beyond 2^53 too, which JSON cannot carry exactly), stores the update, answers 200, and only
  * then hands the update on — so Telegram's retry covers everything up to the moment the update is safe.
  * While stopping it answers 503, and Telegram delivers again later (to this or another replica).
  */
@@ -8,6 +9,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Update } from 'grammy/types';
 import { readBody, send, type Listener } from '../../http/http-server.js';
 import type { Logger } from '../../log.js';
+import { isUpdateId } from './update-journal.js';
 
 export interface WebhookOptions {
   secret: string;
@@ -40,12 +42,13 @@ export function createWebhookListener({ secret, admit, handle, accepting, log }:
     } catch {
       return send(res, 400, { ok: false, error: 'invalid JSON' });
     }
-    if (typeof update?.update_id !== 'number') return send(res, 400, { ok: false, error: 'not a Telegram update' });
+    if (!isUpdateId(update?.update_id)) return send(res, 400, { ok: false, error: 'not a Telegram update (update_id)' });
     let id: number | undefined;
     try {
       id = await admit(update);
     } catch (error) {
-      // Not stored: make Telegram try again rather than lose it.
+      // Not stored, for a reason that may pass (the database is away): make Telegram try again rather than
+      // lose it. An update the database refuses for good was recorded and passed over by admit().
       log.error('telegram.store_failed', { updateId: update.update_id, error });
       return send(res, 500, { ok: false, error: 'not stored, retry' });
     }

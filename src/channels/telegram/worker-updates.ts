@@ -3,7 +3,8 @@
  * (/start /help /human /case /lang /forget), and button presses (feedback, a person, rating, language,
  * the /forget confirmation). Every reply, including this channel's own interface texts, goes through
  * the outbox with a dedupe key derived from the stored update, so handling an update twice (a replay
- * after a crash) sends nothing twice.
+ * after a crash) sends nothing twice. What a worker hears when handling fails is the journal's to say
+ * (update-journal.ts): only it knows whether the update will be tried again.
  */
 import { DEFAULT_TIME_ZONE } from '../../i18n/union-time.js';
 import { Composer, type Context } from 'grammy';
@@ -16,7 +17,6 @@ import { enqueueToWorker } from '../../conversation/worker-outbox.js';
 import { caseStatusLines } from '../../conversation/case-status-lines.js';
 import { upsertWorker, type Worker } from '../../store/worker-store.js';
 import type { Translate } from '../../i18n/translator.js';
-import type { Logger } from '../../log.js';
 import type { FloodLimit } from './flood-limit.js';
 import type { JournaledContext } from './update-journal.js';
 import type { TelegramOutgoing } from './message-rendering.js';
@@ -33,7 +33,6 @@ export interface WorkerUpdatesOptions {
   /** The union's time zone: the dates in /case. */
   timeZone?: string;
   flood: FloodLimit;
-  log: Logger;
   /**
    * "typing…" shows only when an answer takes longer than this: a quick reply needs none, and each
    * chat action counts against the bot's Telegram rate limits like a message.
@@ -54,10 +53,12 @@ interface SayOptions {
   /** Use this row (and language) instead of looking the worker up: after /forget, the row is erased. */
   worker?: Worker;
   lang?: Lang;
+  /** Erase the outbox item's payload once delivered (the last message to a worker who used /forget). */
+  eraseWhenSent?: boolean;
 }
 
 export function workerUpdates({
-  workers, db, outbox, translate, flood, log, typingAfterMs = 300, typingEveryMs = 4_500, timeZone = DEFAULT_TIME_ZONE,
+  workers, db, outbox, translate, flood, typingAfterMs = 300, typingEveryMs = 4_500, timeZone = DEFAULT_TIME_ZONE,
 }: WorkerUpdatesOptions): Composer<JournaledContext> {
   const composer = new Composer<JournaledContext>();
 
@@ -65,7 +66,7 @@ export function workerUpdates({
     const worker = o.worker ?? await upsertWorker(db, identity);
     const lang = o.lang ?? chooseLang(worker.lang, o.hint, ctx.from);
     const message: Omit<TelegramOutgoing, 'chatId'> = { lang, text: translate(lang, key, o.args), buttons: o.buttons, menu: o.menu };
-    await enqueueToWorker(outbox, worker, message, { dedupeKey: `tg:${ctx.inboundId}:${o.suffix ?? key}` });
+    await enqueueToWorker(outbox, worker, message, { dedupeKey: `tg:${ctx.inboundId}:${o.suffix ?? key}`, eraseWhenSent: o.eraseWhenSent });
   }
 
   async function withTyping<T>(ctx: Context, chat: Chat, work: () => Promise<T>): Promise<T> {
@@ -81,20 +82,6 @@ export function workerUpdates({
     }
   }
 
-  // The one error boundary of a worker's update: whatever failed, they hear that their message is kept.
-  composer.use(async (ctx, next) => {
-    try {
-      await next();
-    } catch (error) {
-      const chat = ctx.chat;
-      if (chat && ctx.from) {
-        await say(ctx, identityOf(chat, ctx.from), 'worker-saved-follow-up', { hint: ctx.msg?.text, suffix: 'saved' })
-          .catch((e) => log.error('telegram.saved_reply_failed', { inboundId: ctx.inboundId, error: e }));
-      }
-      throw error;
-    }
-  });
-
   composer.on('message', async (ctx) => {
     const { message, chat, me } = ctx;
     const group = isGroup(chat);
@@ -103,11 +90,8 @@ export function workerUpdates({
     const raw = message.text ?? message.caption;
     const text = group && raw ? withoutMention(raw, me) : raw;
 
-    const verdict = flood.check(String(ctx.from.id));
-    if (verdict === 'warn') await say(ctx, identity, 'tg-flood', { hint: text });
-    if (verdict !== 'ok') return;
-
     const command = commandOf(raw, me, group);
+    if (!(await withinFloodLimit(ctx, identity, text, command?.name === 'forget'))) return;
     if (command) return runCommand(ctx, identity, command, group);
 
     const attachment = attachmentOf(message);
@@ -120,6 +104,17 @@ export function workerUpdates({
       externalId: String(ctx.update.update_id), worker: identity, text, attachment, lang: clientLang(ctx.from),
     }, ctx.inboundId));
   });
+
+  /**
+   * Messages and button presses share the worker's allowance; the first one over it gets one friendly reply.
+   * /forget and its confirmation are never held back: it is how a worker takes their data back.
+   */
+  async function withinFloodLimit(ctx: JournaledContext, identity: WorkerIdentity, hint?: string, exempt = false): Promise<boolean> {
+    if (exempt) return true;
+    const verdict = flood.check(String(ctx.from!.id), ctx.inboundId);
+    if (verdict === 'warn') await say(ctx, identity, 'tg-flood', { hint });
+    return verdict === 'ok';
+  }
 
   async function enqueueGroupHint(ctx: JournaledContext, identity: WorkerIdentity, chat: Chat, text?: string) {
     const worker = await upsertWorker(db, identity);
@@ -173,8 +168,10 @@ export function workerUpdates({
     // Stop the button's spinner first; it is cosmetic, so a failure here must not stop the action.
     await ctx.answerCallbackQuery(toast ? { text: toast } : undefined).catch(() => {});
     if (!action || !chat) return;
-    if (action.kind !== 'human') await ctx.editMessageReplyMarkup().catch(() => {}); // one press per keyboard
-    await runAction(ctx, identityOf(chat, ctx.from), action, isGroup(chat));
+    const identity = identityOf(chat, ctx.from);
+    if (!(await withinFloodLimit(ctx, identity, undefined, action.kind === 'forget'))) return;
+    await ctx.editMessageReplyMarkup().catch(() => {}); // one press per keyboard
+    await runAction(ctx, identity, action, isGroup(chat));
   });
 
   async function runAction(ctx: JournaledContext, identity: WorkerIdentity, action: CallbackAction, group: boolean): Promise<void> {
@@ -197,7 +194,8 @@ export function workerUpdates({
         const worker = await upsertWorker(db, identity);
         const lang = chooseLang(worker.lang, undefined, ctx.from);
         await workers.forget(identity);
-        return say(ctx, identity, 'tg-forget-done', { worker, lang });
+        // Sent from the row as it was; its chat id leaves the outbox once it is delivered.
+        return say(ctx, identity, 'tg-forget-done', { worker, lang, eraseWhenSent: true });
       }
     }
   }

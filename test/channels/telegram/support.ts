@@ -4,8 +4,8 @@
  * in webhook or polling mode, on a test store.
  */
 import type { Update } from 'grammy/types';
-import type { Db } from '../../../src/store/db.js';
-import { createOutbox, type Outbox } from '../../../src/outbox/outbox.js';
+import { persist, type Db } from '../../../src/store/db.js';
+import { createOutbox, type Outbox, type OutboxOptions } from '../../../src/outbox/outbox.js';
 import { enqueueToWorker } from '../../../src/conversation/worker-outbox.js';
 import { upsertWorker } from '../../../src/store/worker-store.js';
 import type { IncomingWorkerMessage, WorkerIdentity, WorkerService } from '../../../src/conversation/types.js';
@@ -65,14 +65,17 @@ export interface UpdateOverrides {
   chatType?: 'private' | 'group' | 'supergroup';
   fromId?: number;
   replyToBot?: boolean;
+  firstName?: string;
+  lastName?: string;
+  username?: string;
 }
 
-function base({ chatId, lang = 'zh-hans', chatType = 'private', fromId = chatId }: UpdateOverrides) {
+function base({ chatId, lang = 'zh-hans', chatType = 'private', fromId = chatId, firstName = 'Li', lastName = 'Ming', username = 'liming' }: UpdateOverrides) {
   return {
     message_id: Math.floor(Math.random() * 1e6),
     date: Math.floor(Date.now() / 1000),
-    chat: chatType === 'private' ? { id: chatId, type: 'private' as const, first_name: 'Li' } : { id: chatId, type: chatType, title: 'Factory 3' },
-    from: { id: fromId, is_bot: false, first_name: 'Li', last_name: 'Ming', username: 'liming', language_code: lang },
+    chat: chatType === 'private' ? { id: chatId, type: 'private' as const, first_name: firstName } : { id: chatId, type: chatType, title: 'Factory 3' },
+    from: { id: fromId, is_bot: false, first_name: firstName, last_name: lastName, username, language_code: lang },
   };
 }
 
@@ -119,10 +122,12 @@ export interface Harness {
 }
 
 export async function startHarness(db: Db, {
-  mode = 'webhook', tg: givenTg, workerService, ...options
-}: { mode?: 'webhook' | 'polling'; tg?: FakeTelegram; workerService?: (outbox: Outbox) => WorkerService } & Partial<TelegramChannelOptions> = {}): Promise<Harness> {
+  mode = 'webhook', tg: givenTg, workerService, outboxOptions, ...options
+}: {
+  mode?: 'webhook' | 'polling'; tg?: FakeTelegram; workerService?: (outbox: Outbox) => WorkerService; outboxOptions?: Partial<OutboxOptions>;
+} & Partial<TelegramChannelOptions> = {}): Promise<Harness> {
   const tg = givenTg ?? await startFakeTelegram();
-  const outbox = createOutbox({ db, pollMs: 20, retry: { maxAttempts: 10, baseDelayMs: 10, maxDelayMs: 50 } });
+  const outbox = createOutbox({ db, pollMs: 20, retry: { maxAttempts: 10, baseDelayMs: 10, maxDelayMs: 50 }, ...outboxOptions });
   const workers = fakeWorkers(db, outbox);
   const channel = createTelegramChannel({
     token: FAKE_TOKEN, db, outbox, workers: workerService?.(outbox) ?? workers.service, apiRoot: tg.apiRoot, botInfo: FAKE_BOT, typingAfterMs: 0,
@@ -148,10 +153,12 @@ export async function startHarness(db: Db, {
     }),
     async settle({ unhandled = 0 } = {}) {
       for (let i = 0; i < 500; i++) {
-        const [row] = await db.query<{ received: number; due: number }>(
+        // In flight first: work that ends while the counts are read cannot then look settled.
+        const idle = channel.state().inFlight === 0;
+        const [row] = await persist(() => db.query<{ received: number; due: number }>(
           `select (select count(*)::int from inbound_messages where status = 'received' and channel = 'telegram') as received,
-                  (select count(*)::int from outbox where status in ('pending', 'sending')) as due`);
-        if (row!.received === unhandled && row!.due === 0 && channel.state().inFlight === 0) return;
+                  (select count(*)::int from outbox where status in ('pending', 'sending')) as due`));
+        if (idle && row!.received === unhandled && row!.due === 0) return;
         await new Promise((r) => setTimeout(r, 20));
       }
       throw new Error('harness: did not settle');

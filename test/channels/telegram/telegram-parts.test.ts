@@ -63,6 +63,12 @@ describe('flood limit', () => {
     now += 60_000;
     expect(flood.check('a')).toBe('ok');
   });
+
+  it('counts an update once, however often it is handled (a retry after a database blip)', () => {
+    const flood = createFloodLimit({ limitPerMinute: 2, clock: () => new Date(0) });
+    expect([1, 1, 1, 1, 2].map((update) => flood.check('a', update))).toEqual(['ok', 'ok', 'ok', 'ok', 'ok']);
+    expect([3, 3, 4].map((update) => flood.check('a', update))).toEqual(['warn', 'warn', 'drop']);
+  });
 });
 
 describe('delivery errors', () => {

@@ -3,6 +3,7 @@ import { storeKinds, useStore } from '../../support/stores.js';
 import { enqueueToWorker } from '../../../src/conversation/worker-outbox.js';
 import { upsertWorker } from '../../../src/store/worker-store.js';
 import { recordInbound } from '../../../src/store/inbox-store.js';
+import { updateIdentity } from '../../../src/channels/telegram/update-identity.js';
 import { callbackUpdate, fileUpdate, startHarness, textUpdate, type Harness } from './support.js';
 
 describe.each(storeKinds)('Telegram webhook on %s', (kind) => {
@@ -208,17 +209,6 @@ describe.each(storeKinds)('Telegram webhook on %s', (kind) => {
     expect(stored.map((r) => (r as { status: string }).status)).toEqual(Array(9).fill('handled'));
   });
 
-  it('tells the worker the message is saved when handling fails, and keeps it for a replay', async () => {
-    const chat = 1014;
-    const update = textUpdate('系统出错了吗', { chatId: chat });
-    await h.post(update);
-    await h.settle({ unhandled: 1 });
-    expect(h.texts(chat)).toEqual(['你的消息已经保存。系统暂时处理不了，工会娘家人会尽快跟进回复你。']);
-    const [row] = await store.db.query<{ status: string }>(`select status from inbound_messages where external_id = $1`, [String(update.update_id)]);
-    expect(row!.status).toBe('received');
-    await store.db.query(`update inbound_messages set status = 'failed' where external_id = $1`, [String(update.update_id)]);
-  });
-
   it('does not retry a worker who blocked the bot', async () => {
     const chat = 1015;
     h.tg.block(chat);
@@ -232,7 +222,8 @@ describe.each(storeKinds)('Telegram webhook on %s', (kind) => {
     const chat = 1016;
     // The previous process stored this update and died before handling it.
     const update = textUpdate('重启前的问题', { chatId: chat });
-    await recordInbound(store.db, { channel: 'telegram', externalId: String(update.update_id), payload: update });
+    const { fingerprint, sender } = updateIdentity(update);
+    await recordInbound(store.db, { channel: 'telegram', externalId: String(update.update_id), fingerprint, sender, payload: update });
     const before = h;
     await before.channel.stop();
     expect((await before.post(textUpdate('停机中', { chatId: chat }))).status).toBe(503);

@@ -3,12 +3,16 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { storeKinds, useStore } from './support/stores.js';
-import { openStore } from '../src/store/open-store.js';
-import { StoreError, toVectorLiteral } from '../src/store/db.js';
-import { migrate } from '../src/store/migrate.js';
-import { recordInbound, markInbound, listUnhandledInbound } from '../src/store/inbox-store.js';
-import { upsertWorker, forgetWorker, getWorker } from '../src/store/worker-store.js';
+import pg from 'pg';
+import { storeKinds, testDatabaseUrl, uniqueSchema, useStore } from '../support/stores.js';
+import { listMigrations } from '../../src/store/migrate.js';
+import { updateIdentity } from '../../src/channels/telegram/update-identity.js';
+import type { Update } from 'grammy/types';
+import { openStore } from '../../src/store/open-store.js';
+import { StoreError, toVectorLiteral } from '../../src/store/db.js';
+import { migrate } from '../../src/store/migrate.js';
+import { recordInbound, markInbound, listUnhandledInbound } from '../../src/store/inbox-store.js';
+import { upsertWorker, forgetWorker, getWorker } from '../../src/store/worker-store.js';
 
 describe.each(storeKinds)('store on %s', (kind) => {
   const store = useStore(kind);
@@ -44,6 +48,36 @@ describe.each(storeKinds)('store on %s', (kind) => {
     const after = await getWorker(store.db, w.id);
     expect(after).toMatchObject({ display_name: null, username: null, pseudonym: w.pseudonym });
     expect(after!.forgotten_at).toBeInstanceOf(Date);
+  });
+});
+
+describe.each(storeKinds)('migration 070 on %s', (kind) => {
+  it('gives Telegram updates stored before it their fingerprint and sender, so a redelivery is still a duplicate', async () => {
+    const schema = uniqueSchema();
+    const db = kind === 'pglite'
+      ? await openStore({ dataDir: 'memory://', migrations: false })
+      : await openStore({ databaseUrl: testDatabaseUrl!, schema, migrations: false });
+    try {
+      await migrate(db, listMigrations().filter((m) => m.version < 70));
+      const message = { update_id: 900, message: { message_id: 3, date: 1, chat: { id: 42, type: 'private' }, from: { id: 42, is_bot: false, first_name: 'Li' }, text: '你好' } } as Update;
+      const press = { update_id: 901, callback_query: { id: 'cb-7', from: { id: 43, is_bot: false, first_name: 'Wang' }, chat_instance: 'c', data: 'human' } } as Update;
+      for (const u of [message, press]) {
+        await db.query(`insert into inbound_messages (channel, external_id, payload) values ('telegram', $1, $2)`, [String(u.update_id), JSON.stringify(u)]);
+      }
+      await migrate(db);
+      const rows = await db.query<{ fingerprint: string; sender: string }>('select fingerprint, sender from inbound_messages order by id');
+      expect(rows).toEqual([message, press].map((u) => { const { fingerprint, sender } = updateIdentity(u); return { fingerprint, sender }; }));
+      const again = await recordInbound(db, { channel: 'telegram', externalId: '900', ...updateIdentity(message), payload: message });
+      expect(again.duplicate).toBe(true);
+    } finally {
+      await db.close();
+      if (kind === 'postgres') {
+        const c = new pg.Client({ connectionString: testDatabaseUrl });
+        await c.connect();
+        await c.query(`drop schema if exists ${schema} cascade`);
+        await c.end();
+      }
+    }
   });
 });
 

@@ -1,0 +1,20 @@
+/**
+ * kill -9 in the middle of a burst, on the whole service as `npm start` runs it (a child process, webhook mode,
+ * the fake Bot API): nothing is lost, and only a reply on the wire at the moment of the kill (Telegram has no
+ * idempotency key) can reach a worker twice. The bigger run is `npm run bench:crash` (200 workers).
+ */
+import { describe, expect, it } from 'vitest';
+import { runCrashBench } from '../../bench/crash.js';
+import { storeKinds, testDatabaseUrl } from '../support/stores.js';
+import { smallKnowledge } from '../support/small-knowledge.js';
+
+describe.each(storeKinds)('kill -9 during a burst, on %s', (kind) => {
+  it('loses no worker, and answers twice at most the one whose reply was on the wire at the kill', async () => {
+    const r = await runCrashBench({
+      messages: 40, killAfter: 20, rate: 40, knowledgeDir: smallKnowledge(), leaseSeconds: 2, watchMs: 1_000,
+      databaseUrl: kind === 'postgres' ? testDatabaseUrl : undefined,
+    });
+    expect(r.lost).toBe(0);
+    expect(r.answeredTwice).toBeLessThanOrEqual(1);
+  }, 180_000);
+});

@@ -1,0 +1,31 @@
+/**
+ * A real test store with faults injected: the next `times` statements matching `match` fail before they reach
+ * the database, as a dropped connection would (StoreError 'unavailable') or as a refusal ('rejected'). Not a mock: every other
+ * statement runs on the real store.
+ *
+ * @example
+ *   const db = withFaults(store.db);
+ *   db.failNext(/set status = 'sent'/, 2);
+ */
+import { StoreError, type Db } from '../../src/store/db.js';
+
+type Fault = 'unavailable' | 'rejected';
+
+export function withFaults(db: Db): Db & { failNext(match: RegExp, times?: number, fault?: Fault): void } {
+  const faults: Array<{ match: RegExp; left: number; fault: Fault }> = [];
+  const check = (sql: string) => {
+    const found = faults.find((f) => f.left > 0 && f.match.test(sql));
+    if (!found) return;
+    found.left -= 1;
+    if (found.fault === 'rejected') throw Object.assign(new Error('refused by the injected fault'), { code: '22000' });
+    throw new StoreError('The PostgreSQL connection (DATABASE_URL) failed: Connection terminated unexpectedly', 'unavailable');
+  };
+  const wrap = (inner: Db): Db => ({
+    kind: inner.kind,
+    async query(sql, params) { check(sql); return inner.query(sql, params); },
+    async exec(sql) { check(sql); return inner.exec(sql); },
+    transaction: (fn) => inner.transaction((tx) => fn(wrap(tx))),
+    close: () => inner.close(),
+  });
+  return Object.assign(wrap(db), { failNext(match: RegExp, times = 1, fault: Fault = 'unavailable') { faults.push({ match, left: times, fault }); } });
+}
