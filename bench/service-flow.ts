@@ -54,7 +54,7 @@ async function main() {
   // With PostgreSQL, DATA_DIR only holds the admin token: a temporary one, and the token given.
   const config = loadConfig({
     DATA_DIR: db.url ? mkdtempSync(join(tmpdir(), 'nj-bench-data-')) : 'memory://', DATABASE_URL: db.url,
-    KNOWLEDGE_DIR: knowledge(), PORT: '0', LOG_LEVEL: 'silent', ADMIN_TOKEN: 'bench-services-admin-token',
+    KNOWLEDGE_DIR: knowledge(), PORT: '0', ADMIN_PORT: '0', LOG_LEVEL: 'silent', ADMIN_TOKEN: 'bench-services-admin-token',
   });
   // The console staff desk prints every card: keep it out of the figures' way.
   const quiet = new Writable({ write(_chunk, _encoding, done) { done(); } });

@@ -47,6 +47,8 @@ export interface CaseDesk {
 export interface ServiceApplications {
   /** A message while a flow is open: `taken` as the step's answer, or `paused` (a question, someone at risk) for the usual path. */
   take(worker: Worker, text: string, lang: Lang, inboundId: number): Promise<{ state: 'none' | 'taken' | 'paused'; triage?: TriageResult }>;
+  /** Whether an escalation reason is one of the union's services (it starts an application, not a case). */
+  offers(reason: string): boolean;
   /** Offers the application of the decision's reason; false when the reason is not a service. */
   offer(worker: Worker, decision: Decision, text: string, inboundId: number): Promise<boolean>;
   /** After the usual answer to a paused flow's message: how to go on with it. */
@@ -128,7 +130,9 @@ export function createWorkerService({
     if (flow.state === 'taken') return;
     const triaged = flow.triage ?? (await triage.classify(text));
     const active = await cases.activeCaseFor(worker.id);
-    if (active) {
+    // Asking for a union service after a case was resolved is a new application, not more of the old case.
+    const newService = active?.status === 'resolved' && triaged.outcome === 'escalate' && Boolean(flows?.offers(triaged.category));
+    if (active && !newService) {
       // Relay is relay: the thread gets the words and the person on the case answers. Writing to a recently
       // resolved case reopens it, and then the bot also answers new questions itself, as before.
       const urgent = triaged.outcome === 'urgent' ? triaged.category : undefined;

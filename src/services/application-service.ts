@@ -152,6 +152,8 @@ export function createApplications({
       return (await step(worker, app, { text }, l, inboundId)) === 'question' ? { state: 'paused', triage: triaged } : { state: 'taken' };
     },
 
+    offers: (reason) => definitions.has(reason),
+
     async offer(worker, decision: Decision, text, inboundId) {
       const service = decision.reason;
       if (!service || !definitions.has(service) || decision.escalation?.priority === 'urgent') return false;

@@ -47,13 +47,13 @@ describe('npm run report', () => {
     await recordAskedQuestion(db, { at: new Date(), lang: 'zh', kind: 'answer', topic: 'dismissal', confidence: 0.3, unanswered: 'low_confidence', text: '被末位淘汰合法吗' });
     const http = createHttpServer();
     const admin = { listeningReport: (days: number) => buildListeningReport(db, reportPeriod(new Date(), days, 'Asia/Shanghai', { untilNow: true })) };
-    http.mount('/admin', adminListener({ admin: admin as unknown as Admin, token: 'report-token' }));
+    http.mount('/admin', adminListener({ admin: admin as unknown as Admin, token: 'report-token-0123456789abcdef' }));
     const port = await http.listen(0, '127.0.0.1');
     try {
       const stdout = sink();
       const stderr = sink();
       const code = await runReportCommand({
-        argv: ['--lang', 'en'], config: loadConfig({ DATA_DIR: dataDir, PORT: String(port), ADMIN_TOKEN: 'report-token', LOG_LEVEL: 'silent' }), stdout, stderr,
+        argv: ['--lang', 'en'], config: loadConfig({ DATA_DIR: dataDir, PORT: '0', ADMIN_PORT: String(port), ADMIN_TOKEN: 'report-token-0123456789abcdef', LOG_LEVEL: 'silent' }), stdout, stderr,
       });
       expect(code).toBe(0);
       expect(stderr.text).toContain('asking it to do this');

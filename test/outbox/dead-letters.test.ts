@@ -153,12 +153,12 @@ describe('npm run outbox with the embedded store', () => {
     afterAll(() => close?.());
 
     it('asks the service, never opening the directory', async () => {
-      const list = await command(['--list'], { PORT: String(port) });
+      const list = await command(['--list'], { PORT: '0', ADMIN_PORT: String(port) });
       expect(list.code).toBe(0);
       expect(list.stderr).toMatch(/owns .*: asking it to do this/);
       expect(list.stdout).toMatch(/^2 dead letters/);
-      expect((await command(['--retry-all'], { PORT: String(port) })).stdout).toMatch(/^Put 2 dead letters back/);
-      const down = await command(['--list'], { PORT: '1' });
+      expect((await command(['--retry-all'], { PORT: '0', ADMIN_PORT: String(port) })).stdout).toMatch(/^Put 2 dead letters back/);
+      const down = await command(['--list'], { PORT: '0', ADMIN_PORT: '1' });
       expect(down.code).toBe(1);
       expect(down.stderr).toMatch(/Either stop the service and run npm run outbox again/);
     });

@@ -30,7 +30,7 @@ describe.each(storeKinds)('guided applications in the console on %s', (kind) => 
   beforeAll(async () => {
     const db = await databaseFor(kind);
     drop = db.drop;
-    const config = loadConfig({ ...db.settings, KNOWLEDGE_DIR: smallKnowledge(), PORT: '0', LOG_LEVEL: 'silent', ADMIN_TOKEN: 'services-console-token' });
+    const config = loadConfig({ ...db.settings, KNOWLEDGE_DIR: smallKnowledge(), PORT: '0', ADMIN_PORT: '0', LOG_LEVEL: 'silent', ADMIN_TOKEN: 'services-console-token-0123456789' });
     const output = new Writable({ write(chunk, _e, done) { out += String(chunk); done(); } });
     app = await startApp({ config, input: Readable.from(script.map((l) => `${l}\n`)), output, progress: { write: () => true } as never });
     await app.consoleDone;

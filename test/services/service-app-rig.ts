@@ -85,7 +85,7 @@ export async function startServiceAppRig(kind: StoreKind): Promise<ServiceAppRig
   const db = await databaseFor(kind);
   const routes = [{ union: COURIER_UNION, services: ['join_union'], regions: ['深圳'], industries: ['courier', 'rider'], slackChannel: COURIER_CHANNEL }];
   const config = loadConfig({
-    ...db.settings, KNOWLEDGE_DIR: smallKnowledge(), PORT: '0', ADMIN_TOKEN: 'services-admin-token', LOG_LEVEL: 'silent',
+    ...db.settings, KNOWLEDGE_DIR: smallKnowledge(), PORT: '0', ADMIN_PORT: '0', ADMIN_TOKEN: 'services-admin-token-0123456789', LOG_LEVEL: 'silent',
     TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: telegram.apiRoot,
     TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/telegram', TELEGRAM_WEBHOOK_SECRET: HOOK_SECRET,
     SLACK_BOT_TOKEN: FAKE_SLACK_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_CASES_CHANNEL: CASES_CHANNEL,
