@@ -36,7 +36,7 @@ for (let it = 0; it < 20_000; it++) {
   for (const r of rows) {
     const d = p(r.x) - r.y;
     g[0]! += d;
-    r.x.forEach((v, j) => (g[j + 1]! += d * v));
+    for (const [j, v] of r.x.entries()) g[j + 1]! += d * v;
   }
   w = w.map((wi, i) => wi - (0.5 * g[i]!) / rows.length);
 }
@@ -52,7 +52,7 @@ if (process.argv.includes('--write')) {
   const file = `${config.KNOWLEDGE_DIR}/policy/answering.json`;
   const settings = JSON.parse(readFileSync(file, 'utf8'));
   settings.confidence.model = rounded;
-  writeFileSync(file, JSON.stringify(settings, null, 2) + '\n');
+  writeFileSync(file, `${JSON.stringify(settings, null, 2)}\n`);
   console.log(`written to ${file}`);
 }
 await db.close();

@@ -47,7 +47,7 @@ function train(data: typeof rows): number[] {
       const z = w[0] + x.reduce((s, v, j) => s + v * w[j + 1], 0);
       const g = 1 / (1 + Math.exp(-z)) - r.y[i]!;
       w[0] -= 0.05 * g;
-      x.forEach((v, j) => (w[j + 1] -= 0.05 * (g * v + 1e-4 * w[j + 1])));
+      for (const [j, v] of x.entries()) w[j + 1] -= 0.05 * (g * v + 1e-4 * w[j + 1]);
     });
   }
   return w;
@@ -65,5 +65,5 @@ const h = summarize(hand), l = summarize(learned);
 console.log(`hand-set: hit@5 ${h.hit_at_5.toFixed(3)} MRR@10 ${h.mrr_at_10.toFixed(3)}   learned (5-fold CV): hit@5 ${l.hit_at_5.toFixed(3)} MRR@10 ${l.mrr_at_10.toFixed(3)}  over ${rows.length} dev questions`);
 const w = train(rows);
 console.log('weights on all dev questions:', Object.fromEntries([['bias', w[0]], ...featureNames.map((n, i) => [n, w[i + 1]])].map(([k, v]) => [k, Math.round((v as number) * 1000) / 1000])));
-if (process.argv.includes('--write')) writeFileSync('knowledge/policy/ranking.json', JSON.stringify({ $comment: 'Learned ranking weights (bench/learned-ranking.ts --write, trained on the development sets).', features: featureNames, bias: w[0], weights: w.slice(1) }, null, 2) + '\n');
+if (process.argv.includes('--write')) writeFileSync('knowledge/policy/ranking.json', `${JSON.stringify({ $comment: 'Learned ranking weights (bench/learned-ranking.ts --write, trained on the development sets).', features: featureNames, bias: w[0], weights: w.slice(1) }, null, 2)}\n`);
 await db.close();

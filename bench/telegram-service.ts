@@ -55,7 +55,7 @@ export const standInWorkers: MakeWorkers = ({ db, outbox, translate }) => {
     async followUp() { return false; },
     async forgetWorker() {},
   };
-  const triage = { classify: async (text: string) => ({ outcome: 'answer' as const, category: 'legal_question', confidence: 1, source: 'classifier' as const, evidence: { danger: [], frames: [], label: '', outcomes: { urgent: 0, escalate: 0, decline: 0, answer: 1 } } }) };
+  const triage = { classify: async (_text: string) => ({ outcome: 'answer' as const, category: 'legal_question', confidence: 1, source: 'classifier' as const, evidence: { danger: [], frames: [], label: '', outcomes: { urgent: 0, escalate: 0, decline: 0, answer: 1 } } }) };
   return createWorkerService({ db, outbox, assistant, triage, safetyReply: () => '', cases, translate });
 };
 

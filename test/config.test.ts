@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadConfig, readEnvironment, ConfigError, secretValues } from '../src/config.js';
-import { createLogger } from '../src/log.js';
+import { loadConfig, readEnvironment, ConfigError, } from '../src/config.js';
 import { maskPersonalData } from '../src/privacy/mask.js';
 
 describe('config', () => {

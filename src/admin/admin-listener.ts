@@ -80,7 +80,7 @@ async function streamReindex(admin: Admin, url: URL, res: ServerResponse, log: L
   };
   const line = (value: unknown) => {
     open();
-    res.write(JSON.stringify(value) + '\n');
+    res.write(`${JSON.stringify(value)}\n`);
   };
   try {
     const summary = await admin.run((event) => line({ event }), { dryRun: flag('dryRun'), full: flag('full') });

@@ -27,7 +27,7 @@ export async function ensureAdminToken({ configured, dataDir }: AdminTokenOption
   const path = join(dataDir, adminTokenFile);
   // Written beside and renamed so a CLI reading at the same moment never sees half a token.
   const tmp = `${path}.${process.pid}.tmp`;
-  await writeFile(tmp, token + '\n', { mode: 0o600 });
+  await writeFile(tmp, `${token}\n`, { mode: 0o600 });
   await chmod(tmp, 0o600);
   await rename(tmp, path);
   return token;

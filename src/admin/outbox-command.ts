@@ -26,7 +26,7 @@ export async function runOutboxCommand(options: AdminCommandOptions): Promise<nu
   } catch (error) {
     return fail((error as Error).message);
   }
-  if (values.help) return void io.stdout.write(usage + '\n'), 0;
+  if (values.help) return void io.stdout.write(`${usage}\n`), 0;
   if ([values.list, values.retry !== undefined, values['retry-all']].filter(Boolean).length !== 1) {
     return fail('choose one of --list, --retry ID, --retry-all');
   }

@@ -26,11 +26,14 @@ export function createProgressView({ stream = process.stderr, tty = Boolean(stre
   };
   const print = (line: string) => {
     clearLine();
-    stream.write(line + '\n');
+    stream.write(`${line}\n`);
   };
   return {
     update(event: ReindexEvent): void {
-      if (event.type !== 'progress') return print(describeEvent(event)!);
+      if (event.type !== 'progress') {
+        print(describeEvent(event)!);
+        return;
+      }
       const share = event.total ? event.done / event.total : 1;
       if (tty) {
         const filled = Math.round(share * width);

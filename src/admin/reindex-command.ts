@@ -31,7 +31,7 @@ export async function runReindexCommand(options: ReindexCommandOptions): Promise
     io.stderr.write(`${(error as Error).message}\n${usage}\n`);
     return 1;
   }
-  if (values['help']) return void io.stdout.write(usage + '\n'), 0;
+  if (values['help']) return void io.stdout.write(`${usage}\n`), 0;
   if (values['rollback']) return runOnAdmin(io, 'reindex', textTask(io, (admin) => admin.rollback()));
   if (values['sources']) return runOnAdmin(io, 'reindex', textTask(io, (admin) => admin.sources()));
 
@@ -51,6 +51,6 @@ export async function runReindexCommand(options: ReindexCommandOptions): Promise
 }
 
 function finish(stdout: Out, summary: ReindexSummary, text: string): number {
-  stdout.write(text + '\n');
+  stdout.write(`${text}\n`);
   return summary.failed.length ? 1 : 0;
 }

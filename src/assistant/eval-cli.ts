@@ -59,7 +59,7 @@ function printReport(report: ReturnType<typeof scoreBehaviour>, mode: string): v
   if (report.misses.length) console.log('\nmisses:');
   for (const r of report.misses) {
     const got = r.decision.kind + (r.decision.escalation ? `/${r.decision.escalation.priority}` : '') + (r.decision.reason ? `/${r.decision.reason}` : '');
-    console.log(`  ${r.case.id} [${r.case.category}] expect ${r.case.expect}${r.case.priority ? '/' + r.case.priority : ''} got ${got} (confidence ${r.decision.confidence}) ${r.case.message.slice(0, 60)}`);
+    console.log(`  ${r.case.id} [${r.case.category}] expect ${r.case.expect}${r.case.priority ? `/${r.case.priority}` : ''} got ${got} (confidence ${r.decision.confidence}) ${r.case.message.slice(0, 60)}`);
   }
 }
 

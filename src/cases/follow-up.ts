@@ -2,11 +2,10 @@
  * Follow-up: when a case is resolved the worker is asked whether the union may check back; a worker who
  * agreed is asked, `followUpDays` after the resolution, whether the problem was solved. The answers feed the
  * listening report, and a "no" reopens the case (unless the worker has another case open meanwhile, which
- * staff already work: the answer is then only recorded and shown in the old case's thread). Questions and answers are buttons (choices) whose values this module reads back; typing
- * a label works too (the console).
+ * staff already work: the answer is then only recorded and shown in the old case's thread). Questions and
+ * answers are buttons (choices) whose values this module reads back; typing a label works too (the console).
  * The buttons and the words that answer them are in conversation/follow-up-reply.ts.
  */
-import type { Lang } from '../assistant/types.js';
 import { followUpChoices as choices, type FollowUpAnswer } from '../conversation/follow-up-reply.js';
 import {
   ACTIVE_STATUSES, findWorkerCase, getCase, listFollowUpsDue, markFollowUpAsked, setFollowUpAnswer, updateCaseIf, type CaseRecord,

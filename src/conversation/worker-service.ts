@@ -20,7 +20,7 @@ import { enqueueToWorker, workerStream } from './worker-outbox.js';
 import { askedQuestion } from './asked-questions.js';
 import { parseFollowUpReply, type FollowUpAnswer } from './follow-up-reply.js';
 import { detectLang } from '../i18n/detect-lang.js';
-import type { Attachment, IncomingWorkerMessage, ServicePress, WorkerCaseStatus, WorkerIdentity, WorkerService } from './types.js';
+import type { Attachment, ServicePress, WorkerCaseStatus, WorkerIdentity, WorkerService } from './types.js';
 
 /** What the worker side needs of the caring-person queue (implemented by cases/). */
 export interface CaseDesk {

@@ -22,7 +22,7 @@ type Lang = 'zh' | 'en';
  * @example
  *   consume('欠了3个月工资', /3个月/g, () => {}) // → '欠了   工资'
  */
-export function consume(text: string, re: RegExp, take: (m: RegExpExecArray) => boolean | void): string {
+export function consume(text: string, re: RegExp, take: (m: RegExpExecArray) => unknown): string {
   let out = text;
   for (const m of text.matchAll(re)) {
     if (take(m as RegExpExecArray) === false) continue;

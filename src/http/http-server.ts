@@ -86,7 +86,7 @@ export function createHttpServer({ log = silentLogger, metrics = unreadMetrics, 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     const fixed = req.method === 'GET' ? own[path] : undefined;
-    const found = fixed ? undefined : mounts.find(([prefix]) => path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : prefix + '/'));
+    const found = fixed ? undefined : mounts.find(([prefix]) => path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`));
     const route = fixed ? path : found?.[0] ?? 'other';
     res.once('finish', () => metrics.countHttpRequest(route, res.statusCode));
     if (!fixed && !found) return send(res, 404, { ok: false, error: 'not found' });

@@ -44,7 +44,7 @@ export function plainReportText(report: ListeningReport, options: Omit<ReportTex
   return reportText(report, options).replace(/\*/g, '');
 }
 
-export function reportText(report: ListeningReport, { translate, lang, escape = (s) => s }: ReportTextOptions): string {
+export function reportText(report: ListeningReport, { translate, lang, escape: escapeText = (s) => s }: ReportTextOptions): string {
   const x = reportLabels(translate, lang);
   const { t } = x;
   const none = t('report-none');
@@ -59,7 +59,7 @@ export function reportText(report: ListeningReport, { translate, lang, escape = 
     ...q.byTopic.slice(0, 12).map((r) => t('report-topic-line', { topic: x.topic(r.topic), count: r.count, previous: r.previous, trend: x.trend(r.count, r.previous) })),
     '',
     t('report-unanswered', { declined: u.declined, lowConfidence: u.lowConfidence, noCard: u.noCard, notHelpful: u.notHelpful }),
-    ...u.groups.map((g) => t('report-group-line', { count: g.count, examples: g.examples.map((e) => `“${escape(e.slice(0, 120))}”`).join(' / ') })),
+    ...u.groups.map((g) => t('report-group-line', { count: g.count, examples: g.examples.map((e) => `“${escapeText(e.slice(0, 120))}”`).join(' / ') })),
     '',
     t('report-gaps'),
     ...(report.gaps.length
@@ -78,7 +78,7 @@ export function reportText(report: ListeningReport, { translate, lang, escape = 
     t('report-follow-ups', { asked: report.followUps.asked, solved: report.followUps.solved, unsolved: report.followUps.unsolved }),
     '',
     t('report-employers'),
-    ...(report.employers.length ? report.employers.map((e) => t('report-employer-line', { name: escape(e.name), cases: e.cases })) : [`• ${none}`]),
+    ...(report.employers.length ? report.employers.map((e) => t('report-employer-line', { name: escapeText(e.name), cases: e.cases })) : [`• ${none}`]),
   ];
   return lines.join('\n');
 }

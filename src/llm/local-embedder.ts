@@ -33,9 +33,9 @@ const DESIGN = 'local-tfidf-v1';
 
 function features(text: string, bigramWeight: number): Map<string, number> {
   const out = new Map<string, number>();
-  for (const [t, c] of countTerms(tokenize(text))) out.set('w' + t, 1 + Math.log(c));
+  for (const [t, c] of countTerms(tokenize(text))) out.set(`w${t}`, 1 + Math.log(c));
   if (bigramWeight > 0) {
-    for (const [t, c] of countTerms(cjkBigrams(text))) out.set('b' + t, bigramWeight * (1 + Math.log(c)));
+    for (const [t, c] of countTerms(cjkBigrams(text))) out.set(`b${t}`, bigramWeight * (1 + Math.log(c)));
   }
   return out;
 }

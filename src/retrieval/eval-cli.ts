@@ -20,9 +20,9 @@ class UsageError extends Error {
 }
 
 function readArgs() {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = (() => {
+    try {
+      return parseArgs({
       options: {
         questions: { type: 'string', short: 'q' },
         texts: { type: 'string' },
@@ -31,10 +31,11 @@ function readArgs() {
         verbose: { type: 'boolean', short: 'v', default: false },
         reindex: { type: 'boolean', default: false },
       },
-    }).values;
-  } catch (error) {
-    throw new UsageError(`${(error as Error).message}\n${usage}`, { cause: error });
-  }
+      }).values;
+    } catch (error) {
+      throw new UsageError(`${(error as Error).message}\n${usage}`, { cause: error });
+    }
+  })();
   if (!parsed.questions) throw new UsageError(`--questions FILE is required\n${usage}`);
   const k = Number(parsed.k);
   if (!Number.isInteger(k) || k < 1 || k > 100) throw new UsageError(`--k must be an integer from 1 to 100\n${usage}`);

@@ -196,8 +196,8 @@ export function createRetriever({
       out.set(r.id, f);
       return f;
     };
-    byVector.forEach((r, i) => (add(r, i, vectorWeight, r.vector!, byVector[0]!.vector!).vector = r.vector!));
-    byLexical.forEach((r, i) => (add(r, i, lexicalWeight, r.lexical!, byLexical[0]!.lexical!).lexical = r.lexical!));
+    for (const [i, r] of byVector.entries()) add(r, i, vectorWeight, r.vector!, byVector[0]!.vector!).vector = r.vector!;
+    for (const [i, r] of byLexical.entries()) add(r, i, lexicalWeight, r.lexical!, byLexical[0]!.lexical!).lexical = r.lexical!;
     return [...out.values()];
   }
 

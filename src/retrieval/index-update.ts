@@ -189,7 +189,7 @@ async function writeVersion(o: WriteOptions): Promise<number> {
     let offset = 0;
     for (const doc of o.documents) {
       const ids = await store.addDocument(version, doc, doc.passages.map((p, j) => ({ ...p, embedding: vectors[offset + j]! })));
-      ids.forEach((id) => embeddedIds.add(id));
+      for (const id of ids) embeddedIds.add(id);
       if (!isInForce(doc.meta)) await rstore.deactivateDocument(version, doc.source);
       offset += doc.passages.length;
     }

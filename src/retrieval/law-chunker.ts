@@ -54,7 +54,7 @@ export async function chunkDocument(
   });
   const make = (path: string[], articles: number[], text: string): PassageDraft => ({
     title, kind, path, articles, effective, source, text,
-    searchText: [title, titleEn, ...path].filter(Boolean).join(' ') + '\n' + text,
+    searchText: `${[title, titleEn, ...path].filter(Boolean).join(' ')}\n${text}`,
   });
 
   const lines = body.replace(/\r\n?/g, '\n').split('\n');
@@ -72,7 +72,7 @@ export async function chunkDocument(
       // Each piece repeats the article label so a quoted fragment still says which article it is.
       const label = parseArticleHeading(text)?.label ?? '';
       const pieces = await splitter.splitText(text);
-      pieces.forEach((piece, i) => out.push(make(a.path, [a.article], i === 0 || !label ? piece : `${label}（续）${piece}`)));
+      for (const [i, piece] of pieces.entries()) out.push(make(a.path, [a.article], i === 0 || !label ? piece : `${label}（续）${piece}`));
     }
     return out;
   }

@@ -240,7 +240,7 @@ export function jsonSummary(run: EvalRun): Record<string, unknown> {
 
 const pct = (x: number) => (x * 100).toFixed(1).padStart(5);
 const shortTitle = (t: string) => t.replace(/^中华人民共和国/, '');
-const cite = (p: CoveringPassage) => `${shortTitle(p.title)}${p.articles.length ? ' ' + p.articles.join(',') : ''}`;
+const cite = (p: CoveringPassage) => `${shortTitle(p.title)}${p.articles.length ? ` ${p.articles.join(',')}` : ''}`;
 
 /** A plain-text report: a table for all / zh / en and per topic, latency, and optionally the misses. */
 export function formatReport(run: EvalRun, questions: readonly EvalQuestion[], { verbose = false } = {}): string {

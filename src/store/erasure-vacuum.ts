@@ -17,7 +17,7 @@ import type { Db } from './db.js';
 import { silentLogger, type Logger } from '../log.js';
 
 /** The tables that can hold a worker's personal data (see worker-store, case-store, conversation-store). */
-const tables = ['workers', 'inbound_messages', 'outbox', 'conversation_turns', 'cases', 'case_messages', 'answer_feedback'];
+const tables = ['workers', 'inbound_messages', 'outbox', 'conversation_turns', 'cases', 'case_messages', 'answer_feedback', 'asked_questions', 'applications'];
 
 export interface ErasureVacuum {
   request(): void;
@@ -33,7 +33,7 @@ export function createErasureVacuum({
   let running: Promise<void> | undefined;
   // When the first erasure not vacuumed yet happened: transactions older than it may still see what it erased.
   let since: Date | undefined;
-  let waiters: Array<() => void> = [];
+  const waiters: Array<() => void> = [];
 
   /** One try; returns how long to wait before the next one when it had to wait, else undefined. */
   async function run(): Promise<number | undefined> {

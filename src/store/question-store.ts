@@ -34,22 +34,25 @@ export async function recordAskedQuestion(db: Db, q: AskedQuestion): Promise<voi
 /** The worker said the answer to inbound message `inboundRef` did not help; false when it is not (or no longer) known. */
 export async function markNotHelpful(db: Db, inboundRef: number): Promise<boolean> {
   const rows = await db.query(
-    `update asked_questions set not_helpful = true, inbound_ref = null where inbound_ref = $1 returning id`, [inboundRef]);
+    `update asked_questions set not_helpful = true where inbound_ref = $1 and not not_helpful returning id`, [inboundRef]);
   return rows.length > 0;
 }
 
 /**
  * Keeps the record to what it may hold: words of answered questions only while they may still be rated
- * (`feedbackBefore`), the words of unanswered ones for the retention window (`keepBefore`). Returns rows changed.
+ * (`feedbackBefore`), the words of unanswered or unhelpful ones for the retention window (`keepBefore`).
+ * A row keeps its link to the message as long as it keeps words, so /forget can still find them.
+ * Returns rows changed.
  */
 export async function pruneAskedQuestions(db: Db, { feedbackBefore, keepBefore }: { feedbackBefore: Date; keepBefore: Date }): Promise<number> {
   const rated = await db.query(
-    `update asked_questions set inbound_ref = null,
-            text = case when unanswered is null and not not_helpful then null else text end
-      where inbound_ref is not null and at < $1 returning id`,
+    `update asked_questions set inbound_ref = null, text = null
+      where inbound_ref is not null and unanswered is null and not not_helpful and at < $1 returning id`,
     [feedbackBefore],
   );
-  const expired = await db.query(`update asked_questions set text = null where text is not null and at < $1 returning id`, [keepBefore]);
+  const expired = await db.query(
+    `update asked_questions set text = null, inbound_ref = null
+      where (text is not null or inbound_ref is not null) and at < $1 returning id`, [keepBefore]);
   return rated.length + expired.length;
 }
 

@@ -33,7 +33,7 @@ const wordish = /^[\p{L}\p{N}]+$/u;
 /** Light English stemming: enough to make "contracts"/"contract", "paid"/"pay" meet, no more. */
 export function stemEnglish(word: string): string {
   let w = word.toLowerCase();
-  if (w.length > 4 && w.endsWith('ies')) w = w.slice(0, -3) + 'y';
+  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 4 && w.endsWith('es') && /(ss|sh|ch|x)es$/.test(w)) w = w.slice(0, -2);
   else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss')) w = w.slice(0, -1);
   return w;

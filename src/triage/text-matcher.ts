@@ -44,7 +44,7 @@ export function wordsOf(text: string): Word[] {
   return [...text.matchAll(/[a-z][a-z'-]*/g)].map((m) => ({ text: m[0], index: m.index }));
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function regexTerm(term: string, re: RegExp): CompiledTerm {
   return {
@@ -69,7 +69,7 @@ export function compileTerm(raw: string): CompiledTerm {
   }
   const wildcard = term.endsWith('*');
   const body = wildcard ? term.slice(0, -1) : term;
-  const pattern = escape(body).replace(/ /g, '\\s+');
+  const pattern = escapeRegex(body).replace(/ /g, '\\s+');
   const exact = new RegExp(`(?<![a-z])${pattern}${wildcard ? "[a-z'-]*" : ''}(?![a-z])`, 'giu');
   // One typo is tolerated in single long words ("suicde", "harrassment"); short words would collide.
   const fuzzy = !exactOnly && !body.includes(' ') && body.length >= 6;
@@ -127,6 +127,6 @@ export function precededBy(text: string, index: number, cues: readonly string[],
   return cues.some((raw) => {
     const cue = normalise(raw);
     if (han.test(cue)) return (before.slice(-(hanWindow + cue.length - 1))).includes(cue) || hanPart.includes(cue);
-    return new RegExp(`(?<![a-z])${escape(cue)}(?![a-z])`, 'i').test(latinPart);
+    return new RegExp(`(?<![a-z])${escapeRegex(cue)}(?![a-z])`, 'i').test(latinPart);
   });
 }

@@ -5,9 +5,6 @@
  * thread reply → the worker receives it → the worker answers → it appears in the thread → resolve → rating.
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import { cpSync, mkdtempSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pg from 'pg';
 import { loadConfig } from '../../src/config.js';
 import { startApp, type App } from '../../src/app.js';

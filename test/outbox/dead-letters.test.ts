@@ -40,7 +40,7 @@ function refusingOutbox(db: Db) {
   return { outbox, heal: () => { refuse = false; } };
 }
 
-async function twoDeadLetters(db: Db, outbox: Outbox): Promise<{ message: number; card: number }> {
+async function twoDeadLetters(_db: Db, outbox: Outbox): Promise<{ message: number; card: number }> {
   const message = await outbox.enqueue({ channel: 'telegram', stream: `telegram:${CHAT}`, kind: 'message', payload: { chatId: CHAT, lang: 'zh', text: `我的电话${PHONE}，公司欠薪` } });
   const card = await outbox.enqueue({ channel: 'staffdesk', stream: 'case:42', kind: 'case_card', payload: { kind: 'case_card', caseId: 42 } });
   await outbox.drain();

@@ -38,8 +38,8 @@ const stream = (content: string, extra = '') => `<< /Length ${Buffer.byteLength(
 
 /** A one-page PDF whose text layer has these lines (ASCII, Helvetica). */
 export function buildTextPdf(lines: string[]): Uint8Array {
-  const escape = (s: string) => s.replace(/[()\\]/g, (c) => '\\' + c);
-  const content = ['BT', '/F1 11 Tf', '14 TL', '72 740 Td', ...lines.map((l) => `(${escape(l)}) Tj T*`), 'ET'].join('\n');
+  const escapePdf = (s: string) => s.replace(/[()\\]/g, (c) => `\\${c}`);
+  const content = ['BT', '/F1 11 Tf', '14 TL', '72 740 Td', ...lines.map((l) => `(${escapePdf(l)}) Tj T*`), 'ET'].join('\n');
   return assemblePdf([
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
@@ -52,7 +52,7 @@ export function buildTextPdf(lines: string[]): Uint8Array {
 /** A one-page PDF that is only a picture (what a scanner produces): no text layer. */
 export function buildScannedPdf(): Uint8Array {
   const size = 8;
-  const pixels = Array.from({ length: size * size }, (_, i) => ((i * 37) % 256).toString(16).padStart(2, '0')).join('') + '>';
+  const pixels = `${Array.from({ length: size * size }, (_, i) => ((i * 37) % 256).toString(16).padStart(2, '0')).join('')}>`;
   return assemblePdf([
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',

@@ -56,14 +56,14 @@ describe('readKnowledgeFile', () => {
     ]);
     const file = await readKnowledgeFile('policy/wages.docx', bytes, { readFile: noSidecar });
     expect(file.frontMatter['title']).toBe('某省工资支付条例');
-    expect(file.text).toBe([
+    expect(file.text).toBe(`${[
       '# 某省工资支付条例',
       '## 第一章 总则',
       '第一条 为了保障劳动者获得劳动报酬的权利，制定本条例。',
       '第二条 本条例适用于本省行政区域内的企业。',
       '## 第二章 工资支付',
       '第三条 工资应当以货币形式按月支付，不得以实物代替。',
-    ].join('\n\n') + '\n');
+    ].join('\n\n')}\n`);
   });
 
   it('takes front matter for a .docx from its sidecar', async () => {
@@ -87,13 +87,13 @@ describe('readKnowledgeFile', () => {
     ]);
     const file = await readKnowledgeFile('policy/wages.pdf', bytes, { readFile: noSidecar });
     expect(file.frontMatter['title']).toBe('Provincial Wage Rules');
-    expect(file.text).toBe([
+    expect(file.text).toBe(`${[
       '# Provincial Wage Rules',
       '## Chapter 1 General',
       'Article 1 Wages shall be paid monthly in legal tender.',
       'Article 2 This applies to every employer in the province.',
       'Article 3 Overtime is paid under Article 44 of the Labour Law.',
-    ].join('\n\n') + '\n');
+    ].join('\n\n')}\n`);
   });
 
   it('refuses a scanned PDF with a reason that says what to do', async () => {
@@ -117,13 +117,13 @@ describe('readKnowledgeFile', () => {
       <div>附：申请表 &amp; 说明</div></body></html>`;
     const file = await readKnowledgeFile('union/aid.html', utf8(html), { readFile: noSidecar });
     expect(file.frontMatter['title']).toBe('某市工会法律援助办法');
-    expect(file.text).toBe([
+    expect(file.text).toBe(`${[
       '# 某市工会法律援助办法',
       '## 第一章 总则',
       '第一条 为了维护职工合法权益，制定本办法。',
       '第二条 职工可以申请法律援助。',
       '附：申请表 & 说明',
-    ].join('\n\n') + '\n');
+    ].join('\n\n')}\n`);
   });
 
   it('reads plain text; the first short line is the title', async () => {

@@ -69,7 +69,7 @@ describe('law chunker on the real law files', () => {
   });
 
   it('splits an over-long article with overlap, every piece still cited as that article', async () => {
-    const long = '第三条 ' + Array.from({ length: 40 }, (_, i) => `第${i}句用人单位应当依法支付劳动报酬并缴纳社会保险费。`).join('');
+    const long = `第三条 ${Array.from({ length: 40 }, (_, i) => `第${i}句用人单位应当依法支付劳动报酬并缴纳社会保险费。`).join('')}`;
     const body = `# 测试法\n\n## 第一章 总则\n\n第一条 短条文。\n\n第二条 也短。\n\n${long}\n\n第四条 最后一条。\n`;
     const passages = await chunkDocument({ source: 'laws/t.md', meta: { title: '测试法', kind: 'law' }, body }, { maxArticleChars: 300, chunkChars: 250, overlapChars: 50 });
     const pieces = passages.filter((p) => p.articles[0] === 3);
@@ -129,7 +129,7 @@ describe('front matter', () => {
 });
 
 describe('thesaurus', () => {
-  const thesaurus = parseThesaurus(readFileSync(fixtureDir + 'thesaurus.tsv', 'utf8'));
+  const thesaurus = parseThesaurus(readFileSync(`${fixtureDir}thesaurus.tsv`, 'utf8'));
   it('matches Chinese lay terms as substrings and English as words, case-insensitive', () => {
     expect(thesaurus.expand('老板说要把我炒鱿鱼')).toEqual(['解除劳动合同', '经济补偿']);
     expect(thesaurus.expand('I was FIRED yesterday')).toEqual(['解除劳动合同', '经济补偿']);

@@ -28,7 +28,7 @@ describe.each(storeKinds)('knowledge index on %s', (kind) => {
   });
 
   it('finds the article with its citation fields, by lay words and through the thesaurus in English', async () => {
-    const thesaurus = await loadThesaurus(knowledgeDir + 'thesaurus.tsv');
+    const thesaurus = await loadThesaurus(`${knowledgeDir}thesaurus.tsv`);
     const retriever = createRetriever({ db: store.db, embedder, thesaurus });
     const [top] = await retriever.search('试用期最长能约定多久？合同签了三年', { k: 5 });
     expect(top).toMatchObject({ title: '中华人民共和国劳动合同法', kind: 'law', articles: [19], source: 'laws/labor-contract-law.md' });

@@ -33,7 +33,7 @@ describe('the service definitions', () => {
   it.each([
     ['a missing English text', (y: string) => y.replace('label: {zh: 姓名, en: Name}', 'label: {zh: 姓名}'), /join-union\.yaml: fields\[0\]\.label\.en: /],
     ['an unknown field type', (y: string) => y.replace('type: phone', 'type: email'), /fields\[1\]\.type: /],
-    ['a choice without options', (y: string) => y.replace(/    options:\n      - value: yes_[\s\S]*?unknown, label: \{zh: 不清楚, en: Not sure\}\}/, ''), /fields\[5\]\.options: a choice needs options/],
+    ['a choice without options', (y: string) => y.replace(/ {4}options:\n {6}- value: yes_[\s\S]*?unknown, label: \{zh: 不清楚, en: Not sure\}\}/, ''), /fields\[5\]\.options: a choice needs options/],
     ['a `when` on a later field', (y: string) => y.replace('when: {field: industry, in: [factory, other]}', 'when: {field: workplace_union, in: [no_]}'), /fields\[4\]\.when\.field: "workplace_union" is not an earlier field/],
     ['a guide that does not exist', (y: string) => y.replace('guide: joining-the-union.md', 'guide: nowhere.md'), /guide: knowledge\/union\/nowhere\.md does not exist/],
     ['an unquoted #{caseId} (a YAML comment)', (y: string) => y.replace('"你的入会申请已提交（编号 #{caseId}），', '你的入会申请已提交（编号 #{caseId}），').replace('可以随时查看进度。"', '可以随时查看进度。'), /submitted\.zh: must say the number/],

@@ -12,7 +12,8 @@ import {
 import type { Logger } from '../../log.js';
 
 export interface PollingOptions {
-  bot: Bot<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- any context type
+  // biome-ignore lint/suspicious/noExplicitAny: any context type
+  bot: Bot<any>;
   admit: (update: Update) => Promise<number | undefined>;
   handle: (update: Update) => Promise<void>;
   log: Logger;

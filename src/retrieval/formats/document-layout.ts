@@ -119,7 +119,7 @@ export function renderBlocks(blocks: Block[], title: string): string {
       out.push(level ? `${'#'.repeat(level)} ${line}` : line);
     }
   }
-  return out.join('\n\n') + '\n';
+  return `${out.join('\n\n')}\n`;
 }
 
 /** The first heading's text, for a title when no front matter gives one. */

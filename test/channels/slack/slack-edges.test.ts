@@ -11,6 +11,7 @@ import { createSlackDesk, SlackSetupError, type KnowledgeAdmin } from '../../../
 import type { CaseService } from '../../../src/cases/types.js';
 
 // The re-index engineer's admin port plugs into the Slack command as it is (a compile-time check).
+// biome-ignore lint/suspicious/noExportsInTest: a compile-time check, never imported
 export const adminFits = (admin: AdminPort): KnowledgeAdmin => admin;
 
 /** A Slack error as the WebClient raises it (its classes are not exported, only their codes). */

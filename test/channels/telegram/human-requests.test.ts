@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storeKinds, useStore } from '../../support/stores.js';
-import { callbackUpdate, textUpdate, type Harness } from './support.js';
+import { callbackUpdate, textUpdate, } from './support.js';
 import { startCaseDeskHarness } from './case-desk-rig.js';
 import { translate } from '../../cases/case-fixtures.js';
 
