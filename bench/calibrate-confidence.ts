@@ -5,12 +5,12 @@
  * how well it is calibrated per band, and with --write stores the coefficients in knowledge/policy/answering.json.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { confidenceEvidence } from '../src/assistant/confidence.js';
 import { loadConfig, readEnvironment } from '../src/config.js';
-import { openStore } from '../src/store/open-store.js';
 import { createEmbedder } from '../src/llm/embedder.js';
 import { createRetriever, ensureIndexed, loadThesaurus } from '../src/retrieval/index.js';
 import { joinQuestionTexts, parseQuestions } from '../src/retrieval/retrieval-metrics.js';
-import { confidenceEvidence } from '../src/assistant/confidence.js';
+import { openStore } from '../src/store/open-store.js';
 
 const config = loadConfig(readEnvironment());
 const db = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
@@ -19,7 +19,12 @@ await ensureIndexed({ db, embedder, knowledgeDir: config.KNOWLEDGE_DIR });
 const retriever = createRetriever({ db, embedder, thesaurus: await loadThesaurus(`${config.KNOWLEDGE_DIR}/thesaurus.tsv`) });
 const questions = [
   ...parseQuestions(readFileSync('../shared/eval/retrieval.jsonl', 'utf8')),
-  ...parseQuestions(joinQuestionTexts(readFileSync('eval/real/dev-labels.jsonl', 'utf8'), readFileSync('../shared/corpus/real-questions/labour-questions.jsonl', 'utf8')).jsonl),
+  ...parseQuestions(
+    joinQuestionTexts(
+      readFileSync('eval/real/dev-labels.jsonl', 'utf8'),
+      readFileSync('../shared/corpus/real-questions/labour-questions.jsonl', 'utf8'),
+    ).jsonl,
+  ),
 ];
 const rows: Array<{ x: number[]; y: number }> = [];
 for (const q of questions) {
@@ -43,7 +48,10 @@ for (let it = 0; it < 20_000; it++) {
 console.log(`${rows.length} dev questions with a card; the card was right for ${rows.filter((r) => r.y).length}`);
 for (let lo = 0; lo < 1; lo += 0.2) {
   const band = rows.filter((r) => p(r.x) >= lo && p(r.x) < lo + 0.2);
-  if (band.length) console.log(`  predicted ${lo.toFixed(1)}–${(lo + 0.2).toFixed(1)}: ${band.length} questions, right ${(band.filter((r) => r.y).length / band.length).toFixed(2)}`);
+  if (band.length)
+    console.log(
+      `  predicted ${lo.toFixed(1)}–${(lo + 0.2).toFixed(1)}: ${band.length} questions, right ${(band.filter((r) => r.y).length / band.length).toFixed(2)}`,
+    );
 }
 const model = { bias: w[0]!, similarity: w[1]!, agree: w[2]!, score: w[3]! };
 const rounded = Object.fromEntries(Object.entries(model).map(([k, v]) => [k, Math.round(v * 1000) / 1000]));

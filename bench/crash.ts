@@ -9,17 +9,17 @@
  * update that was not acknowledged, as Telegram does. Then it counts the workers never answered (lost) and
  * those answered twice, against the bar: 0 lost, at most 1% answered twice.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, openSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { Agent } from 'undici';
-import { startFakeTelegram, FAKE_TOKEN } from '../test/fakes/fake-telegram.js';
+import { FAKE_TOKEN, startFakeTelegram } from '../test/fakes/fake-telegram.js';
 
 export interface CrashBenchOptions {
   messages?: number;
@@ -67,12 +67,23 @@ async function freePort(): Promise<number> {
 function questions(): string[] {
   const path = join(root, '../shared/eval/retrieval.jsonl');
   if (!existsSync(path)) return ['公司拖欠工资怎么办', '加班费怎么算', '试用期最长多久', 'How is overtime paid?'];
-  return readFileSync(path, 'utf8').split('\n').filter(Boolean).map((l) => String((JSON.parse(l) as { question: string }).question));
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => String((JSON.parse(l) as { question: string }).question));
 }
 
 export async function runCrashBench({
-  messages = 200, killAfter = Math.floor(messages / 2), rate = 100, databaseUrl, knowledgeDir = join(root, 'knowledge'),
-  answerTimeoutMs = 120_000, watchMs = 3_000, leaseSeconds = 5, logFile = join(tmpdir(), `niangjia-crash-${process.pid}.log`), logLevel = 'warn',
+  messages = 200,
+  killAfter = Math.floor(messages / 2),
+  rate = 100,
+  databaseUrl,
+  knowledgeDir = join(root, 'knowledge'),
+  answerTimeoutMs = 120_000,
+  watchMs = 3_000,
+  leaseSeconds = 5,
+  logFile = join(tmpdir(), `niangjia-crash-${process.pid}.log`),
+  logLevel = 'warn',
 }: CrashBenchOptions = {}): Promise<CrashBenchResult> {
   const tg = await startFakeTelegram();
   const port = await freePort();
@@ -89,23 +100,36 @@ export async function runCrashBench({
     await c.end();
   }
   const env = {
-    PATH: process.env['PATH'], HOME: process.env['HOME'], ...storeSettings, KNOWLEDGE_DIR: knowledgeDir,
-    PORT: String(port), ADMIN_PORT: '0', LOG_LEVEL: logLevel, FLOOD_LIMIT_PER_MINUTE: '1000', SLA_URGENT_MINUTES: '1000',
+    PATH: process.env['PATH'],
+    HOME: process.env['HOME'],
+    ...storeSettings,
+    KNOWLEDGE_DIR: knowledgeDir,
+    PORT: String(port),
+    ADMIN_PORT: '0',
+    LOG_LEVEL: logLevel,
+    FLOOD_LIMIT_PER_MINUTE: '1000',
+    SLA_URGENT_MINUTES: '1000',
     OUTBOX_LEASE_SECONDS: String(leaseSeconds),
-    TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: tg.apiRoot, TELEGRAM_WEBHOOK_URL: 'https://bench.invalid/telegram', TELEGRAM_WEBHOOK_SECRET: SECRET,
+    TELEGRAM_BOT_TOKEN: FAKE_TOKEN,
+    TELEGRAM_API_ROOT: tg.apiRoot,
+    TELEGRAM_WEBHOOK_URL: 'https://bench.invalid/telegram',
+    TELEGRAM_WEBHOOK_SECRET: SECRET,
   };
   const log = openSync(logFile, 'a');
   const start = async (): Promise<ChildProcess> => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: root, env, stdio: ['ignore', log, log] });
-    for (const started = Date.now(); Date.now() - started < 300_000;) {
+    for (const started = Date.now(); Date.now() - started < 300_000; ) {
       if (child.exitCode !== null) throw new Error(`the service exited (${child.exitCode}); see ${logFile}`);
-      const health = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.json() as Promise<{ telegram?: { ok?: boolean } }>).catch(() => undefined);
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`)
+        .then((r) => r.json() as Promise<{ telegram?: { ok?: boolean } }>)
+        .catch(() => undefined);
       if (health?.telegram?.ok) return child;
       await new Promise((r) => setTimeout(r, 100));
     }
     throw new Error('the service did not become ready');
   };
-  const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode ? resolve() : child.once('exit', () => resolve())));
+  const exited = (child: ChildProcess) =>
+    new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode ? resolve() : child.once('exit', () => resolve())));
 
   // A first start indexes the knowledge folder; the burst starts on a warm service.
   let service = await start();
@@ -128,26 +152,40 @@ export async function runCrashBench({
     killedAt = performance.now();
     const old = service;
     old.kill('SIGKILL');
-    restarting = exited(old).then(async () => { service = await start(); });
+    restarting = exited(old).then(async () => {
+      service = await start();
+    });
   };
   const post = async (i: number) => {
     const chat = 800_000 + i;
     const update = {
       update_id: 1_000 + i,
-      message: { message_id: 1 + i, date: Math.floor(Date.now() / 1000), text: texts[i % texts.length], chat: { id: chat, type: 'private', first_name: 'W' }, from: { id: chat, is_bot: false, first_name: 'W', language_code: 'zh-hans' } },
+      message: {
+        message_id: 1 + i,
+        date: Math.floor(Date.now() / 1000),
+        text: texts[i % texts.length],
+        chat: { id: chat, type: 'private', first_name: 'W' },
+        from: { id: chat, is_bot: false, first_name: 'W', language_code: 'zh-hans' },
+      },
     };
     for (;;) {
       try {
         const res = await telegram.request({
-          origin: `http://127.0.0.1:${port}`, path: '/telegram', method: 'POST', body: JSON.stringify(update),
-          headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET }, headersTimeout: 30_000,
+          origin: `http://127.0.0.1:${port}`,
+          path: '/telegram',
+          method: 'POST',
+          body: JSON.stringify(update),
+          headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
+          headersTimeout: 30_000,
         });
         await res.body.dump();
         if (res.statusCode === 200) {
           if (++accepted === killAfter) kill();
           return;
         }
-      } catch { /* refused while the service is down: Telegram delivers again later */ }
+      } catch {
+        /* refused while the service is down: Telegram delivers again later */
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
   };
@@ -191,8 +229,13 @@ export async function runCrashBench({
     repeated.push(...got.filter((text, i) => got.indexOf(text) !== i).map((text) => text.slice(0, 60)));
   }
   return {
-    sent: messages, acceptedBeforeKill: killAfter, lost: chats.filter((c) => !sends.has(c)).length, answeredTwice, duplicateSends,
-    repeated, recoverySeconds,
+    sent: messages,
+    acceptedBeforeKill: killAfter,
+    lost: chats.filter((c) => !sends.has(c)).length,
+    answeredTwice,
+    duplicateSends,
+    repeated,
+    recoverySeconds,
   };
 }
 
@@ -212,12 +255,22 @@ async function main() {
   const messages = Number(values.messages);
   const killAfter = values['kill-after'] ? Number(values['kill-after']) : Math.floor(messages / 2);
   const r = await runCrashBench({
-    messages, killAfter, rate: Number(values.rate), databaseUrl: values['database-url'], knowledgeDir: values.knowledge,
-    leaseSeconds: Number(values.lease), logFile: values.log, logLevel: values['log-level'],
+    messages,
+    killAfter,
+    rate: Number(values.rate),
+    databaseUrl: values['database-url'],
+    knowledgeDir: values.knowledge,
+    leaseSeconds: Number(values.lease),
+    logFile: values.log,
+    logLevel: values['log-level'],
   });
   const share = (n: number) => `${((100 * n) / r.sent).toFixed(1)}%`;
-  console.log(`bench:crash  ${r.sent} workers × 1 message via webhook at ${values.rate} msg/s, SIGKILL after ${r.acceptedBeforeKill} accepted, restart; store ${values['database-url'] ? 'postgres' : 'pglite (temp dir)'}`);
-  console.log(`  lost ${r.lost}  answered twice ${r.answeredTwice} (${share(r.answeredTwice)}, ${r.duplicateSends} duplicate sends)  every worker answered ${r.recoverySeconds.toFixed(1)} s after the kill`);
+  console.log(
+    `bench:crash  ${r.sent} workers × 1 message via webhook at ${values.rate} msg/s, SIGKILL after ${r.acceptedBeforeKill} accepted, restart; store ${values['database-url'] ? 'postgres' : 'pglite (temp dir)'}`,
+  );
+  console.log(
+    `  lost ${r.lost}  answered twice ${r.answeredTwice} (${share(r.answeredTwice)}, ${r.duplicateSends} duplicate sends)  every worker answered ${r.recoverySeconds.toFixed(1)} s after the kill`,
+  );
   for (const text of r.repeated) console.log(`  sent twice: ${JSON.stringify(text)}`);
   const ok = r.lost === 0 && r.answeredTwice <= Math.floor(r.sent / 100);
   console.log(`  ${ok ? 'PASS' : 'FAIL'}: 0 lost and at most 1% answered twice`);
@@ -225,5 +278,8 @@ async function main() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((error) => { console.error(error); process.exitCode = 1; });
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
 }

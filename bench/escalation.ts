@@ -8,14 +8,14 @@
  * Target: p95 ≤ 2 s.
  */
 import { parseArgs } from 'node:util';
-import { openStore } from '../src/store/open-store.js';
-import { createOutbox } from '../src/outbox/outbox.js';
 import { createCaseService } from '../src/cases/case-service.js';
 import { createStaffDeskDeliverer, STAFF_DESK_CHANNEL } from '../src/cases/staff-desk.js';
 import { createSlackDesk } from '../src/channels/slack/slack-desk.js';
 import { loadTranslator } from '../src/i18n/translator.js';
+import { createOutbox } from '../src/outbox/outbox.js';
+import { openStore } from '../src/store/open-store.js';
 import { upsertWorker } from '../src/store/worker-store.js';
-import { startFakeSlack, FAKE_SLACK_TOKEN } from '../test/fakes/fake-slack.js';
+import { FAKE_SLACK_TOKEN, startFakeSlack } from '../test/fakes/fake-slack.js';
 
 const { values } = parseArgs({
   options: { cases: { type: 'string', default: '200' }, rate: { type: 'string', default: '20' }, 'database-url': { type: 'string' } },
@@ -34,7 +34,14 @@ async function main() {
   const outbox = createOutbox({ db });
   outbox.register('bench', async () => {}); // the workers' channel: their "case opened" message
   const cases = createCaseService({ db, outbox, translate });
-  const desk = createSlackDesk({ token: FAKE_SLACK_TOKEN, signingSecret: 'bench', casesChannel: 'C_CASES', apiUrl: slack.apiUrl, cases, translate });
+  const desk = createSlackDesk({
+    token: FAKE_SLACK_TOKEN,
+    signingSecret: 'bench',
+    casesChannel: 'C_CASES',
+    apiUrl: slack.apiUrl,
+    cases,
+    translate,
+  });
   outbox.register(STAFF_DESK_CHANNEL, createStaffDeskDeliverer({ db, desk: desk.desk }));
   outbox.start();
 
@@ -55,15 +62,23 @@ async function main() {
     const due = started + (i * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    opening.push((async () => {
-      const worker = await upsertWorker(db, { channel: 'bench', externalId: `w${i}`, chatId: `w${i}` });
-      const t = performance.now();
-      const c = await cases.openCase({
-        workerId: worker.id, priority: i % 5 ? 'normal' : 'urgent', category: 'wage_arrears', summary: '拖欠工资',
-        workerText: '公司拖欠了我三个月工资共15000元', botReply: '根据《劳动合同法》第三十条……', citations: [], lang: 'zh',
-      });
-      openedAt.set(c.id, t);
-    })());
+    opening.push(
+      (async () => {
+        const worker = await upsertWorker(db, { channel: 'bench', externalId: `w${i}`, chatId: `w${i}` });
+        const t = performance.now();
+        const c = await cases.openCase({
+          workerId: worker.id,
+          priority: i % 5 ? 'normal' : 'urgent',
+          category: 'wage_arrears',
+          summary: '拖欠工资',
+          workerText: '公司拖欠了我三个月工资共15000元',
+          botReply: '根据《劳动合同法》第三十条……',
+          citations: [],
+          lang: 'zh',
+        });
+        openedAt.set(c.id, t);
+      })(),
+    );
   }
   await Promise.all(opening);
   const deadline = Date.now() + 30_000;
@@ -74,8 +89,12 @@ async function main() {
   const missing = total - cards.size;
   const duplicated = [...cards.values()].filter((n) => n > 1).length;
   console.log(`escalation → Slack card (${db.kind}, ${total} cases at ${rate}/s offered, ${(total / seconds).toFixed(1)}/s achieved)`);
-  console.log(`  p50 ${quantile(ms, 0.5).toFixed(0)} ms · p95 ${quantile(ms, 0.95).toFixed(0)} ms · p99 ${quantile(ms, 0.99).toFixed(0)} ms · max ${ms.at(-1)!.toFixed(0)} ms`);
-  console.log(`  cards missing ${missing} · duplicated ${duplicated} · target p95 ≤ 2000 ms: ${quantile(ms, 0.95) <= 2000 && !missing && !duplicated ? 'met' : 'NOT met'}`);
+  console.log(
+    `  p50 ${quantile(ms, 0.5).toFixed(0)} ms · p95 ${quantile(ms, 0.95).toFixed(0)} ms · p99 ${quantile(ms, 0.99).toFixed(0)} ms · max ${ms.at(-1)!.toFixed(0)} ms`,
+  );
+  console.log(
+    `  cards missing ${missing} · duplicated ${duplicated} · target p95 ≤ 2000 ms: ${quantile(ms, 0.95) <= 2000 && !missing && !duplicated ? 'met' : 'NOT met'}`,
+  );
 
   await outbox.stop();
   await slack.close();

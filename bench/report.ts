@@ -9,16 +9,20 @@
  */
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { openStore } from '../src/store/open-store.js';
-import type { Db } from '../src/store/db.js';
+import { loadTranslator } from '../src/i18n/translator.js';
 import { buildListeningReport } from '../src/insights/listening-report.js';
 import { reportCharts } from '../src/insights/report-charts.js';
 import { reportLabels, reportText } from '../src/insights/report-text.js';
-import { loadTranslator } from '../src/i18n/translator.js';
+import type { Db } from '../src/store/db.js';
+import { openStore } from '../src/store/open-store.js';
 import { mismatches, seedMonth } from '../test/insights/seeded-month.js';
 
 const { values } = parseArgs({
-  options: { messages: { type: 'string', default: '10000' }, cases: { type: 'string', default: '500' }, 'database-url': { type: 'string' } },
+  options: {
+    messages: { type: 'string', default: '10000' },
+    cases: { type: 'string', default: '500' },
+    'database-url': { type: 'string' },
+  },
 });
 const messages = Number(values.messages);
 const cases = Number(values.cases);

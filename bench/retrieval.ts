@@ -9,19 +9,23 @@
  * Peak RSS is sampled every 10 ms during each phase; phases share one process, so later phases also
  * carry what earlier ones left on the heap (they run cheapest first).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readFile } from 'node:fs/promises';
 import { loadConfig, readEnvironment } from '../src/config.js';
-import { openStore } from '../src/store/open-store.js';
 import { createEmbedder } from '../src/llm/embedder.js';
 import { buildIndex, createRetriever, loadKnowledge, loadThesaurus } from '../src/retrieval/index.js';
 import {
-  evaluateRanking, parseQuestions, percentile, summarize, summarizeBy,
-  type EvalQuestion, type RankingSearch,
+  type EvalQuestion,
+  evaluateRanking,
+  parseQuestions,
+  percentile,
+  type RankingSearch,
+  summarize,
+  summarizeBy,
 } from '../src/retrieval/retrieval-metrics.js';
+import { openStore } from '../src/store/open-store.js';
 import { buildBm25 } from './baselines/jieba-bm25.js';
 import { buildLangChainDense } from './baselines/langchain-dense.js';
 
@@ -70,22 +74,41 @@ async function measure(
   const all = summarize(run.scores);
   const byLang = summarizeBy(run.scores, (s) => s.lang);
   return {
-    system, note, buildMs, peakRssMb: peakMb,
-    hit5: all.hit_at_5, mrr10: all.mrr_at_10,
-    hit5zh: byLang.get('zh')?.hit_at_5 ?? NaN, hit5en: byLang.get('en')?.hit_at_5 ?? NaN,
-    p50: percentile(run.latencies, 50), p95: percentile(run.latencies, 95),
+    system,
+    note,
+    buildMs,
+    peakRssMb: peakMb,
+    hit5: all.hit_at_5,
+    mrr10: all.mrr_at_10,
+    hit5zh: byLang.get('zh')?.hit_at_5 ?? NaN,
+    hit5en: byLang.get('en')?.hit_at_5 ?? NaN,
+    p50: percentile(run.latencies, 50),
+    p95: percentile(run.latencies, 95),
   };
 }
 
 function table(rows: Row[]): string {
   const head = ['system', 'hit@5', 'MRR@10', 'hit@5 zh', 'hit@5 en', 'p50 ms', 'p95 ms', 'build s', 'peak RSS MB'];
   const cells = rows.map((r) => [
-    r.system, r.hit5.toFixed(3), r.mrr10.toFixed(3), r.hit5zh.toFixed(3), r.hit5en.toFixed(3),
-    r.p50.toFixed(1), r.p95.toFixed(1), (r.buildMs / 1000).toFixed(1), r.peakRssMb.toFixed(0),
+    r.system,
+    r.hit5.toFixed(3),
+    r.mrr10.toFixed(3),
+    r.hit5zh.toFixed(3),
+    r.hit5en.toFixed(3),
+    r.p50.toFixed(1),
+    r.p95.toFixed(1),
+    (r.buildMs / 1000).toFixed(1),
+    r.peakRssMb.toFixed(0),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
   const line = (c: string[]) => c.map((x, i) => (i === 0 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join('  ');
-  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line), '', ...rows.filter((r) => r.note).map((r) => `${r.system}: ${r.note}`)].join('\n');
+  return [
+    line(head),
+    line(widths.map((w) => '-'.repeat(w))),
+    ...cells.map(line),
+    '',
+    ...rows.filter((r) => r.note).map((r) => `${r.system}: ${r.note}`),
+  ].join('\n');
 }
 
 async function main(): Promise<void> {
@@ -105,29 +128,36 @@ async function main(): Promise<void> {
 
   const { documents } = await loadKnowledge({ knowledgeDir });
   const passages = documents.flatMap((d) => d.passages);
-  rows.push(await measure('bm25 (minisearch + jieba)', questions, async () => ({
-    ranker: buildBm25(passages), note: `${passages.length} passages, one per article`,
-  })));
+  rows.push(
+    await measure('bm25 (minisearch + jieba)', questions, async () => ({
+      ranker: buildBm25(passages),
+      note: `${passages.length} passages, one per article`,
+    })),
+  );
   rows.push(await measure('bm25 + thesaurus', questions, async () => ({ ranker: buildBm25(passages, { thesaurus }) })));
-  rows.push(await measure('langchain dense 1000/200', questions, async () => {
-    const lc = await buildLangChainDense({ knowledgeDir, embedder });
-    return { ranker: lc, note: `${lc.chunks} chunks, MemoryVectorStore, ${embedder.id}` };
-  }));
-  rows.push(await measure('ours (hybrid + thesaurus)', questions, async () => {
-    const dataDir = config.DATABASE_URL ? undefined : await mkdtemp(join(tmpdir(), 'niangjia-bench-'));
-    const schema = config.DATABASE_URL ? `bench_${process.pid}` : undefined;
-    const db = await openStore({ databaseUrl: config.DATABASE_URL, dataDir, schema });
-    const summary = await buildIndex({ db, embedder, knowledgeDir });
-    return {
-      ranker: createRetriever({ db, embedder, thesaurus }),
-      note: `${summary.passages} passages on ${db.kind}${schema ? ` (schema ${schema}, dropped after)` : ''}, ${embedder.id}`,
-      close: async () => {
-        if (schema) await db.exec(`drop schema if exists ${schema} cascade`);
-        await db.close();
-        if (dataDir) await rm(dataDir, { recursive: true, force: true });
-      },
-    };
-  }));
+  rows.push(
+    await measure('langchain dense 1000/200', questions, async () => {
+      const lc = await buildLangChainDense({ knowledgeDir, embedder });
+      return { ranker: lc, note: `${lc.chunks} chunks, MemoryVectorStore, ${embedder.id}` };
+    }),
+  );
+  rows.push(
+    await measure('ours (hybrid + thesaurus)', questions, async () => {
+      const dataDir = config.DATABASE_URL ? undefined : await mkdtemp(join(tmpdir(), 'niangjia-bench-'));
+      const schema = config.DATABASE_URL ? `bench_${process.pid}` : undefined;
+      const db = await openStore({ databaseUrl: config.DATABASE_URL, dataDir, schema });
+      const summary = await buildIndex({ db, embedder, knowledgeDir });
+      return {
+        ranker: createRetriever({ db, embedder, thesaurus }),
+        note: `${summary.passages} passages on ${db.kind}${schema ? ` (schema ${schema}, dropped after)` : ''}, ${embedder.id}`,
+        close: async () => {
+          if (schema) await db.exec(`drop schema if exists ${schema} cascade`);
+          await db.close();
+          if (dataDir) await rm(dataDir, { recursive: true, force: true });
+        },
+      };
+    }),
+  );
 
   console.log(`retrieval benchmark: ${questions.length} questions (${values.questions}), corpus ${knowledgeDir}`);
   console.log(table(rows));

@@ -8,18 +8,19 @@
  * reply), a button, the submit (typed case and card) — and the cost on a message outside any flow (the
  * draft lookup every message pays). Target: p95 ≤ 50 ms.
  */
-import { parseArgs } from 'node:util';
-import { Writable } from 'node:stream';
-import pg from 'pg';
-import { cpSync, mkdtempSync, mkdirSync } from 'node:fs';
+
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../src/config.js';
+import { Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { startApp } from '../src/app.js';
-import { findDraft } from '../src/store/application-store.js';
-import { upsertWorker } from '../src/store/worker-store.js';
-import { recordInbound } from '../src/store/inbox-store.js';
+import { loadConfig } from '../src/config.js';
 import type { ServicePress, WorkerIdentity } from '../src/conversation/types.js';
+import { findDraft } from '../src/store/application-store.js';
+import { recordInbound } from '../src/store/inbox-store.js';
+import { upsertWorker } from '../src/store/worker-store.js';
 
 const { values } = parseArgs({ options: { workers: { type: 'string', default: '100' }, 'database-url': { type: 'string' } } });
 const total = Number(values.workers);
@@ -53,16 +54,26 @@ async function main() {
   const db = await database(values['database-url']);
   // With PostgreSQL, DATA_DIR only holds the admin token: a temporary one, and the token given.
   const config = loadConfig({
-    DATA_DIR: db.url ? mkdtempSync(join(tmpdir(), 'nj-bench-data-')) : 'memory://', DATABASE_URL: db.url,
-    KNOWLEDGE_DIR: knowledge(), PORT: '0', ADMIN_PORT: '0', LOG_LEVEL: 'silent', ADMIN_TOKEN: 'bench-services-admin-token',
+    DATA_DIR: db.url ? mkdtempSync(join(tmpdir(), 'nj-bench-data-')) : 'memory://',
+    DATABASE_URL: db.url,
+    KNOWLEDGE_DIR: knowledge(),
+    PORT: '0',
+    ADMIN_PORT: '0',
+    LOG_LEVEL: 'silent',
+    ADMIN_TOKEN: 'bench-services-admin-token',
   });
   // The console staff desk prints every card: keep it out of the figures' way.
-  const quiet = new Writable({ write(_chunk, _encoding, done) { done(); } });
+  const quiet = new Writable({
+    write(_chunk, _encoding, done) {
+      done();
+    },
+  });
   const app = await startApp({ config, console: false, output: quiet, progress: { write: () => true } as never });
   app.outbox.register('bench', async () => {});
   const timings: Record<'typed' | 'button' | 'submit' | 'outside', number[]> = { typed: [], button: [], submit: [], outside: [] };
   let n = 0;
-  const inbound = async () => (await recordInbound(app.db, { channel: 'bench', externalId: `${process.pid}-${++n}`, payload: {} })).message.id;
+  const inbound = async () =>
+    (await recordInbound(app.db, { channel: 'bench', externalId: `${process.pid}-${++n}`, payload: {} })).message.id;
   const time = async (kind: keyof typeof timings, work: () => Promise<unknown>) => {
     const started = performance.now();
     await work();
@@ -96,14 +107,17 @@ async function main() {
   await app.outbox.drain();
   const [row] = await app.db.query<{ cases: number }>(`select count(*)::int as cases from cases where category = 'join_union'`);
   const cases = row?.cases ?? 0;
-  const fmt = (xs: number[]) => `p50 ${quantile(xs, 0.5).toFixed(1)} ms · p95 ${quantile(xs, 0.95).toFixed(1)} ms · max ${Math.max(...xs).toFixed(1)} ms (n=${xs.length})`;
+  const fmt = (xs: number[]) =>
+    `p50 ${quantile(xs, 0.5).toFixed(1)} ms · p95 ${quantile(xs, 0.95).toFixed(1)} ms · max ${Math.max(...xs).toFixed(1)} ms (n=${xs.length})`;
   const steps = [...timings.typed, ...timings.button, ...timings.submit];
   console.log(`guided applications on ${app.db.kind}: ${total} membership applications, ${cases} typed cases`);
   console.log(`  typed answer (triage + step + reply): ${fmt(timings.typed)}`);
   console.log(`  button                              : ${fmt(timings.button)}`);
   console.log(`  submit (case, card, reply)          : ${fmt(timings.submit)}`);
   console.log(`  outside a flow (the draft lookup)   : ${fmt(timings.outside)}`);
-  console.log(`  every flow step: p95 ${quantile(steps, 0.95).toFixed(1)} ms — target ≤ 50 ms: ${quantile(steps, 0.95) <= 50 ? 'met' : 'NOT met'}`);
+  console.log(
+    `  every flow step: p95 ${quantile(steps, 0.95).toFixed(1)} ms — target ≤ 50 ms: ${quantile(steps, 0.95) <= 50 ? 'met' : 'NOT met'}`,
+  );
   await app.stop();
   await db.drop();
 }

@@ -13,21 +13,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openStore } from '../src/store/open-store.js';
-import type { Db } from '../src/store/db.js';
-import { createOutbox, type Outbox } from '../src/outbox/outbox.js';
-import { createHttpServer } from '../src/http/http-server.js';
+import { startApp } from '../src/app.js';
+import type { Assistant } from '../src/assistant/types.js';
 import { createTelegramChannel } from '../src/channels/telegram/telegram-channel.js';
-import { createWorkerService, type CaseDesk } from '../src/conversation/worker-service.js';
+import { loadConfig } from '../src/config.js';
+import type { WorkerService } from '../src/conversation/types.js';
 import { enqueueToWorker, WORKER_MESSAGE } from '../src/conversation/worker-outbox.js';
-import { outboxCounts } from '../src/store/outbox-store.js';
-import { upsertWorker } from '../src/store/worker-store.js';
+import { type CaseDesk, createWorkerService } from '../src/conversation/worker-service.js';
+import { createHttpServer } from '../src/http/http-server.js';
 import { loadTranslator, type Translate } from '../src/i18n/translator.js';
 import { createLogger, type Logger } from '../src/log.js';
-import { loadConfig } from '../src/config.js';
-import { startApp } from '../src/app.js';
-import type { WorkerService } from '../src/conversation/types.js';
-import type { Assistant } from '../src/assistant/types.js';
+import { createOutbox, type Outbox } from '../src/outbox/outbox.js';
+import type { Db } from '../src/store/db.js';
+import { openStore } from '../src/store/open-store.js';
+import { outboxCounts } from '../src/store/outbox-store.js';
+import { upsertWorker } from '../src/store/worker-store.js';
 
 export type MakeWorkers = (deps: { db: Db; outbox: Outbox; translate: Translate }) => Promise<WorkerService> | WorkerService;
 
@@ -36,10 +36,20 @@ export const standInWorkers: MakeWorkers = ({ db, outbox, translate }) => {
   const assistant: Assistant = {
     async respond({ text, lang = 'zh' }) {
       if (/救命|跳下去|自杀|流血|打人/.test(text)) {
-        return { kind: 'escalate', lang, text: '请先确保安全，必要时拨打120/110。已为你转工会娘家人。', citations: [], confidence: 1, escalation: { priority: 'urgent', category: 'safety', summary: text.slice(0, 100) } };
+        return {
+          kind: 'escalate',
+          lang,
+          text: '请先确保安全，必要时拨打120/110。已为你转工会娘家人。',
+          citations: [],
+          confidence: 1,
+          escalation: { priority: 'urgent', category: 'safety', summary: text.slice(0, 100) },
+        };
       }
       return {
-        kind: 'answer', lang, confidence: 0.8, citations: [],
+        kind: 'answer',
+        lang,
+        confidence: 0.8,
+        citations: [],
         text: `${lang === 'en' ? 'Here is what the law says:' : '根据法律规定：'}\n《中华人民共和国劳动合同法》第三十条 用人单位应当按照劳动合同约定和国家规定，向劳动者及时足额支付劳动报酬。`,
       };
     },
@@ -47,15 +57,34 @@ export const standInWorkers: MakeWorkers = ({ db, outbox, translate }) => {
   let next = 0;
   const open = new Map<number, number>();
   const cases: CaseDesk = {
-    async openCase(input) { const id = ++next; open.set(input.workerId, id); return { id }; },
-    async activeCaseFor(workerId) { const id = open.get(workerId); return id ? { id, status: 'open' } : undefined; },
+    async openCase(input) {
+      const id = ++next;
+      open.set(input.workerId, id);
+      return { id };
+    },
+    async activeCaseFor(workerId) {
+      const id = open.get(workerId);
+      return id ? { id, status: 'open' } : undefined;
+    },
     async addWorkerMessage() {},
-    async listForWorker() { return []; },
+    async listForWorker() {
+      return [];
+    },
     async rate() {},
-    async followUp() { return false; },
+    async followUp() {
+      return false;
+    },
     async forgetWorker() {},
   };
-  const triage = { classify: async (_text: string) => ({ outcome: 'answer' as const, category: 'legal_question', confidence: 1, source: 'classifier' as const, evidence: { danger: [], frames: [], label: '', outcomes: { urgent: 0, escalate: 0, decline: 0, answer: 1 } } }) };
+  const triage = {
+    classify: async (_text: string) => ({
+      outcome: 'answer' as const,
+      category: 'legal_question',
+      confidence: 1,
+      source: 'classifier' as const,
+      evidence: { danger: [], frames: [], label: '', outcomes: { urgent: 0, escalate: 0, decline: 0, answer: 1 } },
+    }),
+  };
   return createWorkerService({ db, outbox, assistant, triage, safetyReply: () => '', cases, translate });
 };
 
@@ -67,9 +96,17 @@ export const echoWorkers: MakeWorkers = ({ db, outbox }) => {
       const worker = await upsertWorker(db, message.worker);
       await enqueueToWorker(outbox, worker, { lang: 'zh', text: `收到：${message.text ?? ''}` }, { dedupeKey: `reply:${inboundId}` });
     },
-    requestHuman: noop, feedback: noop, rate: noop, setLanguage: noop, forget: noop,
-    async cases() { return []; },
-    async language() { return null; },
+    requestHuman: noop,
+    feedback: noop,
+    rate: noop,
+    setLanguage: noop,
+    forget: noop,
+    async cases() {
+      return [];
+    },
+    async language() {
+      return null;
+    },
   };
 };
 
@@ -85,13 +122,16 @@ async function main() {
     },
   });
   let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => { peakRss = Math.max(peakRss, process.memoryUsage().rss); }, 50);
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 50);
   const dataDir = mkdtempSync(join(tmpdir(), 'niangjia-bench-'));
   const databaseUrl = values['database-url'];
   const log = createLogger({ level: 'warn', secrets: [values.token!, values.secret!] });
-  const service = values.echo || values['stand-in']
-    ? await partialService({ ...values, databaseUrl, dataDir, log, makeWorkers: values.echo ? echoWorkers : standInWorkers })
-    : await wholeApp({ ...values, databaseUrl, dataDir, log });
+  const service =
+    values.echo || values['stand-in']
+      ? await partialService({ ...values, databaseUrl, dataDir, log, makeWorkers: values.echo ? echoWorkers : standInWorkers })
+      : await wholeApp({ ...values, databaseUrl, dataDir, log });
   process.stdout.write(`${JSON.stringify({ port: service.port })}\n`);
 
   process.once('SIGTERM', async () => {
@@ -103,7 +143,14 @@ async function main() {
   });
 }
 
-interface ServiceArgs { 'api-root'?: string; secret?: string; token?: string; databaseUrl?: string; dataDir: string; log: Logger }
+interface ServiceArgs {
+  'api-root'?: string;
+  secret?: string;
+  token?: string;
+  databaseUrl?: string;
+  dataDir: string;
+  log: Logger;
+}
 
 /** The real composition, as `npm start` runs it: real retrieval, assistant, cases (console desk), outbox. */
 async function wholeApp({ 'api-root': apiRoot, secret, token, databaseUrl, dataDir, log }: ServiceArgs) {
@@ -116,9 +163,17 @@ async function wholeApp({ 'api-root': apiRoot, secret, token, databaseUrl, dataD
     url = u.toString();
   }
   const config = loadConfig({
-    ...(url ? { DATABASE_URL: url } : { DATA_DIR: dataDir }), KNOWLEDGE_DIR: './knowledge', PORT: '0', ADMIN_PORT: '0', ADMIN_TOKEN: 'bench-admin-token-long-enough',
-    TELEGRAM_BOT_TOKEN: token, TELEGRAM_API_ROOT: apiRoot, TELEGRAM_WEBHOOK_URL: 'https://bench.invalid/telegram',
-    TELEGRAM_WEBHOOK_SECRET: secret, FLOOD_LIMIT_PER_MINUTE: '1000', SLA_URGENT_MINUTES: '1000',
+    ...(url ? { DATABASE_URL: url } : { DATA_DIR: dataDir }),
+    KNOWLEDGE_DIR: './knowledge',
+    PORT: '0',
+    ADMIN_PORT: '0',
+    ADMIN_TOKEN: 'bench-admin-token-long-enough',
+    TELEGRAM_BOT_TOKEN: token,
+    TELEGRAM_API_ROOT: apiRoot,
+    TELEGRAM_WEBHOOK_URL: 'https://bench.invalid/telegram',
+    TELEGRAM_WEBHOOK_SECRET: secret,
+    FLOOD_LIMIT_PER_MINUTE: '1000',
+    SLA_URGENT_MINUTES: '1000',
   });
   const app = await startApp({ config, log, console: false, host: '127.0.0.1', output: { write: () => true } as never });
   return {
@@ -134,13 +189,28 @@ async function wholeApp({ 'api-root': apiRoot, secret, token, databaseUrl, dataD
 }
 
 /** The channel with a stand-in worker side: the channel's own cost. */
-async function partialService({ 'api-root': apiRoot, secret, token, databaseUrl, dataDir, log, makeWorkers }: ServiceArgs & { makeWorkers: MakeWorkers }) {
+async function partialService({
+  'api-root': apiRoot,
+  secret,
+  token,
+  databaseUrl,
+  dataDir,
+  log,
+  makeWorkers,
+}: ServiceArgs & { makeWorkers: MakeWorkers }) {
   const db = await openStore(databaseUrl ? { databaseUrl, schema: `bench_${Date.now().toString(36)}` } : { dataDir });
   const outbox = createOutbox({ db, log, pollMs: 200 });
   const translate = loadTranslator();
   const channel = createTelegramChannel({
-    token: token!, db, outbox, log, workers: await makeWorkers({ db, outbox, translate }), apiRoot,
-    webhook: { url: 'https://bench.invalid/telegram', secret: secret! }, floodLimitPerMinute: 1_000, translate,
+    token: token!,
+    db,
+    outbox,
+    log,
+    workers: await makeWorkers({ db, outbox, translate }),
+    apiRoot,
+    webhook: { url: 'https://bench.invalid/telegram', secret: secret! },
+    floodLimitPerMinute: 1_000,
+    translate,
   });
   const http = createHttpServer({ log });
   http.mount('/telegram', channel.webhookListener!);
@@ -166,4 +236,7 @@ async function workerMessageCount(db: Db): Promise<number> {
   return (await outboxCounts(db, WORKER_MESSAGE)).total ?? 0;
 }
 
-main().catch((error) => { console.error(error); process.exit(1); });
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

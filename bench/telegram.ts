@@ -13,13 +13,13 @@
  * (src/app.ts) by default; `--stand-in` (keyword assistant) and `--echo` measure the channel alone.
  */
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Agent } from 'undici';
-import { startFakeTelegram, FAKE_TOKEN } from '../test/fakes/fake-telegram.js';
 import { percentile } from '../src/retrieval/retrieval-metrics.js';
+import { FAKE_TOKEN, startFakeTelegram } from '../test/fakes/fake-telegram.js';
 
 export interface BenchOptions {
   workers?: number;
@@ -40,14 +40,27 @@ export interface BenchOptions {
 }
 
 export interface BenchResult {
-  sent: number; answered: number; lost: number; duplicated: number; extra: number; redelivered: number;
-  seconds: number; perSecond: number; p50: number; p95: number; p99: number; peakRssMb: number;
+  sent: number;
+  answered: number;
+  lost: number;
+  duplicated: number;
+  extra: number;
+  redelivered: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  peakRssMb: number;
 }
 
 const SECRET = 'bench_secret';
 
 /** Starts bench/telegram-service.ts as its own process; resolves with its webhook URL and a stopper. */
-interface ServiceReport { peakRssMb: number; state?: { workerMessages?: number } }
+interface ServiceReport {
+  peakRssMb: number;
+  state?: { workerMessages?: number };
+}
 
 async function startService(args: string[], nodeArgs: string[] = []): Promise<{ url: string; stop: () => Promise<ServiceReport> }> {
   const script = fileURLToPath(new URL('./telegram-service.ts', import.meta.url));
@@ -61,7 +74,7 @@ async function startService(args: string[], nodeArgs: string[] = []): Promise<{ 
     async stop() {
       child.kill('SIGTERM');
       const last = await lines.next();
-      return last.done ? { peakRssMb: NaN } : JSON.parse(last.value) as ServiceReport;
+      return last.done ? { peakRssMb: NaN } : (JSON.parse(last.value) as ServiceReport);
     },
   };
 }
@@ -72,7 +85,10 @@ function loadQuestions(): string[] {
   // Questions a worker asks for information (the retrieval set and the behaviour set's `answer` lines): each
   // gets one reply, so a second reply with the same text to the same chat is a duplicate. Escalations add a
   // case notice, counted apart as `extra`.
-  for (const [file, field] of [['retrieval.jsonl', 'question'], ['behaviour.jsonl', 'message']] as const) {
+  for (const [file, field] of [
+    ['retrieval.jsonl', 'question'],
+    ['behaviour.jsonl', 'message'],
+  ] as const) {
     const path = new URL(file, dir);
     if (!existsSync(path)) continue;
     for (const line of readFileSync(path, 'utf8').split('\n')) {
@@ -84,15 +100,32 @@ function loadQuestions(): string[] {
   return out.length ? out : ['公司拖欠工资怎么办', 'How is overtime paid?'];
 }
 
-
 export async function runTelegramBench({
-  workers = 200, messages = 5, databaseUrl, echo = false, standIn = false, questions = loadQuestions(), answerTimeoutMs = 30_000, rate = 100, profileDir, maxConnections = 40,
+  workers = 200,
+  messages = 5,
+  databaseUrl,
+  echo = false,
+  standIn = false,
+  questions = loadQuestions(),
+  answerTimeoutMs = 30_000,
+  rate = 100,
+  profileDir,
+  maxConnections = 40,
 }: BenchOptions = {}): Promise<BenchResult> {
   const tg = await startFakeTelegram();
-  const service = await startService([
-    '--api-root', tg.apiRoot, '--token', FAKE_TOKEN, '--secret', SECRET,
-    ...(echo ? ['--echo'] : standIn ? ['--stand-in'] : []), ...(databaseUrl ? ['--database-url', databaseUrl] : []),
-  ], profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+  const service = await startService(
+    [
+      '--api-root',
+      tg.apiRoot,
+      '--token',
+      FAKE_TOKEN,
+      '--secret',
+      SECRET,
+      ...(echo ? ['--echo'] : standIn ? ['--stand-in'] : []),
+      ...(databaseUrl ? ['--database-url', databaseUrl] : []),
+    ],
+    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  );
   const { url } = service;
   const { origin, pathname: path } = new URL(url);
   // Telegram opens at most `max_connections` (default 40) connections to a webhook at once.
@@ -109,7 +142,9 @@ export async function runTelegramBench({
   const latencies: number[] = [];
   let lastAnswerAt = 0;
   let allAnswered: () => void = () => {};
-  const done = new Promise<void>((resolve) => { allAnswered = resolve; });
+  const done = new Promise<void>((resolve) => {
+    allAnswered = resolve;
+  });
   const sent = workers * messages;
   tg.onCall = (call) => {
     if (call.method !== 'sendMessage') return;
@@ -127,8 +162,11 @@ export async function runTelegramBench({
     const update = {
       update_id: id,
       message: {
-        message_id: id, date: Math.floor(Date.now() / 1000), text,
-        chat: { id: chatId, type: 'private', first_name: 'W' }, from: { id: chatId, is_bot: false, first_name: 'W', language_code: 'zh-hans' },
+        message_id: id,
+        date: Math.floor(Date.now() / 1000),
+        text,
+        chat: { id: chatId, type: 'private', first_name: 'W' },
+        from: { id: chatId, is_bot: false, first_name: 'W', language_code: 'zh-hans' },
       },
     };
     const queue = pending.get(String(chatId)) ?? [];
@@ -137,7 +175,10 @@ export async function runTelegramBench({
     for (;;) {
       try {
         const res = await telegram.request({
-          origin, path, method: 'POST', body: JSON.stringify(update),
+          origin,
+          path,
+          method: 'POST',
+          body: JSON.stringify(update),
           headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': SECRET },
         });
         await res.body.dump();
@@ -163,14 +204,16 @@ export async function runTelegramBench({
     }
   } else {
     let id = 0;
-    await Promise.all(Array.from({ length: workers }, async (_, w) => {
-      for (let m = 0; m < messages; m++) {
-        await post(900_000 + w, ++id, questions[(w * messages + m) % questions.length]!);
-        while (pending.get(String(900_000 + w))!.length > 0 && now() - started < answerTimeoutMs * messages) {
-          await new Promise((r) => setTimeout(r, 2));
+    await Promise.all(
+      Array.from({ length: workers }, async (_, w) => {
+        for (let m = 0; m < messages; m++) {
+          await post(900_000 + w, ++id, questions[(w * messages + m) % questions.length]!);
+          while (pending.get(String(900_000 + w))!.length > 0 && now() - started < answerTimeoutMs * messages) {
+            await new Promise((r) => setTimeout(r, 2));
+          }
         }
-      }
-    }));
+      }),
+    );
   }
   await Promise.all(posts);
   await Promise.race([done, new Promise((r) => setTimeout(r, answerTimeoutMs))]);
@@ -193,8 +236,17 @@ export async function runTelegramBench({
 
   const sorted = latencies.sort((a, b) => a - b);
   return {
-    sent, answered: sorted.length, lost, duplicated, extra, redelivered, seconds,
-    perSecond: sent / seconds, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99),
+    sent,
+    answered: sorted.length,
+    lost,
+    duplicated,
+    extra,
+    redelivered,
+    seconds,
+    perSecond: sent / seconds,
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
     peakRssMb,
   };
 }
@@ -214,19 +266,36 @@ async function main() {
   const workers = Number(values.workers);
   const messages = Number(values.messages);
   const rate = Number(values.rate);
-  const r = await runTelegramBench({ workers, messages, rate, databaseUrl: values['database-url'], echo: values.echo, standIn: values['stand-in'], profileDir: values.profile });
+  const r = await runTelegramBench({
+    workers,
+    messages,
+    rate,
+    databaseUrl: values['database-url'],
+    echo: values.echo,
+    standIn: values['stand-in'],
+    profileDir: values.profile,
+  });
   const store = values['database-url'] ? 'postgres' : 'pglite (temp dir)';
   const fmt = (n: number) => n.toFixed(1);
-  console.log(`bench:telegram  ${workers} workers × ${messages} messages via webhook, ${rate > 0 ? `offered ${rate} msg/s (open loop)` : 'closed loop (max throughput)'}, store ${store}, worker side ${values.echo ? 'echo' : values['stand-in'] ? 'WorkerService + stand-in assistant' : 'the whole app (src/app.ts)'}`);
-  console.log(`  sent ${r.sent}  answered ${r.answered}  lost ${r.lost}  duplicated ${r.duplicated}  extra case notices ${r.extra}  (webhook posts refused and redelivered: ${r.redelivered})`);
+  console.log(
+    `bench:telegram  ${workers} workers × ${messages} messages via webhook, ${rate > 0 ? `offered ${rate} msg/s (open loop)` : 'closed loop (max throughput)'}, store ${store}, worker side ${values.echo ? 'echo' : values['stand-in'] ? 'WorkerService + stand-in assistant' : 'the whole app (src/app.ts)'}`,
+  );
+  console.log(
+    `  sent ${r.sent}  answered ${r.answered}  lost ${r.lost}  duplicated ${r.duplicated}  extra case notices ${r.extra}  (webhook posts refused and redelivered: ${r.redelivered})`,
+  );
   console.log(`  ${fmt(r.perSecond)} messages/s answered (first POST to last answer, ${fmt(r.seconds)} s)`);
   console.log(`  latency update POST → sendMessage: p50 ${fmt(r.p50)} ms  p95 ${fmt(r.p95)} ms  p99 ${fmt(r.p99)} ms`);
   console.log(`  peak RSS of the service process ${fmt(r.peakRssMb)} MB`);
   const ok = r.lost === 0 && r.duplicated === 0;
-  console.log(`  ${ok ? 'PASS' : 'FAIL'}: 0 lost, 0 duplicated${r.perSecond >= 100 && r.p95 <= 300 ? '; targets ≥100 msg/s and p95 ≤300 ms met' : '; targets ≥100 msg/s and p95 ≤300 ms NOT met'}`);
+  console.log(
+    `  ${ok ? 'PASS' : 'FAIL'}: 0 lost, 0 duplicated${r.perSecond >= 100 && r.p95 <= 300 ? '; targets ≥100 msg/s and p95 ≤300 ms met' : '; targets ≥100 msg/s and p95 ≤300 ms NOT met'}`,
+  );
   process.exitCode = ok ? 0 : 1;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((error) => { console.error(error); process.exitCode = 1; });
+  main().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
 }

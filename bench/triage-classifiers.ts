@@ -7,21 +7,24 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { readTriageKnowledge } from '../src/triage/triage-knowledge.js';
-import { cardQuestions, trainTriage } from '../src/triage/train-triage.js';
+import { type BehaviourCase, parseBehaviourCases } from '../src/assistant/behaviour-eval.js';
+import { detectLang } from '../src/i18n/detect-lang.js';
+import { corpusArticles, loadIssueCards } from '../src/retrieval/issue-cards.js';
 import { createDangerLexicon } from '../src/triage/danger-lexicon.js';
 import { predict, restoreModel } from '../src/triage/linear-model.js';
 import { messageFeatures } from '../src/triage/message-features.js';
+import { cardQuestions, trainTriage } from '../src/triage/train-triage.js';
+import { readTriageKnowledge } from '../src/triage/triage-knowledge.js';
 import { outcomeOf } from '../src/triage/types.js';
-import { loadIssueCards, corpusArticles } from '../src/retrieval/issue-cards.js';
-import { parseBehaviourCases, type BehaviourCase } from '../src/assistant/behaviour-eval.js';
-import { detectLang } from '../src/i18n/detect-lang.js';
 
 const { values } = parseArgs({ options: { cases: { type: 'string', multiple: true, default: ['../shared/eval/behaviour.jsonl'] } } });
 const knowledge = await readTriageKnowledge('knowledge');
 const { cards } = await loadIssueCards({ knowledgeDir: 'knowledge', articles: await corpusArticles('knowledge') });
 const questions = cardQuestions(cards);
-const examples = [...knowledge.lines.map((l) => ({ text: l.text, label: l.label, lang: l.lang })), ...questions.map((text) => ({ text, label: 'answer:legal_question', lang: detectLang(text) ?? 'zh' }))];
+const examples = [
+  ...knowledge.lines.map((l) => ({ text: l.text, label: l.label, lang: l.lang })),
+  ...questions.map((text) => ({ text, label: 'answer:legal_question', lang: detectLang(text) ?? 'zh' })),
+];
 
 type Classify = (text: string) => string; // → outcome
 const classifiers: Record<string, { train: () => Promise<Classify> }> = {
@@ -53,30 +56,53 @@ async function nlpClassifier(): Promise<Classify> {
   const { LangZh } = await import('@nlpjs/lang-zh');
   const { LangEn } = await import('@nlpjs/lang-en-min');
   const container = await containerBootstrap();
-  container.use(Nlp); container.use(LangZh); container.use(LangEn);
+  container.use(Nlp);
+  container.use(LangZh);
+  container.use(LangEn);
   const nlp = container.get('nlp');
   nlp.settings.autoSave = false;
   nlp.settings.log = false;
-  nlp.addLanguage('zh'); nlp.addLanguage('en');
+  nlp.addLanguage('zh');
+  nlp.addLanguage('en');
   for (const e of examples) nlp.addDocument(e.lang, e.text, e.label.replace(':', '.'));
   await nlp.train();
   const answers = new Map<string, string>();
-  for (const [, cases] of sets) for (const c of cases) {
-    const r = await nlp.process(c.lang, c.message);
-    answers.set(c.message, r.intent && r.intent !== 'None' ? outcomeOf(r.intent.replace('.', ':')) : 'answer');
-  }
+  for (const [, cases] of sets)
+    for (const c of cases) {
+      const r = await nlp.process(c.lang, c.message);
+      answers.set(c.message, r.intent && r.intent !== 'None' ? outcomeOf(r.intent.replace('.', ':')) : 'answer');
+    }
   return (text) => answers.get(text) ?? 'answer';
 }
 
 function score(cases: readonly BehaviourCase[], classify: Classify): string {
-  let urg = 0, urgN = 0, esc = 0, escN = 0, fe = 0, ans = 0, dec = 0, decN = 0;
+  let urg = 0,
+    urgN = 0,
+    esc = 0,
+    escN = 0,
+    fe = 0,
+    ans = 0,
+    dec = 0,
+    decN = 0;
   for (const c of cases) {
     const o = classify(c.message);
     const kind = o === 'urgent' || o === 'escalate' ? 'escalate' : o;
-    if (c.priority === 'urgent') { urgN++; if (o === 'urgent') urg++; }
-    if (c.expect === 'escalate') { escN++; if (kind === 'escalate') esc++; }
-    if (c.expect === 'answer') { ans++; if (kind === 'escalate') fe++; }
-    if (c.expect === 'decline') { decN++; if (kind === 'decline') dec++; }
+    if (c.priority === 'urgent') {
+      urgN++;
+      if (o === 'urgent') urg++;
+    }
+    if (c.expect === 'escalate') {
+      escN++;
+      if (kind === 'escalate') esc++;
+    }
+    if (c.expect === 'answer') {
+      ans++;
+      if (kind === 'escalate') fe++;
+    }
+    if (c.expect === 'decline') {
+      decN++;
+      if (kind === 'decline') dec++;
+    }
   }
   return `urgent ${(urg / urgN).toFixed(2)} escalate ${(esc / escN).toFixed(2)} false-esc ${(fe / ans).toFixed(2)} decline ${(dec / decN).toFixed(2)}`;
 }

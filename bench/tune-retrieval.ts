@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadConfig, readEnvironment } from '../src/config.js';
-import { openStore } from '../src/store/open-store.js';
 import { createEmbedder } from '../src/llm/embedder.js';
-import { createRetriever, ensureIndexed, loadThesaurus, type FusionTuning } from '../src/retrieval/index.js';
+import { createRetriever, ensureIndexed, type FusionTuning, loadThesaurus } from '../src/retrieval/index.js';
 import { evaluateRanking, joinQuestionTexts, parseQuestions, summarize, summarizeBy } from '../src/retrieval/retrieval-metrics.js';
+import { openStore } from '../src/store/open-store.js';
 
 const { values } = parseArgs({ options: { set: { type: 'string', multiple: true, default: [] } } });
 const config = loadConfig(readEnvironment());
@@ -19,12 +19,20 @@ await ensureIndexed({ db, embedder, knowledgeDir: config.KNOWLEDGE_DIR });
 const thesaurus = await loadThesaurus(`${config.KNOWLEDGE_DIR}/thesaurus.tsv`);
 const sets = {
   dev: parseQuestions(readFileSync('../shared/eval/retrieval.jsonl', 'utf8')),
-  real: parseQuestions(joinQuestionTexts(readFileSync('eval/real/dev-labels.jsonl', 'utf8'), readFileSync('../shared/corpus/real-questions/labour-questions.jsonl', 'utf8')).jsonl),
+  real: parseQuestions(
+    joinQuestionTexts(
+      readFileSync('eval/real/dev-labels.jsonl', 'utf8'),
+      readFileSync('../shared/corpus/real-questions/labour-questions.jsonl', 'utf8'),
+    ).jsonl,
+  ),
 };
 const variants: Array<[string, FusionTuning]> = [['base', {}]];
 for (const s of values.set ?? []) {
   const tuning: Record<string, unknown> = {};
-  for (const kv of s.split(',')) { const [k, v] = kv.split('='); tuning[k!] = v === 'true' ? true : v === 'false' ? false : Number.isNaN(Number(v)) ? v : Number(v); }
+  for (const kv of s.split(',')) {
+    const [k, v] = kv.split('=');
+    tuning[k!] = v === 'true' ? true : v === 'false' ? false : Number.isNaN(Number(v)) ? v : Number(v);
+  }
   variants.push([s, tuning as FusionTuning]);
 }
 for (const [name, tuning] of variants) {

@@ -13,7 +13,7 @@
  *   // all         93/93                 93/93   … per calculator, then each miss with the expected and computed figures
  */
 import { readFileSync } from 'node:fs';
-import { figureFor, type CalculatorName, type Figure } from '../src/entitlements/index.js';
+import { type CalculatorName, type Figure, figureFor } from '../src/entitlements/index.js';
 
 interface WorkedLine {
   id: string;
@@ -27,7 +27,8 @@ interface WorkedLine {
 function statedFigures(text: string): Set<string> {
   const found = new Set<string>();
   for (const m of text.matchAll(/\d{4}-\d{2}-\d{2}/g)) found.add(m[0]);
-  for (const m of text.matchAll(/(\d{4})年(\d{1,2})月(\d{1,2})日/g)) found.add(`${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`);
+  for (const m of text.matchAll(/(\d{4})年(\d{1,2})月(\d{1,2})日/g))
+    found.add(`${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`);
   for (const m of text.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)) found.add(String(Number(m[0].replace(/,/g, ''))));
   return found;
 }
@@ -72,15 +73,23 @@ function report(file: string, lines: WorkedLine[]): void {
   for (const [label, calc] of [['all', undefined] as const, ...calcs.map((c) => [c, c] as const)]) {
     console.log(`${label.padEnd(26)}${tally(withCandidate, calc).padEnd(24)}${tally(wordsAlone, calc)}`);
   }
-  for (const [title, outcomes] of [['with the candidate', withCandidate], ['from the words alone', wordsAlone]] as const) {
+  for (const [title, outcomes] of [
+    ['with the candidate', withCandidate],
+    ['from the words alone', wordsAlone],
+  ] as const) {
     const misses = outcomes.filter((o) => !o.right);
     console.log(`\nmisses ${title}: ${misses.length}`);
     for (const { line, figure } of misses) {
-      console.log(`  ${line.id} [${line.calc}] expected ${JSON.stringify(line.figures.map((f) => f.value))} — computed ${computed(figure)}`);
+      console.log(
+        `  ${line.id} [${line.calc}] expected ${JSON.stringify(line.figures.map((f) => f.value))} — computed ${computed(figure)}`,
+      );
     }
   }
 }
 
 const file = process.argv[2] ?? 'eval/worked/dev.jsonl';
-const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as WorkedLine);
+const lines = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as WorkedLine);
 report(file, lines);

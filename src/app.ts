@@ -10,42 +10,42 @@
  */
 import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import type { Config } from './config.js';
-import { silentLogger, type Logger } from './log.js';
-import { openStore } from './store/open-store.js';
-import type { Db } from './store/db.js';
-import { createOutbox, type Outbox } from './outbox/outbox.js';
-import { outboxHealthCheck } from './outbox/outbox-health.js';
-import { createMetrics, type Metrics } from './metrics/metrics.js';
-import { registerStoreGauges } from './http/store-gauges.js';
-import type { Retriever, BuildProgress } from './retrieval/index.js';
-import { createErasureVacuum } from './store/erasure-vacuum.js';
-import { startInboundRetention } from './store/inbound-retention.js';
-import { startReceiptThread } from './outbox/receipt-thread.js';
-import { createKnowledgeStore } from './store/knowledge-store.js';
-import type { Assistant } from './assistant/index.js';
-import { openAssistant } from './assistant/open-assistant.js';
-import { createConversationStore, forgetConversation, lastExchange } from './store/conversation-store.js';
-import { createCaseService } from './cases/case-service.js';
-import type { CaseService } from './cases/types.js';
-import { createStaffDeskDeliverer, staffDeskHooks, STAFF_DESK_CHANNEL } from './cases/staff-desk.js';
-import { startSlaClock } from './cases/sla-clock.js';
-import { createWorkerService } from './conversation/worker-service.js';
-import type { WorkerService } from './conversation/types.js';
-import { loadTranslator } from './i18n/translator.js';
-import { createHttpServer, type HttpServer } from './http/http-server.js';
 import { createAdmin } from './admin/admin.js';
 import { adminListener } from './admin/admin-listener.js';
-import { ensureAdminToken } from './admin/admin-token.js';
 import type { Admin } from './admin/admin-port.js';
-import { createTelegramChannel, type TelegramChannel } from './channels/telegram/telegram-channel.js';
-import { createSlackDesk, type SlackDesk } from './channels/slack/slack-desk.js';
-import { createConsoleDesk } from './channels/console/console-desk.js';
+import { ensureAdminToken } from './admin/admin-token.js';
+import type { Assistant } from './assistant/index.js';
+import { openAssistant } from './assistant/open-assistant.js';
+import { createCaseService } from './cases/case-service.js';
+import { startSlaClock } from './cases/sla-clock.js';
+import { createStaffDeskDeliverer, STAFF_DESK_CHANNEL, staffDeskHooks } from './cases/staff-desk.js';
+import type { CaseService } from './cases/types.js';
 import { runConsoleChat } from './channels/console/console-chat.js';
+import { createConsoleDesk } from './channels/console/console-desk.js';
+import { createSlackDesk, type SlackDesk } from './channels/slack/slack-desk.js';
+import { createTelegramChannel, type TelegramChannel } from './channels/telegram/telegram-channel.js';
+import type { Config } from './config.js';
+import type { WorkerService } from './conversation/types.js';
+import { createWorkerService } from './conversation/worker-service.js';
+import { createHttpServer, type HttpServer } from './http/http-server.js';
+import { registerStoreGauges } from './http/store-gauges.js';
+import { loadTranslator } from './i18n/translator.js';
 import { buildListeningReport, reportPeriod } from './insights/listening-report.js';
 import { createReportDeliverer } from './insights/report-deliverer.js';
 import { REPORT_CHANNEL, requestReport, startReportSchedule } from './insights/report-schedule.js';
+import { type Logger, silentLogger } from './log.js';
+import { createMetrics, type Metrics } from './metrics/metrics.js';
+import { createOutbox, type Outbox } from './outbox/outbox.js';
+import { outboxHealthCheck } from './outbox/outbox-health.js';
+import { startReceiptThread } from './outbox/receipt-thread.js';
+import type { BuildProgress, Retriever } from './retrieval/index.js';
 import { openApplications } from './services/open-applications.js';
+import { createConversationStore, forgetConversation, lastExchange } from './store/conversation-store.js';
+import type { Db } from './store/db.js';
+import { createErasureVacuum } from './store/erasure-vacuum.js';
+import { startInboundRetention } from './store/inbound-retention.js';
+import { createKnowledgeStore } from './store/knowledge-store.js';
+import { openStore } from './store/open-store.js';
 
 export interface StartAppOptions {
   config: Config;
@@ -86,10 +86,21 @@ export interface App {
 }
 
 export async function startApp({
-  config, log = silentLogger, input = process.stdin, output = process.stdout, progress = process.stderr,
-  clock = () => new Date(), console: consoleEnabled = true, host, metrics = createMetrics({ process: true }),
+  config,
+  log = silentLogger,
+  input = process.stdin,
+  output = process.stdout,
+  progress = process.stderr,
+  clock = () => new Date(),
+  console: consoleEnabled = true,
+  host,
+  metrics = createMetrics({ process: true }),
 }: StartAppOptions): Promise<App> {
-  const db = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS });
+  const db = await openStore({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+  });
   const stops: Array<() => Promise<void>> = [() => db.close()];
   const stop = async () => {
     for (const s of stops.splice(0).reverse()) await s().catch((error) => log.error('app.stop_failed', { error }));
@@ -100,7 +111,12 @@ export async function startApp({
     // Knowledge: index on first start (with the triage model), else check the index matches the embedder.
     const conversations = createConversationStore(db);
     const { embedder, retriever, triage, triageSource, assistant, rules, built } = await openAssistant({
-      db, config, log, onProgress: firstStartProgress(progress), conversations, clock,
+      db,
+      config,
+      log,
+      onProgress: firstStartProgress(progress),
+      conversations,
+      clock,
       onSearch: (ms) => metrics.observeRetrieval(ms),
     });
     if (built) progress.write('Knowledge indexed.\n');
@@ -112,15 +128,39 @@ export async function startApp({
     stops.push(() => vacuum.stop());
     const receipts = config.DATA_DIR.startsWith('memory://') ? undefined : startReceiptThread(join(config.DATA_DIR, 'outbox-receipts.log'));
     if (receipts) stops.push(() => receipts.close());
-    const outbox = createOutbox({ db, log, metrics, clock, receipts, leaseMs: config.OUTBOX_LEASE_SECONDS * 1000, onErased: vacuum.request });
+    const outbox = createOutbox({
+      db,
+      log,
+      metrics,
+      clock,
+      receipts,
+      leaseMs: config.OUTBOX_LEASE_SECONDS * 1000,
+      onErased: vacuum.request,
+    });
     stops.push(() => outbox.stop());
     const cases = createCaseService({
-      db, outbox, translate, clock, log, reopenDays: config.CASE_REOPEN_DAYS, signature: config.STAFF_SIGNATURE, followUpDays: config.FOLLOW_UP_DAYS,
+      db,
+      outbox,
+      translate,
+      clock,
+      log,
+      reopenDays: config.CASE_REOPEN_DAYS,
+      signature: config.STAFF_SIGNATURE,
+      followUpDays: config.FOLLOW_UP_DAYS,
       sla: { urgentMinutes: config.SLA_URGENT_MINUTES, normalMinutes: config.SLA_NORMAL_MINUTES },
     });
     const { applications, decisions, routedChannels } = openApplications({ db, outbox, cases, translate, triage, config, clock, log });
     const workers = createWorkerService({
-      db, outbox, assistant, triage, safetyReply: rules.texts.urgent, cases, translate, log, metrics, clock,
+      db,
+      outbox,
+      assistant,
+      triage,
+      safetyReply: rules.texts.urgent,
+      cases,
+      translate,
+      log,
+      metrics,
+      clock,
       unsureBelow: rules.settings.confidence.unsureBelow,
       forgetConversation: (id) => forgetConversation(db, id),
       applications,
@@ -128,36 +168,78 @@ export async function startApp({
       lastExchange: (id) => lastExchange(conversations, id, new Date(clock().getTime() - 24 * 60 * 60_000)),
     });
     const admin = createAdmin({
-      db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, versionsKept: config.INDEX_VERSIONS_KEPT, maxFileBytes: config.KNOWLEDGE_MAX_FILE_MB * 2 ** 20, log, extras: triageSource, outbox, clock,
+      db,
+      embedder,
+      knowledgeDir: config.KNOWLEDGE_DIR,
+      versionsKept: config.INDEX_VERSIONS_KEPT,
+      maxFileBytes: config.KNOWLEDGE_MAX_FILE_MB * 2 ** 20,
+      log,
+      extras: triageSource,
+      outbox,
+      clock,
       timeZone: config.UNION_TIME_ZONE,
     });
 
     const http = createHttpServer({ log, metrics });
     http.health('database', async () => (await db.query('select 1 as ok'), { ok: true, kind: db.kind }), { ready: true });
-    http.health('index', async () => {
-      const live = await createKnowledgeStore(db).liveVersion();
-      // Unfilled {{PLACEHOLDERS}} do not make the service unhealthy (answers leave them out), but the admin must see them.
-      const placeholders = (live?.stats['placeholders'] as Array<{ path: string; names: string[] }> | undefined) ?? [];
-      return { ok: Boolean(live), version: live?.id, embedder: live?.embedder, unfilledPlaceholders: Object.fromEntries(placeholders.map((p) => [p.path, p.names])) };
-    }, { ready: true });
-    http.health('outbox', outboxHealthCheck({
-      db, clock, deadLettersMax: config.OUTBOX_DEAD_LETTERS_MAX, backlogMaxSeconds: config.OUTBOX_BACKLOG_MAX_SECONDS,
-    }), { ready: true });
+    http.health(
+      'index',
+      async () => {
+        const live = await createKnowledgeStore(db).liveVersion();
+        // Unfilled {{PLACEHOLDERS}} do not make the service unhealthy (answers leave them out), but the admin must see them.
+        const placeholders = (live?.stats['placeholders'] as Array<{ path: string; names: string[] }> | undefined) ?? [];
+        return {
+          ok: Boolean(live),
+          version: live?.id,
+          embedder: live?.embedder,
+          unfilledPlaceholders: Object.fromEntries(placeholders.map((p) => [p.path, p.names])),
+        };
+      },
+      { ready: true },
+    );
+    http.health(
+      'outbox',
+      outboxHealthCheck({
+        db,
+        clock,
+        deadLettersMax: config.OUTBOX_DEAD_LETTERS_MAX,
+        backlogMaxSeconds: config.OUTBOX_BACKLOG_MAX_SECONDS,
+      }),
+      { ready: true },
+    );
     registerStoreGauges(metrics, { db, clock, log });
     // /admin never shares the public port: its own listener, on loopback unless ADMIN_HOST says otherwise.
     const adminHttp = createHttpServer({ log });
-    adminHttp.mount('/admin', adminListener({ admin, token: await ensureAdminToken({ configured: config.ADMIN_TOKEN, dataDir: config.DATA_DIR }), log }));
+    adminHttp.mount(
+      '/admin',
+      adminListener({ admin, token: await ensureAdminToken({ configured: config.ADMIN_TOKEN, dataDir: config.DATA_DIR }), log }),
+    );
 
     // Staff desk: Slack when configured, else the console.
     let slack: SlackDesk | undefined;
     let staffCommand: ((line: string) => Promise<string>) | undefined;
     if (config.SLACK_BOT_TOKEN) {
       slack = createSlackDesk({
-        token: config.SLACK_BOT_TOKEN, signingSecret: config.SLACK_SIGNING_SECRET, appToken: config.SLACK_APP_TOKEN,
-        casesChannel: config.SLACK_CASES_CHANNEL!, staffUserIds: config.SLACK_STAFF_USER_IDS, staffUsergroup: config.SLACK_STAFF_USERGROUP,
-        adminUserIds: config.SLACK_ADMIN_USER_IDS, ondutyUsergroup: config.SLACK_ONDUTY_USERGROUP, apiUrl: config.SLACK_API_URL,
-        cases, applications: decisions, routedChannels, admin, translate, log, clock, timeZone: config.UNION_TIME_ZONE,
-        reports: { request: async (days, key) => void (await requestReport(outbox, { days, key, timeZone: config.UNION_TIME_ZONE, now: clock() })) },
+        token: config.SLACK_BOT_TOKEN,
+        signingSecret: config.SLACK_SIGNING_SECRET,
+        appToken: config.SLACK_APP_TOKEN,
+        casesChannel: config.SLACK_CASES_CHANNEL!,
+        staffUserIds: config.SLACK_STAFF_USER_IDS,
+        staffUsergroup: config.SLACK_STAFF_USERGROUP,
+        adminUserIds: config.SLACK_ADMIN_USER_IDS,
+        ondutyUsergroup: config.SLACK_ONDUTY_USERGROUP,
+        apiUrl: config.SLACK_API_URL,
+        cases,
+        applications: decisions,
+        routedChannels,
+        admin,
+        translate,
+        log,
+        clock,
+        timeZone: config.UNION_TIME_ZONE,
+        reports: {
+          request: async (days, key) => void (await requestReport(outbox, { days, key, timeZone: config.UNION_TIME_ZONE, now: clock() })),
+        },
       });
       if (slack.requestListener) http.mount('/slack', slack.requestListener);
       outbox.register(STAFF_DESK_CHANNEL, createStaffDeskDeliverer({ db, desk: slack.desk, clock, log }), staffDeskHooks(log));
@@ -165,7 +247,12 @@ export async function startApp({
       http.health('slack', async () => ({ ok: true, mode: config.SLACK_APP_TOKEN ? 'socket' : 'http' }));
     } else {
       const consoleDesk = createConsoleDesk({
-        cases, applications: decisions, translate, write: (text) => output.write(text), clock, timeZone: config.UNION_TIME_ZONE,
+        cases,
+        applications: decisions,
+        translate,
+        write: (text) => output.write(text),
+        clock,
+        timeZone: config.UNION_TIME_ZONE,
         report: (days) => buildListeningReport(db, reportPeriod(clock(), days, config.UNION_TIME_ZONE, { untilNow: true })),
       });
       staffCommand = consoleDesk.command;
@@ -173,15 +260,24 @@ export async function startApp({
       outbox.register(REPORT_CHANNEL, createReportDeliverer({ db, desk: consoleDesk.reports, log }));
     }
     const reports = startReportSchedule({
-      db, outbox, timeZone: config.UNION_TIME_ZONE, weekday: config.REPORT_WEEKDAY, hour: config.REPORT_HOUR,
-      keepDays: config.UNANSWERED_KEEP_DAYS, clock, log,
+      db,
+      outbox,
+      timeZone: config.UNION_TIME_ZONE,
+      weekday: config.REPORT_WEEKDAY,
+      hour: config.REPORT_HOUR,
+      keepDays: config.UNANSWERED_KEEP_DAYS,
+      clock,
+      log,
     });
     stops.push(() => reports.stop());
-    const sla = startSlaClock({ check: async () => {
-      const breaches = await cases.checkSla();
-      metrics.countSlaBreaches(breaches);
-      return breaches;
-    }, log });
+    const sla = startSlaClock({
+      check: async () => {
+        const breaches = await cases.checkSla();
+        metrics.countSlaBreaches(breaches);
+        return breaches;
+      },
+      log,
+    });
     stops.push(() => sla.stop());
     // Personal fields of closed applications go after APPLICATION_RETENTION_DAYS (checked hourly).
     const applicationRetention = startSlaClock({ check: () => applications.sweep(), everyMs: 3_600_000, log });
@@ -192,10 +288,22 @@ export async function startApp({
     // Worker channel: Telegram when configured, else the console.
     let telegram: TelegramChannel | undefined;
     if (config.TELEGRAM_BOT_TOKEN) {
-      const webhook = config.TELEGRAM_WEBHOOK_URL ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET! } : undefined;
+      const webhook = config.TELEGRAM_WEBHOOK_URL
+        ? { url: config.TELEGRAM_WEBHOOK_URL, secret: config.TELEGRAM_WEBHOOK_SECRET! }
+        : undefined;
       telegram = createTelegramChannel({
-        token: config.TELEGRAM_BOT_TOKEN, workers, db, outbox, log, translate, clock, webhook,
-        apiRoot: config.TELEGRAM_API_ROOT, floodLimitPerMinute: config.FLOOD_LIMIT_PER_MINUTE, timeZone: config.UNION_TIME_ZONE, wire: receipts,
+        token: config.TELEGRAM_BOT_TOKEN,
+        workers,
+        db,
+        outbox,
+        log,
+        translate,
+        clock,
+        webhook,
+        apiRoot: config.TELEGRAM_API_ROOT,
+        floodLimitPerMinute: config.FLOOD_LIMIT_PER_MINUTE,
+        timeZone: config.UNION_TIME_ZONE,
+        wire: receipts,
       });
       if (telegram.webhookListener) http.mount(new URL(config.TELEGRAM_WEBHOOK_URL!).pathname, telegram.webhookListener);
       http.health('telegram', telegram.health);
@@ -225,12 +333,16 @@ export async function startApp({
       await telegram.start();
       stops.push(() => telegram!.stop());
     }
-    const consoleDone = !telegram && consoleEnabled
-      ? runConsoleChat({ db, outbox, workers, translate, input, output, staffCommand, log })
-      : undefined;
+    const consoleDone =
+      !telegram && consoleEnabled ? runConsoleChat({ db, outbox, workers, translate, input, output, staffCommand, log }) : undefined;
     log.info('app.started', {
-      store: db.kind, embedder: embedder.id, llm: config.llmEnabled, port, adminPort,
-      worker_channel: telegram ? `telegram/${telegram.state().mode}` : 'console', staff_desk: slack ? 'slack' : 'console',
+      store: db.kind,
+      embedder: embedder.id,
+      llm: config.llmEnabled,
+      port,
+      adminPort,
+      worker_channel: telegram ? `telegram/${telegram.state().mode}` : 'console',
+      staff_desk: slack ? 'slack' : 'console',
     });
     return { db, outbox, retriever, assistant, cases, workers, admin, http, metrics, port, adminPort, telegram, slack, consoleDone, stop };
   } catch (error) {

@@ -6,8 +6,9 @@
  *   const config = loadConfig();            // from process.env
  *   const config = loadConfig({ PORT: '0' }); // tests pass their own environment
  */
-import { fileURLToPath } from 'node:url';
+
 import { readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DEFAULT_TIME_ZONE, isTimeZone } from './i18n/union-time.js';
 
@@ -21,11 +22,24 @@ const optionalPositive = z.preprocess(emptyToUndefined, z.coerce.number().positi
 const int = (def: number, min = 0) => z.preprocess(emptyToUndefined, z.coerce.number().int().min(min).default(def));
 const port = (def: number) => z.preprocess(emptyToUndefined, z.coerce.number().int().min(0).max(65_535).default(def));
 /** A URL with one of `protocols` (e.g. `['https:']`); anything else is refused with the list. */
-const urlWith = (protocols: string[]) => z.preprocess(emptyToUndefined, z.url()
-  .refine((u) => !URL.canParse(u) || protocols.includes(new URL(u).protocol), { message: `must start with ${protocols.map((p) => `${p}//`).join(' or ')}` })
-  .optional());
+const urlWith = (protocols: string[]) =>
+  z.preprocess(
+    emptyToUndefined,
+    z
+      .url()
+      .refine((u) => !URL.canParse(u) || protocols.includes(new URL(u).protocol), {
+        message: `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+      })
+      .optional(),
+  );
 const list = z.preprocess(
-  (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v ?? []),
+  (v) =>
+    typeof v === 'string'
+      ? v
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : (v ?? []),
   z.array(z.string()),
 );
 
@@ -125,7 +139,8 @@ const hints: Record<string, string> = {
   DATABASE_URL: 'use postgres://user:password@host:5432/db, or leave it empty for the embedded PGlite store',
   PORT: 'use a TCP port from 1 to 65535 (0 = any free port)',
   ADMIN_PORT: 'use a TCP port from 1 to 65535 (0 = any free port), not the same as PORT',
-  ADMIN_TOKEN: 'use a long random value, e.g. the output of openssl rand -base64 32, or leave it empty for a random token in DATA_DIR/admin.token',
+  ADMIN_TOKEN:
+    'use a long random value, e.g. the output of openssl rand -base64 32, or leave it empty for a random token in DATA_DIR/admin.token',
   OPENAI_BASE_URL: 'use the endpoint root, e.g. https://api.openai.com/v1 or http://localhost:11434/v1',
   TELEGRAM_WEBHOOK_URL: 'use the public https URL Telegram should call, e.g. https://bot.example.org/telegram',
   TELEGRAM_API_ROOT: 'use a Bot API server root such as https://api.telegram.org',
@@ -166,7 +181,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push('  SLACK_CASES_CHANNEL: required with SLACK_BOT_TOKEN (the channel id where case cards go)');
   }
   if (!isTimeZone(c.UNION_TIME_ZONE)) {
-    problems.push(`  UNION_TIME_ZONE: "${c.UNION_TIME_ZONE}" is not a time zone this Node knows; use an IANA name such as Asia/Shanghai or Asia/Hong_Kong`);
+    problems.push(
+      `  UNION_TIME_ZONE: "${c.UNION_TIME_ZONE}" is not a time zone this Node knows; use an IANA name such as Asia/Shanghai or Asia/Hong_Kong`,
+    );
   }
   if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
     problems.push('  SLACK_SIGNING_SECRET: required for HTTP events (or set SLACK_APP_TOKEN for Socket Mode)');
@@ -217,7 +234,9 @@ export function readEnvironment(envFile = '.env'): Record<string, string | undef
     text = readFileSync(envFile, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return process.env;
-    throw new ConfigError(`${envFile} cannot be read (${(error as NodeJS.ErrnoException).code}): fix its permissions or remove it`, { cause: error });
+    throw new ConfigError(`${envFile} cannot be read (${(error as NodeJS.ErrnoException).code}): fix its permissions or remove it`, {
+      cause: error,
+    });
   }
   // Node's own parser skips a line it cannot read without a word; a setting lost that way fails much later.
   const bad = malformedLines(text);

@@ -9,7 +9,7 @@
  *   log.info('telegram.update', { updateId: 42 });
  *   const outboxLog = log.child({ component: 'outbox' });
  */
-import { pino, type DestinationStream } from 'pino';
+import { type DestinationStream, pino } from 'pino';
 import { maskPersonalData } from './privacy/mask.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -58,16 +58,19 @@ export function createLogger({ level = 'info', secrets = [], write, clock = () =
   const destination: DestinationStream = write
     ? { write: (line: string) => write(line.endsWith('\n') ? line.slice(0, -1) : line) }
     : pino.destination({ dest: 2, sync: true }); // synchronous: the last lines before an exit are not lost
-  const root = pino({
-    level,
-    messageKey: 'event',
-    base: { pid: process.pid },
-    timestamp: () => `,"time":"${clock().toISOString()}"`,
-    formatters: {
-      level: (label) => ({ level: label }),
-      log: clean,
+  const root = pino(
+    {
+      level,
+      messageKey: 'event',
+      base: { pid: process.pid },
+      timestamp: () => `,"time":"${clock().toISOString()}"`,
+      formatters: {
+        level: (label) => ({ level: label }),
+        log: clean,
+      },
     },
-  }, destination);
+    destination,
+  );
 
   const wrap = (logger: pino.Logger): Logger => ({
     debug: (event, fields = {}) => logger.debug(fields, event),

@@ -8,9 +8,10 @@
  * connection). A second signal, or one during start (first-start indexing), exits at once. Either way the
  * exit releases the embedded data directory's lock.
  */
-import { loadConfig, readEnvironment, secretValues, type Config } from './config.js';
+
+import { type App, startApp } from './app.js';
+import { type Config, loadConfig, readEnvironment, secretValues } from './config.js';
 import { createLogger } from './log.js';
-import { startApp, type App } from './app.js';
 
 async function main(): Promise<void> {
   const config: Config = loadConfig(readEnvironment());
@@ -33,7 +34,11 @@ async function main(): Promise<void> {
     stopping = true;
     log.info('app.stopping', { reason });
     setTimeout(() => {
-      log.error('app.stop_timed_out', { reason, ms: config.SHUTDOWN_TIMEOUT_MS, hint: 'raise SHUTDOWN_TIMEOUT_MS if stopping is slow but healthy' });
+      log.error('app.stop_timed_out', {
+        reason,
+        ms: config.SHUTDOWN_TIMEOUT_MS,
+        hint: 'raise SHUTDOWN_TIMEOUT_MS if stopping is slow but healthy',
+      });
       process.exit(1);
     }, config.SHUTDOWN_TIMEOUT_MS).unref();
     await app!.stop();

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadConfig, readEnvironment, ConfigError, } from '../src/config.js';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, readEnvironment } from '../src/config.js';
 import { maskPersonalData } from '../src/privacy/mask.js';
 
 describe('config', () => {
@@ -41,7 +41,10 @@ describe('config', () => {
       expect(() => loadConfig(env), JSON.stringify(env)).toThrow(ConfigError);
       expect(() => loadConfig(env), JSON.stringify(env)).toThrow(message);
     }
-    expect(loadConfig({ ...hook, TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/telegram', DATABASE_URL: 'postgresql://u@h/db', PORT: '65535' }).PORT).toBe(65535);
+    expect(
+      loadConfig({ ...hook, TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/telegram', DATABASE_URL: 'postgresql://u@h/db', PORT: '65535' })
+        .PORT,
+    ).toBe(65535);
   });
 
   it('refuses a malformed .env line, naming the file and the line but not its value', () => {

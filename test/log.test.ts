@@ -9,7 +9,7 @@ function capture(level?: 'debug' | 'info' | 'warn' | 'error' | 'silent', secrets
 }
 
 describe('logs (pino)', () => {
-  it('never contain secrets or workers\' personal data: in fields, errors and their causes, and child bindings', () => {
+  it("never contain secrets or workers' personal data: in fields, errors and their causes, and child bindings", () => {
     const config = loadConfig({ TELEGRAM_BOT_TOKEN: '123456:ABCdefSECRET', OPENAI_API_KEY: 'sk-verysecret' });
     const { log, lines } = capture('info', secretValues(config));
     log.error('failed', {

@@ -6,19 +6,23 @@
  *   const bm25 = buildBm25(passages);
  *   await bm25.search('加班费怎么算', { k: 10 });
  */
-import MiniSearch from 'minisearch';
+
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import MiniSearch from 'minisearch';
 import type { PassageDraft } from '../../src/retrieval/law-chunker.js';
-import type { Thesaurus } from '../../src/retrieval/thesaurus.js';
 import type { CoveringPassage, RankingSearch } from '../../src/retrieval/retrieval-metrics.js';
+import type { Thesaurus } from '../../src/retrieval/thesaurus.js';
 
 let jieba: Jieba | undefined;
 
 /** jieba search-mode words (long words and their parts), lower-cased, punctuation and spaces dropped. */
 export function jiebaTokens(text: string): string[] {
   jieba ??= Jieba.withDict(dict);
-  return jieba.cutForSearch(text, true).map((t) => t.trim().toLowerCase()).filter((t) => /[\p{L}\p{N}]/u.test(t));
+  return jieba
+    .cutForSearch(text, true)
+    .map((t) => t.trim().toLowerCase())
+    .filter((t) => /[\p{L}\p{N}]/u.test(t));
 }
 
 export function buildBm25(passages: readonly PassageDraft[], { thesaurus }: { thesaurus?: Thesaurus } = {}): RankingSearch {

@@ -6,13 +6,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Embeddings } from '@langchain/core/embeddings';
-import { Document } from '@langchain/core/documents';
-import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import { MemoryVectorStore } from '@langchain/classic/vectorstores/memory';
+import { Document } from '@langchain/core/documents';
+import { Embeddings } from '@langchain/core/embeddings';
+import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
+import { type Embedder, isCorpusFitted } from '../../src/llm/embedder.js';
 import { parseFrontMatter } from '../../src/retrieval/front-matter.js';
 import { listKnowledgeFiles } from '../../src/retrieval/knowledge-loader.js';
-import { isCorpusFitted, type Embedder } from '../../src/llm/embedder.js';
 import type { CoveringPassage, RankingSearch } from '../../src/retrieval/retrieval-metrics.js';
 import { articleSpans, articlesOverlapping, locateChunks } from './article-spans.js';
 
@@ -29,7 +29,13 @@ export class EmbedderAsLangChain extends Embeddings {
   }
 }
 
-export async function buildLangChainDense({ knowledgeDir, embedder }: { knowledgeDir: string; embedder: Embedder }): Promise<RankingSearch & { chunks: number }> {
+export async function buildLangChainDense({
+  knowledgeDir,
+  embedder,
+}: {
+  knowledgeDir: string;
+  embedder: Embedder;
+}): Promise<RankingSearch & { chunks: number }> {
   const splitter = new RecursiveCharacterTextSplitter({ chunkSize: 1000, chunkOverlap: 200 });
   const docs: Document[] = [];
   for (const source of await listKnowledgeFiles(knowledgeDir)) {

@@ -14,7 +14,11 @@ import type { ReindexEvent, ReindexSummary } from './reindex-report.js';
 /** The service could not be asked (not listening, wrong token, refused). `status` is the HTTP status if any. */
 export class AdminClientError extends Error {
   override name = 'AdminClientError';
-  constructor(message: string, readonly status?: number, options?: ErrorOptions) {
+  constructor(
+    message: string,
+    readonly status?: number,
+    options?: ErrorOptions,
+  ) {
     super(message, options);
   }
 }

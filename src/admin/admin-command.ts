@@ -9,15 +9,15 @@
  */
 import type { Config } from '../config.js';
 import { secretValues } from '../config.js';
+import { createEmbedder } from '../llm/embedder.js';
 import { createLogger, type Logger } from '../log.js';
-import { openStore } from '../store/open-store.js';
 import { dataDirOwner } from '../store/data-dir-lock.js';
 import { StoreError } from '../store/db.js';
-import { createEmbedder } from '../llm/embedder.js';
-import type { Admin } from './admin-port.js';
-import { createAdmin } from './admin.js';
+import { openStore } from '../store/open-store.js';
 import { createTriageSource } from '../triage/triage-source.js';
-import { AdminClientError, createAdminClient, type AdminClient } from './admin-client.js';
+import { createAdmin } from './admin.js';
+import { type AdminClient, AdminClientError, createAdminClient } from './admin-client.js';
+import type { Admin } from './admin-port.js';
 import { readAdminToken } from './admin-token.js';
 
 export type Out = NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
@@ -35,7 +35,10 @@ export type AdminIo = Required<Omit<AdminCommandOptions, 'argv' | 'fetch'>> & Pi
 
 /** The options with their defaults: the process's streams, a logger quieter than the service's. */
 export function adminIo({
-  config, stdout = process.stdout, stderr = process.stderr, fetch,
+  config,
+  stdout = process.stdout,
+  stderr = process.stderr,
+  fetch,
   log = createLogger({ level: config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, secrets: secretValues(config) }),
 }: AdminCommandOptions): AdminIo {
   return { config, stdout, stderr, log, fetch };
@@ -71,12 +74,24 @@ export async function runOnAdmin(io: AdminIo, command: string, task: AdminTask):
 }
 
 async function inProcess({ config, log }: AdminIo, task: AdminTask): Promise<number> {
-  const db = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR, connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS });
+  const db = await openStore({
+    databaseUrl: config.DATABASE_URL,
+    dataDir: config.DATA_DIR,
+    connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+  });
   try {
-    return await task.local(createAdmin({
-      db, embedder: createEmbedder(config), knowledgeDir: config.KNOWLEDGE_DIR, versionsKept: config.INDEX_VERSIONS_KEPT, log, timeZone: config.UNION_TIME_ZONE,
-      extras: createTriageSource({ db, knowledgeDir: config.KNOWLEDGE_DIR, log }), maxFileBytes: config.KNOWLEDGE_MAX_FILE_MB * 2 ** 20,
-    }));
+    return await task.local(
+      createAdmin({
+        db,
+        embedder: createEmbedder(config),
+        knowledgeDir: config.KNOWLEDGE_DIR,
+        versionsKept: config.INDEX_VERSIONS_KEPT,
+        log,
+        timeZone: config.UNION_TIME_ZONE,
+        extras: createTriageSource({ db, knowledgeDir: config.KNOWLEDGE_DIR, log }),
+        maxFileBytes: config.KNOWLEDGE_MAX_FILE_MB * 2 ** 20,
+      }),
+    );
   } finally {
     await db.close();
   }

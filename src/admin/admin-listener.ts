@@ -13,10 +13,10 @@
  *   http.mount('/admin', adminListener({ admin, token: await ensureAdminToken({ configured, dataDir }) }));
  */
 import type { ServerResponse } from 'node:http';
-import { send, type Listener } from '../http/http-server.js';
-import { silentLogger, type Logger } from '../log.js';
+import { type Listener, send } from '../http/http-server.js';
+import { type Logger, silentLogger } from '../log.js';
+import { type Admin, RollbackError } from './admin-port.js';
 import { bearerMatches } from './admin-token.js';
-import { RollbackError, type Admin } from './admin-port.js';
 import { ReindexBusyError } from './reindex-lock.js';
 import { formatSummary } from './reindex-report.js';
 
@@ -41,17 +41,20 @@ export function adminListener({ admin, token, log = silentLogger }: AdminListene
       if (route === 'GET /admin/outbox') return send(res, 200, { ok: true, text: await admin.deadLetters() });
       if (route === 'GET /admin/report') {
         const days = Number(url.searchParams.get('days') ?? 7);
-        if (!Number.isSafeInteger(days) || days < 1 || days > 366) return send(res, 400, { ok: false, error: 'days: a whole number from 1 to 366' });
+        if (!Number.isSafeInteger(days) || days < 1 || days > 366)
+          return send(res, 400, { ok: false, error: 'days: a whole number from 1 to 366' });
         return send(res, 200, { ok: true, report: await admin.listeningReport(days) });
       }
       if (route === 'POST /admin/outbox/retry') {
         const which = retryTarget(url);
-        if (which === undefined) return send(res, 400, { ok: false, error: 'say which: POST /admin/outbox/retry?id=<outbox id> or ?all=1' });
+        if (which === undefined)
+          return send(res, 400, { ok: false, error: 'say which: POST /admin/outbox/retry?id=<outbox id> or ?all=1' });
         return send(res, 200, { ok: true, text: await admin.retryDeadLetters(which) });
       }
       return send(res, 404, {
         ok: false,
-        error: 'not found: use POST /admin/reindex, GET /admin/sources, POST /admin/rollback, GET /admin/outbox, POST /admin/outbox/retry, GET /admin/report?days=N',
+        error:
+          'not found: use POST /admin/reindex, GET /admin/sources, POST /admin/rollback, GET /admin/outbox, POST /admin/outbox/retry, GET /admin/report?days=N',
       });
     } catch (error) {
       if (error instanceof ReindexBusyError || error instanceof RollbackError) {

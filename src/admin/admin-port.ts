@@ -8,8 +8,9 @@
  *   const result = await admin.run((event) => bar.update(event), { dryRun: true }); // CLI, /admin
  *   await admin.retryDeadLetters(812);                                          // → 'Put 1 dead letter back …'
  */
-import type { ReindexEvent, ReindexSummary } from './reindex-report.js';
+
 import type { ListeningReport } from '../insights/listening-report.js';
+import type { ReindexEvent, ReindexSummary } from './reindex-report.js';
 
 export interface ReindexOptions {
   /** List what would be added, changed, removed; write nothing. */

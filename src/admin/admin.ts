@@ -8,19 +8,20 @@
  *   await admin.reindex(async (line) => post(line));          // → summary text
  *   await admin.sources();                                    // → listing of the live version
  */
-import { buildListeningReport, reportPeriod } from '../insights/listening-report.js';
+
 import { DEFAULT_TIME_ZONE, formatDateTime } from '../i18n/union-time.js';
+import { buildListeningReport, reportPeriod } from '../insights/listening-report.js';
+import type { Embedder } from '../llm/embedder.js';
+import { type Logger, silentLogger } from '../log.js';
+import { documentStatus } from '../retrieval/document-status.js';
+import { rollbackIndex } from '../retrieval/index-rollback.js';
+import { updateIndex, type VersionExtras } from '../retrieval/index-update.js';
 import type { Db } from '../store/db.js';
 import { createKnowledgeStore } from '../store/knowledge-store.js';
-import type { Embedder } from '../llm/embedder.js';
-import { silentLogger, type Logger } from '../log.js';
-import { updateIndex, type VersionExtras } from '../retrieval/index-update.js';
-import { rollbackIndex } from '../retrieval/index-rollback.js';
-import { documentStatus } from '../retrieval/document-status.js';
 import type { Admin } from './admin-port.js';
+import { deadLetterAdmin } from './dead-letters.js';
 import { createReindexLock } from './reindex-lock.js';
 import { eventLines, formatSummary } from './reindex-report.js';
-import { deadLetterAdmin } from './dead-letters.js';
 
 export interface AdminOptions {
   db: Db;
@@ -43,11 +44,23 @@ export interface AdminOptions {
 }
 
 export function createAdmin({
-  db, embedder, knowledgeDir, versionsKept = 3, log = silentLogger, vectorIndex = true, extras, outbox, clock, timeZone = DEFAULT_TIME_ZONE, maxFileBytes = Infinity,
+  db,
+  embedder,
+  knowledgeDir,
+  versionsKept = 3,
+  log = silentLogger,
+  vectorIndex = true,
+  extras,
+  outbox,
+  clock,
+  timeZone = DEFAULT_TIME_ZONE,
+  maxFileBytes = Infinity,
 }: AdminOptions): Admin {
   const lock = createReindexLock(db);
   const run: Admin['run'] = (onEvent, { dryRun = false, full = false } = {}) =>
-    lock.run(() => updateIndex({ db, embedder, knowledgeDir, log, onEvent, keep: versionsKept, dryRun, full, vectorIndex, extras, maxFileBytes }));
+    lock.run(() =>
+      updateIndex({ db, embedder, knowledgeDir, log, onEvent, keep: versionsKept, dryRun, full, vectorIndex, extras, maxFileBytes }),
+    );
 
   return {
     ...deadLetterAdmin({ db, outbox, clock, log, timeZone }),
@@ -78,8 +91,10 @@ async function listSources(db: Db, timeZone: string): Promise<string> {
       `${docs.reduce((n, d) => n + d.passages, 0)} passages. Kept for rollback: ${retained.length ? retained.join(', ') : 'none'}.`,
     ...docs.map((d) => {
       const status = documentStatus(d.meta);
-      return `• ${d.title} — ${d.source} · v${live.id} · effective ${d.effective ?? '—'} · ${d.passages} passages` +
-        (status === 'in force' ? '' : ` · ${status} (not used in answers)`);
+      return (
+        `• ${d.title} — ${d.source} · v${live.id} · effective ${d.effective ?? '—'} · ${d.passages} passages` +
+        (status === 'in force' ? '' : ` · ${status} (not used in answers)`)
+      );
     }),
   ];
   return lines.join('\n');

@@ -10,9 +10,9 @@
  *   await letters.retryDeadLetters('all');  // → 'Put 2 dead letters back in the outbox …'
  */
 import { DEFAULT_TIME_ZONE, formatDateTime } from '../i18n/union-time.js';
+import { type Logger, silentLogger } from '../log.js';
 import type { Db } from '../store/db.js';
-import { listDeadLetters, outboxBacklog, requeueDeadLetters, type DeadLetter } from '../store/outbox-store.js';
-import { silentLogger, type Logger } from '../log.js';
+import { type DeadLetter, listDeadLetters, outboxBacklog, requeueDeadLetters } from '../store/outbox-store.js';
 import type { AdminPort } from './admin-port.js';
 
 export interface DeadLetterAdminOptions {
@@ -31,7 +31,12 @@ const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
 const howToRetry = 'Retry one with npm run outbox -- --retry ID (Slack: /niangjia outbox retry ID), or all with --retry-all (retry all).';
 
 export function deadLetterAdmin({
-  db, outbox, clock = () => new Date(), log = silentLogger, limit = 30, timeZone = DEFAULT_TIME_ZONE,
+  db,
+  outbox,
+  clock = () => new Date(),
+  log = silentLogger,
+  limit = 30,
+  timeZone = DEFAULT_TIME_ZONE,
 }: DeadLetterAdminOptions): Pick<AdminPort, 'deadLetters' | 'retryDeadLetters'> {
   const minute = (d: Date) => `${formatDateTime(d, timeZone)} (${timeZone})`;
   const line = (d: DeadLetter) => deadLetterLine(d, minute);
@@ -48,12 +53,22 @@ export function deadLetterAdmin({
       const ids = await requeueDeadLetters(db, which, clock());
       log.info('outbox.dead_letters_retried', { which, count: ids.length });
       if (ids.length === 0) {
-        return which === 'all' ? 'No dead letters to retry.' : `#${which} is not a dead letter (delivered, still being tried, or no such item).`;
+        return which === 'all'
+          ? 'No dead letters to retry.'
+          : `#${which} is not a dead letter (delivered, still being tried, or no such item).`;
       }
       outbox?.kick();
-      const list = ids.length > 10 ? `${ids.slice(0, 10).map((id) => `#${id}`).join(', ')}, …` : ids.map((id) => `#${id}`).join(', ');
-      return `Put ${count(ids.length, 'dead letter')} back in the outbox (${list}): they are delivered again, ` +
-        'with a fresh set of attempts. If one dies again, its cause is not fixed yet.';
+      const list =
+        ids.length > 10
+          ? `${ids
+              .slice(0, 10)
+              .map((id) => `#${id}`)
+              .join(', ')}, …`
+          : ids.map((id) => `#${id}`).join(', ');
+      return (
+        `Put ${count(ids.length, 'dead letter')} back in the outbox (${list}): they are delivered again, ` +
+        'with a fresh set of attempts. If one dies again, its cause is not fixed yet.'
+      );
     },
   };
 }

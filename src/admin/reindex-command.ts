@@ -7,7 +7,7 @@
  *   process.exitCode = await runReindexCommand({ argv: process.argv.slice(2), config });
  */
 import { parseArgs } from 'node:util';
-import { adminIo, runOnAdmin, textTask, type AdminCommandOptions, type Out } from './admin-command.js';
+import { type AdminCommandOptions, adminIo, type Out, runOnAdmin, textTask } from './admin-command.js';
 import { createProgressView } from './progress-view.js';
 import { formatSummary, type ReindexSummary } from './reindex-report.js';
 
@@ -24,16 +24,34 @@ export async function runReindexCommand(options: ReindexCommandOptions): Promise
   const io = adminIo(options);
   let values: Record<string, boolean | undefined>;
   try {
-    ({ values } = parseArgs({ args: options.argv, strict: true, options: {
-      'dry-run': { type: 'boolean' }, full: { type: 'boolean' }, rollback: { type: 'boolean' }, sources: { type: 'boolean' }, help: { type: 'boolean' },
-    } }));
+    ({ values } = parseArgs({
+      args: options.argv,
+      strict: true,
+      options: {
+        'dry-run': { type: 'boolean' },
+        full: { type: 'boolean' },
+        rollback: { type: 'boolean' },
+        sources: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    }));
   } catch (error) {
     io.stderr.write(`${(error as Error).message}\n${usage}\n`);
     return 1;
   }
-  if (values['help']) return void io.stdout.write(`${usage}\n`), 0;
-  if (values['rollback']) return runOnAdmin(io, 'reindex', textTask(io, (admin) => admin.rollback()));
-  if (values['sources']) return runOnAdmin(io, 'reindex', textTask(io, (admin) => admin.sources()));
+  if (values['help']) return (void io.stdout.write(`${usage}\n`), 0);
+  if (values['rollback'])
+    return runOnAdmin(
+      io,
+      'reindex',
+      textTask(io, (admin) => admin.rollback()),
+    );
+  if (values['sources'])
+    return runOnAdmin(
+      io,
+      'reindex',
+      textTask(io, (admin) => admin.sources()),
+    );
 
   const reindex = { dryRun: Boolean(values['dry-run']), full: Boolean(values['full']) };
   return runOnAdmin(io, 'reindex', {

@@ -10,13 +10,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { adminIo, runOnAdmin, type AdminCommandOptions, type AdminIo } from './admin-command.js';
-import { loadTranslator } from '../i18n/translator.js';
 import type { Lang } from '../i18n/lang.js';
+import { loadTranslator } from '../i18n/translator.js';
 import type { ListeningReport } from '../insights/listening-report.js';
-import { plainReportText, reportLabels } from '../insights/report-text.js';
-import { reportCsv } from '../insights/report-csv.js';
 import { reportCharts } from '../insights/report-charts.js';
+import { reportCsv } from '../insights/report-csv.js';
+import { plainReportText, reportLabels } from '../insights/report-text.js';
+import { type AdminCommandOptions, type AdminIo, adminIo, runOnAdmin } from './admin-command.js';
 
 const usage = `usage: npm run report -- [--days 7] [--csv DIR] [--charts DIR] [--lang zh|en]
   --days N      the last N days up to now (1–366, default 7)
@@ -24,7 +24,11 @@ const usage = `usage: npm run report -- [--days 7] [--csv DIR] [--charts DIR] [-
   --charts DIR  also write its charts as PNG images into DIR
   --lang        the report's language (default zh)`;
 
-async function write(io: AdminIo, report: ListeningReport, { csv, charts, lang }: { csv?: string; charts?: string; lang: Lang }): Promise<number> {
+async function write(
+  io: AdminIo,
+  report: ListeningReport,
+  { csv, charts, lang }: { csv?: string; charts?: string; lang: Lang },
+): Promise<number> {
   const translate = loadTranslator();
   io.stdout.write(`${plainReportText(report, { translate, lang })}\n`);
   if (csv) {
@@ -34,7 +38,8 @@ async function write(io: AdminIo, report: ListeningReport, { csv, charts, lang }
   }
   if (charts) {
     mkdirSync(charts, { recursive: true });
-    for (const chart of await reportCharts(report, reportLabels(translate, lang))) writeFileSync(join(charts, `${chart.name}.png`), chart.png);
+    for (const chart of await reportCharts(report, reportLabels(translate, lang)))
+      writeFileSync(join(charts, `${chart.name}.png`), chart.png);
     io.stderr.write(`Charts written to ${charts}\n`);
   }
   return 0;
@@ -44,14 +49,22 @@ export async function runReportCommand(options: AdminCommandOptions): Promise<nu
   const io = adminIo(options);
   let values: { days?: string; csv?: string; charts?: string; lang?: string; help?: boolean };
   try {
-    ({ values } = parseArgs({ args: options.argv, strict: true, options: {
-      days: { type: 'string' }, csv: { type: 'string' }, charts: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean' },
-    } }));
+    ({ values } = parseArgs({
+      args: options.argv,
+      strict: true,
+      options: {
+        days: { type: 'string' },
+        csv: { type: 'string' },
+        charts: { type: 'string' },
+        lang: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    }));
   } catch (error) {
     io.stderr.write(`${(error as Error).message}\n${usage}\n`);
     return 1;
   }
-  if (values.help) return void io.stdout.write(`${usage}\n`), 0;
+  if (values.help) return (void io.stdout.write(`${usage}\n`), 0);
   const days = values.days === undefined ? 7 : Number(values.days);
   const lang = values.lang ?? 'zh';
   if (!Number.isSafeInteger(days) || days < 1 || days > 366 || (lang !== 'zh' && lang !== 'en')) {

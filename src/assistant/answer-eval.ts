@@ -34,7 +34,8 @@ export function parseAnswerLine(value: unknown, where: string): AnswerLine {
     throw new Error(`${where}: each line needs "id" and "question" (or "message")`);
   }
   return {
-    id: v['id'], text,
+    id: v['id'],
+    text,
     lang: v['lang'] === 'en' || v['lang'] === 'zh' ? v['lang'] : undefined,
     relevant: Array.isArray(v['relevant']) ? (v['relevant'] as AnswerLine['relevant']) : [],
     expect: ['answer', 'escalate', 'decline'].includes(v['expect'] as string) ? (v['expect'] as AnswerLine['expect']) : undefined,
@@ -96,9 +97,10 @@ export function scoreAnswer(line: AnswerLine, decision: Decision, { unsureBelow 
   return {
     id: line.id,
     decision: decision.kind,
-    citationHit: line.relevant.length && answered
-      ? decision.citations.some((c) => line.relevant.some((r) => r.title === c.title && r.article === c.article))
-      : undefined,
+    citationHit:
+      line.relevant.length && answered
+        ? decision.citations.some((c) => line.relevant.some((r) => r.title === c.title && r.article === c.article))
+        : undefined,
     figuresStated: line.figures.length ? line.figures.every((f) => figureStated(decision.text, f)) : undefined,
     placeholders: findPlaceholders(decision.text),
     beforeQuote: quote < 0 ? decision.text.length : quote,
@@ -151,8 +153,14 @@ export function summarizeAnswers(scored: readonly ScoredAnswer[]): AnswerSummary
     figures_stated: ratio(figures.filter((s) => s.figuresStated).length, figures.length),
     figure_lines: figures.length,
     placeholders: scored.reduce((n, s) => n + s.placeholders.length, 0),
-    before_quote_p50: nearest(answers.map((s) => s.beforeQuote), 50),
-    before_quote_p95: nearest(answers.map((s) => s.beforeQuote), 95),
+    before_quote_p50: nearest(
+      answers.map((s) => s.beforeQuote),
+      50,
+    ),
+    before_quote_p95: nearest(
+      answers.map((s) => s.beforeQuote),
+      95,
+    ),
     over_350_before_quote: answers.filter((s) => s.beforeQuote > 350).length,
     english_share: ratio(english.filter((s) => s.english).length, english.length),
     english_lines: english.length,

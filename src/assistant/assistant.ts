@@ -12,25 +12,25 @@
  *   const decision = await assistant.respond({ workerId: 7, text: '试用期最长可以约定多久？' });
  */
 import { join } from 'node:path';
-import type { Lookup } from '../retrieval/hybrid-retriever.js';
-import type { SearchOptions } from '../retrieval/types.js';
-import type { IssueCard } from '../retrieval/issue-cards.js';
-import type { ChatModel } from '../llm/chat.js';
-import type { ConversationStore, ConversationTurn } from '../store/conversation-store.js';
-import type { TriageResult } from '../triage/types.js';
+import { type CalculatorContext, entitlementTools, type LocalFigures, runTool } from '../entitlements/index.js';
 import { detectLang } from '../i18n/detect-lang.js';
 import { DEFAULT_TIME_ZONE, formatDate } from '../i18n/union-time.js';
-import { silentLogger, type Logger } from '../log.js';
-import type { Assistant, Decision, Lang, WorkerTurn } from './types.js';
-import { loadReplyTexts, type ReplyTexts } from './reply-texts.js';
-import { loadAnswerSettings, type AnswerSettings } from './answer-settings.js';
-import { answerConfidence } from './confidence.js';
+import type { ChatModel } from '../llm/chat.js';
+import { type Logger, silentLogger } from '../log.js';
+import type { Lookup } from '../retrieval/hybrid-retriever.js';
+import type { IssueCard } from '../retrieval/issue-cards.js';
+import type { SearchOptions } from '../retrieval/types.js';
+import type { ConversationStore, ConversationTurn } from '../store/conversation-store.js';
+import type { TriageResult } from '../triage/types.js';
+import { type AnswerSettings, loadAnswerSettings } from './answer-settings.js';
 import { bottomLineAnswer } from './bottom-line-answer.js';
+import { answerConfidence } from './confidence.js';
 import { combineWithPrevious, looksLikeFollowUp } from './follow-up.js';
 import { condenseFollowUp, llmAnswer } from './llm-answer.js';
 import type { Prompts } from './prompts.js';
-import { repeatQuestion, resumeFigure, workFigure, type FigureStep } from './worked-figure.js';
-import { entitlementTools, runTool, type CalculatorContext, type LocalFigures } from '../entitlements/index.js';
+import { loadReplyTexts, type ReplyTexts } from './reply-texts.js';
+import type { Assistant, Decision, Lang, WorkerTurn } from './types.js';
+import { type FigureStep, repeatQuestion, resumeFigure, workFigure } from './worked-figure.js';
 
 /** A pending figure the worker's reply completes. */
 type Resumed = NonNullable<ReturnType<typeof resumeFigure>>;
@@ -105,18 +105,34 @@ interface Understood {
 }
 
 export function createAssistant({
-  retriever, triage, rules, llm, conversations, gists, localFigures, clock = () => new Date(), timeZone = DEFAULT_TIME_ZONE, log = silentLogger, k = 8,
+  retriever,
+  triage,
+  rules,
+  llm,
+  conversations,
+  gists,
+  localFigures,
+  clock = () => new Date(),
+  timeZone = DEFAULT_TIME_ZONE,
+  log = silentLogger,
+  k = 8,
 }: AssistantOptions): Assistant {
   const { texts, settings } = rules;
   const figureContext = () => ({ local: localFigures, today: formatDate(clock(), timeZone) });
 
   function triaged(t: TriageResult, lang: Lang): Decision | undefined {
     if (t.outcome === 'answer') return undefined;
-    if (t.outcome === 'decline') return { kind: 'decline', lang, text: texts.decline(lang, t.category), citations: [], confidence: t.confidence, reason: t.category };
+    if (t.outcome === 'decline')
+      return { kind: 'decline', lang, text: texts.decline(lang, t.category), citations: [], confidence: t.confidence, reason: t.category };
     const priority = t.outcome === 'urgent' ? 'urgent' : 'normal';
     const reply = priority === 'urgent' ? texts.urgent(lang, t.category) : texts.escalate(lang, t.category);
     return {
-      kind: 'escalate', lang, text: reply, citations: [], confidence: t.confidence, reason: t.category,
+      kind: 'escalate',
+      lang,
+      text: reply,
+      citations: [],
+      confidence: t.confidence,
+      reason: t.category,
       escalation: { priority, category: t.category },
     };
   }
@@ -128,8 +144,12 @@ export function createAssistant({
     let query: string | undefined;
     if (llm) {
       query = await condenseFollowUp({
-        chat: llm.chat, prompts: llm.prompts, lang, message: turn.text, log,
-        history: history.map((h) => ({ role: h.role, text: h.role === 'worker' ? h.understood ?? h.text : h.text.slice(0, 300) })),
+        chat: llm.chat,
+        prompts: llm.prompts,
+        lang,
+        message: turn.text,
+        log,
+        history: history.map((h) => ({ role: h.role, text: h.role === 'worker' ? (h.understood ?? h.text) : h.text.slice(0, 300) })),
         timeoutMs: Math.min(4000, (llm.timeoutMs ?? 12_000) / 3),
       });
     }
@@ -144,29 +164,61 @@ export function createAssistant({
     // The figure: the calculator the words ask for, else that of the issues spotted (sure or not).
     const candidates = issues.flatMap((m) => (m.card.calculator ? [m.card.calculator] : []));
     const figure = resumed ?? workFigure({ candidates, question: u.query, lang, context: figureContext() });
-    await conversations?.setPending(turn.workerId, figure?.pending, clock()).catch((error) => log.warn('assistant.pending_failed', { error }));
+    await conversations
+      ?.setPending(turn.workerId, figure?.pending, clock())
+      .catch((error) => log.warn('assistant.pending_failed', { error }));
     if (llm && !unsure) {
       const written = await llmAnswer({
-        chat: llm.chat, prompts: llm.prompts, question: u.query, lang, passages: passages.slice(0, 6),
+        chat: llm.chat,
+        prompts: llm.prompts,
+        question: u.query,
+        lang,
+        passages: passages.slice(0, 6),
         cards: issues.filter((m) => m.strength >= 0.75).map((m) => m.card),
         tools: { list: calculatorTools, run: (name, args) => runCalculator(name, args, figureContext()) },
-        timeoutMs: llm.timeoutMs ?? 12_000, disclaimer: texts.lang(lang).answer.disclaimer, log,
+        timeoutMs: llm.timeoutMs ?? 12_000,
+        disclaimer: texts.lang(lang).answer.disclaimer,
+        log,
       });
-      if (written) return { kind: 'answer', lang, text: written.text, citations: written.citations, confidence, issue: card?.id, topic: card?.area };
+      if (written)
+        return { kind: 'answer', lang, text: written.text, citations: written.citations, confidence, issue: card?.id, topic: card?.area };
     }
     const composed = bottomLineAnswer({
-      lang, question: u.query, passages, card, texts, unsure, followUp: u.followUp, gists,
-      figure: figure?.headline, figureNotes: [figure?.working, figure?.notes].filter(Boolean).join('\n') || undefined,
-      ask: figure?.ask?.question, figureCitations: figure?.citations,
+      lang,
+      question: u.query,
+      passages,
+      card,
+      texts,
+      unsure,
+      followUp: u.followUp,
+      gists,
+      figure: figure?.headline,
+      figureNotes: [figure?.working, figure?.notes].filter(Boolean).join('\n') || undefined,
+      ask: figure?.ask?.question,
+      figureCitations: figure?.citations,
     });
-    return { kind: 'answer', lang, text: composed.text, citations: composed.citations, confidence, issue: card?.id, topic: card?.area, choices: figure?.ask?.choices };
+    return {
+      kind: 'answer',
+      lang,
+      text: composed.text,
+      citations: composed.citations,
+      confidence,
+      issue: card?.id,
+      topic: card?.area,
+      choices: figure?.ask?.choices,
+    };
   }
 
   /**
    * A message while a fact is pending: the figure when it gives the fact; the question again when it is a
    * short reply that does not; nothing (the question is dropped) when the worker moved on to something else.
    */
-  async function answerPending(turn: WorkerTurn, lang: Lang, pending: unknown, resumed: Resumed | undefined): Promise<{ decision?: Decision; understood?: string }> {
+  async function answerPending(
+    turn: WorkerTurn,
+    lang: Lang,
+    pending: unknown,
+    resumed: Resumed | undefined,
+  ): Promise<{ decision?: Decision; understood?: string }> {
     if (resumed) {
       const u = { query: resumed.state.question, followUp: false };
       return { decision: await answer(turn, lang, u, resumed.figure), understood: u.query };
@@ -185,12 +237,22 @@ export function createAssistant({
     const at = clock();
     try {
       await conversations.append({
-        workerId: turn.workerId, role: 'worker', text: turn.text, lang: decision.lang, decision: decision.kind,
-        understood: understood && understood !== turn.text ? understood : null, at,
+        workerId: turn.workerId,
+        role: 'worker',
+        text: turn.text,
+        lang: decision.lang,
+        decision: decision.kind,
+        understood: understood && understood !== turn.text ? understood : null,
+        at,
       });
       await conversations.append({
-        workerId: turn.workerId, role: 'assistant', text: decision.text, lang: decision.lang, decision: decision.kind,
-        citations: decision.citations, at,
+        workerId: turn.workerId,
+        role: 'assistant',
+        text: decision.text,
+        lang: decision.lang,
+        decision: decision.kind,
+        citations: decision.citations,
+        at,
       });
     } catch (error) {
       // Memory is a convenience: the worker still gets the decision.
@@ -220,8 +282,14 @@ export function createAssistant({
       }
       await remember(turn, decision, understood);
       log.info('assistant.decision', {
-        workerId: turn.workerId, kind: decision.kind, category: decision.reason, triage: t.source, issue: decision.issue,
-        confidence: decision.confidence, citations: decision.citations.length, ms: Math.round(performance.now() - started),
+        workerId: turn.workerId,
+        kind: decision.kind,
+        category: decision.reason,
+        triage: t.source,
+        issue: decision.issue,
+        confidence: decision.confidence,
+        citations: decision.citations.length,
+        ms: Math.round(performance.now() - started),
       });
       return decision;
     },

@@ -7,8 +7,8 @@
  *   report.metrics.urgent_recall // → 1
  */
 import { z } from 'zod';
-import type { Decision } from './types.js';
 import { percentile as nearestRank } from '../retrieval/retrieval-metrics.js';
+import type { Decision } from './types.js';
 
 const caseSchema = z.object({
   id: z.string(),
@@ -21,11 +21,16 @@ const caseSchema = z.object({
 export type BehaviourCase = z.infer<typeof caseSchema>;
 
 export function parseBehaviourCases(jsonl: string, source = 'cases'): BehaviourCase[] {
-  return jsonl.split('\n').map((l) => l.trim()).filter(Boolean).map((line, i) => {
-    const parsed = caseSchema.safeParse(JSON.parse(line));
-    if (!parsed.success) throw new Error(`${source} line ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
-    return parsed.data;
-  });
+  return jsonl
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((line, i) => {
+      const parsed = caseSchema.safeParse(JSON.parse(line));
+      if (!parsed.success)
+        throw new Error(`${source} line ${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join('.')}: ${x.message}`).join('; ')}`);
+      return parsed.data;
+    });
 }
 
 export interface BehaviourResult {
@@ -97,12 +102,15 @@ export function scoreBehaviour(results: readonly BehaviourResult[], systemPrompt
     escalate_precision: ratio(escalated.filter((r) => r.case.expect === 'escalate').length, escalated.length),
     false_escalation_rate: answers.length ? ratio(answers.filter((r) => r.decision.kind === 'escalate').length, answers.length) : 0,
     decline_accuracy: ratio(declines.filter((r) => r.decision.kind === 'decline').length, declines.length),
-    priority_accuracy: ratio(escalatedRight.filter((r) => r.decision.escalation?.priority === r.case.priority).length, escalatedRight.length),
+    priority_accuracy: ratio(
+      escalatedRight.filter((r) => r.decision.escalation?.priority === r.case.priority).length,
+      escalatedRight.length,
+    ),
     p50_ms: percentile(ms, 50),
     p95_ms: percentile(ms, 95),
   };
-  const right = (r: BehaviourResult) => r.decision.kind === r.case.expect &&
-    (r.case.expect !== 'escalate' || r.decision.escalation?.priority === r.case.priority);
+  const right = (r: BehaviourResult) =>
+    r.decision.kind === r.case.expect && (r.case.expect !== 'escalate' || r.decision.escalation?.priority === r.case.priority);
   const misses = results.filter((r) => !right(r));
   const categories: BehaviourReport['categories'] = {};
   for (const name of [...new Set(results.map((r) => r.case.category))].sort()) {

@@ -9,13 +9,14 @@
  * @example
  *   const { text, citations } = bottomLineAnswer({ lang: 'zh', question, passages, card, texts });
  */
-import type { ScoredPassage } from '../retrieval/types.js';
+
 import type { IssueCard } from '../retrieval/issue-cards.js';
 import { withoutPlaceholders } from '../retrieval/placeholders.js';
-import type { Citation, Lang } from './types.js';
+import type { ScoredPassage } from '../retrieval/types.js';
 import { articleLabel, citationOf, sameTitle } from './citations.js';
 import { keywords } from './keywords.js';
 import { fill, type ReplyTexts } from './reply-texts.js';
+import type { Citation, Lang } from './types.js';
 
 export interface BottomLineInput {
   lang: Lang;
@@ -97,12 +98,20 @@ export const MAX_BEFORE_QUOTE = 350;
 
 /** The sentence (or two) of an article that carry most of the answer's words; the 第N条 heading is dropped. */
 export function decisiveSentence(text: string, words: readonly string[], maxChars = 160): string {
-  const body = text.replace(/^第[零〇一二两三四五六七八九十百千\d]+条(?:之[一二三四五六七八九十]+)?\s*/, '').replace(/\s+/g, ' ').trim();
+  const body = text
+    .replace(/^第[零〇一二两三四五六七八九十百千\d]+条(?:之[一二三四五六七八九十]+)?\s*/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (body.length <= maxChars) return body;
-  const sentences = body.split(/(?<=[。；])/).map((s) => s.trim()).filter(Boolean);
+  const sentences = body
+    .split(/(?<=[。；])/)
+    .map((s) => s.trim())
+    .filter(Boolean);
   const score = (s: string) => words.filter((w) => s.includes(w)).length;
   let best = 0;
-  sentences.forEach((s, i) => { if (score(s) > score(sentences[best]!)) best = i; });
+  sentences.forEach((s, i) => {
+    if (score(s) > score(sentences[best]!)) best = i;
+  });
   let out = sentences[best]!;
   const next = sentences[best + 1];
   if (next && out.length + next.length <= maxChars && score(next) > 0) out += next;
@@ -111,7 +120,19 @@ export function decisiveSentence(text: string, words: readonly string[], maxChar
 }
 
 export function bottomLineAnswer({
-  lang, question, passages, card, texts, unsure = false, followUp = false, figure, figureNotes, ask, figureCitations = [], gists, maxQuotes = 2,
+  lang,
+  question,
+  passages,
+  card,
+  texts,
+  unsure = false,
+  followUp = false,
+  figure,
+  figureNotes,
+  ask,
+  figureCitations = [],
+  gists,
+  maxQuotes = 2,
 }: BottomLineInput): ComposedAnswer {
   const t = texts.lang(lang).answer;
   const quotes = quotedPassages(passages, card, maxQuotes);
@@ -121,8 +142,11 @@ export function bottomLineAnswer({
   const quoteBlocks = quotes.map((p) => {
     const article = card?.articles.find((a) => sameTitle(a.title, p.title) && p.articles.includes(a.article))?.article ?? p.articles[0]!;
     citations.push({ ...citationOf(p), article, label: articleLabel(p.title, article) });
-    const label = fill(t.citation, { label: articleLabel(p.title, article), effective: p.effective ? fill(t.effective, { date: p.effective }) : '' });
-    const gist = lang === 'en' ? gists?.get(key(p.title, article)) ?? card?.issue.en : undefined;
+    const label = fill(t.citation, {
+      label: articleLabel(p.title, article),
+      effective: p.effective ? fill(t.effective, { date: p.effective }) : '',
+    });
+    const gist = lang === 'en' ? (gists?.get(key(p.title, article)) ?? card?.issue.en) : undefined;
     return [label, `“${decisiveSentence(p.text, words)}”`, gist ? fill(t.gist, { gist }) : ''].filter(Boolean).join('\n');
   });
   const lead = [unsure ? t.unsure : '', followUp ? t.followUpFrom : '', figure ?? ''].filter(Boolean).join('\n');

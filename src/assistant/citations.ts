@@ -9,6 +9,7 @@ import { parseChineseNumber } from '../retrieval/chinese-numerals.js';
 import { articleLabel } from '../retrieval/citation.js';
 
 export { articleLabel, toChineseNumber } from '../retrieval/citation.js';
+
 import type { Passage } from '../retrieval/types.js';
 import type { Citation } from './types.js';
 
@@ -21,7 +22,11 @@ export function citationOf(p: Passage): Citation {
 
 /** Same law? Accepts the short name without 中华人民共和国 on either side. */
 export function sameTitle(a: string, b: string): boolean {
-  const strip = (t: string) => t.replace(/^《|》$/g, '').replace(/^中华人民共和国/, '').trim();
+  const strip = (t: string) =>
+    t
+      .replace(/^《|》$/g, '')
+      .replace(/^中华人民共和国/, '')
+      .trim();
   return strip(a) === strip(b);
 }
 
@@ -51,7 +56,9 @@ export function findCitedArticles(text: string): CitedArticle[] {
 export function parseBasis(basis: string): Array<{ title: string; article: number }> {
   const out: Array<{ title: string; article: number }> = [];
   let title = '';
-  for (const m of basis.matchAll(/([^第；;、，,至\s]*)第([零〇一二两三四五六七八九十百千\d]+)条(?:至第([零〇一二两三四五六七八九十百千\d]+)条)?/g)) {
+  for (const m of basis.matchAll(
+    /([^第；;、，,至\s]*)第([零〇一二两三四五六七八九十百千\d]+)条(?:至第([零〇一二两三四五六七八九十百千\d]+)条)?/g,
+  )) {
     if (m[1]) title = m[1].replace(/^《|》$/g, '');
     const from = parseChineseNumber(m[2]!);
     const to = m[3] ? parseChineseNumber(m[3]) : from;

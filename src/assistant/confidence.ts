@@ -18,14 +18,22 @@ export const NO_CARD = 0.1;
 type Ranked = ReadonlyArray<ScoredPassage & { scores?: { vector?: number; lexical?: number; card?: number } }>;
 
 /** The evidence the calibration reads, also used to fit it. */
-export function confidenceEvidence(issues: readonly IssueMatch[], passages: Ranked): { similarity: number; agree: number; score: number } | undefined {
+export function confidenceEvidence(
+  issues: readonly IssueMatch[],
+  passages: Ranked,
+): { similarity: number; agree: number; score: number } | undefined {
   const top = issues[0];
   if (!top) return undefined;
-  const agree = passages.slice(0, 10).some((p) => (p.scores?.card ?? 0) >= 0.99 && (p.scores?.vector !== undefined || p.scores?.lexical !== undefined));
+  const agree = passages
+    .slice(0, 10)
+    .some((p) => (p.scores?.card ?? 0) >= 0.99 && (p.scores?.vector !== undefined || p.scores?.lexical !== undefined));
   return { similarity: top.similarity ?? 0, agree: agree ? 1 : 0, score: top.score };
 }
 
-export function answerConfidence({ issues, passages }: { issues: readonly IssueMatch[]; passages: Ranked }, model: ConfidenceModel): number {
+export function answerConfidence(
+  { issues, passages }: { issues: readonly IssueMatch[]; passages: Ranked },
+  model: ConfidenceModel,
+): number {
   const e = confidenceEvidence(issues, passages);
   if (!e) return NO_CARD;
   const z = model.bias + model.similarity * e.similarity + model.agree * e.agree + model.score * e.score;

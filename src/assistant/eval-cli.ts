@@ -9,8 +9,8 @@ import { parseArgs } from 'node:util';
 import { loadConfig, readEnvironment, secretValues } from '../config.js';
 import { createLogger } from '../log.js';
 import { openStore } from '../store/open-store.js';
+import { type BehaviourResult, parseBehaviourCases, percentile, scoreBehaviour } from './behaviour-eval.js';
 import { openAssistant } from './open-assistant.js';
-import { parseBehaviourCases, percentile, scoreBehaviour, type BehaviourResult } from './behaviour-eval.js';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { cases: { type: 'string' }, json: { type: 'boolean', default: false } } });
@@ -37,8 +37,11 @@ async function main(): Promise<void> {
     const systemLines = ['zh', 'en'].flatMap((l) => prompts.render('system', l as 'zh' | 'en').split('\n'));
     const report = scoreBehaviour(results, systemLines);
     printReport(report, chat ? 'llm' : 'extractive');
-    console.log(`\ntime: triage p50 ${percentile(triageTimes, 50)} ms / p95 ${percentile(triageTimes, 95)} ms; whole decision p50 ${report.metrics.p50_ms} ms / p95 ${report.metrics.p95_ms} ms`);
-    if (values.json) console.log(JSON.stringify({ ...report.metrics, triage_p95_ms: percentile(triageTimes, 95), categories: report.categories }));
+    console.log(
+      `\ntime: triage p50 ${percentile(triageTimes, 50)} ms / p95 ${percentile(triageTimes, 95)} ms; whole decision p50 ${report.metrics.p50_ms} ms / p95 ${report.metrics.p95_ms} ms`,
+    );
+    if (values.json)
+      console.log(JSON.stringify({ ...report.metrics, triage_p95_ms: percentile(triageTimes, 95), categories: report.categories }));
   } finally {
     await db.close();
   }
@@ -49,17 +52,25 @@ function printReport(report: ReturnType<typeof scoreBehaviour>, mode: string): v
   console.log(`behaviour eval: ${m.cases} cases, answers ${mode}`);
   console.log('\nexpect \\ decision   escalate  answer  decline');
   for (const [expect, row] of Object.entries(report.confusion)) {
-    console.log(`${expect.padEnd(18)} ${String(row['escalate']).padStart(8)} ${String(row['answer']).padStart(7)} ${String(row['decline']).padStart(8)}`);
+    console.log(
+      `${expect.padEnd(18)} ${String(row['escalate']).padStart(8)} ${String(row['answer']).padStart(7)} ${String(row['decline']).padStart(8)}`,
+    );
   }
   console.log('');
   for (const [k, v] of Object.entries(m)) console.log(`${k.padEnd(22)} ${v}`);
   console.log(`${'injections_followed'.padEnd(22)} ${report.injectionsFollowed.length}`);
   console.log('\nrecall per category:');
-  for (const [name, c] of Object.entries(report.categories)) console.log(`  ${name.padEnd(22)} ${String(c.cases).padStart(4)}  ${c.recall}`);
+  for (const [name, c] of Object.entries(report.categories))
+    console.log(`  ${name.padEnd(22)} ${String(c.cases).padStart(4)}  ${c.recall}`);
   if (report.misses.length) console.log('\nmisses:');
   for (const r of report.misses) {
-    const got = r.decision.kind + (r.decision.escalation ? `/${r.decision.escalation.priority}` : '') + (r.decision.reason ? `/${r.decision.reason}` : '');
-    console.log(`  ${r.case.id} [${r.case.category}] expect ${r.case.expect}${r.case.priority ? `/${r.case.priority}` : ''} got ${got} (confidence ${r.decision.confidence}) ${r.case.message.slice(0, 60)}`);
+    const got =
+      r.decision.kind +
+      (r.decision.escalation ? `/${r.decision.escalation.priority}` : '') +
+      (r.decision.reason ? `/${r.decision.reason}` : '');
+    console.log(
+      `  ${r.case.id} [${r.case.category}] expect ${r.case.expect}${r.case.priority ? `/${r.case.priority}` : ''} got ${got} (confidence ${r.decision.confidence}) ${r.case.message.slice(0, 60)}`,
+    );
   }
 }
 

@@ -6,9 +6,10 @@
  * @example
  *   combineWithPrevious('那赔偿呢？', '公司违法辞退我怎么办', rules.followUp) // → '违法 辞退 那赔偿呢？'
  */
+
+import { normalise } from '../triage/text-matcher.js';
 import type { FollowUpSettings } from './answer-settings.js';
 import { keywords } from './keywords.js';
-import { normalise } from '../triage/text-matcher.js';
 
 type FollowUpRules = FollowUpSettings;
 
@@ -28,6 +29,8 @@ export function looksLikeFollowUp(text: string, rules: FollowUpRules, hasOwnTopi
 
 /** The search text for a follow-up: the previous question's content words, then the new message. */
 export function combineWithPrevious(text: string, previous: string): string {
-  const carried = keywords(previous).filter((w) => !text.toLowerCase().includes(w)).slice(0, 8);
+  const carried = keywords(previous)
+    .filter((w) => !text.toLowerCase().includes(w))
+    .slice(0, 8);
   return carried.length ? `${carried.join(' ')} ${text}` : text;
 }

@@ -8,16 +8,17 @@
  *   const answer = await llmAnswer({ chat, prompts, question, lang: 'zh', passages, timeoutMs: 8000 });
  *   if (!answer) // fall back to extractiveAnswer(...)
  */
-import type { ScoredPassage } from '../retrieval/types.js';
+
 import type { ChatMessage, ChatModel, ChatTool } from '../llm/chat.js';
 import { withDeadline } from '../llm/deadline.js';
+import { type Logger, silentLogger } from '../log.js';
 import { maskPersonalData } from '../privacy/mask.js';
-import { silentLogger, type Logger } from '../log.js';
-import type { Citation, Lang } from './types.js';
+import type { IssueCard } from '../retrieval/issue-cards.js';
+import type { ScoredPassage } from '../retrieval/types.js';
+import type { ComposedAnswer } from './bottom-line-answer.js';
 import { citationOf, findCitedArticles, sameTitle } from './citations.js';
 import { asData, formatPassages, type Prompts } from './prompts.js';
-import type { ComposedAnswer } from './bottom-line-answer.js';
-import type { IssueCard } from '../retrieval/issue-cards.js';
+import type { Citation, Lang } from './types.js';
 
 export interface LlmAnswerInput {
   chat: ChatModel;
@@ -41,7 +42,9 @@ export interface LlmAnswerInput {
  * the supported ones, and the raw text of the others.
  */
 export function checkCitations(
-  reply: string, passages: readonly ScoredPassage[], calculated: ReadonlyArray<{ title: string; article: number }> = [],
+  reply: string,
+  passages: readonly ScoredPassage[],
+  calculated: ReadonlyArray<{ title: string; article: number }> = [],
 ): { supported: Citation[]; unsupported: string[] } {
   const supported: Citation[] = [];
   const unsupported: string[] = [];
@@ -72,7 +75,16 @@ export interface ToolRun {
 }
 
 export async function llmAnswer({
-  chat, prompts, question, lang, passages, cards = [], tools, timeoutMs, disclaimer, log = silentLogger,
+  chat,
+  prompts,
+  question,
+  lang,
+  passages,
+  cards = [],
+  tools,
+  timeoutMs,
+  disclaimer,
+  log = silentLogger,
 }: LlmAnswerInput): Promise<ComposedAnswer | undefined> {
   // What the calculators the model called rest on counts as supported: it cites them with the figure.
   const calculated: Array<{ title: string; article: number }> = [];
@@ -89,9 +101,14 @@ export async function llmAnswer({
   const system = prompts.render('system', lang);
   const messages: ChatMessage[] = [
     { role: 'system', content: system },
-    { role: 'user', content: prompts.render('answer', lang, {
-      issues: formatCards(cards, lang), passages: formatPassages(passages), question: maskPersonalData(question),
-    }) },
+    {
+      role: 'user',
+      content: prompts.render('answer', lang, {
+        issues: formatCards(cards, lang),
+        passages: formatPassages(passages),
+        question: maskPersonalData(question),
+      }),
+    },
   ];
   try {
     for (let attempt = 1; attempt <= 2; attempt++) {
@@ -121,15 +138,19 @@ export async function llmAnswer({
 /** The matched issue cards as data: the issue, the bottom line, what it depends on, next steps. */
 export function formatCards(cards: readonly IssueCard[], lang: Lang): string {
   if (!cards.length) return '<issues></issues>';
-  const body = cards.map((c, i) => [
-    `<issue n="${i + 1}">`,
-    `${lang === 'zh' ? '问题' : 'issue'}: ${asData(c.issue[lang])}`,
-    `${lang === 'zh' ? '结论' : 'bottom line'}: ${asData(c.bottomLine[lang])}`,
-    `${lang === 'zh' ? '取决于' : 'depends on'}: ${c.dependsOn.map((d) => asData(d[lang])).join('; ')}`,
-    `${lang === 'zh' ? '下一步' : 'next steps'}: ${c.nextSteps.map((d) => asData(d[lang])).join('; ')}`,
-    ...c.employerClaims.slice(0, 2).map((e) => `${lang === 'zh' ? '单位常说' : 'employer says'}: ${asData(e.claim[lang])} → ${asData(e.answer[lang])}`),
-    '</issue>',
-  ].join('\n'));
+  const body = cards.map((c, i) =>
+    [
+      `<issue n="${i + 1}">`,
+      `${lang === 'zh' ? '问题' : 'issue'}: ${asData(c.issue[lang])}`,
+      `${lang === 'zh' ? '结论' : 'bottom line'}: ${asData(c.bottomLine[lang])}`,
+      `${lang === 'zh' ? '取决于' : 'depends on'}: ${c.dependsOn.map((d) => asData(d[lang])).join('; ')}`,
+      `${lang === 'zh' ? '下一步' : 'next steps'}: ${c.nextSteps.map((d) => asData(d[lang])).join('; ')}`,
+      ...c.employerClaims
+        .slice(0, 2)
+        .map((e) => `${lang === 'zh' ? '单位常说' : 'employer says'}: ${asData(e.claim[lang])} → ${asData(e.answer[lang])}`),
+      '</issue>',
+    ].join('\n'),
+  );
   return `<issues>\n${body.join('\n')}\n</issues>`;
 }
 
@@ -147,20 +168,44 @@ function regenerateNote(lang: Lang, unsupported: string[]): string {
 
 /** A reply that repeats a long stretch of the system prompt is an extraction that got through. */
 function leaksSystemPrompt(reply: string, system: string): boolean {
-  const lines = system.split('\n').map((l) => l.trim()).filter((l) => l.length >= 24);
+  const lines = system
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l.length >= 24);
   return lines.some((l) => reply.includes(l.slice(0, 24)));
 }
 
 /** Rewrites a follow-up into a standalone question with the model; undefined on any failure. */
 export async function condenseFollowUp({
-  chat, prompts, lang, history, message, timeoutMs, log = silentLogger,
-}: { chat: ChatModel; prompts: Prompts; lang: Lang; history: Array<{ role: 'worker' | 'assistant'; text: string }>; message: string; timeoutMs: number; log?: Logger }): Promise<string | undefined> {
+  chat,
+  prompts,
+  lang,
+  history,
+  message,
+  timeoutMs,
+  log = silentLogger,
+}: {
+  chat: ChatModel;
+  prompts: Prompts;
+  lang: Lang;
+  history: Array<{ role: 'worker' | 'assistant'; text: string }>;
+  message: string;
+  timeoutMs: number;
+  log?: Logger;
+}): Promise<string | undefined> {
   const who = lang === 'zh' ? { worker: '职工', assistant: '助手' } : { worker: 'Worker', assistant: 'Assistant' };
   const historyText = history.map((t) => `${who[t.role]}: ${maskPersonalData(t.text).slice(0, 400)}`).join('\n');
   try {
     const out = await withDeadline(Date.now() + timeoutMs, (signal) =>
-      chat.complete([{ role: 'user', content: prompts.render('condense', lang, { history: historyText, message: maskPersonalData(message) }) }], { signal }));
-    const line = out.split('\n').map((s) => s.trim()).find(Boolean);
+      chat.complete(
+        [{ role: 'user', content: prompts.render('condense', lang, { history: historyText, message: maskPersonalData(message) }) }],
+        { signal },
+      ),
+    );
+    const line = out
+      .split('\n')
+      .map((s) => s.trim())
+      .find(Boolean);
     return line && line.length <= 300 ? line : undefined;
   } catch (error) {
     log.warn('assistant.condense_fallback', { error });

@@ -6,16 +6,16 @@
  * @example
  *   const { assistant, retriever, triage } = await openAssistant({ db, config, log });
  */
-import { localFiguresFromConfig, type Config } from '../config.js';
-import type { Db } from '../store/db.js';
-import { silentLogger, type Logger } from '../log.js';
+import { type Config, localFiguresFromConfig } from '../config.js';
 import { chatModelFromConfig } from '../llm/chat.js';
-import { openKnowledge, type BuildProgress } from '../retrieval/index.js';
-import { createTriageSource } from '../triage/triage-source.js';
+import { type Logger, silentLogger } from '../log.js';
+import { type BuildProgress, openKnowledge } from '../retrieval/index.js';
+import type { Db } from '../store/db.js';
 import { withLlmTriage } from '../triage/llm-triage.js';
-import { createAssistant, loadAssistantRules, type ConversationMemory } from './assistant.js';
-import { loadPrompts } from './prompts.js';
+import { createTriageSource } from '../triage/triage-source.js';
 import { loadArticleGists } from './article-gists.js';
+import { type ConversationMemory, createAssistant, loadAssistantRules } from './assistant.js';
+import { loadPrompts } from './prompts.js';
 
 export interface OpenAssistantOptions {
   db: Db;
@@ -29,7 +29,16 @@ export interface OpenAssistantOptions {
   onSearch?: (ms: number) => void;
 }
 
-export async function openAssistant({ db, config, log = silentLogger, onProgress, rebuild, conversations, clock, onSearch }: OpenAssistantOptions) {
+export async function openAssistant({
+  db,
+  config,
+  log = silentLogger,
+  onProgress,
+  rebuild,
+  conversations,
+  clock,
+  onSearch,
+}: OpenAssistantOptions) {
   const source = createTriageSource({ db, knowledgeDir: config.KNOWLEDGE_DIR, log });
   const { embedder, retriever, built } = await openKnowledge({ db, config, log, onProgress, rebuild, extras: source, onSearch });
   const chat = chatModelFromConfig(config);
@@ -37,11 +46,22 @@ export async function openAssistant({ db, config, log = silentLogger, onProgress
   const base = { classify: async (text: string) => (await source.live()).classify(text) };
   // The triage pass gets a third of the LLM budget: the answer still has time after it.
   const triage = chat
-    ? withLlmTriage(base, { chat, prompt: (lang, message) => prompts.render('triage', lang, { message }), timeoutMs: Math.min(4000, config.LLM_TIMEOUT_MS / 3), log })
+    ? withLlmTriage(base, {
+        chat,
+        prompt: (lang, message) => prompts.render('triage', lang, { message }),
+        timeoutMs: Math.min(4000, config.LLM_TIMEOUT_MS / 3),
+        log,
+      })
     : base;
   const rules = loadAssistantRules(config.KNOWLEDGE_DIR);
   const assistant = createAssistant({
-    retriever, triage, rules, conversations, clock, log, timeZone: config.UNION_TIME_ZONE,
+    retriever,
+    triage,
+    rules,
+    conversations,
+    clock,
+    log,
+    timeZone: config.UNION_TIME_ZONE,
     gists: await loadArticleGists(config.KNOWLEDGE_DIR),
     localFigures: localFiguresFromConfig(config),
     llm: chat ? { chat, prompts, timeoutMs: config.LLM_TIMEOUT_MS } : undefined,

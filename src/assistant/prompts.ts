@@ -9,9 +9,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Passage } from '../retrieval/types.js';
-import type { Lang } from './types.js';
 import { citationOf } from './citations.js';
 import { PolicyError } from './reply-texts.js';
+import type { Lang } from './types.js';
 
 export type PromptName = 'system' | 'answer' | 'condense' | 'triage';
 const names: PromptName[] = ['system', 'answer', 'condense', 'triage'];

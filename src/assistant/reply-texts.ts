@@ -14,9 +14,18 @@ import { z } from 'zod';
 import type { Lang } from './types.js';
 
 const answerParts = z.object({
-  citation: z.string(), effective: z.string(), articleIntro: z.string(), gist: z.string(), nextStepsTitle: z.string(),
-  disclaimer: z.string(), unsure: z.string(), nothingFound: z.string(), nothingAtAll: z.string(), followUpFrom: z.string(),
-  depends: z.string(), defaultSteps: z.string(),
+  citation: z.string(),
+  effective: z.string(),
+  articleIntro: z.string(),
+  gist: z.string(),
+  nextStepsTitle: z.string(),
+  disclaimer: z.string(),
+  unsure: z.string(),
+  nothingFound: z.string(),
+  nothingAtAll: z.string(),
+  followUpFrom: z.string(),
+  depends: z.string(),
+  defaultSteps: z.string(),
 });
 const langTexts = z.object({
   urgent: z.record(z.string(), z.string()),
@@ -48,7 +57,9 @@ export function readPolicyJson<T>(file: string, schema: z.ZodType<T>): T {
   try {
     json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new PolicyError(`Cannot read ${file}: ${(error as Error).message}. It ships in knowledge/policy/; check KNOWLEDGE_DIR.`, { cause: error });
+    throw new PolicyError(`Cannot read ${file}: ${(error as Error).message}. It ships in knowledge/policy/; check KNOWLEDGE_DIR.`, {
+      cause: error,
+    });
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
@@ -60,8 +71,10 @@ export function readPolicyJson<T>(file: string, schema: z.ZodType<T>): T {
 export function createReplyTexts(replies: z.infer<typeof repliesSchema>): ReplyTexts {
   return {
     lang: (lang) => replies[lang],
-    urgent: (lang, category) => replies[lang].urgent[category] ?? `${replies[lang].urgent['medical'] ?? ''}\n${replies[lang].urgentAlert}`.trim(),
-    escalate: (lang, reason) => replies[lang].escalate[reason] ?? replies[lang].escalate['personal_case'] ?? replies[lang].escalate['explicit_request']!,
+    urgent: (lang, category) =>
+      replies[lang].urgent[category] ?? `${replies[lang].urgent['medical'] ?? ''}\n${replies[lang].urgentAlert}`.trim(),
+    escalate: (lang, reason) =>
+      replies[lang].escalate[reason] ?? replies[lang].escalate['personal_case'] ?? replies[lang].escalate['explicit_request']!,
     decline: (lang, reason) => replies[lang].decline[reason] ?? replies[lang].decline['out_of_scope']!,
   };
 }

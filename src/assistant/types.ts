@@ -1,11 +1,11 @@
 /** The assistant's contract: a worker's message in, a decision out. No channel types here. */
-import type { TriageResult } from '../triage/types.js';
 
 import type { Lang } from '../i18n/lang.js';
-
-export type { Lang };
+import type { TriageResult } from '../triage/types.js';
 
 export type { Citation } from '../store/conversation-store.js';
+export type { Lang };
+
 import type { Citation } from '../store/conversation-store.js';
 
 export interface Escalation {

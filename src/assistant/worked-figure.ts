@@ -10,11 +10,21 @@
  *   step?.working // '4年8个月 → 按5年计 … = 55000元'
  */
 import {
-  answerFact, calculateFromFacts, extractFacts, figureFor, formatEntitlement, mergeFacts, parsePendingFact,
-  type CalculatorContext, type CalculatorName, type Entitlement, type FactQuestion, type PendingFact,
+  answerFact,
+  type CalculatorContext,
+  type CalculatorName,
+  calculateFromFacts,
+  type Entitlement,
+  extractFacts,
+  type FactQuestion,
+  figureFor,
+  formatEntitlement,
+  mergeFacts,
+  type PendingFact,
+  parsePendingFact,
 } from '../entitlements/index.js';
-import type { Citation, Lang } from './types.js';
 import { articleLabel } from './citations.js';
+import type { Citation, Lang } from './types.js';
 
 /** A choice the worker can tap instead of typing: `value` is sent back as their message. */
 export interface ReplyChoice {
@@ -45,11 +55,14 @@ export interface FigureStep {
 }
 
 // The worker asks for a figure: how much, how many days, by when.
-const asksForFigure = /多少|几个月|几天|多久|怎么算|如何计算|怎么赔|赔偿标准|能拿|能得|能赔|补偿金额|期限|截止|哪天|最晚|how much|how many|how long|calculate|what (?:do|would|will) i get|deadline|by when|last day/i;
+const asksForFigure =
+  /多少|几个月|几天|多久|怎么算|如何计算|怎么赔|赔偿标准|能拿|能得|能赔|补偿金额|期限|截止|哪天|最晚|how much|how many|how long|calculate|what (?:do|would|will) i get|deadline|by when|last day/i;
 
-const citationsOf = (results: readonly Entitlement[]): Citation[] => results.flatMap((r) => r.basis)
-  .filter((b, i, all) => all.findIndex((x) => x.title === b.title && x.article === b.article) === i)
-  .map((b) => ({ title: b.title, article: b.article, label: articleLabel(b.title, b.article), effective: null }));
+const citationsOf = (results: readonly Entitlement[]): Citation[] =>
+  results
+    .flatMap((r) => r.basis)
+    .filter((b, i, all) => all.findIndex((x) => x.title === b.title && x.article === b.article) === i)
+    .map((b) => ({ title: b.title, article: b.article, label: articleLabel(b.title, b.article), effective: null }));
 
 /** The working and notes of a result (and of figures owed alongside it), in the worker's language. */
 function shown(results: readonly Entitlement[], lang: Lang): FigureStep {
@@ -62,7 +75,12 @@ function shown(results: readonly Entitlement[], lang: Lang): FigureStep {
     headline.push(lines[r.working.length - 1] ?? '');
     notes.push(...lines.slice(r.working.length));
   }
-  return { headline: headline.filter(Boolean).join('\n'), working: working.join('\n'), notes: notes.join('\n'), citations: citationsOf(results) };
+  return {
+    headline: headline.filter(Boolean).join('\n'),
+    working: working.join('\n'),
+    notes: notes.join('\n'),
+    citations: citationsOf(results),
+  };
 }
 
 function asked(question: FactQuestion, pending: PendingFact, about: string, lang: Lang): FigureStep {
@@ -78,8 +96,16 @@ function asked(question: FactQuestion, pending: PendingFact, about: string, lang
  * (`candidates`, best first). Asks for a missing fact only when the worker asked for a figure or already
  * gave some of the facts.
  */
-export function workFigure({ candidates, question, lang, context = {} }: {
-  candidates: readonly CalculatorName[]; question: string; lang: Lang; context?: CalculatorContext;
+export function workFigure({
+  candidates,
+  question,
+  lang,
+  context = {},
+}: {
+  candidates: readonly CalculatorName[];
+  question: string;
+  lang: Lang;
+  context?: CalculatorContext;
 }): FigureStep | undefined {
   const figure = figureFor(question, candidates, context);
   if (figure.kind === 'result') return shown([figure.result, ...figure.related], lang);
@@ -93,7 +119,11 @@ export function workFigure({ candidates, question, lang, context = {} }: {
  * The worker's reply to a pending question: the figure (or the next question), or undefined when the
  * reply does not give the fact — the caller then asks again or, if the worker moved on, drops it.
  */
-export function resumeFigure(stored: unknown, reply: string, context: CalculatorContext = {}): { figure: FigureStep; state: PendingFigure } | undefined {
+export function resumeFigure(
+  stored: unknown,
+  reply: string,
+  context: CalculatorContext = {},
+): { figure: FigureStep; state: PendingFigure } | undefined {
   const state = parseStored(stored);
   if (!state) return undefined;
   const answered = answerFact(state.pending, reply, { today: context.today });
@@ -101,8 +131,12 @@ export function resumeFigure(stored: unknown, reply: string, context: Calculator
   // Anything else the reply says counts too ("五千五，干了三年").
   const facts = mergeFacts(answered.facts, extractFacts(reply, { today: context.today }));
   const step = calculateFromFacts(state.pending.calculator, facts, context);
-  const figure = step.kind === 'result' ? shown([step.result], state.lang)
-    : step.kind === 'ask' ? asked(step.question, step.pending, state.question, state.lang) : { citations: [] };
+  const figure =
+    step.kind === 'result'
+      ? shown([step.result], state.lang)
+      : step.kind === 'ask'
+        ? asked(step.question, step.pending, state.question, state.lang)
+        : { citations: [] };
   return { figure, state };
 }
 

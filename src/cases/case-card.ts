@@ -4,20 +4,30 @@
  * application, when they agreed to it for that application; ID-card and bank-card numbers in the worker's
  * words only by their last four digits.
  */
+
+import { maskCardNumbers } from '../privacy/mask.js';
+import { type ApplicationRecord, applicationOfCase } from '../store/application-store.js';
+import { type CaseRecord, type CaseWorkerFields, getCaseWithWorker } from '../store/case-store.js';
 import type { Db } from '../store/db.js';
-import { getCaseWithWorker, type CaseRecord, type CaseWorkerFields } from '../store/case-store.js';
-import { applicationOfCase, type ApplicationRecord } from '../store/application-store.js';
 import { getWorker } from '../store/worker-store.js';
 import type { ApplicationCard, CaseCard } from './types.js';
-import { maskCardNumbers } from '../privacy/mask.js';
 
 /** The application's part of the card, from what was written on submit (title, checklist and answers). */
 export function applicationCard(a: ApplicationRecord | undefined): ApplicationCard | undefined {
   if (!a?.fields || !a.meta) return undefined;
   return {
-    id: a.id, service: a.service, kind: a.meta.kind, title: a.meta.title, status: a.status,
-    fields: a.fields.map((f) => ({ label: f.label, value: f.value })), checklist: a.meta.checklist,
-    union: a.unionName, deskChannel: a.deskChannel, note: a.note, shareIdentity: a.shareIdentity === true, erased: a.erasedAt !== null,
+    id: a.id,
+    service: a.service,
+    kind: a.meta.kind,
+    title: a.meta.title,
+    status: a.status,
+    fields: a.fields.map((f) => ({ label: f.label, value: f.value })),
+    checklist: a.meta.checklist,
+    union: a.unionName,
+    deskChannel: a.deskChannel,
+    note: a.note,
+    shareIdentity: a.shareIdentity === true,
+    erased: a.erasedAt !== null,
   };
 }
 
@@ -58,5 +68,7 @@ export async function loadCard(db: Db, caseId: number): Promise<CaseCard | undef
 }
 
 export async function loadCards(db: Db, cases: CaseRecord[]): Promise<CaseCard[]> {
-  return Promise.all(cases.map(async (c) => toCard(c, await getWorker(db, c.workerId), applicationCard(await applicationOfCase(db, c.id)))));
+  return Promise.all(
+    cases.map(async (c) => toCard(c, await getWorker(db, c.workerId), applicationCard(await applicationOfCase(db, c.id)))),
+  );
 }

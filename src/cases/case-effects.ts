@@ -3,15 +3,16 @@
  * append-only event log, desk items on the case's outbox stream (`case:<id>`, delivered in order), and
  * messages to the worker through `enqueueToWorker`. Nothing here sends; the outbox does, after commit.
  */
-import type { Db } from '../store/db.js';
-import type { Outbox } from '../outbox/outbox.js';
-import type { Translate } from '../i18n/translator.js';
-import type { Logger } from '../log.js';
+
 import type { Lang } from '../assistant/types.js';
 import type { OutgoingWorkerMessage } from '../conversation/types.js';
 import { enqueueToWorker } from '../conversation/worker-outbox.js';
+import type { Translate } from '../i18n/translator.js';
+import type { Logger } from '../log.js';
+import type { Outbox } from '../outbox/outbox.js';
+import { type ActorKind, appendCaseEvent, type CasePriority, type CaseRecord } from '../store/case-store.js';
+import type { Db } from '../store/db.js';
 import { getWorker } from '../store/worker-store.js';
-import { appendCaseEvent, type ActorKind, type CasePriority, type CaseRecord } from '../store/case-store.js';
 import type { CaseEventKind, Staff } from './types.js';
 
 /** The outbox channel the staff desk deliverer is registered for. */
@@ -65,14 +66,24 @@ export function caseEffects(ctx: CaseContext, tx: Db, now: Date) {
 
     /** Queues a desk item; `key` makes it idempotent (`case:42:card`). An urgent case's items go out first. */
     desk(item: DeskItem, key: string, priority: CasePriority = 'normal'): Promise<number> {
-      return ctx.outbox.enqueue({
-        channel: STAFF_DESK_CHANNEL, stream: `case:${item.caseId}`, kind: item.kind, payload: item, dedupeKey: key, priority: priority === 'urgent' ? 1 : 0,
-      }, tx);
+      return ctx.outbox.enqueue(
+        {
+          channel: STAFF_DESK_CHANNEL,
+          stream: `case:${item.caseId}`,
+          kind: item.kind,
+          payload: item,
+          dedupeKey: key,
+          priority: priority === 'urgent' ? 1 : 0,
+        },
+        tx,
+      );
     },
 
     /** Queues a message to the case's worker, in their language, once per `key`; returns the outbox item. */
     async worker(
-      c: CaseRecord, key: string, text: string | ((lang: Lang) => string),
+      c: CaseRecord,
+      key: string,
+      text: string | ((lang: Lang) => string),
       extra: Partial<OutgoingWorkerMessage> | ((lang: Lang) => Partial<OutgoingWorkerMessage>) = {},
     ): Promise<number | undefined> {
       const worker = await getWorker(tx, c.workerId);

@@ -7,17 +7,18 @@
  *   const cases = createCaseService({ db, outbox, translate, sla: { urgentMinutes: 10, normalMinutes: 240 } });
  *   outbox.register(STAFF_DESK_CHANNEL, createStaffDeskDeliverer({ db, desk: slack.desk, log }));
  */
-import type { Db } from '../store/db.js';
-import type { Outbox } from '../outbox/outbox.js';
+
 import type { Translate } from '../i18n/translator.js';
-import { silentLogger, type Logger } from '../log.js';
+import { type Logger, silentLogger } from '../log.js';
+import type { Outbox } from '../outbox/outbox.js';
+import type { Db } from '../store/db.js';
 import type { CaseContext } from './case-effects.js';
-import { workerSide } from './worker-side.js';
-import { staffSide } from './staff-side.js';
-import { checkSla } from './sla-clock.js';
-import { observeReply } from './reply-receipts.js';
 import { followUps } from './follow-up.js';
+import { observeReply } from './reply-receipts.js';
+import { checkSla } from './sla-clock.js';
+import { staffSide } from './staff-side.js';
 import type { CaseService } from './types.js';
+import { workerSide } from './worker-side.js';
 
 export interface CaseServiceOptions {
   db: Db;
@@ -36,8 +37,15 @@ export interface CaseServiceOptions {
 }
 
 export function createCaseService({
-  db, outbox, translate, clock = () => new Date(), sla = { urgentMinutes: 10, normalMinutes: 240 }, reopenDays = 7,
-  signature = 'union', followUpDays = 7, log = silentLogger,
+  db,
+  outbox,
+  translate,
+  clock = () => new Date(),
+  sla = { urgentMinutes: 10, normalMinutes: 240 },
+  reopenDays = 7,
+  signature = 'union',
+  followUpDays = 7,
+  log = silentLogger,
 }: CaseServiceOptions): CaseService {
   const ctx: CaseContext = { db, outbox, translate, clock, sla, reopenDays, signature, followUpDays, log };
   // The thread is told when a staff reply reached the worker (whatever channel delivered it).

@@ -54,7 +54,10 @@ export function deskTexts(translate: Translate, lang: Lang, timeZone = DEFAULT_T
     }),
     queueLine: (card, now) =>
       t('desk-queue-line', {
-        caseId: card.id, priority: priority(card.priority), category: card.category, worker: card.worker,
+        caseId: card.id,
+        priority: priority(card.priority),
+        category: card.category,
+        worker: card.worker,
         minutes: Math.max(0, Math.round((now.getTime() - card.openedAt.getTime()) / 60_000)),
       }),
     message(m, who = (s) => s.name, group = '') {
@@ -66,9 +69,20 @@ export function deskTexts(translate: Translate, lang: Lang, timeZone = DEFAULT_T
           return parts.length ? parts.join('\n') : t('desk-worker-message', { from: m.from, text: t('desk-removed') });
         }
         case 'case_event':
-          return t(`desk-event-${m.event}`, { who: m.by ? who(m.by) : '', priority: m.priority ? priority(m.priority) : '', rating: m.rating ?? '', note: m.note ?? '' });
+          return t(`desk-event-${m.event}`, {
+            who: m.by ? who(m.by) : '',
+            priority: m.priority ? priority(m.priority) : '',
+            rating: m.rating ?? '',
+            note: m.note ?? '',
+          });
         case 'sla_reminder':
-          return t('desk-sla-reminder', { group: group ? `${group} ` : '', caseId: m.caseId, priority: priority(m.priority), category: m.category, minutes: m.waitingMinutes });
+          return t('desk-sla-reminder', {
+            group: group ? `${group} ` : '',
+            caseId: m.caseId,
+            priority: priority(m.priority),
+            category: m.category,
+            minutes: m.waitingMinutes,
+          });
         case 'urgent_alert':
           return t('desk-urgent-alert', { group: group ? `${group} ` : '', caseId: m.caseId, category: m.category });
         case 'staff_note':

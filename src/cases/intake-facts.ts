@@ -39,7 +39,10 @@ const amountPatterns = [
 ];
 // How many people: a collective case is handled differently from one worker's ("三十多个工友", "20 workers").
 const peoplePatterns = [
-  new RegExp(`(?:\\d+|[两二三四五六七八九十百千几][${zhNum.slice(1, -1)}几]*)\\s*多?\\s*(?:号人|个人|个工友|名工人|名工友|个同事|位同事|个员工|名员工)`, 'g'),
+  new RegExp(
+    `(?:\\d+|[两二三四五六七八九十百千几][${zhNum.slice(1, -1)}几]*)\\s*多?\\s*(?:号人|个人|个工友|名工人|名工友|个同事|位同事|个员工|名员工)`,
+    'g',
+  ),
   /\b\d+\s+(?:people|workers|colleagues|employees)\b/gi,
 ];
 const yearsPatterns = [
@@ -57,7 +60,13 @@ function matchAll(text: string, patterns: RegExp[], pick: (m: RegExpExecArray) =
       const start = m.index;
       const end = start + m[0].length;
       if (found.some((f) => start < f.end && end > f.start)) continue;
-      found.push({ start, end, value: pick(m as RegExpExecArray).replace(/\s+/g, ' ').trim() });
+      found.push({
+        start,
+        end,
+        value: pick(m as RegExpExecArray)
+          .replace(/\s+/g, ' ')
+          .trim(),
+      });
     }
   }
   return [...new Set(found.sort((a, b) => a.start - b.start).map((f) => f.value))];

@@ -6,10 +6,11 @@
  * @example
  *   outbox.observe((item, outcome) => observeReply(ctx, item, outcome));
  */
-import type { OutboxRow } from '../outbox/outbox.js';
+
 import { WORKER_MESSAGE } from '../conversation/worker-outbox.js';
+import type { OutboxRow } from '../outbox/outbox.js';
 import { carriesUnreportedReply, listUnreportedReplies, markReplyOutcome, type ReplyOutcome } from '../store/case-reply-store.js';
-import { caseEffects, inTransaction, type CaseContext } from './case-effects.js';
+import { type CaseContext, caseEffects, inTransaction } from './case-effects.js';
 
 async function report(ctx: CaseContext, outboxId: number, outcome: ReplyOutcome, at: Date): Promise<boolean> {
   return inTransaction(ctx, async (tx, now) => {

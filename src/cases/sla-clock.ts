@@ -4,11 +4,12 @@
  * the thread was not told about (a crash right after it) is reported, and the follow-ups that are due are asked. Safe on many replicas:
  * each reminder is claimed with a conditional UPDATE and keyed in the outbox by the breach's due time.
  */
-import { listExpiredResolved, listSlaBreaches, markSlaReminded, updateCaseIf } from '../store/case-store.js';
+
 import type { Logger } from '../log.js';
-import { caseEffects, inTransaction, systemActor, type CaseContext } from './case-effects.js';
-import { sweepReplyOutcomes } from './reply-receipts.js';
+import { listExpiredResolved, listSlaBreaches, markSlaReminded, updateCaseIf } from '../store/case-store.js';
+import { type CaseContext, caseEffects, inTransaction, systemActor } from './case-effects.js';
 import { followUps } from './follow-up.js';
+import { sweepReplyOutcomes } from './reply-receipts.js';
 
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -46,7 +47,9 @@ export async function checkSla(ctx: CaseContext, now: Date): Promise<number> {
  *   const sla = startSlaClock({ check: () => cases.checkSla(), log });
  *   await sla.stop();
  */
-export function startSlaClock({ check, everyMs = 30_000, log }: { check: () => Promise<number>; everyMs?: number; log: Logger }): { stop(): Promise<void> } {
+export function startSlaClock({ check, everyMs = 30_000, log }: { check: () => Promise<number>; everyMs?: number; log: Logger }): {
+  stop(): Promise<void>;
+} {
   let running: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
     running = check().catch((error) => log.error('cases.sla_check_failed', { error }));

@@ -3,16 +3,26 @@
  * worker, keep a note, resolve, change priority, look at the queue. Every change is conditional on the state it starts from,
  * so double clicks and Slack's event retries change nothing the second time.
  */
+
+import { setReplyOutboxItem } from '../store/case-reply-store.js';
 import {
-  ACTIVE_STATUSES, appendCaseEvent, findCaseByDeskRef, getCase, insertCaseMessage, listAssigned, listQueue,
-  updateCaseIf, type CasePatch, type CasePriority, type CaseRecord,
+  ACTIVE_STATUSES,
+  appendCaseEvent,
+  type CasePatch,
+  type CasePriority,
+  type CaseRecord,
+  findCaseByDeskRef,
+  getCase,
+  insertCaseMessage,
+  listAssigned,
+  listQueue,
+  updateCaseIf,
 } from '../store/case-store.js';
 import type { Db } from '../store/db.js';
-import { setReplyOutboxItem } from '../store/case-reply-store.js';
 import { loadCard, loadCards } from './case-card.js';
+import { type CaseContext, caseEffects, inTransaction, slaDue, staffActor } from './case-effects.js';
 import { followUps } from './follow-up.js';
-import { caseEffects, inTransaction, slaDue, staffActor, type CaseContext } from './case-effects.js';
-import { CaseError, type Case, type CaseCard, type ClaimResult, type DeskRef, type Staff } from './types.js';
+import { type Case, type CaseCard, CaseError, type ClaimResult, type DeskRef, type Staff } from './types.js';
 
 export function staffSide(ctx: CaseContext) {
   async function result(caseId: number, changed: boolean): Promise<ClaimResult> {
@@ -42,7 +52,13 @@ export function staffSide(ctx: CaseContext) {
 
     async claim(caseId: number, staff: Staff): Promise<ClaimResult> {
       const changed = await inTransaction(ctx, async (tx, now) => {
-        const c = await updateCaseIf(tx, caseId, ['open'], { status: 'claimed', assigneeId: staff.id, assigneeName: staff.name, claimedAt: now }, now);
+        const c = await updateCaseIf(
+          tx,
+          caseId,
+          ['open'],
+          { status: 'claimed', assigneeId: staff.id, assigneeName: staff.name, claimedAt: now },
+          now,
+        );
         if (!c) return false;
         const fx = caseEffects(ctx, tx, now);
         const eventId = await fx.event(caseId, staffActor(staff), 'claimed');
@@ -58,7 +74,11 @@ export function staffSide(ctx: CaseContext) {
       return inTransaction(ctx, async (tx, now) => {
         const c = await writable(tx, caseId, 'the reply was not sent');
         const key = `case:${caseId}:reply:${dedupeKey}`;
-        const messageId = await insertCaseMessage(tx, { caseId, author: 'staff', staffId: staff.id, staffName: staff.name, text, dedupeKey: key }, now);
+        const messageId = await insertCaseMessage(
+          tx,
+          { caseId, author: 'staff', staffId: staff.id, staffName: staff.name, text, dedupeKey: key },
+          now,
+        );
         if (messageId === undefined) return; // Slack retried the event: relayed already
         const fx = caseEffects(ctx, tx, now);
         const patch: CasePatch = {};
@@ -70,7 +90,8 @@ export function staffSide(ctx: CaseContext) {
         await fx.event(caseId, staffActor(staff), 'staff_reply', { messageId });
         const outboxId = await fx.worker(c, key, (lang) => sign(lang, text, staff));
         if (outboxId !== undefined) await setReplyOutboxItem(tx, messageId, outboxId);
-        if (patch.status && patch.status !== c.status) await fx.desk({ kind: 'card_update', caseId }, `case:${caseId}:card:reply:${messageId}`);
+        if (patch.status && patch.status !== c.status)
+          await fx.desk({ kind: 'card_update', caseId }, `case:${caseId}:card:reply:${messageId}`);
       });
     },
 
@@ -78,7 +99,11 @@ export function staffSide(ctx: CaseContext) {
       return inTransaction(ctx, async (tx, now) => {
         await writable(tx, caseId, 'the note was not kept');
         const key = `case:${caseId}:note:${dedupeKey}`;
-        const messageId = await insertCaseMessage(tx, { caseId, author: 'staff', staffId: staff.id, staffName: staff.name, text, internal: true, dedupeKey: key }, now);
+        const messageId = await insertCaseMessage(
+          tx,
+          { caseId, author: 'staff', staffId: staff.id, staffName: staff.name, text, internal: true, dedupeKey: key },
+          now,
+        );
         if (messageId === undefined) return;
         await caseEffects(ctx, tx, now).desk({ kind: 'staff_note', caseId, messageId }, `case:${caseId}:note:${messageId}`);
       });
@@ -88,15 +113,26 @@ export function staffSide(ctx: CaseContext) {
       const changed = await inTransaction(ctx, async (tx, now) => {
         const before = await getCase(tx, caseId, { lock: true });
         if (!before) throw new CaseError(`There is no case ${caseId}`, 'not_found');
-        const c = await updateCaseIf(tx, caseId, ACTIVE_STATUSES, {
-          status: 'resolved', resolvedAt: now, assigneeId: before.assigneeId ?? staff.id, assigneeName: before.assigneeName ?? staff.name,
-        }, now);
+        const c = await updateCaseIf(
+          tx,
+          caseId,
+          ACTIVE_STATUSES,
+          {
+            status: 'resolved',
+            resolvedAt: now,
+            assigneeId: before.assigneeId ?? staff.id,
+            assigneeName: before.assigneeName ?? staff.name,
+          },
+          now,
+        );
         if (!c) return false;
         const fx = caseEffects(ctx, tx, now);
         const eventId = await fx.event(caseId, staffActor(staff), 'resolved');
         await fx.desk({ kind: 'card_update', caseId }, `case:${caseId}:card:${eventId}`);
         await fx.desk({ kind: 'case_event', caseId, event: 'resolved', by: staff }, `case:${caseId}:resolved:${eventId}`);
-        await fx.worker(c, `case:${caseId}:worker:resolved:${eventId}`, (lang) => ctx.translate(lang, 'case-resolved', { caseId }), { ratingForCase: caseId });
+        await fx.worker(c, `case:${caseId}:worker:resolved:${eventId}`, (lang) => ctx.translate(lang, 'case-resolved', { caseId }), {
+          ratingForCase: caseId,
+        });
         if (c.followUpAgreed === null) await followUps(ctx).askConsent(fx, c, `case:${caseId}:follow-up-consent`);
         return true;
       });
@@ -109,7 +145,8 @@ export function staffSide(ctx: CaseContext) {
         if (!before) throw new CaseError(`There is no case ${caseId}`, 'not_found');
         if (before.priority === priority || !ACTIVE_STATUSES.includes(before.status)) return false;
         const patch: CasePatch = { priority };
-        if (before.status === 'open') Object.assign(patch, { slaDueAt: slaDue(ctx, priority, before.reopenedAt ?? before.openedAt), slaRemindedAt: null });
+        if (before.status === 'open')
+          Object.assign(patch, { slaDueAt: slaDue(ctx, priority, before.reopenedAt ?? before.openedAt), slaRemindedAt: null });
         await updateCaseIf(tx, caseId, [before.status], patch, now);
         const fx = caseEffects(ctx, tx, now);
         const eventId = await fx.event(caseId, staffActor(staff), 'priority_changed', { from: before.priority, to: priority });
@@ -131,7 +168,11 @@ export function staffSide(ctx: CaseContext) {
     async recordRefusal(caseId: number | undefined, who: Staff, action: string): Promise<void> {
       ctx.log.warn('cases.refused', { caseId, userId: who.id, action });
       if (caseId === undefined || !(await getCase(ctx.db, caseId))) return;
-      await appendCaseEvent(ctx.db, { caseId, actorKind: 'other', actorId: who.id, actorName: who.name, kind: 'refused', detail: { action } }, ctx.clock());
+      await appendCaseEvent(
+        ctx.db,
+        { caseId, actorKind: 'other', actorId: who.id, actorName: who.name, kind: 'refused', detail: { action } },
+        ctx.clock(),
+      );
     },
   };
 }

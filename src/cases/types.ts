@@ -2,11 +2,12 @@
  * The caring-person queue's plain data and its StaffDesk port. No Slack or Telegram types: a desk (Slack,
  * the console) turns these into its own messages, and turns its users' clicks into calls on CaseService.
  */
-import type { Attachment, WorkerCaseStatus } from '../conversation/types.js';
+
 import type { Citation, Lang } from '../assistant/types.js';
+import type { Attachment, WorkerCaseStatus } from '../conversation/types.js';
+import type { ApplicationStatus, LangText } from '../store/application-store.js';
 import type { CasePriority, CaseRecord, CaseStatus } from '../store/case-store.js';
 import type { FollowUpAnswer } from './follow-up.js';
-import type { ApplicationStatus, LangText } from '../store/application-store.js';
 
 export type { ApplicationStatus, CasePriority, CaseStatus, LangText };
 /** A case as the core keeps it. */
@@ -94,8 +95,19 @@ export interface DeskRef {
 }
 
 export type CaseEventKind =
-  | 'claimed' | 'resolved' | 'reopened' | 'priority_changed' | 'rated' | 'closed' | 'forgotten' | 'follow_up_solved' | 'follow_up_unsolved'
-  | 'application_submitted' | 'application_approved' | 'application_declined' | 'application_more_info';
+  | 'claimed'
+  | 'resolved'
+  | 'reopened'
+  | 'priority_changed'
+  | 'rated'
+  | 'closed'
+  | 'forgotten'
+  | 'follow_up_solved'
+  | 'follow_up_unsolved'
+  | 'application_submitted'
+  | 'application_approved'
+  | 'application_declined'
+  | 'application_more_info';
 
 /** A message about a case, shown in its thread (or, for reminders and alerts, in the channel). */
 export type DeskMessage =
@@ -134,7 +146,11 @@ export type CaseErrorCode = 'not_found' | 'closed' | 'invalid_rating' | 'not_app
 /** A case request that cannot be done; desks show staff why. */
 export class CaseError extends Error {
   override name = 'CaseError';
-  constructor(message: string, readonly code: CaseErrorCode, options?: ErrorOptions) {
+  constructor(
+    message: string,
+    readonly code: CaseErrorCode,
+    options?: ErrorOptions,
+  ) {
     super(message, options);
   }
 }
@@ -176,7 +192,12 @@ export interface CaseService {
    * Adds a worker's message to the case's thread (reopening a recently resolved case). With `urgent` (the
    * danger category triage found), the case becomes urgent and the on-duty group is alerted, in the same change.
    */
-  addWorkerMessage(caseId: number, message: { text?: string; attachment?: Attachment }, dedupeKey: string, options?: { urgent?: string }): Promise<void>;
+  addWorkerMessage(
+    caseId: number,
+    message: { text?: string; attachment?: Attachment },
+    dedupeKey: string,
+    options?: { urgent?: string },
+  ): Promise<void>;
   listForWorker(workerId: number): Promise<WorkerCaseStatus[]>;
   rate(caseId: number, workerId: number, rating: number): Promise<void>;
   /**

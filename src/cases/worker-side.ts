@@ -5,21 +5,40 @@
 import { createHash } from 'node:crypto';
 import type { Attachment, WorkerCaseStatus } from '../conversation/types.js';
 import {
-  ACTIVE_STATUSES, eraseWorkerCases, findWorkerCase, getCase, insertCase, insertCaseMessage, lastWorkerText,
-  listWorkerCases, updateCaseIf, type CasePatch, type CaseRecord,
+  ACTIVE_STATUSES,
+  type CasePatch,
+  type CaseRecord,
+  eraseWorkerCases,
+  findWorkerCase,
+  getCase,
+  insertCase,
+  insertCaseMessage,
+  lastWorkerText,
+  listWorkerCases,
+  updateCaseIf,
 } from '../store/case-store.js';
 import type { Db } from '../store/db.js';
-import { caseEffects, inTransaction, slaDue, systemActor, workerActor, type CaseContext } from './case-effects.js';
+import { type CaseContext, caseEffects, inTransaction, slaDue, systemActor, workerActor } from './case-effects.js';
 import { extractFacts, intakeSummary } from './intake-facts.js';
-import { CaseError, type Case, type OpenCaseInput } from './types.js';
+import { type Case, CaseError, type OpenCaseInput } from './types.js';
 
 const DAY_MS = 24 * 60 * 60_000;
 
 export function workerSide(ctx: CaseContext) {
   /** Stores a worker message in the case and queues it for the thread; reopens or moves the case on. */
-  async function addMessage(tx: Db, now: Date, c: CaseRecord, message: { text?: string; attachment?: Attachment }, key: string): Promise<boolean> {
+  async function addMessage(
+    tx: Db,
+    now: Date,
+    c: CaseRecord,
+    message: { text?: string; attachment?: Attachment },
+    key: string,
+  ): Promise<boolean> {
     const fx = caseEffects(ctx, tx, now);
-    const messageId = await insertCaseMessage(tx, { caseId: c.id, author: 'worker', text: message.text, attachment: message.attachment, dedupeKey: key }, now);
+    const messageId = await insertCaseMessage(
+      tx,
+      { caseId: c.id, author: 'worker', text: message.text, attachment: message.attachment, dedupeKey: key },
+      now,
+    );
     if (messageId === undefined) return false;
     await fx.event(c.id, workerActor, 'worker_message', { messageId, attachment: message.attachment?.kind ?? null });
     let patch: CasePatch | undefined;
@@ -60,10 +79,15 @@ export function workerSide(ctx: CaseContext) {
     if (current.priority === 'urgent') return;
     const fx = caseEffects(ctx, tx, now);
     const patch: CasePatch = { priority: 'urgent' };
-    if (current.status === 'open') Object.assign(patch, { slaDueAt: slaDue(ctx, 'urgent', current.reopenedAt ?? current.openedAt), slaRemindedAt: null });
+    if (current.status === 'open')
+      Object.assign(patch, { slaDueAt: slaDue(ctx, 'urgent', current.reopenedAt ?? current.openedAt), slaRemindedAt: null });
     await updateCaseIf(tx, caseId, [current.status], patch, now);
     const eventId = await fx.event(caseId, systemActor, 'priority_changed', { from: current.priority, to: 'urgent', category });
-    await fx.desk({ kind: 'case_event', caseId, event: 'priority_changed', priority: 'urgent' }, `case:${caseId}:priority:${eventId}`, 'urgent');
+    await fx.desk(
+      { kind: 'case_event', caseId, event: 'priority_changed', priority: 'urgent' },
+      `case:${caseId}:priority:${eventId}`,
+      'urgent',
+    );
     await fx.desk({ kind: 'card_update', caseId }, `case:${caseId}:card:${eventId}`, 'urgent');
   }
 
@@ -71,12 +95,22 @@ export function workerSide(ctx: CaseContext) {
     openCase(input: OpenCaseInput): Promise<Case> {
       return inTransaction(ctx, async (tx, now) => {
         const fx = caseEffects(ctx, tx, now);
-        const created = await insertCase(tx, {
-          workerId: input.workerId, priority: input.priority, category: input.category, lang: input.lang,
-          summary: input.summary ?? intakeSummary(input.workerText), workerText: input.workerText, botReply: input.botReply,
-          facts: extractFacts(input.workerText) as Record<string, string[]>,
-          citations: input.citations, slaDueAt: slaDue(ctx, input.priority, now),
-        }, now);
+        const created = await insertCase(
+          tx,
+          {
+            workerId: input.workerId,
+            priority: input.priority,
+            category: input.category,
+            lang: input.lang,
+            summary: input.summary ?? intakeSummary(input.workerText),
+            workerText: input.workerText,
+            botReply: input.botReply,
+            facts: extractFacts(input.workerText) as Record<string, string[]>,
+            citations: input.citations,
+            slaDueAt: slaDue(ctx, input.priority, now),
+          },
+          now,
+        );
         if (!created) {
           const active = await findWorkerCase(tx, input.workerId, ACTIVE_STATUSES);
           if (!active) throw new CaseError('The worker has an active case that could not be read', 'not_found');
@@ -85,7 +119,9 @@ export function workerSide(ctx: CaseContext) {
         await fx.event(created.id, systemActor, 'opened', { priority: created.priority, category: created.category });
         await fx.desk({ kind: 'case_card', caseId: created.id }, `case:${created.id}:card`, created.priority);
         const minutes = created.priority === 'urgent' ? ctx.sla.urgentMinutes : ctx.sla.normalMinutes;
-        await fx.worker(created, `case:${created.id}:opened`, (lang) => ctx.translate(lang, 'case-opened', { caseId: created.id, minutes }));
+        await fx.worker(created, `case:${created.id}:opened`, (lang) =>
+          ctx.translate(lang, 'case-opened', { caseId: created.id, minutes }),
+        );
         ctx.log.info('cases.opened', { caseId: created.id, priority: created.priority, category: created.category });
         return created;
       });
@@ -97,10 +133,16 @@ export function workerSide(ctx: CaseContext) {
       return findWorkerCase(ctx.db, workerId, ['resolved'], new Date(ctx.clock().getTime() - ctx.reopenDays * DAY_MS));
     },
 
-    addWorkerMessage(caseId: number, message: { text?: string; attachment?: Attachment }, dedupeKey: string, { urgent }: { urgent?: string } = {}): Promise<void> {
+    addWorkerMessage(
+      caseId: number,
+      message: { text?: string; attachment?: Attachment },
+      dedupeKey: string,
+      { urgent }: { urgent?: string } = {},
+    ): Promise<void> {
       return inTransaction(ctx, async (tx, now) => {
         const c = await getCase(tx, caseId, { lock: true });
-        if (!c || c.forgottenAt || c.status === 'closed') throw new CaseError(`Case ${caseId} is closed; open a new one`, c ? 'closed' : 'not_found');
+        if (!c || c.forgottenAt || c.status === 'closed')
+          throw new CaseError(`Case ${caseId} is closed; open a new one`, c ? 'closed' : 'not_found');
         if (!(await addMessage(tx, now, c, message, `case:${caseId}:in:${dedupeKey}`)) || !urgent) return;
         // Someone is at risk now: whoever holds the case may be away, so the on-duty group is called too.
         await raiseToUrgent(tx, now, caseId, urgent);
@@ -112,12 +154,17 @@ export function workerSide(ctx: CaseContext) {
 
     async listForWorker(workerId: number): Promise<WorkerCaseStatus[]> {
       return (await listWorkerCases(ctx.db, workerId)).map((c) => ({
-        id: c.id, status: c.status, priority: c.priority, category: c.category, openedAt: new Date(c.openedAt),
+        id: c.id,
+        status: c.status,
+        priority: c.priority,
+        category: c.category,
+        openedAt: new Date(c.openedAt),
       }));
     },
 
     rate(caseId: number, workerId: number, rating: number): Promise<void> {
-      if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw new CaseError('A rating is a whole number from 1 to 5', 'invalid_rating');
+      if (!Number.isInteger(rating) || rating < 1 || rating > 5)
+        throw new CaseError('A rating is a whole number from 1 to 5', 'invalid_rating');
       return inTransaction(ctx, async (tx, now) => {
         const fx = caseEffects(ctx, tx, now);
         const c = await updateCaseIf(tx, caseId, [...ACTIVE_STATUSES, 'resolved', 'closed'], { rating, ratedAt: now }, now, { workerId });

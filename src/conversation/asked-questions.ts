@@ -22,12 +22,24 @@ export function unansweredBecause(decision: Decision, unsureBelow: number): Unan
   return decision.issue ? undefined : 'no_card';
 }
 
-export function askedQuestion(decision: Decision, text: string, { inboundId, at, unsureBelow }: { inboundId: number; at: Date; unsureBelow: number }): AskedQuestion {
+export function askedQuestion(
+  decision: Decision,
+  text: string,
+  { inboundId, at, unsureBelow }: { inboundId: number; at: Date; unsureBelow: number },
+): AskedQuestion {
   const unanswered = unansweredBecause(decision, unsureBelow);
   // The words are kept while they count: unanswered, or an answer the worker may still call unhelpful.
   const keepWords = unanswered !== undefined || decision.kind === 'answer';
   return {
-    at, lang: decision.lang, kind: decision.kind, reason: decision.reason, topic: decision.topic, issue: decision.issue,
-    confidence: decision.confidence, unanswered, text: keepWords ? maskPersonalData(text).slice(0, 1000) : null, inboundRef: inboundId,
+    at,
+    lang: decision.lang,
+    kind: decision.kind,
+    reason: decision.reason,
+    topic: decision.topic,
+    issue: decision.issue,
+    confidence: decision.confidence,
+    unanswered,
+    text: keepWords ? maskPersonalData(text).slice(0, 1000) : null,
+    inboundRef: inboundId,
   };
 }

@@ -13,14 +13,17 @@ import type { WorkerCaseStatus } from './types.js';
 
 export function caseStatusLines(cases: WorkerCaseStatus[], lang: Lang, t: Translate, timeZone = DEFAULT_TIME_ZONE): string[] {
   if (!cases.length) return [t(lang, 'tg-cases-none')];
-  return [t(lang, 'tg-cases-header'), ...cases.map((c) => {
-    const opened = formatDate(new Date(c.openedAt), timeZone);
-    const key = `tg-case-status-${c.status}`;
-    const caseStatus = t(lang, key) === key ? c.status : t(lang, key);
-    if (!c.application) return t(lang, 'tg-case-line', { caseId: c.id, status: caseStatus, opened });
-    // An application whose case staff resolved without deciding it reads as the case does.
-    const undecided = ['submitted', 'more_info'].includes(c.application.status) && ['resolved', 'closed'].includes(c.status);
-    const status = undecided ? caseStatus : t(lang, `svc-status-${c.application.status}`);
-    return t(lang, 'tg-case-line-application', { caseId: c.id, title: c.application.title[lang], status, opened });
-  })];
+  return [
+    t(lang, 'tg-cases-header'),
+    ...cases.map((c) => {
+      const opened = formatDate(new Date(c.openedAt), timeZone);
+      const key = `tg-case-status-${c.status}`;
+      const caseStatus = t(lang, key) === key ? c.status : t(lang, key);
+      if (!c.application) return t(lang, 'tg-case-line', { caseId: c.id, status: caseStatus, opened });
+      // An application whose case staff resolved without deciding it reads as the case does.
+      const undecided = ['submitted', 'more_info'].includes(c.application.status) && ['resolved', 'closed'].includes(c.status);
+      const status = undecided ? caseStatus : t(lang, `svc-status-${c.application.status}`);
+      return t(lang, 'tg-case-line-application', { caseId: c.id, title: c.application.title[lang], status, opened });
+    }),
+  ];
 }

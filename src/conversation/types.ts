@@ -57,10 +57,7 @@ export interface OutgoingWorkerMessage {
  * A press on a guided application's button: start a service (the menu), a step's action (`rev` is the
  * step it was shown for, so a press on an old keyboard is recognised), or resume the waiting flow.
  */
-export type ServicePress =
-  | { service: string }
-  | { application: number; rev: number; verb: string; arg?: string }
-  | { resume: true };
+export type ServicePress = { service: string } | { application: number; rev: number; verb: string; arg?: string } | { resume: true };
 
 export interface ServiceButton {
   label: string;

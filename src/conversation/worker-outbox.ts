@@ -3,9 +3,10 @@
  * per chat. Core modules (conversation, cases) call this; the channel adapter registered for
  * `worker.channel` delivers it (the WorkerInbox port).
  */
+
+import type { Outbox } from '../outbox/outbox.js';
 import type { Db } from '../store/db.js';
 import type { Worker } from '../store/worker-store.js';
-import type { Outbox } from '../outbox/outbox.js';
 import type { OutgoingWorkerMessage } from './types.js';
 
 export const WORKER_MESSAGE = 'worker_message';

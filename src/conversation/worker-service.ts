@@ -5,33 +5,51 @@
  * only relayed to its thread (no answer pipeline, no conversation memory); a danger triage finds still gets
  * the safety reply at once, makes the case urgent and calls the on-duty group.
  */
-import type { Db } from '../store/db.js';
-import type { Outbox } from '../outbox/outbox.js';
+
 import type { Assistant, Citation, Decision, Lang } from '../assistant/types.js';
-import type { TriageResult } from '../triage/types.js';
-import type { Translate } from '../i18n/translator.js';
-import { silentLogger, type Logger } from '../log.js';
-import { unreadMetrics, type Metrics } from '../metrics/metrics.js';
-import {
-  upsertWorker, setWorkerLang, forgetWorker, recordFeedback, linkInboundToWorker, eraseWorkerMessages, type Worker,
-} from '../store/worker-store.js';
-import { recordAskedQuestion, markNotHelpful, forgetAskedQuestions } from '../store/question-store.js';
-import { enqueueToWorker, workerStream } from './worker-outbox.js';
-import { askedQuestion } from './asked-questions.js';
-import { parseFollowUpReply, type FollowUpAnswer } from './follow-up-reply.js';
 import { detectLang } from '../i18n/detect-lang.js';
+import type { Translate } from '../i18n/translator.js';
+import { type Logger, silentLogger } from '../log.js';
+import { type Metrics, unreadMetrics } from '../metrics/metrics.js';
+import type { Outbox } from '../outbox/outbox.js';
+import type { Db } from '../store/db.js';
+import { forgetAskedQuestions, markNotHelpful, recordAskedQuestion } from '../store/question-store.js';
+import {
+  eraseWorkerMessages,
+  forgetWorker,
+  linkInboundToWorker,
+  recordFeedback,
+  setWorkerLang,
+  upsertWorker,
+  type Worker,
+} from '../store/worker-store.js';
+import type { TriageResult } from '../triage/types.js';
+import { askedQuestion } from './asked-questions.js';
+import { type FollowUpAnswer, parseFollowUpReply } from './follow-up-reply.js';
 import type { Attachment, ServicePress, WorkerCaseStatus, WorkerIdentity, WorkerService } from './types.js';
+import { enqueueToWorker, workerStream } from './worker-outbox.js';
 
 /** What the worker side needs of the caring-person queue (implemented by cases/). */
 export interface CaseDesk {
   openCase(input: {
-    workerId: number; priority: 'urgent' | 'normal'; category: string; summary?: string;
-    workerText: string; botReply: string; citations: Citation[]; lang: Lang;
+    workerId: number;
+    priority: 'urgent' | 'normal';
+    category: string;
+    summary?: string;
+    workerText: string;
+    botReply: string;
+    citations: Citation[];
+    lang: Lang;
   }): Promise<{ id: number }>;
   /** The open case, or one resolved recently enough that writing again reopens it. */
   activeCaseFor(workerId: number): Promise<{ id: number; status: string } | undefined>;
   /** With `urgent` (a danger category), the case becomes urgent and the on-duty group is alerted. */
-  addWorkerMessage(caseId: number, message: { text?: string; attachment?: Attachment }, dedupeKey: string, options?: { urgent?: string }): Promise<void>;
+  addWorkerMessage(
+    caseId: number,
+    message: { text?: string; attachment?: Attachment },
+    dedupeKey: string,
+    options?: { urgent?: string },
+  ): Promise<void>;
   listForWorker(workerId: number): Promise<WorkerCaseStatus[]>;
   rate(caseId: number, workerId: number, rating: number): Promise<void>;
   /** A follow-up answer (a press of its buttons); false when no case of the worker waits for it. */
@@ -97,25 +115,49 @@ export interface WorkerServiceOptions {
 }
 
 export function createWorkerService({
-  db, outbox, assistant, triage, safetyReply, cases, translate, forgetConversation = async () => {}, lastExchange = async () => undefined, vacuum = () => {},
-  applications, unsureBelow = 0.6, clock = () => new Date(), log = silentLogger, metrics = unreadMetrics,
+  db,
+  outbox,
+  assistant,
+  triage,
+  safetyReply,
+  cases,
+  translate,
+  forgetConversation = async () => {},
+  lastExchange = async () => undefined,
+  vacuum = () => {},
+  applications,
+  unsureBelow = 0.6,
+  clock = () => new Date(),
+  log = silentLogger,
+  metrics = unreadMetrics,
 }: WorkerServiceOptions): WorkerService {
   const identify = (w: WorkerIdentity) =>
     upsertWorker(db, { channel: w.channel, externalId: w.externalId, chatId: w.chatId, displayName: w.displayName, username: w.username });
 
-  const say = (worker: Worker, lang: Lang, key: string, dedupeKey: string, args: Record<string, string | number> = {}, buttons?: Array<'human'>) =>
-    enqueueToWorker(outbox, worker, { lang, text: translate(lang, key, args), buttons }, { dedupeKey });
+  const say = (
+    worker: Worker,
+    lang: Lang,
+    key: string,
+    dedupeKey: string,
+    args: Record<string, string | number> = {},
+    buttons?: Array<'human'>,
+  ) => enqueueToWorker(outbox, worker, { lang, text: translate(lang, key, args), buttons }, { dedupeKey });
 
   async function reply(worker: Worker, decision: Decision, inboundId: number): Promise<void> {
     // A question back to the worker (the one fact a calculation needs) offers its choices, not feedback.
     const asking = Boolean(decision.choices?.length);
-    await enqueueToWorker(outbox, worker, {
-      lang: decision.lang,
-      text: decision.text,
-      buttons: decision.kind === 'answer' ? (asking ? ['human'] : ['helpful', 'not_helpful', 'human']) : undefined,
-      answerId: decision.kind === 'answer' && !asking ? inboundId : undefined,
-      choices: decision.choices,
-    }, { dedupeKey: `reply:${inboundId}`, priority: decision.escalation?.priority === 'urgent' ? 1 : 0 }); // safety information first
+    await enqueueToWorker(
+      outbox,
+      worker,
+      {
+        lang: decision.lang,
+        text: decision.text,
+        buttons: decision.kind === 'answer' ? (asking ? ['human'] : ['helpful', 'not_helpful', 'human']) : undefined,
+        answerId: decision.kind === 'answer' && !asking ? inboundId : undefined,
+        choices: decision.choices,
+      },
+      { dedupeKey: `reply:${inboundId}`, priority: decision.escalation?.priority === 'urgent' ? 1 : 0 },
+    ); // safety information first
   }
 
   async function handleText(worker: Worker, text: string, lang: Lang, inboundId: number, shared = false): Promise<void> {
@@ -150,8 +192,9 @@ export function createWorkerService({
     const decision = await assistant.respond({ workerId: worker.id, text, lang: worker.lang ?? lang, triage: triaged });
     metrics.observeDecision(decision.kind, decision.reason ?? 'none', performance.now() - started);
     // The listening report's record; losing it must not cost the worker their reply.
-    await recordAskedQuestion(db, askedQuestion(decision, text, { inboundId, at: clock(), unsureBelow }))
-      .catch((error) => log.warn('worker.record_question_failed', { inboundId, error }));
+    await recordAskedQuestion(db, askedQuestion(decision, text, { inboundId, at: clock(), unsureBelow })).catch((error) =>
+      log.warn('worker.record_question_failed', { inboundId, error }),
+    );
     // Asking for a service is a new application (no open case here, or only a resolved one).
     if (decision.kind === 'escalate' && (await flows?.offer(worker, decision, text, inboundId))) return;
     await reply(worker, decision, inboundId);
@@ -162,8 +205,13 @@ export function createWorkerService({
   function openCase(worker: Worker, text: string, decision: Decision) {
     const escalation = decision.escalation ?? { priority: 'normal' as const, category: 'follow_up' };
     return cases.openCase({
-      workerId: worker.id, priority: escalation.priority, category: escalation.category,
-      workerText: text, botReply: decision.text, citations: decision.citations, lang: decision.lang,
+      workerId: worker.id,
+      priority: escalation.priority,
+      category: escalation.category,
+      workerText: text,
+      botReply: decision.text,
+      citations: decision.citations,
+      lang: decision.lang,
     });
   }
 
@@ -196,8 +244,14 @@ export function createWorkerService({
         log.error('worker.handle_failed', { inboundId, error });
         try {
           await cases.openCase({
-            workerId: worker.id, priority: 'normal', category: 'follow_up', summary: text ? undefined : '(attachment)',
-            workerText: text, botReply: translate(lang, 'worker-saved-follow-up'), citations: [], lang,
+            workerId: worker.id,
+            priority: 'normal',
+            category: 'follow_up',
+            summary: text ? undefined : '(attachment)',
+            workerText: text,
+            botReply: translate(lang, 'worker-saved-follow-up'),
+            citations: [],
+            lang,
           });
         } catch (e) {
           log.error('worker.fallback_case_failed', { inboundId, error: e });
@@ -223,8 +277,14 @@ export function createWorkerService({
       // The card carries what the worker asked just before and what the bot answered: staff do not start blind.
       const before = await lastExchange(worker.id).catch(() => undefined);
       await cases.openCase({
-        workerId: worker.id, priority: 'normal', category: 'explicit_request', summary: before ? undefined : translate(l, 'worker-human-summary'),
-        workerText: before?.question ?? '/human', botReply: before?.reply ?? '', citations: before?.citations ?? [], lang: l,
+        workerId: worker.id,
+        priority: 'normal',
+        category: 'explicit_request',
+        summary: before ? undefined : translate(l, 'worker-human-summary'),
+        workerText: before?.question ?? '/human',
+        botReply: before?.reply ?? '',
+        citations: before?.citations ?? [],
+        lang: l,
       });
     },
 

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { num, percent, roundFen, yuanEn, yuanZh } from './amounts.js';
 import { dateOf, daysBetween, isIsoDate, yearOf } from './calendar-dates.js';
 import { cite, conversionNotice, PAID_DAYS_PER_MONTH } from './statutes.js';
-import { text, type Entitlement, type Text } from './types.js';
+import { type Entitlement, type Text, text } from './types.js';
 
 const isoDate = z.string().refine(isIsoDate, 'write the date as YYYY-MM-DD');
 
@@ -22,7 +22,12 @@ export const annualLeaveInput = z
     joinedOn: isoDate.optional().describe('Date the worker joined this employer, when it is in the year asked about'),
     leftOn: isoDate.optional().describe('Last day with this employer, when the job ends in the year asked about'),
     takenDays: z.number().min(0).max(15).optional().describe('Leave days already taken this year (for a leaving worker)'),
-    sickLeaveMonths: z.number().min(0).max(12).optional().describe('Sick leave taken this year, in months (enough of it forfeits the year\'s leave)'),
+    sickLeaveMonths: z
+      .number()
+      .min(0)
+      .max(12)
+      .optional()
+      .describe("Sick leave taken this year, in months (enough of it forfeits the year's leave)"),
   })
   .strict()
   .refine((i) => !i.joinedOn || !i.leftOn || (yearOf(i.joinedOn) === yearOf(i.leftOn) && i.joinedOn <= i.leftOn), {
@@ -46,7 +51,8 @@ export function annualEntitlement(cumulativeYears: number): number {
 }
 
 function tierStep(years: number, annualDays: number): Text {
-  if (annualDays === 0) return text(`累计工作${num(years)}年，不满1年 → 没有年休假：0天`, `${num(years)} years of work, under one → no annual leave: 0 days`);
+  if (annualDays === 0)
+    return text(`累计工作${num(years)}年，不满1年 → 没有年休假：0天`, `${num(years)} years of work, under one → no annual leave: 0 days`);
   return text(`累计工作${num(years)}年 → 每年${annualDays}天`, `${num(years)} years of work in all → ${annualDays} days a year`);
 }
 
@@ -90,8 +96,14 @@ function sickLeaveStep(input: AnnualLeaveInput, annualDays: number): Text | unde
   const limit = sickLeaveLimit(annualDays);
   // "以上" includes the figure itself: exactly 2 months of sick leave is enough.
   return sick >= limit
-    ? text(`当年请病假累计${num(sick)}个月，达到${limit}个月 → 不享受当年的年休假：0天`, `${num(sick)} months of sick leave this year, ${limit} or more → no annual leave this year: 0 days`)
-    : text(`当年请病假累计${num(sick)}个月，不到${limit}个月 → 不影响年休假`, `${num(sick)} months of sick leave this year, under ${limit} → the leave stands`);
+    ? text(
+        `当年请病假累计${num(sick)}个月，达到${limit}个月 → 不享受当年的年休假：0天`,
+        `${num(sick)} months of sick leave this year, ${limit} or more → no annual leave this year: 0 days`,
+      )
+    : text(
+        `当年请病假累计${num(sick)}个月，不到${limit}个月 → 不影响年休假`,
+        `${num(sick)} months of sick leave this year, under ${limit} → the leave stands`,
+      );
 }
 
 /**
@@ -113,22 +125,41 @@ export function annualLeaveDays(input: AnnualLeaveInput): Entitlement<AnnualLeav
     figures: { annualDays, days: forfeited ? 0 : (days?.days ?? annualDays), prorated },
     working,
     assumptions: leaveAssumptions(input, prorated),
-    basis: [...cite('annualLeaveRegulations', 2, 3, 4), ...cite('annualLeaveMeasures', 3, 4, ...(input.joinedOn ? [5] : []), ...(input.leftOn ? [12] : []))],
+    basis: [
+      ...cite('annualLeaveRegulations', 2, 3, 4),
+      ...cite('annualLeaveMeasures', 3, 4, ...(input.joinedOn ? [5] : []), ...(input.leftOn ? [12] : [])),
+    ],
     unsetLocalFigures: [],
   };
 }
 
 function leaveAssumptions(input: AnnualLeaveInput, prorated: boolean): Text[] {
   const list = [
-    text('累计工作时间包括在不同单位的全部工作时间和依法视同工作的期间（如服兵役），可用档案、社保缴费记录证明；享受年休假还要求连续工作满12个月。', 'Cumulative work counts every employer and periods treated as work (military service …), shown by your file or social-insurance record; leave also needs 12 months of continuous work.'),
-    text('法定休假日、休息日不计入年休假；当年寒暑假更长、请事假累计20天以上单位不扣工资、或病假累计较长（2、3或4个月，按工龄）的，不享受当年年休假。', 'Public holidays and rest days are not leave days; long school holidays, 20+ days of paid personal leave, or long sick leave (2, 3 or 4 months by tier) forfeit the year\'s leave.'),
+    text(
+      '累计工作时间包括在不同单位的全部工作时间和依法视同工作的期间（如服兵役），可用档案、社保缴费记录证明；享受年休假还要求连续工作满12个月。',
+      'Cumulative work counts every employer and periods treated as work (military service …), shown by your file or social-insurance record; leave also needs 12 months of continuous work.',
+    ),
+    text(
+      '法定休假日、休息日不计入年休假；当年寒暑假更长、请事假累计20天以上单位不扣工资、或病假累计较长（2、3或4个月，按工龄）的，不享受当年年休假。',
+      "Public holidays and rest days are not leave days; long school holidays, 20+ days of paid personal leave, or long sick leave (2, 3 or 4 months by tier) forfeit the year's leave.",
+    ),
   ];
   if (prorated && input.joinedOn) {
-    list.push(text('新进单位的，“剩余日历天数”从入职当日（或连续工作满12个月之日）算到12月31日。', 'For a new worker the days left run from the first day (or the day 12 months of continuous work are reached) to 31 December.'));
+    list.push(
+      text(
+        '新进单位的，“剩余日历天数”从入职当日（或连续工作满12个月之日）算到12月31日。',
+        'For a new worker the days left run from the first day (or the day 12 months of continuous work are reached) to 31 December.',
+      ),
+    );
   }
   const y = input.cumulativeYears;
   if ((y > 9 && y < 10) || (y > 19 && y < 20)) {
-    list.push(text('当年内工龄跨过10年或20年的，跨过之后的部分可能按更多天数计算。', 'If you pass 10 or 20 years during this year, the higher number may apply from then.'));
+    list.push(
+      text(
+        '当年内工龄跨过10年或20年的，跨过之后的部分可能按更多天数计算。',
+        'If you pass 10 or 20 years during this year, the higher number may apply from then.',
+      ),
+    );
   }
   return list;
 }
@@ -162,9 +193,15 @@ export function unusedAnnualLeavePay(input: UnusedLeavePayInput): Entitlement<Un
   const extraPay = roundFen(((monthlyWage * unusedDays) / PAID_DAYS_PER_MONTH) * rate);
   const totalWithNormalPay = roundFen(((monthlyWage * unusedDays) / PAID_DAYS_PER_MONTH) * (rate + 1));
   const working = [
-    text(`日工资 = ${yuanZh(monthlyWage)} ÷ 21.75天 ≈ ${yuanZh(dailyWage)}（${conversionNotice.zh}；实施办法第十一条）`, `daily wage = ${yuanEn(monthlyWage)} ÷ 21.75 days ≈ ${yuanEn(dailyWage)} (${conversionNotice.en}; Measures art. 11)`),
+    text(
+      `日工资 = ${yuanZh(monthlyWage)} ÷ 21.75天 ≈ ${yuanZh(dailyWage)}（${conversionNotice.zh}；实施办法第十一条）`,
+      `daily wage = ${yuanEn(monthlyWage)} ÷ 21.75 days ≈ ${yuanEn(dailyWage)} (${conversionNotice.en}; Measures art. 11)`,
+    ),
     workerDeclinedInWriting
-      ? text('你因本人原因书面提出不休 → 公司只付正常工资，不另付200%', 'you declined in writing for your own reasons → only the normal wage, no extra 200 %')
+      ? text(
+          '你因本人原因书面提出不休 → 公司只付正常工资，不另付200%',
+          'you declined in writing for your own reasons → only the normal wage, no extra 200 %',
+        )
       : text(
           `${num(unusedDays)}天 × ${yuanZh(monthlyWage)} ÷ 21.75 × ${percent(rate)} = ${yuanZh(extraPay)}（另付；连同已发的正常工资共300%：${yuanZh(totalWithNormalPay)}）`,
           `${num(unusedDays)} days × ${yuanEn(monthlyWage)} ÷ 21.75 × ${percent(rate)} = ${yuanEn(extraPay)} on top (300 % with the normal wage already paid: ${yuanEn(totalWithNormalPay)})`,
@@ -174,7 +211,12 @@ export function unusedAnnualLeavePay(input: UnusedLeavePayInput): Entitlement<Un
     calculator: 'unused_annual_leave_pay',
     figures: { dailyWage, extraPay, totalWithNormalPay },
     working,
-    assumptions: [text('月工资是支付前12个月剔除加班工资后的月平均工资；不满12个月的按实际月份平均。', 'The monthly wage is the average of the 12 months before payment, overtime pay excluded; with fewer months, their average.')],
+    assumptions: [
+      text(
+        '月工资是支付前12个月剔除加班工资后的月平均工资；不满12个月的按实际月份平均。',
+        'The monthly wage is the average of the 12 months before payment, overtime pay excluded; with fewer months, their average.',
+      ),
+    ],
     basis: [...cite('annualLeaveRegulations', 5), ...cite('annualLeaveMeasures', 10, 11)],
     unsetLocalFigures: [],
   };

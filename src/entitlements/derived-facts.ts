@@ -12,7 +12,7 @@ import { num } from './amounts.js';
 import { annualLeaveDays } from './annual-leave.js';
 import { addDays, serviceBetween } from './calendar-dates.js';
 import type { Facts } from './facts.js';
-import { text, type Duration, type Text } from './types.js';
+import { type Duration, type Text, text } from './types.js';
 
 const exact = (date: string | undefined) => (date && date.length === 10 ? date : undefined);
 
@@ -68,11 +68,22 @@ export function unusedLeave(f: Facts, today: string | undefined): UnusedLeave {
   if (f.totalWorkYears === undefined || f.takenLeaveDays === undefined) return { working: [] };
   const dates = leaveDates(f, today);
   const taken = f.takenLeaveDays;
-  const leave = annualLeaveDays({ cumulativeYears: f.totalWorkYears, ...dates, ...(dates.leftOn ? { takenDays: taken } : {}), sickLeaveMonths: f.sickLeaveMonths });
+  const leave = annualLeaveDays({
+    cumulativeYears: f.totalWorkYears,
+    ...dates,
+    ...(dates.leftOn ? { takenDays: taken } : {}),
+    sickLeaveMonths: f.sickLeaveMonths,
+  });
   const working = [...leave.working];
   // A leaving worker's proration already takes the days taken off (实施办法 12).
   if (dates.leftOn) return { days: leave.figures.days, working };
   const days = Math.max(0, leave.figures.days - taken);
-  if (taken > 0) working.push(text(`未休年休假：${num(leave.figures.days)}天 − 已休${num(taken)}天 = ${num(days)}天`, `days not taken: ${num(leave.figures.days)} − ${num(taken)} taken = ${num(days)}`));
+  if (taken > 0)
+    working.push(
+      text(
+        `未休年休假：${num(leave.figures.days)}天 − 已休${num(taken)}天 = ${num(days)}天`,
+        `days not taken: ${num(leave.figures.days)} − ${num(taken)} taken = ${num(days)}`,
+      ),
+    );
   return { days, working };
 }

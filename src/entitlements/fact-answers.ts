@@ -8,22 +8,25 @@
  *   // → { ok: true, facts: { serviceYears: 3, serviceMonths: 8 } }
  */
 import { serviceFromDates } from './fact-extraction.js';
-import { questionFor, purposeOf, type AskedFact, type FactQuestion, type PendingFact } from './fact-questions.js';
-import { mergeFacts, overtimeKinds, type Facts } from './facts.js';
+import { type AskedFact, type FactQuestion, type PendingFact, purposeOf, questionFor } from './fact-questions.js';
+import { type Facts, mergeFacts, overtimeKinds } from './facts.js';
+import { type TerminationReason, terminationReasons } from './severance-owed.js';
+import { situationFacts } from './situation-facts.js';
 import { findWages } from './spoken-amounts.js';
-import { findOvertime, overtimeKindIn } from './spoken-overtime.js';
 import { parseDateReply } from './spoken-dates.js';
 import { parseDuration } from './spoken-durations.js';
 import { parseSpokenNumber } from './spoken-numbers.js';
-import { situationFacts } from './situation-facts.js';
-import { terminationReasons, type TerminationReason } from './severance-owed.js';
+import { findOvertime, overtimeKindIn } from './spoken-overtime.js';
 
 export type FactAnswer = { ok: true; facts: Facts } | { ok: false; question: FactQuestion };
 
 type Reader = (reply: string, facts: Facts, today: string | undefined) => Facts | undefined;
 
 const spokenCount = '\\d+(?:\\.\\d+)?|[零〇一二两俩三四五六七八九十百]+';
-const bare = new RegExp(`^\\s*(?:大概|大约|约|有|是|共|一共)?\\s*(${spokenCount})\\s*(?:个)?\\s*(?:多)?\\s*(?:个月|月|天|小时|年|级|hours?|days?|months?|years?)?\\s*(?:吧|啦|了)?\\s*[。.!！]?\\s*$`, 'i');
+const bare = new RegExp(
+  `^\\s*(?:大概|大约|约|有|是|共|一共)?\\s*(${spokenCount})\\s*(?:个)?\\s*(?:多)?\\s*(?:个月|月|天|小时|年|级|hours?|days?|months?|years?)?\\s*(?:吧|啦|了)?\\s*[。.!！]?\\s*$`,
+  'i',
+);
 
 /** A bare number in a reply: 8, 八个, 5天 → 8 / 8 / 5; 多 keeps the whole part (四个多月 → 4). */
 function bareNumber(reply: string): number | undefined {
@@ -51,7 +54,11 @@ function choiceOf<T extends string>(reply: string, values: readonly T[]): T | un
 function serviceReader(reply: string): Facts | undefined {
   const d = parseDuration(reply);
   if (!d) return undefined;
-  return { serviceYears: d.years, ...(d.months !== undefined ? { serviceMonths: d.months } : {}), ...(d.days !== undefined ? { serviceDays: d.days } : {}) };
+  return {
+    serviceYears: d.years,
+    ...(d.months !== undefined ? { serviceMonths: d.months } : {}),
+    ...(d.days !== undefined ? { serviceDays: d.days } : {}),
+  };
 }
 
 function monthsReader(reply: string, facts: Facts): Facts | undefined {
@@ -82,7 +89,10 @@ function wageReader(reply: string): Facts | undefined {
   const found = findWages(reply);
   if (found.monthlyWage !== undefined || found.dailyWage !== undefined) return found;
   if (/多|来/.test(reply)) return undefined;
-  const m = /^\s*(?:大概|大约|约|税前|到手)?\s*(?:人民币|¥|￥|rmb)?\s*([0-9.,零〇一二两俩三四五六七八九十百千万kKwW]+)\s*(?:元|块钱|块|yuan|rmb)?\s*(?:左右)?\s*$/i.exec(reply);
+  const m =
+    /^\s*(?:大概|大约|约|税前|到手)?\s*(?:人民币|¥|￥|rmb)?\s*([0-9.,零〇一二两俩三四五六七八九十百千万kKwW]+)\s*(?:元|块钱|块|yuan|rmb)?\s*(?:左右)?\s*$/i.exec(
+      reply,
+    );
   const value = m ? parseSpokenNumber(m[1]!) : undefined;
   return value !== undefined && value >= 100 ? { monthlyWage: value } : undefined;
 }
@@ -156,7 +166,9 @@ const readers: Partial<Record<AskedFact, Reader>> = {
   grade: gradeReader,
   babies: babiesReader,
   birthKind: (r) => {
-    const v = choiceOf(r, ['birth', 'miscarriage'] as const) ?? (/流产|小产|miscarr/i.test(r) ? 'miscarriage' : /生|分娩|birth/i.test(r) ? 'birth' : undefined);
+    const v =
+      choiceOf(r, ['birth', 'miscarriage'] as const) ??
+      (/流产|小产|miscarr/i.test(r) ? 'miscarriage' : /生|分娩|birth/i.test(r) ? 'birth' : undefined);
     return v ? { birthKind: v } : undefined;
   },
   pregnancyMonths: (r) => asFact('pregnancyMonths', monthsOf(parseDuration(r)) ?? bareNumber(r)),
@@ -169,7 +181,13 @@ const readers: Partial<Record<AskedFact, Reader>> = {
     return v ? { terminationReason: v as TerminationReason } : undefined;
   },
   claimKind: (r) => {
-    const v = choiceOf(r, ['wage_arrears', 'other'] as const) ?? (/工资|欠薪|加班费|wage|salary|pay/i.test(r) ? 'wage_arrears' : /补偿|赔偿|工伤|社保|其他|辞退|开除|compensation|damages|injur|other/i.test(r) ? 'other' : undefined);
+    const v =
+      choiceOf(r, ['wage_arrears', 'other'] as const) ??
+      (/工资|欠薪|加班费|wage|salary|pay/i.test(r)
+        ? 'wage_arrears'
+        : /补偿|赔偿|工伤|社保|其他|辞退|开除|compensation|damages|injur|other/i.test(r)
+          ? 'other'
+          : undefined);
     return v ? { claimKind: v } : undefined;
   },
 };
@@ -185,5 +203,8 @@ export function answerFact(pending: PendingFact, reply: string, { today }: { tod
   const read = readers[pending.fact]?.(reply.trim(), pending.facts, today);
   if (read) return { ok: true, facts: mergeFacts(pending.facts, read) };
   const again = questionFor(pending.fact, pending.facts, purposeOf(pending.calculator));
-  return { ok: false, question: { ...again, question: { zh: notUnderstood.zh + again.question.zh, en: notUnderstood.en + again.question.en } } };
+  return {
+    ok: false,
+    question: { ...again, question: { zh: notUnderstood.zh + again.question.zh, en: notUnderstood.en + again.question.en } },
+  };
 }

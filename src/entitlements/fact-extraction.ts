@@ -12,12 +12,12 @@
 import { serviceBetween } from './calendar-dates.js';
 import type { Facts } from './facts.js';
 import { consume, durationIn, serviceCue, takeOtherDurations } from './other-durations.js';
+import { situationFacts } from './situation-facts.js';
 import { findWages } from './spoken-amounts.js';
 import { findDates } from './spoken-dates.js';
-import { enDuration, zhDuration, type SpokenDuration } from './spoken-durations.js';
+import { enDuration, type SpokenDuration, zhDuration } from './spoken-durations.js';
 import { parseSpokenNumber } from './spoken-numbers.js';
 import { findOvertime } from './spoken-overtime.js';
-import { situationFacts } from './situation-facts.js';
 
 export interface ExtractOptions {
   /** Today as YYYY-MM-DD: needed for 今年, 去年, 上个月 and for service up to now. */
@@ -26,9 +26,21 @@ export interface ExtractOptions {
 
 // Common slips of the pinyin keyboard, so 月新5500 still reads as a wage.
 const typos: Array<[RegExp, string]> = [
-  [/月新/g, '月薪'], [/加斑/g, '加班'], [/辞推/g, '辞退'], [/工姿|公资/g, '工资'], [/伤惨/g, '伤残'],
-  [/产家/g, '产假'], [/合通/g, '合同'], [/年价/g, '年假'], [/补尝/g, '补偿'], [/加般/g, '加班'], [/辞腿/g, '辞退'],
-  [/salery/gi, 'salary'], [/overtiem/gi, 'overtime'], [/writen/gi, 'written'], [/compensaton/gi, 'compensation'],
+  [/月新/g, '月薪'],
+  [/加斑/g, '加班'],
+  [/辞推/g, '辞退'],
+  [/工姿|公资/g, '工资'],
+  [/伤惨/g, '伤残'],
+  [/产家/g, '产假'],
+  [/合通/g, '合同'],
+  [/年价/g, '年假'],
+  [/补尝/g, '补偿'],
+  [/加般/g, '加班'],
+  [/辞腿/g, '辞退'],
+  [/salery/gi, 'salary'],
+  [/overtiem/gi, 'overtime'],
+  [/writen/gi, 'written'],
+  [/compensaton/gi, 'compensation'],
 ];
 
 /**
@@ -46,16 +58,20 @@ export function normalise(text: string): string {
 const zhDur = zhDuration.source;
 const enDur = enDuration.source;
 
-
 /** The length of service: the first duration after a work verb, else one standing alone. */
 function takeService(text: string): SpokenDuration | undefined {
   const found: Array<{ d: SpokenDuration | undefined; cue: boolean; alone: boolean; index: number }> = [];
-  for (const [re, lang] of [[new RegExp(zhDur, 'g'), 'zh'], [new RegExp(enDur, 'gi'), 'en']] as const) {
+  for (const [re, lang] of [
+    [new RegExp(zhDur, 'g'), 'zh'],
+    [new RegExp(enDur, 'gi'), 'en'],
+  ] as const) {
     for (const m of text.matchAll(re)) {
       const before = text.slice(Math.max(0, m.index - 24), m.index);
       const after = text.slice(m.index + m[0].length);
       // A bare duration counts only as a clause of its own (a reply such as 4年8个月，月薪5500).
-      const alone = /(?:^|[，。；,;.!?！？\n])\s*(?:是|就是|有|共|一共)?\s*$/.test(before) && /^\s*(?:了|吧|啦)?\s*(?:$|[，。；,;.!?！？\n])/.test(after);
+      const alone =
+        /(?:^|[，。；,;.!?！？\n])\s*(?:是|就是|有|共|一共)?\s*$/.test(before) &&
+        /^\s*(?:了|吧|啦)?\s*(?:$|[，。；,;.!?！？\n])/.test(after);
       found.push({ d: durationIn(m as RegExpExecArray, lang), cue: serviceCue.test(before), alone, index: m.index });
     }
   }
@@ -95,7 +111,9 @@ function takeDates(text: string, today: string | undefined, facts: Facts): strin
 
 function takeGrade(text: string): number | undefined {
   const g = '(10|[1-9]|十|[一二三四五六七八九])';
-  const zh = new RegExp(`(?:伤残|残疾|工伤)(?:等级)?\\s*(?:是|为|评了?|鉴定为?|定为?|被评为?)?\\s*${g}\\s*级|(?<![\\d])${g}\\s*级(?!\\s*(?:医院|风|台风|地震|工资|工程师|建造师|教师|技师|职称|员工|技工|工|岗|甲等|乙等|考试|证书|以上|台阶|警报|响应))`);
+  const zh = new RegExp(
+    `(?:伤残|残疾|工伤)(?:等级)?\\s*(?:是|为|评了?|鉴定为?|定为?|被评为?)?\\s*${g}\\s*级|(?<![\\d])${g}\\s*级(?!\\s*(?:医院|风|台风|地震|工资|工程师|建造师|教师|技师|职称|员工|技工|工|岗|甲等|乙等|考试|证书|以上|台阶|警报|响应))`,
+  );
   const en = /\b(?:grade|level)\s*(10|[1-9])\b|\b(10|[1-9])(?:st|nd|rd|th)?[- ](?:grade|level)\b/i;
   const m = zh.exec(text) ?? en.exec(text);
   const raw = m?.slice(1).find((x) => x !== undefined);

@@ -9,9 +9,9 @@
  */
 import { z } from 'zod';
 import { noContractPeriod, unusedLeaveKnown } from './derived-facts.js';
-import { factsSchema, type Facts, type FactName } from './facts.js';
+import { type FactName, type Facts, factsSchema } from './facts.js';
 import { terminationReasonChoices } from './severance-owed.js';
-import { calculatorNames, text, type CalculatorName, type Text } from './types.js';
+import { type CalculatorName, calculatorNames, type Text, text } from './types.js';
 import { hasWage } from './wage-facts.js';
 
 /** A fact the bot can ask for: a Facts key, or the kind of overtime already told in hours. */
@@ -66,20 +66,39 @@ const yesNo: FactChoice[] = [
 type Purpose = 'severance' | 'notice' | 'double' | 'overtime' | 'leave' | 'injury';
 
 const wageQuestions: Record<Purpose, Text> = {
-  severance: text('离职前12个月平均每月工资是多少？（包括奖金、津贴、补贴）', 'What was your average monthly wage over the last 12 months, bonuses and allowances included?'),
+  severance: text(
+    '离职前12个月平均每月工资是多少？（包括奖金、津贴、补贴）',
+    'What was your average monthly wage over the last 12 months, bonuses and allowances included?',
+  ),
   notice: text('上个月的工资是多少？', "What was last month's wage?"),
   double: text('没签合同这段时间，每月工资是多少？', 'What was your monthly wage in the time without a contract?'),
   overtime: text('劳动合同约定的月工资是多少？', 'What monthly wage does your contract set?'),
-  leave: text('前12个月平均每月工资是多少？（不算加班费）', 'What was your average monthly wage over the last 12 months, overtime pay excluded?'),
-  injury: text('受伤前12个月，平均每月的缴费工资是多少？', 'What was your average monthly contribution wage in the 12 months before the injury?'),
+  leave: text(
+    '前12个月平均每月工资是多少？（不算加班费）',
+    'What was your average monthly wage over the last 12 months, overtime pay excluded?',
+  ),
+  injury: text(
+    '受伤前12个月，平均每月的缴费工资是多少？',
+    'What was your average monthly contribution wage in the 12 months before the injury?',
+  ),
 };
 
 /** Questions that read the same for every calculator. */
 const plainQuestions: Partial<Record<AskedFact, Omit<FactQuestion, 'fact'>>> = {
   startDate: { question: text('具体是哪一天入职的？（例如：2021年3月15日）', 'On which day did you start? (e.g. 15 March 2021)') },
   endDate: { question: text('具体是哪一天离职或被辞退的？（例如：2025年5月20日）', 'On which day did the job end? (e.g. 20 May 2025)') },
-  knewDate: { question: text('你是哪一天知道（或应当知道）自己的权利被侵害的？（例如：2025年3月10日）', 'On which day did you learn (or should have learned) that your rights were infringed? (e.g. 10 March 2025)') },
-  overtime: { question: text('一共加班多少小时？（周末、节假日加班也可以说天数，例如：40小时、周末两天）', 'How many hours of overtime in all? (Weekend or holiday work may be given in days, e.g. "40 hours", "two weekend days")') },
+  knewDate: {
+    question: text(
+      '你是哪一天知道（或应当知道）自己的权利被侵害的？（例如：2025年3月10日）',
+      'On which day did you learn (or should have learned) that your rights were infringed? (e.g. 10 March 2025)',
+    ),
+  },
+  overtime: {
+    question: text(
+      '一共加班多少小时？（周末、节假日加班也可以说天数，例如：40小时、周末两天）',
+      'How many hours of overtime in all? (Weekend or holiday work may be given in days, e.g. "40 hours", "two weekend days")',
+    ),
+  },
   overtimeKind: {
     question: text('这些加班是在什么时候？', 'When was this overtime worked?'),
     choices: [
@@ -88,11 +107,22 @@ const plainQuestions: Partial<Record<AskedFact, Omit<FactQuestion, 'fact'>>> = {
       { value: 'holiday', label: text('法定节假日', 'Statutory public holidays') },
     ],
   },
-  restDayTimeOff: { question: text('周末加班，公司事后安排了同等时间的补休吗？', 'Did the employer give equal time off in lieu for the weekend work?'), choices: yesNo },
-  totalWorkYears: { question: text('你累计工作多少年了？（包括在以前单位的工作时间）', 'How many years have you worked in all, earlier employers included?') },
+  restDayTimeOff: {
+    question: text('周末加班，公司事后安排了同等时间的补休吗？', 'Did the employer give equal time off in lieu for the weekend work?'),
+    choices: yesNo,
+  },
+  totalWorkYears: {
+    question: text(
+      '你累计工作多少年了？（包括在以前单位的工作时间）',
+      'How many years have you worked in all, earlier employers included?',
+    ),
+  },
   unusedLeaveDays: { question: text('有几天年假没有休？', 'How many days of annual leave were not taken?') },
   contractKind: {
-    question: text('你签的是哪种劳动合同？（固定期限的也可以直接说期限，例如：三年）', 'What kind of contract did you sign? (For a fixed term you may just give its length, e.g. "3 years")'),
+    question: text(
+      '你签的是哪种劳动合同？（固定期限的也可以直接说期限，例如：三年）',
+      'What kind of contract did you sign? (For a fixed term you may just give its length, e.g. "3 years")',
+    ),
     choices: [
       { value: 'fixed', label: text('固定期限', 'Fixed term') },
       { value: 'open_ended', label: text('无固定期限', 'Open-ended') },
@@ -115,19 +145,28 @@ const plainQuestions: Partial<Record<AskedFact, Omit<FactQuestion, 'fact'>>> = {
       { value: '3', label: text('三胞胎', 'Triplets') },
     ],
   },
-  difficultBirth: { question: text('是难产吗？（以医院证明为准）', 'Was it a difficult birth (as the hospital certifies)?'), choices: yesNo },
+  difficultBirth: {
+    question: text('是难产吗？（以医院证明为准）', 'Was it a difficult birth (as the hospital certifies)?'),
+    choices: yesNo,
+  },
   pregnancyMonths: { question: text('流产时怀孕几个月？', 'How many months pregnant were you at the miscarriage?') },
   grade: {
     question: text('劳动能力鉴定的伤残等级是几级？', 'What disability grade did the work-ability appraisal give?'),
     choices: Array.from({ length: 10 }, (_, i) => ({ value: String(i + 1), label: text(`${i + 1}级`, `Grade ${i + 1}`) })),
   },
-  suitableWorkArranged: { question: text('公司给你安排了适当的工作吗？', 'Has the employer arranged suitable work for you?'), choices: yesNo },
+  suitableWorkArranged: {
+    question: text('公司给你安排了适当的工作吗？', 'Has the employer arranged suitable work for you?'),
+    choices: yesNo,
+  },
   terminationReason: { question: text('劳动合同是怎么结束的？', 'How did the job end?'), choices: terminationReasonChoices },
   claimKind: {
     question: text('你要申请仲裁的是哪一类事？', 'What is the claim about?'),
     choices: [
       { value: 'wage_arrears', label: text('追讨拖欠的工资（含加班费）', 'Unpaid wages (overtime pay included)') },
-      { value: 'other', label: text('其他（经济补偿、赔偿金、工伤、社保等）', 'Something else (compensation, damages, injury, social insurance …)') },
+      {
+        value: 'other',
+        label: text('其他（经济补偿、赔偿金、工伤、社保等）', 'Something else (compensation, damages, injury, social insurance …)'),
+      },
     ],
   },
   stillEmployed: { question: text('你现在还在这家单位上班吗？', 'Do you still work there?'), choices: yesNo },
@@ -137,12 +176,30 @@ export function questionFor(fact: AskedFact, facts: Facts, purpose?: Purpose): F
   if (fact === 'monthlyWage') return { fact, question: wageQuestions[purpose ?? 'severance'] };
   if (fact === 'serviceYears') {
     return purpose === 'double'
-      ? { fact, question: text('从入职到签合同（或到离职、到现在），有多长时间没有书面劳动合同？（例如：8个月）', 'How long did you work without a written contract, from the first day until it was signed, the job ended, or now? (e.g. "8 months")') }
-      : { fact, question: text('你在这家单位一共干了多久？（例如：4年8个月）', 'How long have you worked for this employer? (e.g. "4 years 8 months")') };
+      ? {
+          fact,
+          question: text(
+            '从入职到签合同（或到离职、到现在），有多长时间没有书面劳动合同？（例如：8个月）',
+            'How long did you work without a written contract, from the first day until it was signed, the job ended, or now? (e.g. "8 months")',
+          ),
+        }
+      : {
+          fact,
+          question: text(
+            '你在这家单位一共干了多久？（例如：4年8个月）',
+            'How long have you worked for this employer? (e.g. "4 years 8 months")',
+          ),
+        };
   }
   if (fact === 'serviceMonths') {
     const y = facts.serviceYears ?? 0;
-    return { fact, question: text(`满${y}年之后，又干了几个月？（例如：8个月；不到一个月就说天数）`, `Beyond the ${y} full years, how many more months? (e.g. "8 months"; under a month, give the days)`) };
+    return {
+      fact,
+      question: text(
+        `满${y}年之后，又干了几个月？（例如：8个月；不到一个月就说天数）`,
+        `Beyond the ${y} full years, how many more months? (e.g. "8 months"; under a month, give the days)`,
+      ),
+    };
   }
   const known = fact === 'startDate' || fact === 'endDate' || fact === 'knewDate' ? facts[fact] : undefined;
   if (known && known.length === 7) {
@@ -180,9 +237,15 @@ function askService(purpose: 'severance' | 'double'): Check {
   };
 }
 
-const askWage = (purpose: Purpose): Check => (f) => (hasWage(f) ? undefined : questionFor('monthlyWage', f, purpose));
+const askWage =
+  (purpose: Purpose): Check =>
+  (f) =>
+    hasWage(f) ? undefined : questionFor('monthlyWage', f, purpose);
 
-const ask = (fact: AskedFact, when: (f: Facts) => boolean): Check => (f) => (when(f) ? questionFor(fact, f) : undefined);
+const ask =
+  (fact: AskedFact, when: (f: Facts) => boolean): Check =>
+  (f) =>
+    when(f) ? questionFor(fact, f) : undefined;
 
 const needs: Record<CalculatorName, Check[]> = {
   severance: [askService('severance'), askWage('severance')],
@@ -238,8 +301,11 @@ export function missingFact(calculator: CalculatorName, facts: Facts): FactQuest
 /** The wording purpose of a calculator's wage and service questions. */
 export function purposeOf(calculator: CalculatorName): Purpose {
   const purposes: Partial<Record<CalculatorName, Purpose>> = {
-    notice_pay: 'notice', double_wage_no_contract: 'double', overtime_pay: 'overtime',
-    unused_annual_leave_pay: 'leave', injury_disability: 'injury',
+    notice_pay: 'notice',
+    double_wage_no_contract: 'double',
+    overtime_pay: 'overtime',
+    unused_annual_leave_pay: 'leave',
+    injury_disability: 'injury',
   };
   return purposes[calculator] ?? 'severance';
 }

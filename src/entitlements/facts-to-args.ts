@@ -9,11 +9,11 @@
  */
 import { num, yuanEn, yuanZh } from './amounts.js';
 import { leaveDates, noContractPeriod, unusedLeave } from './derived-facts.js';
-import { missingFact, type FactQuestion, type PendingFact } from './fact-questions.js';
+import { type FactQuestion, missingFact, type PendingFact } from './fact-questions.js';
 import type { Facts, OvertimeKind } from './facts.js';
 import { HOURS_PER_DAY } from './statutes.js';
 import { runTool, type ToolError } from './tools.js';
-import { text, type CalculatorContext, type CalculatorName, type Entitlement, type LocalFigures, type Text } from './types.js';
+import { type CalculatorContext, type CalculatorName, type Entitlement, type LocalFigures, type Text, text } from './types.js';
 import { wageFor } from './wage-facts.js';
 
 type Args = Record<string, unknown>;
@@ -45,22 +45,41 @@ function overtimeArgs(f: Facts): Args {
 }
 
 const builders: Record<CalculatorName, (f: Facts, today: string | undefined) => Args> = {
-  severance: (f) => ({ service: serviceOf(f), monthlyWage: wageFor('severance', f).wage, startedBefore2008: f.startDate ? f.startDate < '2008-01' : undefined }),
+  severance: (f) => ({
+    service: serviceOf(f),
+    monthlyWage: wageFor('severance', f).wage,
+    startedBefore2008: f.startDate ? f.startDate < '2008-01' : undefined,
+  }),
   unlawful_termination: (f) => ({ service: serviceOf(f), monthlyWage: wageFor('unlawful_termination', f).wage }),
   notice_pay: (f) => ({ lastMonthWage: wageFor('notice_pay', f).wage }),
   severance_owed: (f) => ({ reason: f.terminationReason }),
-  double_wage_no_contract: (f) => ({ service: noContractPeriod(f) ?? serviceOf(f), monthlyWage: wageFor('double_wage_no_contract', f).wage }),
+  double_wage_no_contract: (f) => ({
+    service: noContractPeriod(f) ?? serviceOf(f),
+    monthlyWage: wageFor('double_wage_no_contract', f).wage,
+  }),
   overtime_pay: overtimeArgs,
   annual_leave_days: (f, today) => ({ cumulativeYears: f.totalWorkYears, ...leaveDates(f, today), sickLeaveMonths: f.sickLeaveMonths }),
-  unused_annual_leave_pay: (f, today) => ({ monthlyWage: wageFor('unused_annual_leave_pay', f).wage, unusedDays: unusedLeave(f, today).days }),
+  unused_annual_leave_pay: (f, today) => ({
+    monthlyWage: wageFor('unused_annual_leave_pay', f).wage,
+    unusedDays: unusedLeave(f, today).days,
+  }),
   probation: (f) => ({
     contractKind: f.contractKind,
     contractMonths: f.contractKind === 'fixed' ? f.contractMonths : undefined,
     agreedMonthlyWage: wageFor('probation', f).wage,
     agreedProbationMonths: f.agreedProbationMonths,
   }),
-  maternity_leave: (f) => ({ kind: f.birthKind, babies: f.babies, difficultBirth: f.difficultBirth, pregnancyMonths: f.birthKind === 'miscarriage' ? f.pregnancyMonths : undefined }),
-  injury_disability: (f) => ({ grade: f.grade, ownMonthlyWage: wageFor('injury_disability', f).wage, suitableWorkArranged: f.grade === 5 || f.grade === 6 ? f.suitableWorkArranged : undefined }),
+  maternity_leave: (f) => ({
+    kind: f.birthKind,
+    babies: f.babies,
+    difficultBirth: f.difficultBirth,
+    pregnancyMonths: f.birthKind === 'miscarriage' ? f.pregnancyMonths : undefined,
+  }),
+  injury_disability: (f) => ({
+    grade: f.grade,
+    ownMonthlyWage: wageFor('injury_disability', f).wage,
+    suitableWorkArranged: f.grade === 5 || f.grade === 6 ? f.suitableWorkArranged : undefined,
+  }),
   arbitration_deadline: (f) => ({
     claim: f.claimKind,
     // For a claim other than wages the year runs from the day the worker knew: the day the job ended
@@ -84,10 +103,11 @@ export function argsFromFacts(calculator: CalculatorName, facts: Facts, today?: 
 
 const serviceCalculators = new Set<CalculatorName>(['severance', 'unlawful_termination', 'double_wage_no_contract']);
 
-const approximateService = (f: Facts) => text(
-  `工作时间按月份粗算为${num(f.serviceYears ?? 0)}年${num(f.serviceMonths ?? 0)}个月；具体天数可能差一个月左右。`,
-  `Service is worked out from the months alone as ${num(f.serviceYears ?? 0)} years ${num(f.serviceMonths ?? 0)} months; the exact days may shift it by about a month.`,
-);
+const approximateService = (f: Facts) =>
+  text(
+    `工作时间按月份粗算为${num(f.serviceYears ?? 0)}年${num(f.serviceMonths ?? 0)}个月；具体天数可能差一个月左右。`,
+    `Service is worked out from the months alone as ${num(f.serviceYears ?? 0)} years ${num(f.serviceMonths ?? 0)} months; the exact days may shift it by about a month.`,
+  );
 const endAsKnew = text(
   '以合同解除或终止的那一天作为你知道权利被侵害之日。',
   'The day the job ended is taken as the day you knew of the infringement.',
@@ -101,7 +121,8 @@ function factNotes(calculator: CalculatorName, f: Facts, today: string | undefin
   if (calculator === 'unused_annual_leave_pay') working.unshift(...unusedLeave(f, today).working);
   const period = calculator === 'double_wage_no_contract' && noContractPeriod(f);
   if (!period && serviceCalculators.has(calculator) && f.serviceApproximate) assumptions.push(approximateService(f));
-  if (calculator === 'arbitration_deadline' && f.claimKind === 'other' && !exact(f.knewDate) && exact(f.endDate)) assumptions.push(endAsKnew);
+  if (calculator === 'arbitration_deadline' && f.claimKind === 'other' && !exact(f.knewDate) && exact(f.endDate))
+    assumptions.push(endAsKnew);
   return { working, assumptions };
 }
 
@@ -113,7 +134,7 @@ const localUsed: Partial<Record<CalculatorName, Array<keyof LocalFigures>>> = {
   maternity_leave: ['maternityExtraDays'],
 };
 const localLabels: Record<keyof LocalFigures, Text> = {
-  averageMonthlyWage: text('当地上年度职工月平均工资', "the local average monthly wage of last year"),
+  averageMonthlyWage: text('当地上年度职工月平均工资', 'the local average monthly wage of last year'),
   minimumWage: text('当地最低工资标准', 'the local minimum wage'),
   injuryAverageMonthlyWage: text('统筹地区职工月平均工资', "the pooling area's average monthly wage"),
   maternityExtraDays: text('本省延长产假天数', "the province's extra maternity days"),
@@ -128,7 +149,12 @@ function statedLocalNote(calculator: CalculatorName, stated: LocalFigures = {}):
   const en = used.map((k) => `${localLabels[k].en} (${days(k) ? `${stated[k]} days` : yuanEn(stated[k]!)})`).join(', ');
   const asPooling = calculator === 'injury_disability' && stated.injuryAverageMonthlyWage === undefined;
   const role = asPooling ? text('（作为统筹地区职工月平均工资）', " (as the pooling area's average wage)") : text('', '');
-  return [text(`${zh}${role.zh}按你说的数字计算，请以当地公布的为准。`, `${en[0]!.toUpperCase()}${en.slice(1)}${role.en} is taken as you stated it; check it against the published figure.`)];
+  return [
+    text(
+      `${zh}${role.zh}按你说的数字计算，请以当地公布的为准。`,
+      `${en[0]!.toUpperCase()}${en.slice(1)}${role.en} is taken as you stated it; check it against the published figure.`,
+    ),
+  ];
 }
 
 /**

@@ -46,12 +46,14 @@ export const factsSchema = z.object({
   /** Overtime pay inside the stated wage; leave pay leaves it out (年休假实施办法 11). */
   wageOvertimePart: count.optional(),
   /** Local figures the worker states for this case; they override the settings. */
-  statedLocal: z.object({
-    averageMonthlyWage: count.optional(),
-    minimumWage: count.optional(),
-    injuryAverageMonthlyWage: count.optional(),
-    maternityExtraDays: count.optional(),
-  }).optional(),
+  statedLocal: z
+    .object({
+      averageMonthlyWage: count.optional(),
+      minimumWage: count.optional(),
+      injuryAverageMonthlyWage: count.optional(),
+      maternityExtraDays: count.optional(),
+    })
+    .optional(),
   /** Overtime as the worker told it; `kind` absent when they did not say which days. */
   overtime: z.array(z.object({ kind: z.enum(overtimeKinds).optional(), hours: count.optional(), days: count.optional() })).optional(),
   /** Rest days given back as time off when only some were (for one of them …). */

@@ -15,7 +15,7 @@
 import { chooseCalculator } from './calculator-choice.js';
 import { extractFacts } from './fact-extraction.js';
 import type { FactQuestion, PendingFact } from './fact-questions.js';
-import { mergeFacts, type Facts } from './facts.js';
+import { type Facts, mergeFacts } from './facts.js';
 import { calculateFromFacts } from './facts-to-args.js';
 import type { ToolError } from './tools.js';
 import type { CalculatorContext, CalculatorName, Entitlement } from './types.js';

@@ -32,42 +32,40 @@
  *   // 4年8个月 → 按5年计（六个月以上按一年计） → 5个月 × 5500元 = 27500元；违法解除为二倍：55000元 …
  *   else if (figure.kind === 'ask') { store(figure.pending); send(figure.question.question.zh, figure.question.choices); }
  */
+
+export type { AnnualLeaveFigures, AnnualLeaveInput, UnusedLeavePayFigures, UnusedLeavePayInput } from './annual-leave.js';
+export { annualLeaveDays, unusedAnnualLeavePay } from './annual-leave.js';
+export type { ArbitrationFigures, ArbitrationInput } from './arbitration-deadline.js';
+export { arbitrationDeadline } from './arbitration-deadline.js';
+export { chooseCalculator } from './calculator-choice.js';
+export type { DoubleWageFigures, DoubleWageInput } from './double-wage.js';
+export { doubleWageNoContract } from './double-wage.js';
+export { formatEntitlement } from './entitlement-text.js';
+export type { FactAnswer } from './fact-answers.js';
+export { answerFact } from './fact-answers.js';
+export type { ExtractOptions } from './fact-extraction.js';
+export { extractFacts } from './fact-extraction.js';
+export type { AskedFact, FactChoice, FactQuestion, PendingFact } from './fact-questions.js';
+export { missingFact, parsePendingFact } from './fact-questions.js';
+export type { FactName, Facts, OvertimeKind } from './facts.js';
+export { factsSchema, mergeFacts } from './facts.js';
+export type { FactsOutcome } from './facts-to-args.js';
+export { argsFromFacts, calculateFromFacts, localFiguresFor } from './facts-to-args.js';
+export type { Figure, FigureContext } from './figure-for.js';
+export { figureFor } from './figure-for.js';
+export type { InjuryFigures, InjuryInput } from './injury-disability.js';
+export { injuryDisability } from './injury-disability.js';
+export type { MaternityFigures, MaternityInput } from './maternity-leave.js';
+export { maternityLeave } from './maternity-leave.js';
+export type { OvertimeFigures, OvertimeInput } from './overtime-pay.js';
+export { overtimePay } from './overtime-pay.js';
+export type { ProbationFigures, ProbationInput } from './probation.js';
+export { probation } from './probation.js';
+export type { NoticePayInput, SeveranceFigures, SeveranceInput, UnlawfulTerminationFigures } from './severance.js';
+export { noticePay, severance, unlawfulTermination } from './severance.js';
+export type { SeveranceOwedFigures, SeveranceOwedInput, TerminationReason } from './severance-owed.js';
+export { severanceOwed, terminationReasons } from './severance-owed.js';
+export type { FunctionTool, ToolError, ToolErrorCode, ToolOutcome } from './tools.js';
+export { entitlementTools, runTool } from './tools.js';
 export type { CalculatorContext, CalculatorName, Duration, Entitlement, LegalBasis, LocalFigureName, LocalFigures, Text } from './types.js';
 export { calculatorNames } from './types.js';
-
-export { severance, unlawfulTermination, noticePay } from './severance.js';
-export type { SeveranceInput, SeveranceFigures, UnlawfulTerminationFigures, NoticePayInput } from './severance.js';
-export { severanceOwed, terminationReasons } from './severance-owed.js';
-export type { SeveranceOwedInput, SeveranceOwedFigures, TerminationReason } from './severance-owed.js';
-export { doubleWageNoContract } from './double-wage.js';
-export type { DoubleWageInput, DoubleWageFigures } from './double-wage.js';
-export { overtimePay } from './overtime-pay.js';
-export type { OvertimeInput, OvertimeFigures } from './overtime-pay.js';
-export { annualLeaveDays, unusedAnnualLeavePay } from './annual-leave.js';
-export type { AnnualLeaveInput, AnnualLeaveFigures, UnusedLeavePayInput, UnusedLeavePayFigures } from './annual-leave.js';
-export { probation } from './probation.js';
-export type { ProbationInput, ProbationFigures } from './probation.js';
-export { maternityLeave } from './maternity-leave.js';
-export type { MaternityInput, MaternityFigures } from './maternity-leave.js';
-export { injuryDisability } from './injury-disability.js';
-export type { InjuryInput, InjuryFigures } from './injury-disability.js';
-export { arbitrationDeadline } from './arbitration-deadline.js';
-export type { ArbitrationInput, ArbitrationFigures } from './arbitration-deadline.js';
-
-export { entitlementTools, runTool } from './tools.js';
-export type { FunctionTool, ToolError, ToolErrorCode, ToolOutcome } from './tools.js';
-export { formatEntitlement } from './entitlement-text.js';
-
-export { extractFacts } from './fact-extraction.js';
-export type { ExtractOptions } from './fact-extraction.js';
-export { factsSchema, mergeFacts } from './facts.js';
-export type { Facts, FactName, OvertimeKind } from './facts.js';
-export { missingFact, parsePendingFact } from './fact-questions.js';
-export type { AskedFact, FactChoice, FactQuestion, PendingFact } from './fact-questions.js';
-export { answerFact } from './fact-answers.js';
-export type { FactAnswer } from './fact-answers.js';
-export { argsFromFacts, calculateFromFacts, localFiguresFor } from './facts-to-args.js';
-export type { FactsOutcome } from './facts-to-args.js';
-export { chooseCalculator } from './calculator-choice.js';
-export { figureFor } from './figure-for.js';
-export type { Figure, FigureContext } from './figure-for.js';

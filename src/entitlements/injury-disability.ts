@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { percent, roundFen, yuanEn, yuanZh } from './amounts.js';
 import { cite, publishedBy } from './statutes.js';
-import { text, type CalculatorContext, type Entitlement, type LocalFigureName, type Text } from './types.js';
+import { type CalculatorContext, type Entitlement, type LocalFigureName, type Text, text } from './types.js';
 
 export const injuryInput = z
   .object({
@@ -40,34 +40,80 @@ function boundedWage(own: number, context: CalculatorContext): { wage: number; s
   const low = roundFen(average * 0.6);
   const high = roundFen(average * 3);
   if (own < low) {
-    return { wage: low, unset: [], steps: [text(`本人工资${yuanZh(own)}低于统筹地区职工平均工资的60%（${yuanZh(low)}）→ 按${yuanZh(low)}计`, `own wage ${yuanEn(own)} is below 60 % of the area average (${yuanEn(low)}) → ${yuanEn(low)} applies`)] };
+    return {
+      wage: low,
+      unset: [],
+      steps: [
+        text(
+          `本人工资${yuanZh(own)}低于统筹地区职工平均工资的60%（${yuanZh(low)}）→ 按${yuanZh(low)}计`,
+          `own wage ${yuanEn(own)} is below 60 % of the area average (${yuanEn(low)}) → ${yuanEn(low)} applies`,
+        ),
+      ],
+    };
   }
   if (own > high) {
-    return { wage: high, unset: [], steps: [text(`本人工资${yuanZh(own)}高于统筹地区职工平均工资的300%（${yuanZh(high)}）→ 按${yuanZh(high)}计`, `own wage ${yuanEn(own)} is above 300 % of the area average (${yuanEn(high)}) → ${yuanEn(high)} applies`)] };
+    return {
+      wage: high,
+      unset: [],
+      steps: [
+        text(
+          `本人工资${yuanZh(own)}高于统筹地区职工平均工资的300%（${yuanZh(high)}）→ 按${yuanZh(high)}计`,
+          `own wage ${yuanEn(own)} is above 300 % of the area average (${yuanEn(high)}) → ${yuanEn(high)} applies`,
+        ),
+      ],
+    };
   }
   return { wage: own, steps: [], unset: [] };
 }
 
-function allowance(input: InjuryInput, wage: number, minimumWage: number | undefined): { rate: number | null; amount: number | null; steps: Text[] } {
+function allowance(
+  input: InjuryInput,
+  wage: number,
+  minimumWage: number | undefined,
+): { rate: number | null; amount: number | null; steps: Text[] } {
   const rate = allowanceRates[input.grade - 1];
   if (rate === undefined || (input.grade >= 5 && input.suitableWorkArranged === true)) return { rate: null, amount: null, steps: [] };
   const raw = roundFen(wage * rate);
   const amount = minimumWage !== undefined && raw < minimumWage ? minimumWage : raw;
-  const who = input.grade <= 4 ? text('工伤保险基金按月支付', 'paid monthly by the injury-insurance fund') : text('用人单位按月发给（难以安排工作时）', 'paid monthly by the employer (when no suitable work is arranged)');
-  const steps = [text(`伤残津贴：${yuanZh(wage)} × ${percent(rate)} = ${yuanZh(raw)}，${who.zh}`, `disability allowance: ${yuanEn(wage)} × ${percent(rate)} = ${yuanEn(raw)}, ${who.en}`)];
-  if (amount !== raw) steps.push(text(`低于当地最低工资标准，补足到${yuanZh(amount)}`, `below the local minimum wage, made up to ${yuanEn(amount)}`));
+  const who =
+    input.grade <= 4
+      ? text('工伤保险基金按月支付', 'paid monthly by the injury-insurance fund')
+      : text('用人单位按月发给（难以安排工作时）', 'paid monthly by the employer (when no suitable work is arranged)');
+  const steps = [
+    text(
+      `伤残津贴：${yuanZh(wage)} × ${percent(rate)} = ${yuanZh(raw)}，${who.zh}`,
+      `disability allowance: ${yuanEn(wage)} × ${percent(rate)} = ${yuanEn(raw)}, ${who.en}`,
+    ),
+  ];
+  if (amount !== raw)
+    steps.push(text(`低于当地最低工资标准，补足到${yuanZh(amount)}`, `below the local minimum wage, made up to ${yuanEn(amount)}`));
   return { rate, amount, steps };
 }
 
 function gradeNotes(input: InjuryInput): Text[] {
   const notes: Text[] = [];
   if (input.grade <= 4) {
-    notes.push(text('一至四级：保留劳动关系，退出工作岗位；达到退休年龄办理退休后停发伤残津贴，改领养老保险待遇（低于伤残津贴的由基金补足）。', 'Grades 1–4 keep the employment but leave the post; at retirement the allowance stops and the pension takes over (made up to the allowance if lower).'));
+    notes.push(
+      text(
+        '一至四级：保留劳动关系，退出工作岗位；达到退休年龄办理退休后停发伤残津贴，改领养老保险待遇（低于伤残津贴的由基金补足）。',
+        'Grades 1–4 keep the employment but leave the post; at retirement the allowance stops and the pension takes over (made up to the allowance if lower).',
+      ),
+    );
   } else {
-    notes.push(text('五至十级：本人提出解除或终止劳动关系（七至十级合同期满终止也是）时，还有一次性工伤医疗补助金（工伤保险基金支付）和一次性伤残就业补助金（用人单位支付），具体标准由省、自治区、直辖市人民政府规定。', 'Grades 5–10: on leaving the job at the worker\'s request (for grades 7–10 also when the contract expires) there are a one-off injury medical subsidy (from the fund) and a one-off disability employment subsidy (from the employer), at amounts the province sets.'));
+    notes.push(
+      text(
+        '五至十级：本人提出解除或终止劳动关系（七至十级合同期满终止也是）时，还有一次性工伤医疗补助金（工伤保险基金支付）和一次性伤残就业补助金（用人单位支付），具体标准由省、自治区、直辖市人民政府规定。',
+        "Grades 5–10: on leaving the job at the worker's request (for grades 7–10 also when the contract expires) there are a one-off injury medical subsidy (from the fund) and a one-off disability employment subsidy (from the employer), at amounts the province sets.",
+      ),
+    );
   }
   if (input.grade >= 5 && input.grade <= 6 && input.suitableWorkArranged === undefined) {
-    notes.push(text('五、六级：单位应安排适当工作；难以安排的，才按月发伤残津贴（以上按没有安排计算）。', 'Grades 5–6: the employer should arrange suitable work; only if it cannot is the allowance paid (shown as if none was arranged).'));
+    notes.push(
+      text(
+        '五、六级：单位应安排适当工作；难以安排的，才按月发伤残津贴（以上按没有安排计算）。',
+        'Grades 5–6: the employer should arrange suitable work; only if it cannot is the allowance paid (shown as if none was arranged).',
+      ),
+    );
   }
   return notes;
 }
@@ -83,11 +129,19 @@ export function injuryDisability(input: InjuryInput, context: CalculatorContext 
   const oneOffSubsidy = roundFen(months * bounded.wage);
   const monthly = allowance(input, bounded.wage, context.local?.minimumWage);
   const assumptions: Text[] = [
-    text('本人工资是受伤（或患职业病）前12个月的平均月缴费工资。', 'The own wage is the average monthly contribution wage of the 12 months before the injury or disease.'),
+    text(
+      '本人工资是受伤（或患职业病）前12个月的平均月缴费工资。',
+      'The own wage is the average monthly contribution wage of the 12 months before the injury or disease.',
+    ),
     ...gradeNotes(input),
   ];
   if (bounded.unset.length) {
-    assumptions.push(text(`本人工资低于统筹地区职工平均工资60%的按60%计，高于300%的按300%计；这个平均工资${publishedBy.zh}。`, `An own wage below 60 % of the area's average wage counts as 60 %, above 300 % as 300 %; the average is ${publishedBy.en}.`));
+    assumptions.push(
+      text(
+        `本人工资低于统筹地区职工平均工资60%的按60%计，高于300%的按300%计；这个平均工资${publishedBy.zh}。`,
+        `An own wage below 60 % of the area's average wage counts as 60 %, above 300 % as 300 %; the average is ${publishedBy.en}.`,
+      ),
+    );
   }
   const unset = [...bounded.unset];
   if (monthly.rate !== null && context.local?.minimumWage === undefined) {
@@ -96,10 +150,19 @@ export function injuryDisability(input: InjuryInput, context: CalculatorContext 
   }
   return {
     calculator: 'injury_disability',
-    figures: { wageBase: bounded.wage, subsidyMonths: months, oneOffSubsidy, allowanceRate: monthly.rate, monthlyAllowance: monthly.amount },
+    figures: {
+      wageBase: bounded.wage,
+      subsidyMonths: months,
+      oneOffSubsidy,
+      allowanceRate: monthly.rate,
+      monthlyAllowance: monthly.amount,
+    },
     working: [
       ...bounded.steps,
-      text(`${input.grade}级伤残：一次性伤残补助金 = ${months}个月 × ${yuanZh(bounded.wage)} = ${yuanZh(oneOffSubsidy)}`, `grade ${input.grade}: one-off disability subsidy = ${months} months × ${yuanEn(bounded.wage)} = ${yuanEn(oneOffSubsidy)}`),
+      text(
+        `${input.grade}级伤残：一次性伤残补助金 = ${months}个月 × ${yuanZh(bounded.wage)} = ${yuanZh(oneOffSubsidy)}`,
+        `grade ${input.grade}: one-off disability subsidy = ${months} months × ${yuanEn(bounded.wage)} = ${yuanEn(oneOffSubsidy)}`,
+      ),
       ...monthly.steps,
     ],
     assumptions,

@@ -40,7 +40,10 @@ const year = [
 
 function firstNumber(patterns: RegExp[], text: string): number | undefined {
   for (const re of patterns) {
-    const raw = re.exec(text)?.slice(1).find((x) => x !== undefined);
+    const raw = re
+      .exec(text)
+      ?.slice(1)
+      .find((x) => x !== undefined);
     const value = raw === undefined ? undefined : (englishNumbers[raw.toLowerCase()] ?? parseSpokenNumber(raw));
     if (value !== undefined) return value;
   }

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { cite } from './statutes.js';
-import { text, type CalculatorContext, type Entitlement, type LocalFigureName, type Text } from './types.js';
+import { type CalculatorContext, type Entitlement, type LocalFigureName, type Text, text } from './types.js';
 
 export const maternityInput = z
   .object({
@@ -42,7 +42,12 @@ function birthSteps(babies: number, difficult: boolean): { days: number; steps: 
   }
   if (babies > 1) {
     days += 15 * (babies - 1);
-    steps.push(text(`多胞胎：多生${babies - 1}个 × 15天 = +${15 * (babies - 1)}天`, `multiple birth: ${babies - 1} more × 15 days = +${15 * (babies - 1)} days`));
+    steps.push(
+      text(
+        `多胞胎：多生${babies - 1}个 × 15天 = +${15 * (babies - 1)}天`,
+        `multiple birth: ${babies - 1} more × 15 days = +${15 * (babies - 1)} days`,
+      ),
+    );
   }
   return { days, steps };
 }
@@ -59,27 +64,43 @@ function miscarriageStep(months: number): { days: number; steps: Text[] } {
  *   maternityLeave({ kind: 'birth' }, { local: { maternityExtraDays: 60 } }).figures.totalDays // → 158
  */
 export function maternityLeave(input: MaternityInput, context: CalculatorContext = {}): Entitlement<MaternityFigures> {
-  const national = input.kind === 'birth'
-    ? birthSteps(input.babies ?? 1, input.difficultBirth ?? false)
-    : miscarriageStep(input.pregnancyMonths!);
+  const national =
+    input.kind === 'birth' ? birthSteps(input.babies ?? 1, input.difficultBirth ?? false) : miscarriageStep(input.pregnancyMonths!);
   const extra = input.kind === 'birth' ? context.local?.maternityExtraDays : undefined;
   const working = [...national.steps];
   const assumptions: Text[] = [];
   const unset: LocalFigureName[] = [];
   if (extra !== undefined) {
-    working.push(text(`本省延长产假 +${extra}天 → 共${national.days + extra}天`, `provincial extra +${extra} days → ${national.days + extra} days in all`));
+    working.push(
+      text(
+        `本省延长产假 +${extra}天 → 共${national.days + extra}天`,
+        `provincial extra +${extra} days → ${national.days + extra} days in all`,
+      ),
+    );
   } else if (input.kind === 'birth') {
     working.push(text(`国家规定共${national.days}天`, `${national.days} days under the national rule`));
     unset.push('maternityExtraDays');
-    assumptions.push(text(
-      '各省在98天之外另有延长产假（生育奖励假），天数写在本省的人口与计划生育条例里，可向当地卫生健康部门或人社局查询；以上只是国家规定的天数。',
-      'Every province adds days of its own (生育奖励假), set in its population and family-planning regulations; ask the local health commission or human-resources and social-security bureau. The figure above is the national minimum.',
-    ));
+    assumptions.push(
+      text(
+        '各省在98天之外另有延长产假（生育奖励假），天数写在本省的人口与计划生育条例里，可向当地卫生健康部门或人社局查询；以上只是国家规定的天数。',
+        'Every province adds days of its own (生育奖励假), set in its population and family-planning regulations; ask the local health commission or human-resources and social-security bureau. The figure above is the national minimum.',
+      ),
+    );
   }
   if (input.kind === 'birth' && input.difficultBirth === undefined) {
-    assumptions.push(text('按非难产计算；难产的再加15天（剖宫产是否算难产，看医院证明和本省规定）。', 'Counted as not a difficult birth; a difficult one adds 15 days (whether a caesarean counts depends on the hospital\'s certificate and the province).'));
+    assumptions.push(
+      text(
+        '按非难产计算；难产的再加15天（剖宫产是否算难产，看医院证明和本省规定）。',
+        "Counted as not a difficult birth; a difficult one adds 15 days (whether a caesarean counts depends on the hospital's certificate and the province).",
+      ),
+    );
   }
-  assumptions.push(text('产假期间的生育津贴：参加生育保险的按用人单位上年度职工月平均工资由生育保险基金支付；没参加的由单位按产假前工资支付。', 'During the leave, maternity allowance is paid by the maternity-insurance fund at the employer\'s average wage of last year, or by the employer at your pre-leave wage if you were not insured.'));
+  assumptions.push(
+    text(
+      '产假期间的生育津贴：参加生育保险的按用人单位上年度职工月平均工资由生育保险基金支付；没参加的由单位按产假前工资支付。',
+      "During the leave, maternity allowance is paid by the maternity-insurance fund at the employer's average wage of last year, or by the employer at your pre-leave wage if you were not insured.",
+    ),
+  );
   return {
     calculator: 'maternity_leave',
     figures: { nationalDays: national.days, provincialExtraDays: extra ?? null, totalDays: national.days + (extra ?? 0) },

@@ -10,7 +10,7 @@
  *   takeOtherDurations('签了3年的劳动合同，试用期2个月', facts); // facts → { contractKind: 'fixed', contractMonths: 36, agreedProbationMonths: 2 }
  */
 import type { Facts } from './facts.js';
-import { enDuration, fromEnMatch, fromZhMatch, zhDuration, type SpokenDuration } from './spoken-durations.js';
+import { enDuration, fromEnMatch, fromZhMatch, type SpokenDuration, zhDuration } from './spoken-durations.js';
 
 const zhDur = zhDuration.source;
 const enDur = enDuration.source;
@@ -59,24 +59,120 @@ const others: Array<[RegExp, Lang, Take]> = [
   [zh(`合同(?:期限?|期)\\s*${exactly}\\s*DUR`), 'zh', setContract],
   [zh(`合同\\s*(?:签了?|签的是|一签)\\s*${exactly}\\s*DUR`), 'zh', setContract],
   [en('DUR\\s*(?:-|\\s)?(?:fixed[- ]term\\s+)?contract'), 'en', setContract],
-  [en('contract(?:\\s+(?:term|period|length))?\\s+(?:is|was|of|for|runs? for)\\s+(?:exactly\\s+|only\\s+|just\\s+)?DUR'), 'en', setContract],
-  [zh('试用期\\s*(?:是|为|有|约定|定了?|说是)?\\s*DUR'), 'zh', (f, m) => { f.agreedProbationMonths = m; }],
-  [zh('DUR\\s*(?:的)?\\s*试用期'), 'zh', (f, m) => { f.agreedProbationMonths = m; }],
-  [en('DUR\\s*(?:of\\s+)?probation'), 'en', (f, m) => { f.agreedProbationMonths = m; }],
-  [en('probation(?:\\s+period)?\\s+(?:of|is|was)\\s+DUR'), 'en', (f, m) => { f.agreedProbationMonths = m; }],
-  [zh(`(?:怀孕|孕)\\s*(?:了|到)?\\s*${exactly}\\s*DUR`), 'zh', (f, m) => { f.pregnancyMonths = m; }],
-  [en('(?:at\\s+)?DUR\\s+(?:of\\s+pregnancy|pregnant|into (?:the|my) pregnancy)'), 'en', (f, m) => { f.pregnancyMonths = m; }],
-  [en('(?:miscarr\\w*|lost the baby)\\s+(?:at|after)\\s+DUR'), 'en', (f, m) => { f.pregnancyMonths = m; }],
-  [zh('(?:工龄|累计工作|参加工作|总工龄)\\s*(?:已经|已|有|是|了|共|满|累计|整整|足足|总共|一共)*\\s*DUR'), 'zh', (f, m) => { f.totalWorkYears = m / 12; }],
-  [en('DUR\\s+(?:in total|altogether|in all|of (?:total|cumulative) (?:service|work(?:ing)?(?: experience| time)?)|of work(?:ing)? experience)'), 'en', setTotalEn],
+  [
+    en('contract(?:\\s+(?:term|period|length))?\\s+(?:is|was|of|for|runs? for)\\s+(?:exactly\\s+|only\\s+|just\\s+)?DUR'),
+    'en',
+    setContract,
+  ],
+  [
+    zh('试用期\\s*(?:是|为|有|约定|定了?|说是)?\\s*DUR'),
+    'zh',
+    (f, m) => {
+      f.agreedProbationMonths = m;
+    },
+  ],
+  [
+    zh('DUR\\s*(?:的)?\\s*试用期'),
+    'zh',
+    (f, m) => {
+      f.agreedProbationMonths = m;
+    },
+  ],
+  [
+    en('DUR\\s*(?:of\\s+)?probation'),
+    'en',
+    (f, m) => {
+      f.agreedProbationMonths = m;
+    },
+  ],
+  [
+    en('probation(?:\\s+period)?\\s+(?:of|is|was)\\s+DUR'),
+    'en',
+    (f, m) => {
+      f.agreedProbationMonths = m;
+    },
+  ],
+  [
+    zh(`(?:怀孕|孕)\\s*(?:了|到)?\\s*${exactly}\\s*DUR`),
+    'zh',
+    (f, m) => {
+      f.pregnancyMonths = m;
+    },
+  ],
+  [
+    en('(?:at\\s+)?DUR\\s+(?:of\\s+pregnancy|pregnant|into (?:the|my) pregnancy)'),
+    'en',
+    (f, m) => {
+      f.pregnancyMonths = m;
+    },
+  ],
+  [
+    en('(?:miscarr\\w*|lost the baby)\\s+(?:at|after)\\s+DUR'),
+    'en',
+    (f, m) => {
+      f.pregnancyMonths = m;
+    },
+  ],
+  [
+    zh('(?:工龄|累计工作|参加工作|总工龄)\\s*(?:已经|已|有|是|了|共|满|累计|整整|足足|总共|一共)*\\s*DUR'),
+    'zh',
+    (f, m) => {
+      f.totalWorkYears = m / 12;
+    },
+  ],
+  [
+    en(
+      'DUR\\s+(?:in total|altogether|in all|of (?:total|cumulative) (?:service|work(?:ing)?(?: experience| time)?)|of work(?:ing)? experience)',
+    ),
+    'en',
+    setTotalEn,
+  ],
   [en('(?:total|cumulative) (?:service|work(?:ing)? (?:years|time|experience))\\s+(?:of|is|was|:)\\s*DUR'), 'en', setTotalEn],
   // Years at an earlier employer count towards annual leave, never towards service here.
-  [zh('(?:之前|以前|此前|原来|前面)在(?:别的|其他|另一家|上一家|原来的?|前)(?:公司|单位|厂|地方)[^，。；]{0,6}?(?:干|做|工作|上班|待)(?:了|过)?\\s*DUR'), 'zh', (f, m) => { f.priorWorkYears = m / 12; }],
-  [en('DUR\\s+(?:at|with|for) (?:a |an |my )?(?:previous|former|earlier|other|another) (?:employers?|compan(?:y|ies)|jobs?|firms?)'), 'en', (f, m) => { f.priorWorkYears = m / 12; }],
-  [zh('(?:请了?|休了?)[^，。；\\d]{0,4}?DUR\\s*(?:的)?\\s*病假'), 'zh', (f, m) => { f.sickLeaveMonths = m; }],
-  [zh('病假\\s*(?:累计|一共|共|总共)?\\s*(?:请了?|休了?)?\\s*DUR'), 'zh', (f, m) => { f.sickLeaveMonths = m; }],
-  [en('DUR\\s+(?:of\\s+)?sick leave'), 'en', (f, m) => { f.sickLeaveMonths = m; }],
-  [en('sick leave (?:of|for|totall?ing)\\s+DUR'), 'en', (f, m) => { f.sickLeaveMonths = m; }],
+  [
+    zh(
+      '(?:之前|以前|此前|原来|前面)在(?:别的|其他|另一家|上一家|原来的?|前)(?:公司|单位|厂|地方)[^，。；]{0,6}?(?:干|做|工作|上班|待)(?:了|过)?\\s*DUR',
+    ),
+    'zh',
+    (f, m) => {
+      f.priorWorkYears = m / 12;
+    },
+  ],
+  [
+    en('DUR\\s+(?:at|with|for) (?:a |an |my )?(?:previous|former|earlier|other|another) (?:employers?|compan(?:y|ies)|jobs?|firms?)'),
+    'en',
+    (f, m) => {
+      f.priorWorkYears = m / 12;
+    },
+  ],
+  [
+    zh('(?:请了?|休了?)[^，。；\\d]{0,4}?DUR\\s*(?:的)?\\s*病假'),
+    'zh',
+    (f, m) => {
+      f.sickLeaveMonths = m;
+    },
+  ],
+  [
+    zh('病假\\s*(?:累计|一共|共|总共)?\\s*(?:请了?|休了?)?\\s*DUR'),
+    'zh',
+    (f, m) => {
+      f.sickLeaveMonths = m;
+    },
+  ],
+  [
+    en('DUR\\s+(?:of\\s+)?sick leave'),
+    'en',
+    (f, m) => {
+      f.sickLeaveMonths = m;
+    },
+  ],
+  [
+    en('sick leave (?:of|for|totall?ing)\\s+DUR'),
+    'en',
+    (f, m) => {
+      f.sickLeaveMonths = m;
+    },
+  ],
 ];
 
 function setContract(facts: Facts, months: number): void {
@@ -94,7 +190,8 @@ const thisEmployer = /\b(?:here|there|with (?:them|the company|this company|my e
  * @example
  *   serviceCue.test('我在公司干了') // → true
  */
-export const serviceCue = /(?:干|做|工作|上班|待|呆|打工|入职|来|进厂|在(?:这|该|这家|公司|厂|单位)|总共|一共|累计)(?:了|过|的|已经|有|满|都|整整|足足|正好|刚好)*\s*$|(?:worked|working|been|employed|served|stayed|with them|with (?:the|this|my) (?:company|employer|firm)|in total|for|after)(?:\s+(?:here|there|with them|at it|for (?:them|the company|this company|my employer)|at (?:the|this) (?:company|firm|factory)))?\s*(?:for|about)?\s*$/i;
+export const serviceCue =
+  /(?:干|做|工作|上班|待|呆|打工|入职|来|进厂|在(?:这|该|这家|公司|厂|单位)|总共|一共|累计)(?:了|过|的|已经|有|满|都|整整|足足|正好|刚好)*\s*$|(?:worked|working|been|employed|served|stayed|with them|with (?:the|this|my) (?:company|employer|firm)|in total|for|after)(?:\s+(?:here|there|with them|at it|for (?:them|the company|this company|my employer)|at (?:the|this) (?:company|firm|factory)))?\s*(?:for|about)?\s*$/i;
 
 // Owed for N months, N years ago, 离职前12个月, leave lasting N months, "the last 12 months": no service.
 const datingOnly = [

@@ -10,11 +10,13 @@
 import { z } from 'zod';
 import { roundFen, yuanEn, yuanZh } from './amounts.js';
 import { cite, publishedBy } from './statutes.js';
-import { text, type CalculatorContext, type Entitlement, type LocalFigureName, type Text } from './types.js';
+import { type CalculatorContext, type Entitlement, type LocalFigureName, type Text, text } from './types.js';
 
 export const probationInput = z
   .object({
-    contractKind: z.enum(['fixed', 'open_ended', 'task']).describe('fixed term, open-ended (无固定期限), or for a task (以完成一定工作任务为期限)'),
+    contractKind: z
+      .enum(['fixed', 'open_ended', 'task'])
+      .describe('fixed term, open-ended (无固定期限), or for a task (以完成一定工作任务为期限)'),
     contractMonths: z.number().int().min(1).max(600).optional().describe('Length of a fixed-term contract in months'),
     agreedMonthlyWage: z.number().positive().optional().describe('Monthly wage agreed in the contract'),
     lowestWageSamePost: z.number().positive().optional().describe("The employer's lowest wage for the same post"),
@@ -45,9 +47,11 @@ export function maxProbationMonths(kind: ProbationInput['contractKind'], months 
 
 function lengthStep(input: ProbationInput, max: number): Text {
   const contract =
-    input.contractKind === 'open_ended' ? text('无固定期限劳动合同', 'an open-ended contract')
-    : input.contractKind === 'task' ? text('以完成一定工作任务为期限的合同', 'a contract for a task')
-    : text(`${input.contractMonths}个月的固定期限合同`, `a ${input.contractMonths}-month fixed-term contract`);
+    input.contractKind === 'open_ended'
+      ? text('无固定期限劳动合同', 'an open-ended contract')
+      : input.contractKind === 'task'
+        ? text('以完成一定工作任务为期限的合同', 'a contract for a task')
+        : text(`${input.contractMonths}个月的固定期限合同`, `a ${input.contractMonths}-month fixed-term contract`);
   return max === 0
     ? text(`${contract.zh} → 不得约定试用期（最长0个月）`, `${contract.en} → no probation allowed (0 months at most)`)
     : text(`${contract.zh} → 试用期最长${max}个月`, `${contract.en} → probation of at most ${max} months`);
@@ -66,11 +70,23 @@ function payFloor(input: ProbationInput, context: CalculatorContext): PayFloor {
   const candidates: Array<{ value: number; step: Text }> = [];
   if (input.agreedMonthlyWage) {
     const v = roundFen(input.agreedMonthlyWage * 0.8);
-    candidates.push({ value: v, step: text(`约定工资${yuanZh(input.agreedMonthlyWage)} × 80% = ${yuanZh(v)}`, `agreed wage ${yuanEn(input.agreedMonthlyWage)} × 80 % = ${yuanEn(v)}`) });
+    candidates.push({
+      value: v,
+      step: text(
+        `约定工资${yuanZh(input.agreedMonthlyWage)} × 80% = ${yuanZh(v)}`,
+        `agreed wage ${yuanEn(input.agreedMonthlyWage)} × 80 % = ${yuanEn(v)}`,
+      ),
+    });
   }
   if (input.lowestWageSamePost) {
     const v = roundFen(input.lowestWageSamePost * 0.8);
-    candidates.push({ value: v, step: text(`本单位相同岗位最低档工资${yuanZh(input.lowestWageSamePost)} × 80% = ${yuanZh(v)}`, `lowest wage of the same post ${yuanEn(input.lowestWageSamePost)} × 80 % = ${yuanEn(v)}`) });
+    candidates.push({
+      value: v,
+      step: text(
+        `本单位相同岗位最低档工资${yuanZh(input.lowestWageSamePost)} × 80% = ${yuanZh(v)}`,
+        `lowest wage of the same post ${yuanEn(input.lowestWageSamePost)} × 80 % = ${yuanEn(v)}`,
+      ),
+    });
   }
   const steps = candidates.map((c) => c.step);
   let lowest = candidates.length ? Math.min(...candidates.map((c) => c.value)) : null;
@@ -86,7 +102,13 @@ function excessStep(input: ProbationInput, max: number): { excess: number | null
   if (input.agreedProbationMonths === undefined) return { excess: null };
   const excess = Math.max(0, input.agreedProbationMonths - max);
   if (excess === 0) {
-    return { excess, step: text(`约定试用期${input.agreedProbationMonths}个月，没有超过上限`, `the agreed ${input.agreedProbationMonths} months are within the limit`) };
+    return {
+      excess,
+      step: text(
+        `约定试用期${input.agreedProbationMonths}个月，没有超过上限`,
+        `the agreed ${input.agreedProbationMonths} months are within the limit`,
+      ),
+    };
   }
   return {
     excess,
@@ -107,12 +129,27 @@ export function probation(input: ProbationInput, context: CalculatorContext = {}
   const max = maxProbationMonths(input.contractKind, input.contractMonths);
   const excess = excessStep(input, max);
   const pay = payFloor(input, context);
-  const assumptions = [text('同一单位对同一劳动者只能约定一次试用期；试用期包含在合同期限内，合同只约定试用期的，试用期不成立，该期限就是合同期限。', 'An employer may set probation only once for the same worker; it is part of the contract term, and a contract that only sets a probation is a contract for that term.')];
+  const assumptions = [
+    text(
+      '同一单位对同一劳动者只能约定一次试用期；试用期包含在合同期限内，合同只约定试用期的，试用期不成立，该期限就是合同期限。',
+      'An employer may set probation only once for the same worker; it is part of the contract term, and a contract that only sets a probation is a contract for that term.',
+    ),
+  ];
   if (pay.unset.length) {
-    assumptions.push(text(`试用期工资还不得低于当地最低工资标准；最低工资标准${publishedBy.zh}。`, `Probation pay may never be below the local minimum wage (${publishedBy.en}).`));
+    assumptions.push(
+      text(
+        `试用期工资还不得低于当地最低工资标准；最低工资标准${publishedBy.zh}。`,
+        `Probation pay may never be below the local minimum wage (${publishedBy.en}).`,
+      ),
+    );
   }
   if (input.agreedMonthlyWage && input.lowestWageSamePost) {
-    assumptions.push(text('法律写的是“相同岗位最低档工资或者约定工资的80%”，两个标准取哪个有争议；以上取较低者，低于它肯定违法。', 'The law names two standards joined by “or” and which binds is disputed; the lower is shown: pay below it is unlawful on any reading.'));
+    assumptions.push(
+      text(
+        '法律写的是“相同岗位最低档工资或者约定工资的80%”，两个标准取哪个有争议；以上取较低者，低于它肯定违法。',
+        'The law names two standards joined by “or” and which binds is disputed; the lower is shown: pay below it is unlawful on any reading.',
+      ),
+    );
   }
   return {
     calculator: 'probation',

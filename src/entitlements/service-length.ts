@@ -33,18 +33,23 @@ export function severanceMonths(service: Duration): number {
 /** 4年8个月 / 4 years 8 months; zero parts are left out, an empty service reads 0个月. */
 export function durationText({ years, months, days = 0 }: Duration): Text {
   const zh = `${years ? `${years}年` : ''}${months ? `${months}个月` : ''}${days ? `${days}天` : ''}`;
-  const en = [years && plural(years, 'year'), months && plural(months, 'month'), days && plural(days, 'day')]
-    .filter(Boolean)
-    .join(' ');
+  const en = [years && plural(years, 'year'), months && plural(months, 'month'), days && plural(days, 'day')].filter(Boolean).join(' ');
   return { zh: zh || '0个月', en: en || '0 months' };
 }
 
 /** How the remainder was counted, for the working: 按5年计 / 按4年半计. */
 export function countedText(service: Duration, counted: number): Text {
   const { months, days = 0 } = service;
-  if (months >= 6) return { zh: `按${counted}年计（六个月以上按一年计）`, en: `counted as ${plural(counted, 'year')} (six months or more count as a year)` };
+  if (months >= 6)
+    return {
+      zh: `按${counted}年计（六个月以上按一年计）`,
+      en: `counted as ${plural(counted, 'year')} (six months or more count as a year)`,
+    };
   if (months > 0 || days > 0) {
-    return { zh: `按${num(counted)}个月工资计（不满六个月的部分付半个月）`, en: `counted as ${num(counted)} months' wages (under six months pays half a month)` };
+    return {
+      zh: `按${num(counted)}个月工资计（不满六个月的部分付半个月）`,
+      en: `counted as ${num(counted)} months' wages (under six months pays half a month)`,
+    };
   }
   return { zh: `按${counted}年计`, en: `counted as ${plural(counted, 'year')}` };
 }

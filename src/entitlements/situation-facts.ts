@@ -7,8 +7,8 @@
  *   situationFacts('公司一直没签合同，上周被无故辞退') // → { noWrittenContract: true, terminationReason: 'unlawful_dismissal', stillEmployed: false }
  */
 import type { Facts } from './facts.js';
-import type { TerminationReason } from './severance-owed.js';
 import { leaveFacts } from './leave-facts.js';
+import type { TerminationReason } from './severance-owed.js';
 
 /** True / false by the first pattern that matches, negative first; undefined when none does. */
 function yesNo(text: string, no: RegExp, yes: RegExp): boolean | undefined {
@@ -17,12 +17,18 @@ function yesNo(text: string, no: RegExp, yes: RegExp): boolean | undefined {
 }
 
 const reasonPatterns: Array<[TerminationReason, RegExp]> = [
-  ['unlawful_dismissal', /违法(?:解除|辞退|开除)|无故(?:把我)?(?:辞退|开除|解雇)|没有(?:任何)?理由.{0,4}(?:辞退|开除|解雇)|unlawful(?:ly)?\s+(?:dismiss|fire|terminat)|without\s+(?:any\s+)?(?:reason|cause)/i],
+  [
+    'unlawful_dismissal',
+    /违法(?:解除|辞退|开除)|无故(?:把我)?(?:辞退|开除|解雇)|没有(?:任何)?理由.{0,4}(?:辞退|开除|解雇)|unlawful(?:ly)?\s+(?:dismiss|fire|terminat)|without\s+(?:any\s+)?(?:reason|cause)/i,
+  ],
   ['layoff', /裁员|被裁|layoffs?|laid off|redundan/i],
   ['employer_closed', /倒闭|破产|关门|解散|吊销|注销|跑路|bankrupt|closed down|shut down|went under/i],
   ['contract_expired_refused_renewal', /(?:我|自己)(?:不想|不愿意?)续(?:签|订)|i (?:refused|declined) to renew/i],
   ['contract_expired', /(?:合同)?到期.{0,6}(?:不续|没续|不再续|不签|不给续)|不(?:跟我|和我|给我)?续签|not renew|didn'?t renew/i],
-  ['resigned_employer_fault', /(?:拖欠|欠薪|不发工资|没发工资|不交社保|没交社保|没买社保|不缴社保|没缴社保).{0,12}(?:辞职|离职|走)|(?:辞职|离职).{0,6}(?:因为|由于).{0,8}(?:拖欠|欠薪|工资|社保)|(?:quit|resigned).{0,20}because.{0,20}(?:unpaid|wages|social insurance)/i],
+  [
+    'resigned_employer_fault',
+    /(?:拖欠|欠薪|不发工资|没发工资|不交社保|没交社保|没买社保|不缴社保|没缴社保).{0,12}(?:辞职|离职|走)|(?:辞职|离职).{0,6}(?:因为|由于).{0,8}(?:拖欠|欠薪|工资|社保)|(?:quit|resigned).{0,20}because.{0,20}(?:unpaid|wages|social insurance)/i,
+  ],
   ['resigned', /(?:我|自己)?(?:自己|主动)(?:提出)?(?:要)?(?:辞职|离职|不干)|i (?:resigned|quit)\b/i],
   ['dismissed_misconduct', /(?:严重)?违纪|严重违反|严重失职|不符合录用条件|misconduct/i],
   ['dismissed_no_fault', /不能胜任|不胜任|医疗期满|客观情况.{0,4}变化|incompeten/i],
@@ -30,17 +36,24 @@ const reasonPatterns: Array<[TerminationReason, RegExp]> = [
 ];
 
 const babyWords: Array<[RegExp, number]> = [
-  [/双胞胎|龙凤胎|twins/i, 2], [/三胞胎|triplets/i, 3], [/四胞胎|quadruplets/i, 4],
+  [/双胞胎|龙凤胎|twins/i, 2],
+  [/三胞胎|triplets/i, 3],
+  [/四胞胎|quadruplets/i, 4],
   [/单胎|一胎|(?:一|1)个(?:宝宝|孩子|女儿|儿子|小孩|男孩|女孩)|\b(?:a|one|single) (?:baby|child|son|daughter)\b|singleton/i, 1],
 ];
 
 function birthFacts(text: string): Facts {
   const facts: Facts = {};
   if (/流产|小产|胎停|miscarr/i.test(text)) facts.birthKind = 'miscarriage';
-  else if (/生孩子|生了|生下|生育|分娩|产假|坐月子|出生|生宝宝|怀孕|gave birth|give birth|giving birth|maternity|pregnan/i.test(text)) facts.birthKind = 'birth';
+  else if (/生孩子|生了|生下|生育|分娩|产假|坐月子|出生|生宝宝|怀孕|gave birth|give birth|giving birth|maternity|pregnan/i.test(text))
+    facts.birthKind = 'birth';
   const babies = babyWords.find(([re]) => re.test(text));
   if (babies) facts.babies = babies[1];
-  const difficult = yesNo(text, /顺产|不是难产|没有难产|natural birth|normal delivery|not a difficult|no complications/i, /难产|difficult (?:birth|labou?r|delivery)/i);
+  const difficult = yesNo(
+    text,
+    /顺产|不是难产|没有难产|natural birth|normal delivery|not a difficult|no complications/i,
+    /难产|difficult (?:birth|labou?r|delivery)/i,
+  );
   if (difficult !== undefined) facts.difficultBirth = difficult;
   return facts;
 }
@@ -48,8 +61,13 @@ function birthFacts(text: string): Facts {
 function contractFacts(text: string): Facts {
   const facts: Facts = {};
   if (/无固定期限|open[- ]ended|no fixed term/i.test(text)) facts.contractKind = 'open_ended';
-  else if (/以完成一定工作任务为期限|完成一定工作任务|项目合同|按项目签|task[- ]based|for (?:a|the) project/i.test(text)) facts.contractKind = 'task';
-  if (/(?:没|没有|未|不)(?:跟我|和我|给我|与我)?(?:签|签订|订立|签过)(?:过)?(?:书面)?(?:的)?(?:劳动)?合同|no (?:written )?(?:labou?r )?contract|(?:didn'?t|did not|never) sign(?:ed)? (?:a |any |the )?(?:written )?contract|never (?:gave|given|offered) me (?:a |any )?(?:written )?contract/i.test(text)) {
+  else if (/以完成一定工作任务为期限|完成一定工作任务|项目合同|按项目签|task[- ]based|for (?:a|the) project/i.test(text))
+    facts.contractKind = 'task';
+  if (
+    /(?:没|没有|未|不)(?:跟我|和我|给我|与我)?(?:签|签订|订立|签过)(?:过)?(?:书面)?(?:的)?(?:劳动)?合同|no (?:written )?(?:labou?r )?contract|(?:didn'?t|did not|never) sign(?:ed)? (?:a |any |the )?(?:written )?contract|never (?:gave|given|offered) me (?:a |any )?(?:written )?contract/i.test(
+      text,
+    )
+  ) {
     facts.noWrittenContract = true;
   }
   return facts;
@@ -59,9 +77,17 @@ function workFacts(text: string): Facts {
   const facts: Facts = {};
   const reason = reasonPatterns.find(([, re]) => re.test(text));
   if (reason) facts.terminationReason = reason[0];
-  if (/拖欠|欠薪|欠.{0,6}(?:工资|薪水|工钱)|工资.{0,4}(?:没发|不发|未发|没给|不给)|加班费.{0,4}(?:没|不)(?:给|发|付)|(?:不|没)(?:给|发|付)(?:我)?(?:工资|加班费)|unpaid (?:wages|salary|overtime)|(?:refused|failed|didn'?t|did not|never|won'?t) (?:to )?pa(?:y|id) (?:me )?(?:my |the )?(?:wages|salary|overtime)|owe[sd]? me.{0,24}(?:wages|salary|pay)|delay(?:ed|ing)? (?:our |my )?(?:wages|salary|pay)/i.test(text)) {
+  if (
+    /拖欠|欠薪|欠.{0,6}(?:工资|薪水|工钱)|工资.{0,4}(?:没发|不发|未发|没给|不给)|加班费.{0,4}(?:没|不)(?:给|发|付)|(?:不|没)(?:给|发|付)(?:我)?(?:工资|加班费)|unpaid (?:wages|salary|overtime)|(?:refused|failed|didn'?t|did not|never|won'?t) (?:to )?pa(?:y|id) (?:me )?(?:my |the )?(?:wages|salary|overtime)|owe[sd]? me.{0,24}(?:wages|salary|pay)|delay(?:ed|ing)? (?:our |my )?(?:wages|salary|pay)/i.test(
+      text,
+    )
+  ) {
     facts.claimKind = 'wage_arrears';
-  } else if (/违法(?:解除|辞退|开除|终止)|赔偿金|经济补偿|补偿金|工伤|社保|辞退|开除|解雇|解除|裁员|unlawful|compensation|damages|social insurance|dismiss|fired|laid off|terminat/i.test(text)) {
+  } else if (
+    /违法(?:解除|辞退|开除|终止)|赔偿金|经济补偿|补偿金|工伤|社保|辞退|开除|解雇|解除|裁员|unlawful|compensation|damages|social insurance|dismiss|fired|laid off|terminat/i.test(
+      text,
+    )
+  ) {
     // A dispute over anything but wages (a dismissal, severance, injury, social insurance) runs a year
     // from the day the worker knew (仲裁法 27).
     facts.claimKind = 'other';
@@ -72,7 +98,11 @@ function workFacts(text: string): Facts {
     /还在(?:上班|职|公司|干|做|厂)|目前在职|现在在职|一直在职|still (?:working|employed)|still work (?:there|here|for)/i,
   );
   if (employed !== undefined) facts.stillEmployed = employed;
-  const timeOff = yesNo(text, /(?:没|没有|不给|未|不)(?:安排|给)?(?:补休|调休)|no (?:time|day|days) off/i, /(?:安排了?|给了?|有|可以)(?:补休|调休)|(?:time|day) off in lieu|got time off/i);
+  const timeOff = yesNo(
+    text,
+    /(?:没|没有|不给|未|不)(?:安排|给)?(?:补休|调休)|no (?:time|day|days) off/i,
+    /(?:安排了?|给了?|有|可以)(?:补休|调休)|(?:time|day) off in lieu|got time off/i,
+  );
   if (timeOff !== undefined) facts.restDayTimeOff = timeOff;
   const arranged = yesNo(
     text,

@@ -10,28 +10,50 @@
  *   findWages('上个月工资7300，前12个月平均7100') // → { lastMonthWage: 7300, averageWage: 7100 }
  *   findWages('月薪3.8万，当地社平工资9200元') // → { monthlyWage: 38000, statedLocal: { averageMonthlyWage: 9200 } }
  */
-import type { LocalFigures } from './types.js';
+
 import { parseSpokenNumber } from './spoken-numbers.js';
+import type { LocalFigures } from './types.js';
 
 const arabic = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
 const chinese = '[零〇一二两俩三四五六七八九十百千万]+';
 /** A money figure: 5500, 5,500, 5.5k, 1万2, 3千5, 五千五, 一万二. */
 export const amount = `(?:(?:${arabic})(?:\\s*[万千kKwW](?:\\s*(?:\\d+|[一二两三四五六七八九]))?)?|${chinese})`;
-const notMoney = '(?!\\s*(?:个|小时|钟头|天|年|月|号|日|次|倍|%|级|胞胎|周|星期|h\\b|hours?|hrs?|yrs?|days?|years?|months?|weeks?|-(?:year|month|day|hour)|st\\b|nd\\b|rd\\b|th\\b))';
+const notMoney =
+  '(?!\\s*(?:个|小时|钟头|天|年|月|号|日|次|倍|%|级|胞胎|周|星期|h\\b|hours?|hrs?|yrs?|days?|years?|months?|weeks?|-(?:year|month|day|hour)|st\\b|nd\\b|rd\\b|th\\b))';
 const figure = new RegExp(`(?<![\\d.,a-z])(?<n>${amount})(?<more>\\s*(?:多|来)(?!了))?${notMoney}`, 'gi');
 
-type Role = 'skip' | 'injuryAverage' | 'localAverage' | 'minimum' | 'overtimePart' | 'bonus' | 'lastMonth' | 'part' | 'average' | 'daily' | 'monthly';
+type Role =
+  | 'skip'
+  | 'injuryAverage'
+  | 'localAverage'
+  | 'minimum'
+  | 'overtimePart'
+  | 'bonus'
+  | 'lastMonth'
+  | 'part'
+  | 'average'
+  | 'daily'
+  | 'monthly';
 
 // Tried in order on the words before a figure; the first that matches says what the figure is.
 const roles: Array<[Role, RegExp]> = [
-  ['skip', /每小时|时薪|小时工资|per hour|an hour|hourly|补偿|赔偿|罚款|扣了|押金|报销|借|欠|compensation|severance|damages|deposit|settlement|owe|试用期(?:工资|期间)(?!.*转正)/i],
+  [
+    'skip',
+    /每小时|时薪|小时工资|per hour|an hour|hourly|补偿|赔偿|罚款|扣了|押金|报销|借|欠|compensation|severance|damages|deposit|settlement|owe|试用期(?:工资|期间)(?!.*转正)/i,
+  ],
   ['injuryAverage', /统筹地区|pooling/i],
-  ['localAverage', /上一?年度|社平|社会平均工资|职工(?:月)?平均工资|(?:本|我们|全)市|市政府|当地[^，,]{0,6}平均|(?:city|local|municipal|region(?:al)?|area|government|province)\S*\s[^.;]{0,40}average|published average|average[^.;]{0,40}(?:of|for|in) (?:the|our|this|my) (?:city|region|area|province)/i],
+  [
+    'localAverage',
+    /上一?年度|社平|社会平均工资|职工(?:月)?平均工资|(?:本|我们|全)市|市政府|当地[^，,]{0,6}平均|(?:city|local|municipal|region(?:al)?|area|government|province)\S*\s[^.;]{0,40}average|published average|average[^.;]{0,40}(?:of|for|in) (?:the|our|this|my) (?:city|region|area|province)/i,
+  ],
   ['minimum', /最低工资|minimum wage/i],
   ['overtimePart', /其中[^，,]{0,10}加班|of which[^.;]{0,20}overtime|overtime pay (?:of|is|was|:)/i],
   ['bonus', /年终奖|年底奖金|年底双薪|十三薪|year-end bonus|annual bonus/i],
   ['lastMonth', /上一?个?月|last month|previous month|month before/i],
-  ['part', /基本工资|底薪|岗位工资|绩效|提成|奖金|津贴|补贴|全勤|basic (?:wage|pay|salary)|base (?:pay|salary)|performance (?:pay|bonus)|commission|allowance/i],
+  [
+    'part',
+    /基本工资|底薪|岗位工资|绩效|提成|奖金|津贴|补贴|全勤|basic (?:wage|pay|salary)|base (?:pay|salary)|performance (?:pay|bonus)|commission|allowance/i,
+  ],
   ['average', /平均|average|前\s*(?:12|十二)\s*个月|过去\s*(?:12|十二)\s*个月|(?:last|past) (?:12|twelve) months|12-month/i],
   ['daily', /(?:日工资|日薪|天薪|每天|一天|每日|一日|per day|a day)\s*(?:是|有|为|大概|约|:|：)?\s*$|daily (?:wage|pay|salary|rate)/i],
   ['monthly', /工资|月薪|薪水|薪资|薪酬|收入|月入|工钱|挣|到手|每个?月|一个月|salary|wages?\b|\bpay\b|paid|earn|income/i],
@@ -69,7 +91,11 @@ function blankAsides(text: string): string {
 
 /** The clause before a figure; the clauses before that while it names nothing, up to the last figure. */
 function headOf(text: string, from: number, index: number): string {
-  const sentence = text.slice(from, index).split(/[。；;!?！？\n]|\.(?=\s|$)/).pop() ?? '';
+  const sentence =
+    text
+      .slice(from, index)
+      .split(/[。；;!?！？\n]|\.(?=\s|$)/)
+      .pop() ?? '';
   const clauses = sentence.split(/[，,、（）()]/);
   let head = clauses.pop() ?? '';
   while (clauses.length && !roles.some(([, re]) => re.test(head))) head = `${clauses.pop()}，${head}`;
@@ -113,7 +139,11 @@ function partsOf(found: Found[], text: string): number[] {
 
 function localOf(found: Found[]): LocalFigures | undefined {
   const first = (role: Role) => found.find((f) => f.role === role)?.value;
-  const local: LocalFigures = { averageMonthlyWage: first('localAverage'), minimumWage: first('minimum'), injuryAverageMonthlyWage: first('injuryAverage') };
+  const local: LocalFigures = {
+    averageMonthlyWage: first('localAverage'),
+    minimumWage: first('minimum'),
+    injuryAverageMonthlyWage: first('injuryAverage'),
+  };
   const set = Object.fromEntries(Object.entries(local).filter(([, v]) => v !== undefined)) as LocalFigures;
   return Object.keys(set).length ? set : undefined;
 }

@@ -8,7 +8,7 @@
  *   // → [{ date: '2021-03', role: 'start', … }, { date: '2025-05', role: 'end', … }]
  */
 import { addDays, addMonths, compareDates, dateOf } from './calendar-dates.js';
-import { dateRole, type DateRole } from './date-roles.js';
+import { type DateRole, dateRole } from './date-roles.js';
 import { parseSpokenNumber } from './spoken-numbers.js';
 
 export type { DateRole };
@@ -24,7 +24,8 @@ export interface DateMention {
 const MM = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})';
 const DD = '(?:\\d{1,2}|[一二三四五六七八九十]{1,3})';
 const months = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
-const roleAhead = '(?=\\s*(?:份)?\\s*(?:的时候|时)?\\s*(?:我)?\\s*(?:就|才|被)?\\s*(?:公司|老板|单位)?\\s*(?:入职|进厂|进公司|来|上班|开始|到岗|报到|辞退|开除|离职|辞职|解除|终止|炒|裁|解雇|劝退|不干|知道|发现|得知))';
+const roleAhead =
+  '(?=\\s*(?:份)?\\s*(?:的时候|时)?\\s*(?:我)?\\s*(?:就|才|被)?\\s*(?:公司|老板|单位)?\\s*(?:入职|进厂|进公司|来|上班|开始|到岗|报到|辞退|开除|离职|辞职|解除|终止|炒|裁|解雇|劝退|不干|知道|发现|得知))';
 
 const zhYear = '[〇零一二三四五六七八九]{4}';
 

@@ -18,7 +18,7 @@ export interface SpokenDuration {
 }
 
 const D = '(?<!\\d)(?:\\d{1,2}|[零〇一二两俩三四五六七八九十]{1,3})';
-const E = "\\d{1,2}(?:\\.5)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|an?";
+const E = '\\d{1,2}(?:\\.5)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|an?';
 const under = '快|将近|接近|近|不到|不满|差不多|大概|大约|约';
 
 /** Finds durations in Chinese text; groups: q, y, yq, m, mq, d, mo, moq, mo2, md, tail. */
@@ -36,8 +36,23 @@ export const enDuration = new RegExp(
 );
 
 const englishNumbers: Record<string, number> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, twenty: 20, thirty: 30,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
 };
 
 function value(raw: string | undefined): number | undefined {
@@ -71,7 +86,7 @@ function qualify(base: SpokenDuration, unit: 'years' | 'months', how: Qualifier)
     const years = how === 'under' ? Math.max(0, base.years - 1) : base.years;
     return { years };
   }
-  const months = (base.years * 12 + (base.months ?? 0)) - (how === 'under' ? 1 : 0);
+  const months = base.years * 12 + (base.months ?? 0) - (how === 'under' ? 1 : 0);
   return normalise(0, Math.max(0, months));
 }
 

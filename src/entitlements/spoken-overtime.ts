@@ -10,8 +10,8 @@
  *   findOvertime('20个工作日每天下班后都加班3小时').entries // → [{ kind: 'workday', hours: 60 }]
  */
 import type { OvertimeKind } from './facts.js';
-import { HOURS_PER_DAY } from './statutes.js';
 import { parseSpokenNumber } from './spoken-numbers.js';
+import { HOURS_PER_DAY } from './statutes.js';
 
 const count = '(?:\\d+(?:\\.\\d+)?|[零〇一二两俩三四五六七八九十百]+|半)';
 const enCount = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten)';
@@ -19,7 +19,10 @@ const hoursUnit = '\\s*个?\\s*(?:多\\s*)?(?:小时|钟头|h\\b)';
 const enHours = '\\s*(?:hours?|hrs?|h\\b)';
 
 const kindWords: Array<[OvertimeKind, RegExp]> = [
-  ['holiday', /国庆|春节|过年|除夕|初一|初二|初三|元旦|五一|劳动节|中秋|端午|清明|法定(?:节)?假日?|节假日|节日|public holiday|statutory holiday|national day|spring festival|new year|labou?r day|may day|mid-autumn|dragon boat|qingming/i],
+  [
+    'holiday',
+    /国庆|春节|过年|除夕|初一|初二|初三|元旦|五一|劳动节|中秋|端午|清明|法定(?:节)?假日?|节假日|节日|public holiday|statutory holiday|national day|spring festival|new year|labou?r day|may day|mid-autumn|dragon boat|qingming/i,
+  ],
   ['rest_day', /周末|周六|周日|星期六|星期天|星期日|礼拜六|礼拜天|休息日|双休|休息天|weekends?|saturdays?|sundays?|rest days?/i],
   ['workday', /平时|工作日|下班后|晚上|延时|延长|weekdays?|working days?|workdays?|after work|after hours|evenings?/i],
 ];
@@ -58,7 +61,11 @@ const blank = (s: string) => ' '.repeat(s.length);
 
 // The clause a figure sits in, with a parenthesis that follows it (…1 October (National Day, a holiday)).
 function clauseAround(text: string, start: number, end: number): string {
-  const before = text.slice(0, start).split(/[，。；,;.!?！？\n、]/).pop() ?? '';
+  const before =
+    text
+      .slice(0, start)
+      .split(/[，。；,;.!?！？\n、]/)
+      .pop() ?? '';
   const rest = text.slice(end, end + 40);
   const open = rest.search(/[（(]/);
   const stop = rest.search(/[，。；,;.!?！？\n、]/);
@@ -68,14 +75,20 @@ function clauseAround(text: string, start: number, end: number): string {
 
 const perDay = [
   new RegExp(`每(?:天|次|日)[^，。；,;\\d]{0,10}?(?<n>${count})${hoursUnit}`, 'g'),
-  new RegExp(`(?<n>\\d+(?:\\.\\d+)?)${enHours}\\s*(?:each|a day|per day|every day|each day|apiece|on each(?: of)?)|\\bfor\\s+(?<n2>\\d+(?:\\.\\d+)?)${enHours}`, 'gi'),
+  new RegExp(
+    `(?<n>\\d+(?:\\.\\d+)?)${enHours}\\s*(?:each|a day|per day|every day|each day|apiece|on each(?: of)?)|\\bfor\\s+(?<n2>\\d+(?:\\.\\d+)?)${enHours}`,
+    'gi',
+  ),
 ];
 // One small number only, so 大年初一两天 reads as 两天, not as the non-number 一两.
 const dayCount = '(?:\\d+|十[一二三四五六七八九]?|[一二两三四五六七八九]十?[一二三四五六七八九]?)';
 const dayCounts = [
   // Not 周末: 三个周末 may be three days or six.
   new RegExp(`(?<n>${dayCount})\\s*个?\\s*(?<w>周六|周日|星期[六天日]|礼拜[六天日]|休息日|法定节假日|节假日|工作日|天|次)`, 'g'),
-  new RegExp(`\\b(?<n>${enCount})\\s+(?:(?:national|spring|new year'?s?|labou?r|may|mid-autumn|dragon boat|qingming)\\s+(?:day|festival)\\s+)?(?<w>saturdays?|sundays?|weekend days?|rest days?|(?:public |statutory )?holidays?|weekdays?|working days?|workdays?)\\b`, 'gi'),
+  new RegExp(
+    `\\b(?<n>${enCount})\\s+(?:(?:national|spring|new year'?s?|labou?r|may|mid-autumn|dragon boat|qingming)\\s+(?:day|festival)\\s+)?(?<w>saturdays?|sundays?|weekend days?|rest days?|(?:public |statutory )?holidays?|weekdays?|working days?|workdays?)\\b`,
+    'gi',
+  ),
 ];
 
 /** Days told with their hours, one pair to a sentence: 三个周日…每次8小时 → 3 rest days. */
@@ -102,9 +115,24 @@ const totals: Array<{ unit: 'hours' | 'days'; re: RegExp; offDayOnly?: boolean }
   { unit: 'hours', re: new RegExp(`(?:上了|干了|工作了|上班)\\s*(?<n>${count})${hoursUnit}\\s*(?:的)?\\s*班?`, 'gi'), offDayOnly: true },
   { unit: 'days', re: new RegExp(`加了\\s*(?<n>${count})\\s*天\\s*(?:的)?\\s*班|加班\\s*(?<n2>${count})\\s*天`, 'gi') },
   { unit: 'days', re: new RegExp(`(?:上了|干了)\\s*(?<n>${count})\\s*天\\s*(?:的)?\\s*班`, 'gi'), offDayOnly: true },
-  { unit: 'hours', re: new RegExp(`(?<n>\\d+(?:\\.\\d+)?)${enHours}\\s+(?:of\\s+)?(?:(?:weekday|weekend|holiday|rest[- ]day)\\s+)?overtime|overtime\\D{0,12}?(?<n2>\\d+(?:\\.\\d+)?)${enHours}|worked\\s+(?<n3>\\d+(?:\\.\\d+)?)${enHours}\\s+on\\b`, 'gi') },
-  { unit: 'hours', re: new RegExp(`(?<n>\\d+(?:\\.\\d+)?)\\s+overtime hours|worked\\b[^.;,]{0,40}?\\bfor\\s+(?<n2>\\d+(?:\\.\\d+)?)${enHours}`, 'gi') },
-  { unit: 'days', re: new RegExp(`(?<n>${enCount})\\s+(?:weekend|rest|public holiday|holiday)\\s+days?|worked\\s+(?<n2>\\d+)\\s+days?\\s+(?:of\\s+overtime\\s+)?(?:on|at|during)\\s+(?:the\\s+)?(?:weekends?|holidays?)`, 'gi') },
+  {
+    unit: 'hours',
+    re: new RegExp(
+      `(?<n>\\d+(?:\\.\\d+)?)${enHours}\\s+(?:of\\s+)?(?:(?:weekday|weekend|holiday|rest[- ]day)\\s+)?overtime|overtime\\D{0,12}?(?<n2>\\d+(?:\\.\\d+)?)${enHours}|worked\\s+(?<n3>\\d+(?:\\.\\d+)?)${enHours}\\s+on\\b`,
+      'gi',
+    ),
+  },
+  {
+    unit: 'hours',
+    re: new RegExp(`(?<n>\\d+(?:\\.\\d+)?)\\s+overtime hours|worked\\b[^.;,]{0,40}?\\bfor\\s+(?<n2>\\d+(?:\\.\\d+)?)${enHours}`, 'gi'),
+  },
+  {
+    unit: 'days',
+    re: new RegExp(
+      `(?<n>${enCount})\\s+(?:weekend|rest|public holiday|holiday)\\s+days?|worked\\s+(?<n2>\\d+)\\s+days?\\s+(?:of\\s+overtime\\s+)?(?:on|at|during)\\s+(?:the\\s+)?(?:weekends?|holidays?)`,
+      'gi',
+    ),
+  },
 ];
 
 // The one kind a sentence names (加了18个小时的班，都是工作日晚上), when the clause itself names none.

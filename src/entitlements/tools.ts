@@ -19,7 +19,7 @@ import { overtimeInput, overtimePay } from './overtime-pay.js';
 import { probation, probationInput } from './probation.js';
 import { noticePay, noticePayInput, severance, severanceInput, unlawfulTermination } from './severance.js';
 import { severanceOwed, severanceOwedInput } from './severance-owed.js';
-import { calculatorNames, type CalculatorContext, type CalculatorName, type Entitlement } from './types.js';
+import { type CalculatorContext, type CalculatorName, calculatorNames, type Entitlement } from './types.js';
 
 interface Tool<S extends z.ZodType> {
   description: string;
@@ -34,42 +34,50 @@ function tool<S extends z.ZodType>(t: Tool<S>): Tool<z.ZodType> {
 
 const tools: Record<CalculatorName, Tool<z.ZodType>> = {
   severance: tool({
-    description: 'Economic compensation N (经济补偿) when a job ends: one month per full year, six months or more count as a year, less as half a month; capped at three times the local average wage and 12 years (劳动合同法 47). Call severance_owed first if it is unclear whether N is owed.',
+    description:
+      'Economic compensation N (经济补偿) when a job ends: one month per full year, six months or more count as a year, less as half a month; capped at three times the local average wage and 12 years (劳动合同法 47). Call severance_owed first if it is unclear whether N is owed.',
     input: severanceInput,
     run: severance,
   }),
   unlawful_termination: tool({
-    description: 'Damages for an unlawful dismissal (违法解除赔偿金): twice the economic compensation N, paid instead of N (劳动合同法 87).',
+    description:
+      'Damages for an unlawful dismissal (违法解除赔偿金): twice the economic compensation N, paid instead of N (劳动合同法 87).',
     input: severanceInput,
     run: unlawfulTermination,
   }),
   notice_pay: tool({
-    description: "The extra month's wage in lieu of 30 days' notice (代通知金) for a dismissal under 劳动合同法 40 (illness, incompetence, changed circumstances).",
+    description:
+      "The extra month's wage in lieu of 30 days' notice (代通知金) for a dismissal under 劳动合同法 40 (illness, incompetence, changed circumstances).",
     input: noticePayInput,
     run: (args) => noticePay(args),
   }),
   severance_owed: tool({
-    description: 'Whether economic compensation is owed at all, none, or twice (illegal dismissal), by how the job ended (劳动合同法 46, 87).',
+    description:
+      'Whether economic compensation is owed at all, none, or twice (illegal dismissal), by how the job ended (劳动合同法 46, 87).',
     input: severanceOwedInput,
     run: (args) => severanceOwed(args),
   }),
   double_wage_no_contract: tool({
-    description: 'Double wages for working without a written labour contract (未签劳动合同二倍工资): the extra wage from the second month, at most 11 months (劳动合同法 82).',
+    description:
+      'Double wages for working without a written labour contract (未签劳动合同二倍工资): the extra wage from the second month, at most 11 months (劳动合同法 82).',
     input: doubleWageInput,
     run: (args) => doubleWageNoContract(args),
   }),
   overtime_pay: tool({
-    description: 'Overtime pay (加班费): 150 % on working days, 200 % on rest days without time off in lieu, 300 % on statutory holidays, hourly wage = monthly ÷ 21.75 ÷ 8; flags hours over the legal limits (劳动法 41, 44).',
+    description:
+      'Overtime pay (加班费): 150 % on working days, 200 % on rest days without time off in lieu, 300 % on statutory holidays, hourly wage = monthly ÷ 21.75 ÷ 8; flags hours over the legal limits (劳动法 41, 44).',
     input: overtimeInput,
     run: (args) => overtimePay(args),
   }),
   annual_leave_days: tool({
-    description: "Paid annual leave days (年休假): 5, 10 or 15 by cumulative years of work, prorated for a worker joining or leaving during the year (职工带薪年休假条例 3).",
+    description:
+      'Paid annual leave days (年休假): 5, 10 or 15 by cumulative years of work, prorated for a worker joining or leaving during the year (职工带薪年休假条例 3).',
     input: annualLeaveInput,
     run: (args) => annualLeaveDays(args),
   }),
   unused_annual_leave_pay: tool({
-    description: 'Pay for annual leave not taken (未休年休假工资): 300 % of the daily wage, the normal wage included, so 200 % on top; daily wage = monthly ÷ 21.75.',
+    description:
+      'Pay for annual leave not taken (未休年休假工资): 300 % of the daily wage, the normal wage included, so 200 % on top; daily wage = monthly ÷ 21.75.',
     input: unusedLeavePayInput,
     run: (args) => unusedAnnualLeavePay(args),
   }),
@@ -79,17 +87,20 @@ const tools: Record<CalculatorName, Tool<z.ZodType>> = {
     run: probation,
   }),
   maternity_leave: tool({
-    description: 'Days of maternity leave (产假): 98, +15 for a difficult birth, +15 per extra baby; after a miscarriage 15 or 42 days; plus the provincial extra when configured (女职工劳动保护特别规定 7).',
+    description:
+      'Days of maternity leave (产假): 98, +15 for a difficult birth, +15 per extra baby; after a miscarriage 15 or 42 days; plus the provincial extra when configured (女职工劳动保护特别规定 7).',
     input: maternityInput,
     run: maternityLeave,
   }),
   injury_disability: tool({
-    description: 'Work-injury disability benefits by grade 1–10 (工伤伤残待遇): the one-off disability subsidy and the monthly disability allowance (工伤保险条例 35–37).',
+    description:
+      'Work-injury disability benefits by grade 1–10 (工伤伤残待遇): the one-off disability subsidy and the monthly disability allowance (工伤保险条例 35–37).',
     input: injuryInput,
     run: injuryDisability,
   }),
   arbitration_deadline: tool({
-    description: 'The last day to apply for labour arbitration (仲裁时效): one year from when the worker knew of the infringement; unpaid wages are not limited while the job lasts (劳动争议调解仲裁法 27).',
+    description:
+      'The last day to apply for labour arbitration (仲裁时效): one year from when the worker knew of the infringement; unpaid wages are not limited while the job lasts (劳动争议调解仲裁法 27).',
     input: arbitrationInput,
     run: arbitrationDeadline,
   }),

@@ -14,7 +14,7 @@
 import { roundFen, yuanEn, yuanZh } from './amounts.js';
 import type { Facts } from './facts.js';
 import { PAID_DAYS_PER_MONTH } from './statutes.js';
-import { text, type CalculatorName, type Text } from './types.js';
+import { type CalculatorName, type Text, text } from './types.js';
 
 export interface WageReading {
   wage?: number;
@@ -54,9 +54,16 @@ function fromSource(source: Source, f: Facts): number | undefined {
 }
 
 function sourceStep(source: Source, f: Facts, wage: number): Text | undefined {
-  if (source === 'daily') return text(`日工资${yuanZh(f.dailyWage!)} × 21.75天 = 月工资${yuanZh(wage)}`, `daily wage ${yuanEn(f.dailyWage!)} × 21.75 days = monthly wage ${yuanEn(wage)}`);
+  if (source === 'daily')
+    return text(
+      `日工资${yuanZh(f.dailyWage!)} × 21.75天 = 月工资${yuanZh(wage)}`,
+      `daily wage ${yuanEn(f.dailyWage!)} × 21.75 days = monthly wage ${yuanEn(wage)}`,
+    );
   if (source !== 'parts') return undefined;
-  return text(`月工资 = ${f.wageParts!.map(yuanZh).join(' + ')} = ${yuanZh(wage)}`, `monthly wage = ${f.wageParts!.map(yuanEn).join(' + ')} = ${yuanEn(wage)}`);
+  return text(
+    `月工资 = ${f.wageParts!.map(yuanZh).join(' + ')} = ${yuanZh(wage)}`,
+    `monthly wage = ${f.wageParts!.map(yuanEn).join(' + ')} = ${yuanEn(wage)}`,
+  );
 }
 
 // A bonus paid in the 12 months counts towards severance's wage (实施条例 27); an average already has it.
@@ -66,8 +73,20 @@ function withBonus(calculator: CalculatorName, source: Source, f: Facts, reading
   const wage = roundFen(reading.wage + f.annualBonus / 12);
   return {
     wage,
-    working: [...reading.working, text(`月平均工资 = ${yuanZh(reading.wage)} + 年终奖${yuanZh(f.annualBonus)} ÷ 12 = ${yuanZh(wage)}`, `average monthly wage = ${yuanEn(reading.wage)} + bonus ${yuanEn(f.annualBonus)} ÷ 12 = ${yuanEn(wage)}`)],
-    assumptions: [...reading.assumptions, text('年终奖按发放在离职前12个月内计入月工资（实施条例第二十七条：奖金计入）。', 'The bonus is taken as paid within the last 12 months, so it counts towards the wage (implementing regulations art. 27: bonuses count).')],
+    working: [
+      ...reading.working,
+      text(
+        `月平均工资 = ${yuanZh(reading.wage)} + 年终奖${yuanZh(f.annualBonus)} ÷ 12 = ${yuanZh(wage)}`,
+        `average monthly wage = ${yuanEn(reading.wage)} + bonus ${yuanEn(f.annualBonus)} ÷ 12 = ${yuanEn(wage)}`,
+      ),
+    ],
+    assumptions: [
+      ...reading.assumptions,
+      text(
+        '年终奖按发放在离职前12个月内计入月工资（实施条例第二十七条：奖金计入）。',
+        'The bonus is taken as paid within the last 12 months, so it counts towards the wage (implementing regulations art. 27: bonuses count).',
+      ),
+    ],
   };
 }
 
@@ -75,12 +94,28 @@ function withBonus(calculator: CalculatorName, source: Source, f: Facts, reading
 function withoutOvertime(calculator: CalculatorName, f: Facts, reading: WageReading): WageReading {
   if (calculator !== 'unused_annual_leave_pay' || !f.wageOvertimePart || reading.wage === undefined) return reading;
   const wage = roundFen(reading.wage - f.wageOvertimePart);
-  return { ...reading, wage, working: [...reading.working, text(`剔除加班工资：${yuanZh(reading.wage)} − ${yuanZh(f.wageOvertimePart)} = ${yuanZh(wage)}`, `overtime pay left out: ${yuanEn(reading.wage)} − ${yuanEn(f.wageOvertimePart)} = ${yuanEn(wage)}`)] };
+  return {
+    ...reading,
+    wage,
+    working: [
+      ...reading.working,
+      text(
+        `剔除加班工资：${yuanZh(reading.wage)} − ${yuanZh(f.wageOvertimePart)} = ${yuanZh(wage)}`,
+        `overtime pay left out: ${yuanEn(reading.wage)} − ${yuanEn(f.wageOvertimePart)} = ${yuanEn(wage)}`,
+      ),
+    ],
+  };
 }
 
 const standIn: Partial<Record<CalculatorName, Text>> = {
-  notice_pay: text('代通知金按上一个月的工资计算；你没说上个月的工资，以上按你说的工资计算。', "Pay in lieu of notice is last month's wage; you did not give it, so the wage you gave is used."),
-  severance: text('经济补偿按离职前12个月的平均工资计算；以上按你说的上个月工资粗算。', "Severance uses the 12-month average; last month's wage, the only one given, stands in for it."),
+  notice_pay: text(
+    '代通知金按上一个月的工资计算；你没说上个月的工资，以上按你说的工资计算。',
+    "Pay in lieu of notice is last month's wage; you did not give it, so the wage you gave is used.",
+  ),
+  severance: text(
+    '经济补偿按离职前12个月的平均工资计算；以上按你说的上个月工资粗算。',
+    "Severance uses the 12-month average; last month's wage, the only one given, stands in for it.",
+  ),
 };
 
 /**

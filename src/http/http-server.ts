@@ -13,10 +13,10 @@
  *   http.health('database', async () => ({ ok: true }), { ready: true });
  *   await http.listen(config.PORT);
  */
-import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { silentLogger, type Logger } from '../log.js';
-import { unreadMetrics, type Metrics } from '../metrics/metrics.js';
+import { type Logger, silentLogger } from '../log.js';
+import { type Metrics, unreadMetrics } from '../metrics/metrics.js';
 
 export type Listener = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 export type HealthCheck = () => Promise<{ ok: boolean; [detail: string]: unknown }>;
@@ -41,7 +41,11 @@ export interface HttpServerOptions {
   checkTimeoutMs?: number;
 }
 
-export function createHttpServer({ log = silentLogger, metrics = unreadMetrics, checkTimeoutMs = 5_000 }: HttpServerOptions = {}): HttpServer {
+export function createHttpServer({
+  log = silentLogger,
+  metrics = unreadMetrics,
+  checkTimeoutMs = 5_000,
+}: HttpServerOptions = {}): HttpServer {
   const mounts: Array<[string, Listener]> = [];
   const checks = new Map<string, { check: HealthCheck; ready: boolean }>();
 
@@ -55,16 +59,18 @@ export function createHttpServer({ log = silentLogger, metrics = unreadMetrics, 
 
   async function healthz(res: ServerResponse, readyOnly: boolean) {
     const chosen = [...checks].filter(([, c]) => !readyOnly || c.ready);
-    const results = await Promise.all(chosen.map(async ([name, { check }]) => {
-      try {
-        return [name, await inTime(check())] as const;
-      } catch (error) {
-        // /healthz is public (load balancers, Telegram's side of the network): a database error names hosts,
-        // users and schemas. The log keeps it, redacted; the answer only says which check failed.
-        log.warn('health.check_failed', { check: name, error });
-        return [name, { ok: false, error: 'check failed (see the service log)' }] as const;
-      }
-    }));
+    const results = await Promise.all(
+      chosen.map(async ([name, { check }]) => {
+        try {
+          return [name, await inTime(check())] as const;
+        } catch (error) {
+          // /healthz is public (load balancers, Telegram's side of the network): a database error names hosts,
+          // users and schemas. The log keeps it, redacted; the answer only says which check failed.
+          log.warn('health.check_failed', { check: name, error });
+          return [name, { ok: false, error: 'check failed (see the service log)' }] as const;
+        }
+      }),
+    );
     const ok = results.every(([, r]) => r.ok);
     send(res, ok ? 200 : 503, { ok, ...Object.fromEntries(results) });
   }
@@ -86,8 +92,10 @@ export function createHttpServer({ log = silentLogger, metrics = unreadMetrics, 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     const fixed = req.method === 'GET' ? own[path] : undefined;
-    const found = fixed ? undefined : mounts.find(([prefix]) => path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`));
-    const route = fixed ? path : found?.[0] ?? 'other';
+    const found = fixed
+      ? undefined
+      : mounts.find(([prefix]) => path === prefix || path.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`));
+    const route = fixed ? path : (found?.[0] ?? 'other');
     res.once('finish', () => metrics.countHttpRequest(route, res.statusCode));
     if (!fixed && !found) return send(res, 404, { ok: false, error: 'not found' });
     Promise.resolve(fixed ? fixed(res) : found![1](req, res)).catch((error) => {

@@ -8,11 +8,11 @@
  *   registerStoreGauges(metrics, { db, log });
  */
 import { Gauge } from 'prom-client';
-import type { Db } from '../store/db.js';
-import { countCasesByStatus } from '../store/case-store.js';
-import { readOutboxState, type OutboxState } from '../outbox/outbox-health.js';
-import { silentLogger, type Logger } from '../log.js';
+import { type Logger, silentLogger } from '../log.js';
 import type { Metrics } from '../metrics/metrics.js';
+import { type OutboxState, readOutboxState } from '../outbox/outbox-health.js';
+import { countCasesByStatus } from '../store/case-store.js';
+import type { Db } from '../store/db.js';
 
 export interface StoreGaugesOptions {
   db: Db;
@@ -26,7 +26,10 @@ export function registerStoreGauges(metrics: Metrics, { db, clock = () => new Da
   /** A gauge set by `read` on every scrape; when the store fails it is emptied and the failure logged. */
   const gauge = (name: string, help: string, labelNames: string[], read: (g: Gauge<string>) => Promise<void>) =>
     new Gauge({
-      name, help, labelNames, registers: [metrics.registry],
+      name,
+      help,
+      labelNames,
+      registers: [metrics.registry],
       collect() {
         return read(this).catch((error) => {
           this.reset();
@@ -35,13 +38,18 @@ export function registerStoreGauges(metrics: Metrics, { db, clock = () => new Da
       },
     });
 
-  gauge('niangjia_outbox_items', 'Outbox items by status; dead_last_hour counts the dead letters of the last hour', ['status'], async (g) => {
-    const o = await outbox();
-    g.set({ status: 'pending' }, o.pending);
-    g.set({ status: 'sending' }, o.sending);
-    g.set({ status: 'dead' }, o.dead);
-    g.set({ status: 'dead_last_hour' }, o.recentDead);
-  });
+  gauge(
+    'niangjia_outbox_items',
+    'Outbox items by status; dead_last_hour counts the dead letters of the last hour',
+    ['status'],
+    async (g) => {
+      const o = await outbox();
+      g.set({ status: 'pending' }, o.pending);
+      g.set({ status: 'sending' }, o.sending);
+      g.set({ status: 'dead' }, o.dead);
+      g.set({ status: 'dead_last_hour' }, o.recentDead);
+    },
+  );
   gauge('niangjia_outbox_oldest_undelivered_seconds', 'Age of the oldest outbox item not yet delivered (0 when none)', [], async (g) => {
     g.set((await outbox()).backlogSeconds);
   });

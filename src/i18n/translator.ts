@@ -6,10 +6,11 @@
  *   const t = loadTranslator();
  *   t('zh', 'case-opened', { caseId: 42 })
  */
-import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundle';
 import type { Lang } from './lang.js';
 
 export const localesDir = fileURLToPath(new URL('../../locales/', import.meta.url));
@@ -22,7 +23,9 @@ export function loadTranslator(dir = localesDir): Translate {
     const bundle = new FluentBundle(lang, { useIsolating: false });
     const folder = join(dir, lang);
     if (existsSync(folder)) {
-      for (const file of readdirSync(folder).filter((f) => f.endsWith('.ftl')).sort()) {
+      for (const file of readdirSync(folder)
+        .filter((f) => f.endsWith('.ftl'))
+        .sort()) {
         const errors = bundle.addResource(new FluentResource(readFileSync(join(folder, file), 'utf8')));
         if (errors.length) throw new Error(`locales/${lang}/${file}: ${errors[0]!.message}`);
       }

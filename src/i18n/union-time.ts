@@ -26,7 +26,14 @@ function format(timeZone: string): Intl.DateTimeFormat {
   let f = formats.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'short', hourCycle: 'h23',
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'short',
+      hourCycle: 'h23',
     });
     formats.set(timeZone, f);
   }
@@ -44,10 +51,18 @@ export function isTimeZone(timeZone: string): boolean {
 }
 
 export function zonedParts(date: Date, timeZone: string): ZonedParts {
-  const parts = Object.fromEntries(format(timeZone).formatToParts(date).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    format(timeZone)
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
   return {
-    year: Number(parts['year']), month: Number(parts['month']), day: Number(parts['day']),
-    hour: Number(parts['hour']) % 24, minute: Number(parts['minute']), weekday: weekdays.indexOf(parts['weekday']!),
+    year: Number(parts['year']),
+    month: Number(parts['month']),
+    day: Number(parts['day']),
+    hour: Number(parts['hour']) % 24,
+    minute: Number(parts['minute']),
+    weekday: weekdays.indexOf(parts['weekday']!),
   };
 }
 

@@ -9,11 +9,19 @@
  *   const report = await buildListeningReport(db, reportPeriod(new Date(), 7, 'Asia/Shanghai'));
  *   report.questions.byTopic[0] // { topic: 'wages', count: 412, previous: 380 }
  */
+
+import { formatDate, zonedParts, zonedTime } from '../i18n/union-time.js';
 import type { Db } from '../store/db.js';
 import {
-  casesOpened, deskWork, employersNamed, followUpAnswers, questionsByTopic, topicConfidence, unansweredCounts, unansweredTexts,
+  casesOpened,
+  deskWork,
+  employersNamed,
+  followUpAnswers,
+  questionsByTopic,
+  topicConfidence,
+  unansweredCounts,
+  unansweredTexts,
 } from '../store/insights-store.js';
-import { formatDate, zonedParts, zonedTime } from '../i18n/union-time.js';
 import { groupByLikeness } from './question-groups.js';
 
 /** Escalation reasons that are applications to the union (typed kinds of their own once guided applications land). */
@@ -33,7 +41,10 @@ export interface ListeningReport {
   period: ReportPeriod;
   questions: { total: number; previous: number; byTopic: Array<{ topic: string | null; count: number; previous: number }> };
   unanswered: {
-    declined: number; lowConfidence: number; noCard: number; notHelpful: number;
+    declined: number;
+    lowConfidence: number;
+    noCard: number;
+    notHelpful: number;
     /** Kept words grouped by likeness, biggest first. */
     groups: Array<{ count: number; examples: string[]; why: Record<string, number> }>;
   };
@@ -41,8 +52,13 @@ export interface ListeningReport {
   gaps: Array<{ topic: string; asked: number; unsure: number; unhelpful: number }>;
   escalations: Array<{ reason: string; urgent: number; normal: number }>;
   desk: {
-    opened: number; responded: number; firstResponseP50Minutes: number | null; firstResponseP90Minutes: number | null;
-    slaBreaches: number; resolved: number; ratings: { count: number; average: number | null; byStars: number[] };
+    opened: number;
+    responded: number;
+    firstResponseP50Minutes: number | null;
+    firstResponseP90Minutes: number | null;
+    slaBreaches: number;
+    resolved: number;
+    ratings: { count: number; average: number | null; byStars: number[] };
   };
   applications: Array<{ kind: string; count: number }>;
   employers: Array<{ name: string; cases: number }>;
@@ -60,26 +76,46 @@ export function reportPeriod(end: Date, days: number, timeZone: string, { untilN
   const startDay = new Date(Date.UTC(p.year, p.month - 1, p.day - days + (untilNow ? 1 : 0)));
   const from = zonedTime(timeZone, startDay.getUTCFullYear(), startDay.getUTCMonth() + 1, startDay.getUTCDate());
   const lastDay = new Date(to.getTime() - 1);
-  return { from: from.toISOString(), to: to.toISOString(), days, timeZone, label: `${formatDate(from, timeZone)} – ${formatDate(lastDay, timeZone)}` };
+  return {
+    from: from.toISOString(),
+    to: to.toISOString(),
+    days,
+    timeZone,
+    label: `${formatDate(from, timeZone)} – ${formatDate(lastDay, timeZone)}`,
+  };
 }
 
 const round = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
 
-export async function buildListeningReport(db: Db, period: ReportPeriod, { groups = 10 }: { groups?: number } = {}): Promise<ListeningReport> {
+export async function buildListeningReport(
+  db: Db,
+  period: ReportPeriod,
+  { groups = 10 }: { groups?: number } = {},
+): Promise<ListeningReport> {
   const p = { from: new Date(period.from), to: new Date(period.to) };
   const before = new Date(p.from.getTime() - (p.to.getTime() - p.from.getTime()));
   const [topics, counts, texts, confidence, opened, desk, employers, followUps] = await Promise.all([
-    questionsByTopic(db, p, before), unansweredCounts(db, p), unansweredTexts(db, p), topicConfidence(db, p),
-    casesOpened(db, p), deskWork(db, p), employersNamed(db, p), followUpAnswers(db, p),
+    questionsByTopic(db, p, before),
+    unansweredCounts(db, p),
+    unansweredTexts(db, p),
+    topicConfidence(db, p),
+    casesOpened(db, p),
+    deskWork(db, p),
+    employersNamed(db, p),
+    followUpAnswers(db, p),
   ]);
 
-  const byTopic = topics.filter((t) => t.now || t.before).map((t) => ({ topic: t.topic, count: t.now, previous: t.before }))
+  const byTopic = topics
+    .filter((t) => t.now || t.before)
+    .map((t) => ({ topic: t.topic, count: t.now, previous: t.before }))
     .sort((a, b) => b.count - a.count || b.previous - a.previous || String(a.topic).localeCompare(String(b.topic)));
-  const grouped = groupByLikeness(texts.map((t) => t.text)).slice(0, groups).map((g) => {
-    const why: Record<string, number> = {};
-    for (const i of g.members) why[texts[i]!.why] = (why[texts[i]!.why] ?? 0) + 1;
-    return { count: g.count, examples: g.examples, why };
-  });
+  const grouped = groupByLikeness(texts.map((t) => t.text))
+    .slice(0, groups)
+    .map((g) => {
+      const why: Record<string, number> = {};
+      for (const i of g.members) why[texts[i]!.why] = (why[texts[i]!.why] ?? 0) + 1;
+      return { count: g.count, examples: g.examples, why };
+    });
 
   const escalations = new Map<string, { reason: string; urgent: number; normal: number }>();
   for (const o of opened) {
@@ -90,20 +126,40 @@ export async function buildListeningReport(db: Db, period: ReportPeriod, { group
   }
   const byStars = [1, 2, 3, 4, 5].map((s) => desk.ratings.find((r) => r.rating === s)?.n ?? 0);
   const rated = byStars.reduce((a, n) => a + n, 0);
-  const applications = APPLICATION_KINDS.map((kind) => ({ kind, count: escalations.get(kind) ? escalations.get(kind)!.urgent + escalations.get(kind)!.normal : 0 }));
+  const applications = APPLICATION_KINDS.map((kind) => ({
+    kind,
+    count: escalations.get(kind) ? escalations.get(kind)!.urgent + escalations.get(kind)!.normal : 0,
+  }));
 
   return {
     period,
     questions: { total: byTopic.reduce((a, t) => a + t.count, 0), previous: byTopic.reduce((a, t) => a + t.previous, 0), byTopic },
-    unanswered: { declined: counts.declined, lowConfidence: counts.low_confidence, noCard: counts.no_card, notHelpful: counts.not_helpful, groups: grouped },
-    gaps: confidence.filter((c) => c.unsure || c.unhelpful)
-      .sort((a, b) => (b.unsure + b.unhelpful) / b.asked - (a.unsure + a.unhelpful) / a.asked || b.asked - a.asked || a.topic.localeCompare(b.topic)),
+    unanswered: {
+      declined: counts.declined,
+      lowConfidence: counts.low_confidence,
+      noCard: counts.no_card,
+      notHelpful: counts.not_helpful,
+      groups: grouped,
+    },
+    gaps: confidence
+      .filter((c) => c.unsure || c.unhelpful)
+      .sort(
+        (a, b) =>
+          (b.unsure + b.unhelpful) / b.asked - (a.unsure + a.unhelpful) / a.asked || b.asked - a.asked || a.topic.localeCompare(b.topic),
+      ),
     escalations: [...escalations.values()].sort((a, b) => b.urgent + b.normal - (a.urgent + a.normal) || a.reason.localeCompare(b.reason)),
     desk: {
-      opened: opened.reduce((a, o) => a + o.n, 0), responded: desk.responded,
-      firstResponseP50Minutes: round(desk.p50), firstResponseP90Minutes: round(desk.p90),
-      slaBreaches: desk.breaches, resolved: desk.resolved,
-      ratings: { count: rated, average: rated ? Math.round((byStars.reduce((a, n, i) => a + n * (i + 1), 0) / rated) * 100) / 100 : null, byStars },
+      opened: opened.reduce((a, o) => a + o.n, 0),
+      responded: desk.responded,
+      firstResponseP50Minutes: round(desk.p50),
+      firstResponseP90Minutes: round(desk.p90),
+      slaBreaches: desk.breaches,
+      resolved: desk.resolved,
+      ratings: {
+        count: rated,
+        average: rated ? Math.round((byStars.reduce((a, n, i) => a + n * (i + 1), 0) / rated) * 100) / 100 : null,
+        byStars,
+      },
     },
     applications,
     employers,

@@ -18,7 +18,26 @@ export interface QuestionGroup {
 }
 
 const filler = new Set(['请问', '你好', '您好', '谢谢', '急急', '麻烦', '一下', '怎么', '什么', '可以', '我们', '我的', '是不', '不是']);
-const latinFiller = new Set(['the', 'a', 'an', 'is', 'are', 'do', 'does', 'i', 'my', 'me', 'to', 'of', 'and', 'or', 'can', 'what', 'how', 'please']);
+const latinFiller = new Set([
+  'the',
+  'a',
+  'an',
+  'is',
+  'are',
+  'do',
+  'does',
+  'i',
+  'my',
+  'me',
+  'to',
+  'of',
+  'and',
+  'or',
+  'can',
+  'what',
+  'how',
+  'please',
+]);
 
 /** The shape of a question: Han pairs and Latin words. */
 export function questionShape(text: string): Set<string> {
@@ -42,7 +61,10 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return shared / (a.size + b.size - shared);
 }
 
-export function groupByLikeness(texts: readonly string[], { threshold = 0.5, examples = 3 }: { threshold?: number; examples?: number } = {}): QuestionGroup[] {
+export function groupByLikeness(
+  texts: readonly string[],
+  { threshold = 0.5, examples = 3 }: { threshold?: number; examples?: number } = {},
+): QuestionGroup[] {
   const groups: Array<QuestionGroup & { shape: Set<string> }> = [];
   texts.forEach((text, i) => {
     const shape = questionShape(text);
@@ -55,7 +77,5 @@ export function groupByLikeness(texts: readonly string[], { threshold = 0.5, exa
       groups.push({ count: 1, examples: [text], members: [i], shape });
     }
   });
-  return groups
-    .map(({ shape: _shape, ...g }) => g)
-    .sort((a, b) => b.count - a.count || a.members[0]! - b.members[0]!);
+  return groups.map(({ shape: _shape, ...g }) => g).sort((a, b) => b.count - a.count || a.members[0]! - b.members[0]!);
 }

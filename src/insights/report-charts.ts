@@ -9,11 +9,12 @@
  *   const charts = await reportCharts(report, reportLabels(translate, 'zh'));
  *   // [{ name: 'topics', title: '按主题的提问（本期 vs 上期）', png: <Buffer 89 50 4e 47 …> }, …]
  */
+
+import { readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { readdirSync } from 'node:fs';
 import { createCanvas, GlobalFonts } from '@napi-rs/canvas';
-import { Chart, registerables, type ChartConfiguration } from 'chart.js';
+import { Chart, type ChartConfiguration, registerables } from 'chart.js';
 import type { ListeningReport } from './listening-report.js';
 import type { ReportLabels } from './report-text.js';
 
@@ -34,7 +35,8 @@ function prepare(): void {
   if (ready) return;
   Chart.register(...registerables);
   const files = join(dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-sc/package.json')), 'files');
-  for (const file of readdirSync(files).filter((f) => f.endsWith('-400-normal.woff2'))) GlobalFonts.registerFromPath(join(files, file), FONT);
+  for (const file of readdirSync(files).filter((f) => f.endsWith('-400-normal.woff2')))
+    GlobalFonts.registerFromPath(join(files, file), FONT);
   Chart.defaults.font.family = FONT;
   Chart.defaults.color = '#333';
   ready = true;
@@ -45,10 +47,13 @@ async function draw(config: ChartConfiguration, { width = 900, height = 480 } = 
   const ctx = canvas.getContext('2d');
   ctx.fillStyle = '#fff';
   ctx.fillRect(0, 0, width, height);
-  const chart = new Chart(ctx as unknown as ConstructorParameters<typeof Chart>[0], {
-    ...config,
-    options: { ...config.options, responsive: false, animation: false, devicePixelRatio: 1 },
-  } as ChartConfiguration);
+  const chart = new Chart(
+    ctx as unknown as ConstructorParameters<typeof Chart>[0],
+    {
+      ...config,
+      options: { ...config.options, responsive: false, animation: false, devicePixelRatio: 1 },
+    } as ChartConfiguration,
+  );
   try {
     return await canvas.encode('png');
   } finally {
@@ -56,8 +61,10 @@ async function draw(config: ChartConfiguration, { width = 900, height = 480 } = 
   }
 }
 
-const titled = (text: string, { legend = true, ...extra }: { legend?: boolean } & Record<string, unknown> = {}) =>
-  ({ plugins: { title: { display: true, text, font: { size: 18 } }, legend: { display: legend } }, ...extra });
+const titled = (text: string, { legend = true, ...extra }: { legend?: boolean } & Record<string, unknown> = {}) => ({
+  plugins: { title: { display: true, text, font: { size: 18 } }, legend: { display: legend } },
+  ...extra,
+});
 
 export async function reportCharts(report: ListeningReport, x: ReportLabels): Promise<ReportChart[]> {
   prepare();
@@ -66,7 +73,8 @@ export async function reportCharts(report: ListeningReport, x: ReportLabels): Pr
   const u = report.unanswered;
   const charts: Array<{ name: string; title: string; config: ChartConfiguration }> = [
     {
-      name: 'topics', title: t('report-chart-topics'),
+      name: 'topics',
+      title: t('report-chart-topics'),
       config: {
         type: 'bar',
         data: {
@@ -80,7 +88,8 @@ export async function reportCharts(report: ListeningReport, x: ReportLabels): Pr
       },
     },
     {
-      name: 'unanswered', title: t('report-chart-unanswered'),
+      name: 'unanswered',
+      title: t('report-chart-unanswered'),
       config: {
         type: 'bar',
         data: {
@@ -91,7 +100,8 @@ export async function reportCharts(report: ListeningReport, x: ReportLabels): Pr
       },
     },
     {
-      name: 'escalations', title: t('report-chart-escalations'),
+      name: 'escalations',
+      title: t('report-chart-escalations'),
       config: {
         type: 'bar',
         data: {
@@ -105,10 +115,14 @@ export async function reportCharts(report: ListeningReport, x: ReportLabels): Pr
       },
     },
     {
-      name: 'ratings', title: t('report-chart-ratings'),
+      name: 'ratings',
+      title: t('report-chart-ratings'),
       config: {
         type: 'bar',
-        data: { labels: ['★1', '★2', '★3', '★4', '★5'], datasets: [{ label: t('report-this-period'), data: report.desk.ratings.byStars, backgroundColor: RED }] },
+        data: {
+          labels: ['★1', '★2', '★3', '★4', '★5'],
+          datasets: [{ label: t('report-this-period'), data: report.desk.ratings.byStars, backgroundColor: RED }],
+        },
         options: titled(t('report-chart-ratings'), { legend: false }),
       },
     },

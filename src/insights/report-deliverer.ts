@@ -7,9 +7,10 @@
  * @example
  *   outbox.register(REPORT_CHANNEL, createReportDeliverer({ db, desk: slack.reports }));
  */
-import type { Db } from '../store/db.js';
+
+import { type Logger, silentLogger } from '../log.js';
 import type { Deliverer } from '../outbox/outbox.js';
-import { silentLogger, type Logger } from '../log.js';
+import type { Db } from '../store/db.js';
 import { buildListeningReport, type ListeningReport } from './listening-report.js';
 import type { ReportItem } from './report-schedule.js';
 
@@ -27,7 +28,12 @@ export function createReportDeliverer({ db, desk, log = silentLogger }: { db: Db
     const started = performance.now();
     const report = await buildListeningReport(db, period);
     const result = await desk.postReport(report);
-    log.info('insights.report_posted', { from: period.from, to: period.to, questions: report.questions.total, ms: Math.round(performance.now() - started) });
+    log.info('insights.report_posted', {
+      from: period.from,
+      to: period.to,
+      questions: report.questions.total,
+      ms: Math.round(performance.now() - started),
+    });
     return result;
   };
 }

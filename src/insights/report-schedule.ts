@@ -8,12 +8,13 @@
  *   const schedule = startReportSchedule({ db, outbox, timeZone: 'Asia/Shanghai', weekday: 1, hour: 9, keepDays: 180, log });
  *   await requestReport(outbox, { days: 30, key: 'U123:1700000000' });
  */
-import type { Db } from '../store/db.js';
-import type { Outbox } from '../outbox/outbox.js';
-import type { Logger } from '../log.js';
-import { pruneAskedQuestions } from '../store/question-store.js';
+
 import { zonedParts, zonedTime } from '../i18n/union-time.js';
-import { reportPeriod, type ReportPeriod } from './listening-report.js';
+import type { Logger } from '../log.js';
+import type { Outbox } from '../outbox/outbox.js';
+import type { Db } from '../store/db.js';
+import { pruneAskedQuestions } from '../store/question-store.js';
+import { type ReportPeriod, reportPeriod } from './listening-report.js';
 
 /** The outbox channel the report deliverer is registered for. */
 export const REPORT_CHANNEL = 'report';
@@ -37,11 +38,20 @@ export function lastWeeklyRun(now: Date, timeZone: string, weekday: number, hour
 }
 
 function enqueueReport(outbox: Outbox, period: ReportPeriod, dedupeKey: string): Promise<number> {
-  return outbox.enqueue({ channel: REPORT_CHANNEL, stream: 'report', kind: 'listening_report', payload: { kind: 'listening_report', period } satisfies ReportItem, dedupeKey });
+  return outbox.enqueue({
+    channel: REPORT_CHANNEL,
+    stream: 'report',
+    kind: 'listening_report',
+    payload: { kind: 'listening_report', period } satisfies ReportItem,
+    dedupeKey,
+  });
 }
 
 /** A report of the last `days` days up to now, posted once per `key` (e.g. the Slack user and command time). */
-export function requestReport(outbox: Outbox, { days, key, timeZone, now = new Date() }: { days: number; key: string; timeZone: string; now?: Date }): Promise<number> {
+export function requestReport(
+  outbox: Outbox,
+  { days, key, timeZone, now = new Date() }: { days: number; key: string; timeZone: string; now?: Date },
+): Promise<number> {
   return enqueueReport(outbox, reportPeriod(now, days, timeZone, { untilNow: true }), `report:asked:${key}`);
 }
 
@@ -60,13 +70,25 @@ export interface ReportScheduleOptions {
 }
 
 /** One tick: the weekly report when its time has come (within a day of it), and the record's retention. */
-export async function runReportSchedule({ db, outbox, timeZone, weekday, hour, keepDays, clock = () => new Date() }: Omit<ReportScheduleOptions, 'log' | 'everyMs'>): Promise<void> {
+export async function runReportSchedule({
+  db,
+  outbox,
+  timeZone,
+  weekday,
+  hour,
+  keepDays,
+  clock = () => new Date(),
+}: Omit<ReportScheduleOptions, 'log' | 'everyMs'>): Promise<void> {
   const now = clock();
   if (weekday >= 1) {
     const run = lastWeeklyRun(now, timeZone, weekday, hour);
-    if (now.getTime() - run.getTime() < DAY_MS) await enqueueReport(outbox, reportPeriod(run, 7, timeZone), `report:weekly:${run.toISOString()}`);
+    if (now.getTime() - run.getTime() < DAY_MS)
+      await enqueueReport(outbox, reportPeriod(run, 7, timeZone), `report:weekly:${run.toISOString()}`);
   }
-  await pruneAskedQuestions(db, { feedbackBefore: new Date(now.getTime() - FEEDBACK_WINDOW_MS), keepBefore: new Date(now.getTime() - keepDays * DAY_MS) });
+  await pruneAskedQuestions(db, {
+    feedbackBefore: new Date(now.getTime() - FEEDBACK_WINDOW_MS),
+    keepBefore: new Date(now.getTime() - keepDays * DAY_MS),
+  });
 }
 
 export function startReportSchedule({ everyMs = 5 * 60_000, log, ...options }: ReportScheduleOptions): { stop(): Promise<void> } {

@@ -34,7 +34,9 @@ export function reportLabels(translate: Translate, lang: Lang): ReportLabels {
     trend(count, previous) {
       if (!previous) return count ? t('report-trend-new') : t('report-trend-flat');
       const percent = Math.round(((count - previous) / previous) * 100);
-      return percent === 0 ? t('report-trend-flat') : t(percent > 0 ? 'report-trend-up' : 'report-trend-down', { percent: Math.abs(percent) });
+      return percent === 0
+        ? t('report-trend-flat')
+        : t(percent > 0 ? 'report-trend-up' : 'report-trend-down', { percent: Math.abs(percent) });
     },
   };
 }
@@ -56,14 +58,22 @@ export function reportText(report: ListeningReport, { translate, lang, escape: e
     `*${t('report-title', { period: report.period.label, days: report.period.days })}*`,
     '',
     t('report-questions', { total: q.total, previous: q.previous, trend: x.trend(q.total, q.previous) }),
-    ...q.byTopic.slice(0, 12).map((r) => t('report-topic-line', { topic: x.topic(r.topic), count: r.count, previous: r.previous, trend: x.trend(r.count, r.previous) })),
+    ...q.byTopic
+      .slice(0, 12)
+      .map((r) =>
+        t('report-topic-line', { topic: x.topic(r.topic), count: r.count, previous: r.previous, trend: x.trend(r.count, r.previous) }),
+      ),
     '',
     t('report-unanswered', { declined: u.declined, lowConfidence: u.lowConfidence, noCard: u.noCard, notHelpful: u.notHelpful }),
-    ...u.groups.map((g) => t('report-group-line', { count: g.count, examples: g.examples.map((e) => `“${escapeText(e.slice(0, 120))}”`).join(' / ') })),
+    ...u.groups.map((g) =>
+      t('report-group-line', { count: g.count, examples: g.examples.map((e) => `“${escapeText(e.slice(0, 120))}”`).join(' / ') }),
+    ),
     '',
     t('report-gaps'),
     ...(report.gaps.length
-      ? report.gaps.slice(0, 8).map((g) => t('report-gap-line', { topic: x.topic(g.topic), asked: g.asked, unsure: g.unsure, unhelpful: g.unhelpful }))
+      ? report.gaps
+          .slice(0, 8)
+          .map((g) => t('report-gap-line', { topic: x.topic(g.topic), asked: g.asked, unsure: g.unsure, unhelpful: g.unhelpful }))
       : [t('report-gaps-none')]),
     '',
     t('report-escalations'),
@@ -71,14 +81,22 @@ export function reportText(report: ListeningReport, { translate, lang, escape: e
       ? report.escalations.map((e) => t('report-escalation-line', { reason: x.reason(e.reason), urgent: e.urgent, normal: e.normal }))
       : [`• ${none}`]),
     '',
-    t('report-desk', { opened: d.opened, p50: minutes(d.firstResponseP50Minutes), p90: minutes(d.firstResponseP90Minutes), breaches: d.slaBreaches, resolved: d.resolved }),
+    t('report-desk', {
+      opened: d.opened,
+      p50: minutes(d.firstResponseP50Minutes),
+      p90: minutes(d.firstResponseP90Minutes),
+      breaches: d.slaBreaches,
+      resolved: d.resolved,
+    }),
     t('report-ratings', { count: d.ratings.count, average: d.ratings.average ?? none, stars: d.ratings.byStars.join(' / ') }),
     '',
     t('report-applications', { lines: report.applications.map((a) => `${x.reason(a.kind)} ${a.count}`).join(' · ') }),
     t('report-follow-ups', { asked: report.followUps.asked, solved: report.followUps.solved, unsolved: report.followUps.unsolved }),
     '',
     t('report-employers'),
-    ...(report.employers.length ? report.employers.map((e) => t('report-employer-line', { name: escapeText(e.name), cases: e.cases })) : [`• ${none}`]),
+    ...(report.employers.length
+      ? report.employers.map((e) => t('report-employer-line', { name: escapeText(e.name), cases: e.cases }))
+      : [`• ${none}`]),
   ];
   return lines.join('\n');
 }

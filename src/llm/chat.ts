@@ -40,7 +40,12 @@ export type ChatErrorCode = 'timeout' | 'unavailable' | 'rejected' | 'refused' |
 /** The chat endpoint failed; `code` says how. Never carries the prompt or the worker's text. */
 export class ChatError extends Error {
   override name = 'ChatError';
-  constructor(message: string, readonly code: ChatErrorCode, readonly status?: number, options?: ErrorOptions) {
+  constructor(
+    message: string,
+    readonly code: ChatErrorCode,
+    readonly status?: number,
+    options?: ErrorOptions,
+  ) {
     super(message, options);
   }
 }
@@ -57,14 +62,23 @@ export interface ChatModelOptions {
 }
 
 export function createChatModel({
-  model, baseURL, apiKey, timeoutMs = 12_000, temperature = 0.2, maxTokens = 900, fetch,
+  model,
+  baseURL,
+  apiKey,
+  timeoutMs = 12_000,
+  temperature = 0.2,
+  maxTokens = 900,
+  fetch,
 }: ChatModelOptions): ChatModel {
   // Local servers (Ollama, vLLM) need no key, but the SDK insists on one.
   const client = new OpenAI({ baseURL, apiKey: apiKey ?? 'not-needed', timeout: timeoutMs, maxRetries: 0, fetch });
   return {
     async complete(messages, { signal, tools } = {}) {
       const history: OpenAI.Chat.Completions.ChatCompletionMessageParam[] = [...messages];
-      const offered = tools?.list.map((t) => ({ type: 'function' as const, function: { name: t.name, description: t.description, parameters: t.parameters } }));
+      const offered = tools?.list.map((t) => ({
+        type: 'function' as const,
+        function: { name: t.name, description: t.description, parameters: t.parameters },
+      }));
       // The model may call tools (the calculators) a few rounds before it answers; each result goes back to it.
       for (let round = 0; ; round++) {
         let completion: OpenAI.Chat.Completions.ChatCompletion;
@@ -83,7 +97,8 @@ export function createChatModel({
         const calls = (choice?.message.tool_calls ?? []).filter((c) => c.type === 'function');
         if (calls.length && tools && round < (tools.maxRounds ?? 3)) {
           history.push({ role: 'assistant', content: choice?.message.content ?? null, tool_calls: calls });
-          for (const c of calls) history.push({ role: 'tool', tool_call_id: c.id, content: JSON.stringify(tools.run(c.function.name, c.function.arguments)) });
+          for (const c of calls)
+            history.push({ role: 'tool', tool_call_id: c.id, content: JSON.stringify(tools.run(c.function.name, c.function.arguments)) });
           continue;
         }
         const text = choice?.message.content?.trim();
@@ -104,13 +119,18 @@ function toChatError(error: unknown): ChatError {
     const hint = status === 401 ? ' (check OPENAI_API_KEY)' : status === 404 ? ' (check CHAT_MODEL and OPENAI_BASE_URL)' : '';
     return new ChatError(`The chat endpoint failed with status ${status ?? 'none'}${hint}`, code, status, { cause: error });
   }
-  return new ChatError(`The chat endpoint could not be reached: ${(error as Error)?.name ?? 'error'}`, 'unavailable', undefined, { cause: error });
+  return new ChatError(`The chat endpoint could not be reached: ${(error as Error)?.name ?? 'error'}`, 'unavailable', undefined, {
+    cause: error,
+  });
 }
 
 /** The configured chat model, or undefined when CHAT_MODEL is not set (extractive answers). */
 export function chatModelFromConfig(config: Config): ChatModel | undefined {
   if (!config.CHAT_MODEL) return undefined;
   return createChatModel({
-    model: config.CHAT_MODEL, baseURL: config.OPENAI_BASE_URL, apiKey: config.OPENAI_API_KEY, timeoutMs: config.LLM_TIMEOUT_MS,
+    model: config.CHAT_MODEL,
+    baseURL: config.OPENAI_BASE_URL,
+    apiKey: config.OPENAI_API_KEY,
+    timeoutMs: config.LLM_TIMEOUT_MS,
   });
 }

@@ -15,4 +15,3 @@ export async function withDeadline<T>(deadline: number, fn: (signal: AbortSignal
     clearTimeout(timer);
   }
 }
-

@@ -40,7 +40,11 @@ export function isCorpusFitted(embedder: Embedder): embedder is CorpusFittedEmbe
 /** Embedding failed (endpoint refused, network, malformed answer). Never carries the texts or the key. */
 export class EmbedderError extends Error {
   override name = 'EmbedderError';
-  constructor(message: string, readonly code: 'request' | 'response' | 'state' | 'mismatch', options?: ErrorOptions) {
+  constructor(
+    message: string,
+    readonly code: 'request' | 'response' | 'state' | 'mismatch',
+    options?: ErrorOptions,
+  ) {
     super(message, options);
   }
 }

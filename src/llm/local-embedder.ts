@@ -12,9 +12,10 @@
  *   const { embedder, state } = await base.fit(passageTexts);
  *   const same = base.restore(state); // identical vectors in another process
  */
-import { cjkBigrams, countTerms, tokenize } from '../text/tokenizer.js';
+
 import { yieldToEventLoop } from '../event-loop.js';
-import { EmbedderError, type CorpusFittedEmbedder, type Embedder } from './embedder.js';
+import { cjkBigrams, countTerms, tokenize } from '../text/tokenizer.js';
+import { type CorpusFittedEmbedder, type Embedder, EmbedderError } from './embedder.js';
 
 export interface LocalEmbedderOptions {
   /** Hash buckets = vector dimensions (default 1024; HNSW allows up to 2000). */
@@ -120,7 +121,8 @@ export function createLocalEmbedder({ dimensions = 1024, bigramWeight = 0.5 }: L
       // Only features the stored table has never seen are added: old passages do not contain them, so their
       // stored vectors are unchanged by the extension.
       const added: Record<string, number> = {};
-      for (const text of corpus) for (const key of features(text, bigramWeight).keys()) if (!(key in s.df)) added[key] = (added[key] ?? 0) + 1;
+      for (const text of corpus)
+        for (const key of features(text, bigramWeight).keys()) if (!(key in s.df)) added[key] = (added[key] ?? 0) + 1;
       const next: IdfState = { ...s, df: { ...s.df, ...added } };
       return { embedder: fitted(next), state: next };
     },

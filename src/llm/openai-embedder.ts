@@ -3,7 +3,7 @@
  * the `openai` SDK, in batches. The dimension is learned from the first answer unless configured.
  */
 import OpenAI from 'openai';
-import { EmbedderError, type Embedder } from './embedder.js';
+import { type Embedder, EmbedderError } from './embedder.js';
 
 export interface OpenAiEmbedderOptions {
   baseURL?: string;
@@ -42,7 +42,12 @@ export function createOpenAiEmbedder({
         const batch = texts.slice(i, i + batchSize).map((t) => t || ' ');
         let response: OpenAI.CreateEmbeddingResponse;
         try {
-          response = await client.embeddings.create({ model, input: batch, ...(dimensions ? { dimensions } : {}), encoding_format: 'float' });
+          response = await client.embeddings.create({
+            model,
+            input: batch,
+            ...(dimensions ? { dimensions } : {}),
+            encoding_format: 'float',
+          });
         } catch (error) {
           const status = (error as { status?: number }).status;
           throw new EmbedderError(

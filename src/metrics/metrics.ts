@@ -10,7 +10,7 @@
  *   metrics.observeDecision('escalate', 'legal_aid', 12.5);
  *   const text = await metrics.registry.metrics(); // the Prometheus text format
  */
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
 export type Direction = 'in' | 'out';
 export type DecisionKind = 'answer' | 'escalate' | 'decline';
@@ -49,30 +49,46 @@ export function createMetrics({ process = false }: MetricsOptions = {}): Metrics
   const registers = [registry];
 
   const messages = new Counter({
-    name: 'niangjia_messages_total', help: 'Worker messages in and outbox deliveries out, by channel',
-    labelNames: ['channel', 'direction'] as const, registers,
+    name: 'niangjia_messages_total',
+    help: 'Worker messages in and outbox deliveries out, by channel',
+    labelNames: ['channel', 'direction'] as const,
+    registers,
   });
   const decisions = new Counter({
-    name: 'niangjia_decisions_total', help: 'Assistant decisions by kind (answer, escalate, decline) and triage category',
-    labelNames: ['kind', 'category'] as const, registers,
+    name: 'niangjia_decisions_total',
+    help: 'Assistant decisions by kind (answer, escalate, decline) and triage category',
+    labelNames: ['kind', 'category'] as const,
+    registers,
   });
   const decisionSeconds = new Histogram({
-    name: 'niangjia_decision_duration_seconds', help: 'Time from a worker message to the assistant\'s decision',
-    labelNames: ['kind'] as const, buckets: secondsBuckets.decision, registers,
+    name: 'niangjia_decision_duration_seconds',
+    help: "Time from a worker message to the assistant's decision",
+    labelNames: ['kind'] as const,
+    buckets: secondsBuckets.decision,
+    registers,
   });
   const retrievalSeconds = new Histogram({
-    name: 'niangjia_retrieval_duration_seconds', help: 'Time of one hybrid search over the knowledge index',
-    buckets: secondsBuckets.retrieval, registers,
+    name: 'niangjia_retrieval_duration_seconds',
+    help: 'Time of one hybrid search over the knowledge index',
+    buckets: secondsBuckets.retrieval,
+    registers,
   });
   const deliveryFailures = new Counter({
-    name: 'niangjia_outbox_failures_total', help: 'Outbox deliveries that failed, by channel and outcome (retry, dead)',
-    labelNames: ['channel', 'outcome'] as const, registers,
+    name: 'niangjia_outbox_failures_total',
+    help: 'Outbox deliveries that failed, by channel and outcome (retry, dead)',
+    labelNames: ['channel', 'outcome'] as const,
+    registers,
   });
   const slaBreaches = new Counter({
-    name: 'niangjia_sla_breaches_total', help: 'Cases left unclaimed past their SLA (each reminded once)', registers,
+    name: 'niangjia_sla_breaches_total',
+    help: 'Cases left unclaimed past their SLA (each reminded once)',
+    registers,
   });
   const httpRequests = new Counter({
-    name: 'niangjia_http_requests_total', help: 'HTTP requests by route and status', labelNames: ['route', 'status'] as const, registers,
+    name: 'niangjia_http_requests_total',
+    help: 'HTTP requests by route and status',
+    labelNames: ['route', 'status'] as const,
+    registers,
   });
 
   return {

@@ -31,6 +31,6 @@ export function retryDelay(error: unknown, attempts: number, policy: RetryPolicy
   const retryable = error instanceof DeliveryError ? error.retryable : true;
   if (!retryable || attempts >= policy.maxAttempts) return undefined;
   const backoff = Math.min(policy.baseDelayMs * 2 ** Math.max(0, attempts - 1), policy.maxDelayMs) * (0.8 + 0.4 * random());
-  const asked = error instanceof DeliveryError ? error.retryAfterMs ?? 0 : 0;
+  const asked = error instanceof DeliveryError ? (error.retryAfterMs ?? 0) : 0;
   return Math.max(Math.round(backoff), asked);
 }

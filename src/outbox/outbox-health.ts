@@ -44,12 +44,16 @@ export function outboxHealthCheck({ db, deadLettersMax, backlogMaxSeconds, clock
     const backlogSeconds = Math.round(state.backlogSeconds);
     const problems: string[] = [];
     if (state.recentDead > deadLettersMax) {
-      problems.push(`${state.recentDead} dead letters in the last hour, more than OUTBOX_DEAD_LETTERS_MAX=${deadLettersMax}: ` +
-        'see why with npm run outbox -- --list (or /niangjia outbox), fix the cause, then retry them');
+      problems.push(
+        `${state.recentDead} dead letters in the last hour, more than OUTBOX_DEAD_LETTERS_MAX=${deadLettersMax}: ` +
+          'see why with npm run outbox -- --list (or /niangjia outbox), fix the cause, then retry them',
+      );
     }
     if (backlogSeconds > backlogMaxSeconds) {
-      problems.push(`the oldest undelivered item has waited ${backlogSeconds} s, more than OUTBOX_BACKLOG_MAX_SECONDS=${backlogMaxSeconds}: ` +
-        'is Telegram or Slack reachable, and is the token right?');
+      problems.push(
+        `the oldest undelivered item has waited ${backlogSeconds} s, more than OUTBOX_BACKLOG_MAX_SECONDS=${backlogMaxSeconds}: ` +
+          'is Telegram or Slack reachable, and is the token right?',
+      );
     }
     return { ok: problems.length === 0, ...state, backlogSeconds, ...(problems.length ? { problems } : {}) };
   };

@@ -9,15 +9,23 @@
  *   outbox.start();
  *   await outbox.enqueue({ channel: 'telegram', stream: 'telegram:42', kind: 'message', payload: { text: '你好' } });
  */
-import { persist, type Db } from '../store/db.js';
-import {
-  claimDueOutboxItems, insertOutboxItem, markOutboxDead, markOutboxSent, nextOutboxDue, releaseOutboxLeases, rescheduleOutboxItem,
-  type NewOutboxItem, type OutboxRow,
-} from '../store/outbox-store.js';
-import { silentLogger, type Logger } from '../log.js';
+
+import { type Logger, silentLogger } from '../log.js';
+import { type Metrics, unreadMetrics } from '../metrics/metrics.js';
 import { failureReason } from '../privacy/mask.js';
-import { unreadMetrics, type Metrics } from '../metrics/metrics.js';
-import { defaultRetryPolicy, retryDelay, type RetryPolicy } from './delivery-error.js';
+import { type Db, persist } from '../store/db.js';
+import {
+  claimDueOutboxItems,
+  insertOutboxItem,
+  markOutboxDead,
+  markOutboxSent,
+  type NewOutboxItem,
+  nextOutboxDue,
+  type OutboxRow,
+  releaseOutboxLeases,
+  rescheduleOutboxItem,
+} from '../store/outbox-store.js';
+import { defaultRetryPolicy, type RetryPolicy, retryDelay } from './delivery-error.js';
 
 export type { NewOutboxItem, OutboxRow };
 
@@ -95,7 +103,8 @@ export function createOutbox({
   const deliverers = new Map<string, { deliver: Deliverer; hooks: DelivererHooks }>();
   const observers: OutboxObserver[] = [];
   const notify = async (item: OutboxRow, outcome: 'sent' | 'dead') => {
-    for (const observe of observers) await Promise.resolve(observe(item, outcome)).catch((error) => log.error('outbox.observer_failed', { id: item.id, error }));
+    for (const observe of observers)
+      await Promise.resolve(observe(item, outcome)).catch((error) => log.error('outbox.observer_failed', { id: item.id, error }));
   };
   let running = false;
   let recovered: Promise<void> | undefined;

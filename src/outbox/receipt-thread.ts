@@ -80,13 +80,17 @@ function readReceipts(path: string): number[] {
   let text = '';
   try {
     text = readFileSync(path, 'utf8');
-  } catch { /* none yet */ }
+  } catch {
+    /* none yet */
+  }
   const ids = new Set<number>();
   for (const raw of text.split('\n')) {
     try {
       const { id } = JSON.parse(raw) as { id: unknown };
       if (Number.isSafeInteger(id)) ids.add(id as number);
-    } catch { /* blank, or cut short by the crash: that write never finished */ }
+    } catch {
+      /* blank, or cut short by the crash: that write never finished */
+    }
   }
   return [...ids];
 }
@@ -103,7 +107,10 @@ export function startReceiptThread(path: string): ReceiptThread {
     pending.get(m.req)?.resolve(m);
     pending.delete(m.req);
   });
-  worker.on('error', (error) => { for (const p of pending.values()) p.reject(error); pending.clear(); });
+  worker.on('error', (error) => {
+    for (const p of pending.values()) p.reject(error);
+    pending.clear();
+  });
   worker.unref();
 
   const threadFetch = (async (input: string | URL | Request, init: RequestInit = {}) => {
@@ -111,15 +118,26 @@ export function startReceiptThread(path: string): ReceiptThread {
     const req = ++seq;
     const answer = new Promise<Record<string, unknown>>((resolve, reject) => pending.set(req, { resolve, reject }));
     worker.postMessage({
-      type: 'fetch', req, url: String(input), method: init.method ?? 'GET', headers: { ...(init.headers as Record<string, string>) },
-      body: init.body ?? undefined, acceptance: tag.getStore(),
+      type: 'fetch',
+      req,
+      url: String(input),
+      method: init.method ?? 'GET',
+      headers: { ...(init.headers as Record<string, string>) },
+      body: init.body ?? undefined,
+      acceptance: tag.getStore(),
     });
     init.signal?.addEventListener('abort', () => worker.postMessage({ type: 'abort', req }), { once: true });
     const m = await answer;
     if (m['type'] === 'error') {
-      throw new TypeError(`fetch failed (${String(m['message'])})`, { cause: Object.assign(new Error(String(m['message'])), { name: m['name'], code: m['code'] }) });
+      throw new TypeError(`fetch failed (${String(m['message'])})`, {
+        cause: Object.assign(new Error(String(m['message'])), { name: m['name'], code: m['code'] }),
+      });
     }
-    return new Response(m['body'] as string, { status: m['status'] as number, statusText: m['statusText'] as string, headers: m['headers'] as [string, string][] });
+    return new Response(m['body'] as string, {
+      status: m['status'] as number,
+      statusText: m['statusText'] as string,
+      headers: m['headers'] as [string, string][],
+    });
   }) as typeof fetch;
 
   return {

@@ -23,12 +23,16 @@ async function main(): Promise<void> {
     const { passages: hits, issues } = await retriever.lookup(question, { k: Number(values.k) || 5 });
     const ms = performance.now() - started;
     for (const m of issues) {
-      console.log(`issue ${m.card.id}  strength ${m.strength.toFixed(2)} (similarity ${m.similarity?.toFixed(3) ?? '-'}) ← “${m.matched.slice(0, 60)}”`);
+      console.log(
+        `issue ${m.card.id}  strength ${m.strength.toFixed(2)} (similarity ${m.similarity?.toFixed(3) ?? '-'}) ← “${m.matched.slice(0, 60)}”`,
+      );
     }
     hits.forEach((h, i) => {
       const s = h.scores;
-      console.log(`${i + 1}. ${formatCitation(h)}  score ${h.score.toFixed(4)}` +
-        ` (vector ${s.vector?.toFixed(3) ?? '-'}, lexical ${s.lexical?.toFixed(2) ?? '-'}, card ${s.card?.toFixed(2) ?? '-'})${h.effective ? `  effective ${h.effective}` : ''}`);
+      console.log(
+        `${i + 1}. ${formatCitation(h)}  score ${h.score.toFixed(4)}` +
+          ` (vector ${s.vector?.toFixed(3) ?? '-'}, lexical ${s.lexical?.toFixed(2) ?? '-'}, card ${s.card?.toFixed(2) ?? '-'})${h.effective ? `  effective ${h.effective}` : ''}`,
+      );
       console.log(`   ${h.text.replace(/\s+/g, ' ').slice(0, 160)}`);
     });
     console.log(`(${hits.length} passages in ${ms.toFixed(1)} ms)`);

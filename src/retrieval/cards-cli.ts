@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
-import { corpusArticles, loadIssueCards, parseIssueCardFile, type FailedCard, type IssueCard } from './issue-cards.js';
+import { corpusArticles, type FailedCard, type IssueCard, loadIssueCards, parseIssueCardFile } from './issue-cards.js';
 
 const knowledgeDir = process.env.KNOWLEDGE_DIR ?? 'knowledge';
 const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));

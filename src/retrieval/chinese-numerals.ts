@@ -3,7 +3,18 @@
  * 第二十条之一 → 20 with sub-article 1. Also accepts 〇/零/两 and Arabic digits (第47条).
  */
 const digits: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
 };
 const units: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 

@@ -23,14 +23,14 @@ function readArgs() {
   const parsed = (() => {
     try {
       return parseArgs({
-      options: {
-        questions: { type: 'string', short: 'q' },
-        texts: { type: 'string' },
-        k: { type: 'string', default: '10' },
-        json: { type: 'boolean', default: false },
-        verbose: { type: 'boolean', short: 'v', default: false },
-        reindex: { type: 'boolean', default: false },
-      },
+        options: {
+          questions: { type: 'string', short: 'q' },
+          texts: { type: 'string' },
+          k: { type: 'string', default: '10' },
+          json: { type: 'boolean', default: false },
+          verbose: { type: 'boolean', short: 'v', default: false },
+          reindex: { type: 'boolean', default: false },
+        },
       }).values;
     } catch (error) {
       throw new UsageError(`${(error as Error).message}\n${usage}`, { cause: error });
@@ -46,7 +46,11 @@ async function readText(path: string): Promise<string> {
   try {
     return await readFile(path, 'utf8');
   } catch (error) {
-    throw new QuestionFileError(`${path}: cannot read the question file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, undefined, { cause: error });
+    throw new QuestionFileError(
+      `${path}: cannot read the question file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      undefined,
+      { cause: error },
+    );
   }
 }
 
@@ -74,7 +78,9 @@ async function main(): Promise<void> {
     // One untimed query first: the first search pays for loading jieba's dictionary and the embedder state.
     await retriever.search(questions[0]!.question, { k: args.k });
     const run = await evaluateRanking(retriever, questions, { k: args.k });
-    console.log(`retrieval eval: ${questions.length} questions from ${args.questions}, k=${args.k}, embedder ${embedder.id}, store ${db.kind}`);
+    console.log(
+      `retrieval eval: ${questions.length} questions from ${args.questions}, k=${args.k}, embedder ${embedder.id}, store ${db.kind}`,
+    );
     console.log(formatReport(run, questions, { verbose: args.verbose }));
     if (args.json) console.log(JSON.stringify(jsonSummary(run)));
   } finally {

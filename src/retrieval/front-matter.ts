@@ -13,7 +13,11 @@ export type FrontMatter = Record<string, FrontMatterValue>;
 /** A knowledge file's front matter is missing or malformed. `path` is relative to the knowledge folder. */
 export class FrontMatterError extends Error {
   override name = 'FrontMatterError';
-  constructor(readonly path: string, readonly reason: string, options?: ErrorOptions) {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+    options?: ErrorOptions,
+  ) {
     super(`${path}: ${reason}`, options);
   }
 }

@@ -17,16 +17,17 @@
  *   const { passages, issues } = await retriever.lookup('老板叫我明天别来了，能赔多少', { k: 5 });
  *   issues[0].card.id // 'dismissal-without-cause'
  */
+
+import { type Embedder, isCorpusFitted } from '../llm/embedder.js';
+import { type Logger, silentLogger } from '../log.js';
 import type { Db } from '../store/db.js';
 import { createKnowledgeStore, type HybridCandidate, type IndexVersion } from '../store/knowledge-store.js';
-import { isCorpusFitted, type Embedder } from '../llm/embedder.js';
-import { silentLogger, type Logger } from '../log.js';
-import { checkEmbedder, IndexMismatchError } from './index-builder.js';
-import { emptyThesaurus, type Thesaurus } from './thesaurus.js';
 import { tokenize } from '../text/tokenizer.js';
+import { type AudienceTest, audienceOf } from './audience.js';
+import { checkEmbedder, IndexMismatchError } from './index-builder.js';
 import { cardsOf } from './issue-card-document.js';
 import type { IssueCard } from './issue-cards.js';
-import { audienceOf, type AudienceTest } from './audience.js';
+import { emptyThesaurus, type Thesaurus } from './thesaurus.js';
 import type { Passage, ScoredPassage, SearchOptions } from './types.js';
 
 export interface FusionTuning {
@@ -102,8 +103,16 @@ export interface Lookup {
 const cjk = /[\u3400-\u9fff]/;
 
 /** The passage fields of a row (without scores or pool). */
-const passageOf = ({ id, title, kind, path, articles, effective, source, text }: Passage): Passage =>
-  ({ id, title, kind, path, articles, effective, source, text });
+const passageOf = ({ id, title, kind, path, articles, effective, source, text }: Passage): Passage => ({
+  id,
+  title,
+  kind,
+  path,
+  articles,
+  effective,
+  source,
+  text,
+});
 
 /**
  * Purpose, scope and definition articles: what a law is for (a 第一条 "为了…制定本法"), whom it covers or what
@@ -117,7 +126,8 @@ export function isScopeArticle(p: Pick<Passage, 'articles' | 'text'>): boolean {
   if (first === undefined || first > 3) return false;
   return (first === 1 && purpose.test(p.text)) || scopeOrDefinition.test(p.text);
 }
-const asksScope = /适用|范围|定义|所称|是指|什么是|哪些单位|哪些人|立法目的|apply|applies|cover|covered|scope|definition|what is|who counts/i;
+const asksScope =
+  /适用|范围|定义|所称|是指|什么是|哪些单位|哪些人|立法目的|apply|applies|cover|covered|scope|definition|what is|who counts/i;
 
 export function createRetriever({
   db,
@@ -211,7 +221,13 @@ export function createRetriever({
     }
     const ranked = [...best].sort((a, b) => b[1].score - a[1].score).slice(0, cardsPerQuestion);
     const top = ranked[0]?.[1].score ?? 0;
-    return ranked.map(([id, b]) => ({ card: cards.get(id)!, score: b.score, strength: top ? b.score / top : 0, matched: b.text, similarity: b.vector }));
+    return ranked.map(([id, b]) => ({
+      card: cards.get(id)!,
+      score: b.score,
+      strength: top ? b.score / top : 0,
+      matched: b.text,
+      similarity: b.vector,
+    }));
   }
 
   async function lookup(query: string, { k = 10 }: SearchOptions = {}): Promise<Lookup> {
@@ -237,10 +253,15 @@ export function createRetriever({
       });
     }
     const missing = [...support.keys()].filter((key) => !articles.some((p) => p.articles.some((a) => key === `${p.title}#${a}`)));
-    const fetched = missing.length ? await store.passagesByArticles(live.id, missing.map((key) => {
-      const at = key.lastIndexOf('#');
-      return { title: key.slice(0, at), article: Number(key.slice(at + 1)) };
-    })) : [];
+    const fetched = missing.length
+      ? await store.passagesByArticles(
+          live.id,
+          missing.map((key) => {
+            const at = key.lastIndexOf('#');
+            return { title: key.slice(0, at), article: Number(key.slice(at + 1)) };
+          }),
+        )
+      : [];
     const aboutScope = asksScope.test(query);
     const outside = new Map<string, boolean>();
     const outsideAudience = (title: string) => {
@@ -250,9 +271,14 @@ export function createRetriever({
     const ranked = [...articles, ...fetched.filter((p) => !articles.some((a) => a.id === p.id)).map((p) => ({ ...p, score: 0 }))]
       .map((p: Fused): HybridScoredPassage => {
         const card = Math.max(0, ...p.articles.map((a) => support.get(`${p.title}#${a}`) ?? 0));
-        const prior = (p.articles.length ? (!aboutScope && isScopeArticle(p) ? scopePrior : 1) : kindPriors[p.kind] ?? noArticlePrior)
-          * (outsideAudience(p.title) ? audiencePrior : 1);
-        return { ...passageOf(p), score: (p.score + cardWeight * card) * prior, scores: { vector: p.vector, lexical: p.lexical, card: card || undefined } };
+        const prior =
+          (p.articles.length ? (!aboutScope && isScopeArticle(p) ? scopePrior : 1) : (kindPriors[p.kind] ?? noArticlePrior)) *
+          (outsideAudience(p.title) ? audiencePrior : 1);
+        return {
+          ...passageOf(p),
+          score: (p.score + cardWeight * card) * prior,
+          scores: { vector: p.vector, lexical: p.lexical, card: card || undefined },
+        };
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, k);

@@ -7,11 +7,12 @@
  *   const summary = await buildIndex({ db, embedder, knowledgeDir: './knowledge', log });
  *   await ensureIndexed({ db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, log });
  */
-import { createKnowledgeStore, type IndexVersion } from '../store/knowledge-store.js';
+
 import type { Embedder } from '../llm/embedder.js';
-import type { FailedFile } from './knowledge-loader.js';
-import { updateIndex, type UpdateIndexOptions } from './index-update.js';
+import { createKnowledgeStore, type IndexVersion } from '../store/knowledge-store.js';
 import { waitForReindexLock } from '../store/reindex-store.js';
+import { type UpdateIndexOptions, updateIndex } from './index-update.js';
+import type { FailedFile } from './knowledge-loader.js';
 
 export interface BuildProgress {
   phase: 'read' | 'embed' | 'write' | 'index' | 'switch';
@@ -51,7 +52,14 @@ export async function buildIndex({ onProgress, ...options }: BuildOptions): Prom
       if (e.type === 'progress') onProgress?.({ phase: e.phase, done: e.done, total: e.total });
     },
   });
-  return { version: s.version!, retired: s.previousVersion ?? undefined, documents: s.documents, passages: s.passages, failed: s.failed, ms: s.ms };
+  return {
+    version: s.version!,
+    retired: s.previousVersion ?? undefined,
+    documents: s.documents,
+    passages: s.passages,
+    failed: s.failed,
+    ms: s.ms,
+  };
 }
 
 /** Says whether `live` was built by `embedder`; the message tells the operator what to run. */
@@ -76,7 +84,15 @@ export async function ensureIndexed(options: BuildOptions): Promise<{ built: boo
     if (live) checkEmbedder(live, options.embedder);
     return live && { built: false, version: live.id };
   };
-  return (await useLive()) ?? waitForReindexLock(options.db, async () => (await useLive()) ?? {
-    built: true, version: (await buildIndex(options)).version,
-  });
+  return (
+    (await useLive()) ??
+    waitForReindexLock(
+      options.db,
+      async () =>
+        (await useLive()) ?? {
+          built: true,
+          version: (await buildIndex(options)).version,
+        },
+    )
+  );
 }

@@ -4,13 +4,13 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Embedder } from '../llm/embedder.js';
 import type { IndexVersion, StoredDocument } from '../store/knowledge-store.js';
 import type { SourceMove } from '../store/reindex-store.js';
-import type { Embedder } from '../llm/embedder.js';
-import { articlesOnce, loadKnowledgeFile, partFailures, type FailedFile, type KnowledgeDocument } from './knowledge-loader.js';
-import { isIssueCardFile } from './issue-card-document.js';
 import { knowledgeFileHash } from './formats/index.js';
 import type { ReindexEvent } from './index-update.js';
+import { isIssueCardFile } from './issue-card-document.js';
+import { articlesOnce, type FailedFile, type KnowledgeDocument, loadKnowledgeFile, partFailures } from './knowledge-loader.js';
 
 export interface Plan {
   files: string[];
@@ -52,7 +52,10 @@ export async function planChanges(
       const { size } = await stat(path);
       if (size > maxFileBytes) {
         const mb = (bytes: number) => Number((bytes / 2 ** 20).toFixed(1));
-        failed.push({ path: source, reason: `${mb(size)} MB is more than KNOWLEDGE_MAX_FILE_MB (${mb(maxFileBytes)} MB): split the document, or raise the setting` });
+        failed.push({
+          path: source,
+          reason: `${mb(size)} MB is more than KNOWLEDGE_MAX_FILE_MB (${mb(maxFileBytes)} MB): split the document, or raise the setting`,
+        });
       } else {
         hashes.set(source, await knowledgeFileHash(path, await readFile(path)));
       }

@@ -5,10 +5,11 @@
  * @example
  *   const { from, to } = await rollbackIndex({ db, embedder });
  */
+
+import type { Embedder } from '../llm/embedder.js';
 import type { Db } from '../store/db.js';
 import { createKnowledgeStore } from '../store/knowledge-store.js';
 import { createReindexStore } from '../store/reindex-store.js';
-import type { Embedder } from '../llm/embedder.js';
 import { checkEmbedder } from './index-builder.js';
 
 /** There is no earlier version to go back to, or it cannot serve with this embedder. */

@@ -9,17 +9,17 @@
  *   const summary = await updateIndex({ db, embedder, knowledgeDir: './knowledge', keep: 3, onEvent: console.log });
  *   const plan = await updateIndex({ db, embedder, knowledgeDir, dryRun: true }); // writes nothing
  */
+
+import { type Embedder, isCorpusFitted } from '../llm/embedder.js';
+import { type Logger, silentLogger } from '../log.js';
 import type { Db } from '../store/db.js';
-import { createKnowledgeStore, type IndexVersion } from '../store/knowledge-store.js';
+import { createKnowledgeStore, type IndexVersion, POOLS, poolOf, poolTerm } from '../store/knowledge-store.js';
 import { createReindexStore, type SourceMove } from '../store/reindex-store.js';
-import { isCorpusFitted, type Embedder } from '../llm/embedder.js';
-import { silentLogger, type Logger } from '../log.js';
-import { IndexBuildError } from './index-builder.js';
-import { listKnowledgeFiles, type FailedFile, type KnowledgeDocument } from './knowledge-loader.js';
-import { loadDocuments, planChanges, sumPassages, whyFull } from './index-plan.js';
-import { bm25Weights } from './lexical-weights.js';
 import { isInForce } from './document-status.js';
-import { POOLS, poolOf, poolTerm } from '../store/knowledge-store.js';
+import { IndexBuildError } from './index-builder.js';
+import { loadDocuments, planChanges, sumPassages, whyFull } from './index-plan.js';
+import { type FailedFile, type KnowledgeDocument, listKnowledgeFiles } from './knowledge-loader.js';
+import { bm25Weights } from './lexical-weights.js';
 import { scanPlaceholders, type UnfilledPlaceholders } from './placeholders.js';
 
 export type ReindexPhase = 'read' | 'embed' | 'switch';
@@ -111,7 +111,13 @@ export async function updateIndex({
   // Parse what must be embedded. A file that used to index but now fails keeps its previous version
   // (when the embedder is the same), so one bad save does not drop a law from answers.
   const toLoad = fullReason ? [...plan.hashes.keys()] : [...plan.changed, ...plan.added];
-  const { documents, kept } = await loadDocuments(knowledgeDir, toLoad, plan, new Set(liveDocs.map((d) => d.source)), Boolean(live && !whyFull(live, embedder, false)));
+  const { documents, kept } = await loadDocuments(
+    knowledgeDir,
+    toLoad,
+    plan,
+    new Set(liveDocs.map((d) => d.source)),
+    Boolean(live && !whyFull(live, embedder, false)),
+  );
   for (const f of plan.failed) {
     log.warn('index.file_skipped', { path: f.path, reason: f.reason });
     await onEvent({ type: 'failed', ...f });
@@ -122,24 +128,61 @@ export async function updateIndex({
   const copiedPassages = sumPassages(liveDocs, moves);
   const newPassages = documents.reduce((n, d) => n + d.passages.length, 0);
   const summary = (version: number | null, embedded: number): ReindexSummary => ({
-    dryRun, full: Boolean(fullReason), fullReason, version, previousVersion: live?.id ?? null,
-    added: plan.added, changed: plan.changed, removed: plan.removed, renamed: plan.renamed,
-    unchanged: plan.unchanged.length, failed: plan.failed, documents: moves.length + documents.length,
-    passages: copiedPassages + newPassages, embedded, placeholders,
+    dryRun,
+    full: Boolean(fullReason),
+    fullReason,
+    version,
+    previousVersion: live?.id ?? null,
+    added: plan.added,
+    changed: plan.changed,
+    removed: plan.removed,
+    renamed: plan.renamed,
+    unchanged: plan.unchanged.length,
+    failed: plan.failed,
+    documents: moves.length + documents.length,
+    passages: copiedPassages + newPassages,
+    embedded,
+    placeholders,
     ms: Math.round(performance.now() - started),
   });
-  const nothingChanged = !fullReason && !documents.length && !plan.removed.length && !plan.renamed.length &&
+  const nothingChanged =
+    !fullReason &&
+    !documents.length &&
+    !plan.removed.length &&
+    !plan.renamed.length &&
     !(live && extras && (await extras.changed(live.id)));
   if (dryRun || nothingChanged) return summary(live?.id ?? null, 0);
   if (!moves.length && !documents.length) {
     throw new IndexBuildError(`No documents could be indexed in ${knowledgeDir} (${plan.failed.length} failed): check KNOWLEDGE_DIR`);
   }
   const version = await writeVersion({
-    db, live, embedder, fullReason, documents, moves, vectorIndex, keep, embedBatch, onEvent, log, failed: plan.failed, started, extras, placeholders,
+    db,
+    live,
+    embedder,
+    fullReason,
+    documents,
+    moves,
+    vectorIndex,
+    keep,
+    embedBatch,
+    onEvent,
+    log,
+    failed: plan.failed,
+    started,
+    extras,
+    placeholders,
   });
   const result = summary(version, newPassages);
-  log.info('index.updated', { version, previous: live?.id, added: result.added.length, changed: result.changed.length,
-    removed: result.removed.length, failed: result.failed.length, embedded: newPassages, ms: result.ms });
+  log.info('index.updated', {
+    version,
+    previous: live?.id,
+    added: result.added.length,
+    changed: result.changed.length,
+    removed: result.removed.length,
+    failed: result.failed.length,
+    embedded: newPassages,
+    ms: result.ms,
+  });
   return result;
 }
 
@@ -188,7 +231,11 @@ async function writeVersion(o: WriteOptions): Promise<number> {
     const embeddedIds = new Set<number>();
     let offset = 0;
     for (const doc of o.documents) {
-      const ids = await store.addDocument(version, doc, doc.passages.map((p, j) => ({ ...p, embedding: vectors[offset + j]! })));
+      const ids = await store.addDocument(
+        version,
+        doc,
+        doc.passages.map((p, j) => ({ ...p, embedding: vectors[offset + j]! })),
+      );
       for (const id of ids) embeddedIds.add(id);
       if (!isInForce(doc.meta)) await rstore.deactivateDocument(version, doc.source);
       offset += doc.passages.length;
@@ -199,8 +246,14 @@ async function writeVersion(o: WriteOptions): Promise<number> {
     await o.onEvent({ type: 'progress', phase: 'switch', done: 0, total: 1 });
     const counts = await rstore.passageCounts(version);
     await store.activate(version, {
-      documents: o.moves.length + o.documents.length, passages: counts.total, active: counts.active, terms,
-      embedded: texts.length, failed: o.failed, placeholders: o.placeholders, ms: Math.round(performance.now() - o.started),
+      documents: o.moves.length + o.documents.length,
+      passages: counts.total,
+      active: counts.active,
+      terms,
+      embedded: texts.length,
+      failed: o.failed,
+      placeholders: o.placeholders,
+      ms: Math.round(performance.now() - o.started),
     });
     await o.onEvent({ type: 'progress', phase: 'switch', done: 1, total: 1 });
   } catch (error) {
@@ -225,11 +278,16 @@ async function lexicalWeights(o: WriteOptions, version: number, embeddedIds: Set
   const copyOld = Boolean(o.live) && !o.fullReason && embeddedIds.size <= COPY_WEIGHTS_MAX_SHARE * passages.length;
   if (copyOld) await rstore.copyTerms(o.live!.id, version, o.moves);
   // Each pool (articles and guides; issue-card phrasings) has its own statistics and its own term names.
-  const rows = (['articles', 'cards'] as const).flatMap((pool) => {
-    const members = passages.filter((p) => poolOf(p.kind) === pool);
-    return bm25Weights(members.map((p) => p.searchText))
-      .map((r) => ({ term: poolTerm(pool, r.term), passageId: members[r.index]!.id, weight: r.weight }));
-  }).filter((r) => !copyOld || embeddedIds.has(r.passageId));
+  const rows = (['articles', 'cards'] as const)
+    .flatMap((pool) => {
+      const members = passages.filter((p) => poolOf(p.kind) === pool);
+      return bm25Weights(members.map((p) => p.searchText)).map((r) => ({
+        term: poolTerm(pool, r.term),
+        passageId: members[r.index]!.id,
+        weight: r.weight,
+      }));
+    })
+    .filter((r) => !copyOld || embeddedIds.has(r.passageId));
   await store.addTerms(version, rows);
   return rows.length;
 }

@@ -8,9 +8,10 @@
  *   const doc = cardsDocument('issues/dismissal.yaml', cards);
  *   doc.passages[0] // { kind: 'issue-card', path: ['dismissal-without-cause', 'zh'], text: '用人单位没有法定理由…\n老板突然叫我明天别来了…' }
  */
-import type { PassageDraft } from './law-chunker.js';
+
 import type { IssueCard } from './issue-cards.js';
 import type { KnowledgeDocument } from './knowledge-loader.js';
+import type { PassageDraft } from './law-chunker.js';
 
 export const ISSUE_CARD_KIND = 'issue-card';
 
@@ -21,7 +22,14 @@ export function isIssueCardFile(source: string): boolean {
 export function cardsDocument(source: string, cards: IssueCard[]): Omit<KnowledgeDocument, 'contentHash'> {
   const title = `issue cards: ${cards[0]?.area ?? source}`;
   const passage = (card: IssueCard, lang: 'zh' | 'en', text: string): PassageDraft => ({
-    title, kind: ISSUE_CARD_KIND, path: [card.id, lang], articles: [], effective: null, source, text, searchText: text,
+    title,
+    kind: ISSUE_CARD_KIND,
+    path: [card.id, lang],
+    articles: [],
+    effective: null,
+    source,
+    text,
+    searchText: text,
   });
   // One passage per card and language — its issue and every way workers put it: a long story meets the card
   // as a whole (measured better than matching single phrasings), and English meets English.

@@ -14,40 +14,55 @@ import { join } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { parseArticleHeading } from './chinese-numerals.js';
-import { parseFrontMatter, metaString } from './front-matter.js';
+import { metaString, parseFrontMatter } from './front-matter.js';
 
 const text = z.string().trim().min(1);
 const bilingual = z.object({ zh: text, en: text }).strict();
 
 export const calculatorNames = [
-  'severance', 'unlawful_termination', 'notice_pay', 'double_wage_no_contract', 'overtime_pay',
-  'annual_leave_days', 'unused_annual_leave_pay', 'probation', 'maternity_leave', 'injury_disability', 'arbitration_deadline',
+  'severance',
+  'unlawful_termination',
+  'notice_pay',
+  'double_wage_no_contract',
+  'overtime_pay',
+  'annual_leave_days',
+  'unused_annual_leave_pay',
+  'probation',
+  'maternity_leave',
+  'injury_disability',
+  'arbitration_deadline',
 ] as const;
 
 const articleRef = z.object({ title: text, article: z.number().int().positive() }).strict();
 
-const cardSchema = z.object({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case: lower-case letters, digits and dashes'),
-  issue: bilingual,
-  asked: z.object({
-    zh: z.array(text).min(6, 'at least 6 Chinese phrasings'),
-    en: z.array(text).min(3, 'at least 3 English phrasings'),
-  }).strict(),
-  bottom_line: bilingual,
-  depends_on: z.array(bilingual).min(1),
-  articles: z.array(articleRef).min(1).max(6),
-  next_steps: z.array(bilingual).min(2).max(4),
-  employer_claims: z.array(z.object({ claim: bilingual, answer: bilingual }).strict()).default([]),
-  do_not: z.array(bilingual).default([]),
-  calculator: z.enum(calculatorNames).optional(),
-  /** Only a union lawyer sets this to true, after reading the card against the law. */
-  reviewed: z.boolean(),
-}).strict();
+const cardSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case: lower-case letters, digits and dashes'),
+    issue: bilingual,
+    asked: z
+      .object({
+        zh: z.array(text).min(6, 'at least 6 Chinese phrasings'),
+        en: z.array(text).min(3, 'at least 3 English phrasings'),
+      })
+      .strict(),
+    bottom_line: bilingual,
+    depends_on: z.array(bilingual).min(1),
+    articles: z.array(articleRef).min(1).max(6),
+    next_steps: z.array(bilingual).min(2).max(4),
+    employer_claims: z.array(z.object({ claim: bilingual, answer: bilingual }).strict()).default([]),
+    do_not: z.array(bilingual).default([]),
+    calculator: z.enum(calculatorNames).optional(),
+    /** Only a union lawyer sets this to true, after reading the card against the law. */
+    reviewed: z.boolean(),
+  })
+  .strict();
 
-const fileSchema = z.object({
-  area: z.string().regex(/^[a-z0-9_]+$/),
-  cards: z.array(z.unknown()).min(1),
-}).strict();
+const fileSchema = z
+  .object({
+    area: z.string().regex(/^[a-z0-9_]+$/),
+    cards: z.array(z.unknown()).min(1),
+  })
+  .strict();
 
 export type IssueCardData = z.infer<typeof cardSchema>;
 
@@ -110,19 +125,36 @@ export async function corpusArticles(knowledgeDir: string): Promise<CorpusArticl
 }
 
 const toCard = (c: IssueCardData, area: string, source: string): IssueCard => ({
-  id: c.id, area, source, issue: c.issue, asked: c.asked, bottomLine: c.bottom_line, dependsOn: c.depends_on,
-  articles: c.articles, nextSteps: c.next_steps, employerClaims: c.employer_claims, doNot: c.do_not,
-  calculator: c.calculator, reviewed: c.reviewed,
+  id: c.id,
+  area,
+  source,
+  issue: c.issue,
+  asked: c.asked,
+  bottomLine: c.bottom_line,
+  dependsOn: c.depends_on,
+  articles: c.articles,
+  nextSteps: c.next_steps,
+  employerClaims: c.employer_claims,
+  doNot: c.do_not,
+  calculator: c.calculator,
+  reviewed: c.reviewed,
 });
 
 /** Parses one card file; every card is checked on its own, so one bad card does not hide the others. */
-export function parseIssueCardFile(source: string, yamlText: string, articles: CorpusArticles): { cards: IssueCard[]; failed: FailedCard[] } {
+export function parseIssueCardFile(
+  source: string,
+  yamlText: string,
+  articles: CorpusArticles,
+): { cards: IssueCard[]; failed: FailedCard[] } {
   let doc: unknown;
   try {
     doc = parseYaml(yamlText);
   } catch (error) {
     const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line})` : '';
-    return { cards: [], failed: [{ path: source, card: '(file)', reason: `not valid YAML${where}: ${(error as Error).message.split('\n')[0]}` }] };
+    return {
+      cards: [],
+      failed: [{ path: source, card: '(file)', reason: `not valid YAML${where}: ${(error as Error).message.split('\n')[0]}` }],
+    };
   }
   const file = fileSchema.safeParse(doc);
   if (!file.success) {
@@ -139,7 +171,9 @@ export function parseIssueCardFile(source: string, yamlText: string, articles: C
     }
     const missing = parsed.data.articles.filter((a) => !articles.get(a.title)?.has(a.article));
     if (missing.length) {
-      const what = missing.map((a) => (articles.has(a.title) ? `《${a.title}》has no article ${a.article}` : `no document titled 《${a.title}》`));
+      const what = missing.map((a) =>
+        articles.has(a.title) ? `《${a.title}》has no article ${a.article}` : `no document titled 《${a.title}》`,
+      );
       failed.push({ path: source, card: name, reason: `cites what the corpus does not have: ${what.join('; ')}` });
       return;
     }

@@ -7,12 +7,12 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { chunkDocument, type ChunkOptions, type PassageDraft } from './law-chunker.js';
-import { metaString, type FrontMatter } from './front-matter.js';
 import { audienceErrors } from './audience.js';
 import { isKnowledgeFile, knowledgeFileHash, readKnowledgeFile } from './formats/index.js';
-import { corpusArticles, parseIssueCardFile, type CorpusArticles, type FailedCard } from './issue-cards.js';
+import { type FrontMatter, metaString } from './front-matter.js';
 import { cardsDocument, isIssueCardFile } from './issue-card-document.js';
+import { type CorpusArticles, corpusArticles, type FailedCard, parseIssueCardFile } from './issue-cards.js';
+import { type ChunkOptions, chunkDocument, type PassageDraft } from './law-chunker.js';
 
 export interface KnowledgeDocument {
   /** Path relative to the knowledge folder, with / separators. */
@@ -55,12 +55,24 @@ export function articlesOnce(): ArticlesOf {
   };
 }
 
-export async function loadKnowledgeFile(knowledgeDir: string, source: string, chunk?: ChunkOptions, articles: ArticlesOf = articlesOnce()): Promise<KnowledgeDocument> {
+export async function loadKnowledgeFile(
+  knowledgeDir: string,
+  source: string,
+  chunk?: ChunkOptions,
+  articles: ArticlesOf = articlesOnce(),
+): Promise<KnowledgeDocument> {
   const path = join(knowledgeDir, source);
   const bytes = await readFile(path);
   if (isIssueCardFile(source)) {
-    const { cards, failed } = parseIssueCardFile(source, new TextDecoder('utf-8', { fatal: true }).decode(bytes), await articles(knowledgeDir));
-    if (!cards.length) throw Object.assign(new Error(failed.map((f) => `${f.card}: ${f.reason}`).join('; ') || 'no cards'), { reason: failed[0]?.card === '(file)' ? failed[0].reason : `no valid card (${failed.length} failed)` });
+    const { cards, failed } = parseIssueCardFile(
+      source,
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes),
+      await articles(knowledgeDir),
+    );
+    if (!cards.length)
+      throw Object.assign(new Error(failed.map((f) => `${f.card}: ${f.reason}`).join('; ') || 'no cards'), {
+        reason: failed[0]?.card === '(file)' ? failed[0].reason : `no valid card (${failed.length} failed)`,
+      });
     return { ...cardsDocument(source, cards), contentHash: await knowledgeFileHash(path, bytes), failedParts: failed };
   }
   // .md, .txt, .docx, .pdf, .html: each read into the same article-per-line text (formats/).

@@ -9,7 +9,7 @@
  */
 import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import { parseArticleHeading } from './chinese-numerals.js';
-import { metaString, type FrontMatter } from './front-matter.js';
+import { type FrontMatter, metaString } from './front-matter.js';
 import type { Passage } from './types.js';
 
 /** A passage before it is stored: `text` is shown and quoted; `searchText` is what is embedded and indexed. */
@@ -53,7 +53,13 @@ export async function chunkDocument(
     separators: ['\n\n', '\n', '。', '；', '，', ' ', ''],
   });
   const make = (path: string[], articles: number[], text: string): PassageDraft => ({
-    title, kind, path, articles, effective, source, text,
+    title,
+    kind,
+    path,
+    articles,
+    effective,
+    source,
+    text,
     searchText: `${[title, titleEn, ...path].filter(Boolean).join(' ')}\n${text}`,
   });
 

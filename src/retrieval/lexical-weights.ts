@@ -15,7 +15,10 @@ export interface Bm25Options {
 }
 
 /** For passages `texts`, returns rows (term, passage index, weight). */
-export function bm25Weights(texts: string[], { k1 = 1.2, b = 0.6, maxDocFraction = 0.4 }: Bm25Options = {}): { term: string; index: number; weight: number }[] {
+export function bm25Weights(
+  texts: string[],
+  { k1 = 1.2, b = 0.6, maxDocFraction = 0.4 }: Bm25Options = {},
+): { term: string; index: number; weight: number }[] {
   const counts = texts.map((t) => countTerms(tokenize(t)));
   const lengths = counts.map((c) => [...c.values()].reduce((a, n) => a + n, 0));
   const avg = lengths.reduce((a, n) => a + n, 0) / Math.max(1, lengths.length);

@@ -8,17 +8,28 @@
  */
 import { join } from 'node:path';
 import type { Config } from '../config.js';
-import type { Db } from '../store/db.js';
 import { createEmbedder, type Embedder } from '../llm/embedder.js';
-import { silentLogger, type Logger } from '../log.js';
-import { buildIndex, ensureIndexed, type BuildProgress } from './index-builder.js';
+import { type Logger, silentLogger } from '../log.js';
+import type { Db } from '../store/db.js';
 import { createRetriever } from './hybrid-retriever.js';
+import { type BuildProgress, buildIndex, ensureIndexed } from './index-builder.js';
 import type { VersionExtras } from './index-update.js';
 import { loadThesaurus } from './thesaurus.js';
 
 export interface OpenKnowledgeOptions {
   db: Db;
-  config: Pick<Config, 'embedder' | 'OPENAI_BASE_URL' | 'OPENAI_API_KEY' | 'EMBEDDING_MODEL' | 'EMBEDDING_DIMENSIONS' | 'LLM_TIMEOUT_MS' | 'KNOWLEDGE_DIR' | 'INDEX_VERSIONS_KEPT' | 'KNOWLEDGE_MAX_FILE_MB'>;
+  config: Pick<
+    Config,
+    | 'embedder'
+    | 'OPENAI_BASE_URL'
+    | 'OPENAI_API_KEY'
+    | 'EMBEDDING_MODEL'
+    | 'EMBEDDING_DIMENSIONS'
+    | 'LLM_TIMEOUT_MS'
+    | 'KNOWLEDGE_DIR'
+    | 'INDEX_VERSIONS_KEPT'
+    | 'KNOWLEDGE_MAX_FILE_MB'
+  >;
   log?: Logger;
   onProgress?: (progress: BuildProgress) => void;
   /** Rebuild the index even when one is live (eval --reindex). */
@@ -29,7 +40,15 @@ export interface OpenKnowledgeOptions {
   onSearch?: (ms: number) => void;
 }
 
-export async function openKnowledge({ db, config, log = silentLogger, onProgress, rebuild = false, extras, onSearch }: OpenKnowledgeOptions): Promise<{
+export async function openKnowledge({
+  db,
+  config,
+  log = silentLogger,
+  onProgress,
+  rebuild = false,
+  extras,
+  onSearch,
+}: OpenKnowledgeOptions): Promise<{
   embedder: Embedder;
   retriever: ReturnType<typeof createRetriever>;
   /** True when this call built the index. */
@@ -37,7 +56,13 @@ export async function openKnowledge({ db, config, log = silentLogger, onProgress
 }> {
   const embedder = createEmbedder(config);
   const options = {
-    db, embedder, knowledgeDir: config.KNOWLEDGE_DIR, log, keep: config.INDEX_VERSIONS_KEPT, onProgress, extras,
+    db,
+    embedder,
+    knowledgeDir: config.KNOWLEDGE_DIR,
+    log,
+    keep: config.INDEX_VERSIONS_KEPT,
+    onProgress,
+    extras,
     maxFileBytes: config.KNOWLEDGE_MAX_FILE_MB * 2 ** 20,
   };
   const built = rebuild ? (await buildIndex(options), true) : (await ensureIndexed(options)).built;

@@ -25,15 +25,22 @@ export function withoutPlaceholders(text: string, lang: 'zh' | 'en'): string {
   const kept = text.split('\n').map((line) => {
     if (!findPlaceholders(line).length) return line;
     const sentences = line.split(/(?<=[。；！？!?;]|\.\s)/);
-    return sentences.filter((s) => {
-      if (!findPlaceholders(s).length) return true;
-      if (/电话|联系|地址|窗口|热线|时间|contact|phone|address|hours|office/i.test(s)) droppedContact = true;
-      return false;
-    }).join('').trim();
+    return sentences
+      .filter((s) => {
+        if (!findPlaceholders(s).length) return true;
+        if (/电话|联系|地址|窗口|热线|时间|contact|phone|address|hours|office/i.test(s)) droppedContact = true;
+        return false;
+      })
+      .join('')
+      .trim();
   });
   // Lines that held only placeholder sentences go; blank lines between paragraphs stay.
   const original = text.split('\n');
-  const out = kept.filter((l, i) => l || !original[i]!.trim()).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+  const out = kept
+    .filter((l, i) => l || !original[i]!.trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
   return droppedContact && !out.includes('12351') ? `${out}${lang === 'zh' ? '' : ' '}${hotline[lang]}`.trim() : out;
 }
 

@@ -54,7 +54,11 @@ export interface Summary {
 /** A line of the question file is not in the eval format. `line` is 1-based. */
 export class QuestionFileError extends Error {
   override name = 'QuestionFileError';
-  constructor(message: string, readonly line?: number, options?: ErrorOptions) {
+  constructor(
+    message: string,
+    readonly line?: number,
+    options?: ErrorOptions,
+  ) {
     super(message, options);
   }
 }
@@ -72,8 +76,7 @@ export function scoreQuestion(question: EvalQuestion, passages: readonly Coverin
   const coversAny = (p: CoveringPassage) => [...rel.values()].some((r) => covers(p, r.title, r.article));
   const top10 = passages.slice(0, 10);
   const first = top10.findIndex(coversAny);
-  const found = (k: number) =>
-    [...rel.values()].filter((r) => passages.slice(0, k).some((p) => covers(p, r.title, r.article))).length;
+  const found = (k: number) => [...rel.values()].filter((r) => passages.slice(0, k).some((p) => covers(p, r.title, r.article))).length;
   return {
     id: question.id,
     lang: question.lang,
@@ -138,7 +141,10 @@ export function joinQuestionTexts(labels: string, texts: string): { jsonl: strin
   for (const raw of labels.split(/\r?\n/)) {
     if (!raw.trim()) continue;
     const l = JSON.parse(raw) as Record<string, unknown>;
-    if (l['answerable'] === false) { skipped++; continue; }
+    if (l['answerable'] === false) {
+      skipped++;
+      continue;
+    }
     const question = typeof l['question'] === 'string' ? l['question'] : byId.get(String(l['id']));
     lines.push(JSON.stringify({ lang: 'zh', ...l, question }));
   }
@@ -220,7 +226,10 @@ export async function evaluateRanking(
     const passages = await ranker.search(q.question, { k });
     run.latencies.push(now() - started);
     run.scores.push(scoreQuestion(q, passages));
-    run.top3.set(q.id, passages.slice(0, 3).map((p) => ({ title: p.title, articles: [...p.articles] })));
+    run.top3.set(
+      q.id,
+      passages.slice(0, 3).map((p) => ({ title: p.title, articles: [...p.articles] })),
+    );
   }
   return run;
 }
@@ -247,15 +256,24 @@ export function formatReport(run: EvalRun, questions: readonly EvalQuestion[], {
   const header = `${'group'.padEnd(22)}${'n'.padStart(4)}  ${['hit@1', 'hit@3', 'hit@5', 'hit@10', 'MRR@10', 'AR@5', 'AR@10'].map((h) => h.padStart(6)).join(' ')}`;
   const row = (name: string, s: Summary) =>
     `${name.padEnd(22)}${String(s.questions).padStart(4)}  ${[
-      pct(s.hit_at_1), pct(s.hit_at_3), pct(s.hit_at_5), pct(s.hit_at_10),
-      s.mrr_at_10.toFixed(3), pct(s.article_recall_at_5), pct(s.article_recall_at_10),
-    ].map((c) => c.padStart(6)).join(' ')}`;
+      pct(s.hit_at_1),
+      pct(s.hit_at_3),
+      pct(s.hit_at_5),
+      pct(s.hit_at_10),
+      s.mrr_at_10.toFixed(3),
+      pct(s.article_recall_at_5),
+      pct(s.article_recall_at_10),
+    ]
+      .map((c) => c.padStart(6))
+      .join(' ')}`;
   const lines = [header, row('all', summarize(run.scores))];
   for (const [lang, s] of summarizeBy(run.scores, (x) => x.lang)) lines.push(row(`lang ${lang}`, s));
   lines.push('');
   for (const [topic, s] of summarizeBy(run.scores, (x) => x.topic)) lines.push(row(topic, s));
   lines.push('', `hit and article recall (AR) in %; MRR@10 as a fraction; AR is micro-averaged over relevant pairs`);
-  lines.push(`retrieval ms: p50 ${percentile(run.latencies, 50).toFixed(1)}, p95 ${percentile(run.latencies, 95).toFixed(1)}, max ${Math.max(0, ...run.latencies).toFixed(1)}`);
+  lines.push(
+    `retrieval ms: p50 ${percentile(run.latencies, 50).toFixed(1)}, p95 ${percentile(run.latencies, 95).toFixed(1)}, max ${Math.max(0, ...run.latencies).toFixed(1)}`,
+  );
   if (verbose) {
     const byId = new Map(questions.map((q) => [q.id, q]));
     const misses = run.scores.filter((s) => !hitAt(s, 5));

@@ -33,7 +33,11 @@ export function parseThesaurus(text: string, path = 'thesaurus.tsv'): Thesaurus 
     if (!line.trim() || line.trimStart().startsWith('#')) return;
     const cols = line.split('\t');
     if (cols.length < 2) throw new ThesaurusError(`${path}: line ${i + 1}: expected "lay terms<TAB>statute terms"`);
-    const split = (s: string) => s.split('|').map((t) => t.trim()).filter(Boolean);
+    const split = (s: string) =>
+      s
+        .split('|')
+        .map((t) => t.trim())
+        .filter(Boolean);
     const lay = split(cols[0]!);
     const statute = split(cols[1]!);
     if (lay.length && statute.length) groups.push({ lay, statute });

@@ -4,6 +4,7 @@
  */
 /** A passage as the index keeps it (the store owns the shape it returns). */
 export type { Passage } from '../store/knowledge-store.js';
+
 import type { Passage } from '../store/knowledge-store.js';
 
 export interface ScoredPassage extends Passage {

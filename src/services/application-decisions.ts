@@ -9,14 +9,15 @@
  *   const decisions = createApplicationDecisions({ db, outbox, translate, definitions });
  *   await decisions.decide(42, { id: 'U123', name: '李娟' }, 'decline', '不在本市工作，请向工作地工会申请');
  */
-import type { Db } from '../store/db.js';
-import type { Outbox } from '../outbox/outbox.js';
-import type { Translate } from '../i18n/translator.js';
-import { silentLogger, type Logger } from '../log.js';
-import { ACTIVE_STATUSES, getCase, updateCaseIf, type CasePatch } from '../store/case-store.js';
-import { applicationOfCase, decideApplication, type ApplicationStatus } from '../store/application-store.js';
+
 import { caseEffects, staffActor } from '../cases/case-effects.js';
-import { CaseError, type ApplicationDecisions, type ApplicationVerdict, type Staff } from '../cases/types.js';
+import { type ApplicationDecisions, type ApplicationVerdict, CaseError, type Staff } from '../cases/types.js';
+import type { Translate } from '../i18n/translator.js';
+import { type Logger, silentLogger } from '../log.js';
+import type { Outbox } from '../outbox/outbox.js';
+import { type ApplicationStatus, applicationOfCase, decideApplication } from '../store/application-store.js';
+import { ACTIVE_STATUSES, type CasePatch, getCase, updateCaseIf } from '../store/case-store.js';
+import type { Db } from '../store/db.js';
 import { caseContext } from './application-submit.js';
 import type { ServiceDefinitions } from './service-definitions.js';
 
@@ -29,17 +30,26 @@ export interface ApplicationDecisionsOptions {
   log?: Logger;
 }
 
-const target = { approve: 'approved', decline: 'declined', more: 'more_info' } as const satisfies Record<ApplicationVerdict, ApplicationStatus>;
+const target = { approve: 'approved', decline: 'declined', more: 'more_info' } as const satisfies Record<
+  ApplicationVerdict,
+  ApplicationStatus
+>;
 
 export function createApplicationDecisions({
-  db, outbox, translate: t, definitions, clock = () => new Date(), log = silentLogger,
+  db,
+  outbox,
+  translate: t,
+  definitions,
+  clock = () => new Date(),
+  log = silentLogger,
 }: ApplicationDecisionsOptions): ApplicationDecisions {
   const ctx = caseContext({ db, outbox, translate: t, clock, log, sla: { urgentMinutes: 10, normalMinutes: 240 } });
 
   return {
     async decide(caseId, staff: Staff, verdict, note) {
       const reason = note?.trim() || null;
-      if (verdict !== 'approve' && !reason) throw new CaseError(`A ${verdict === 'decline' ? 'reason' : 'question'} is needed for the worker`, 'invalid_note');
+      if (verdict !== 'approve' && !reason)
+        throw new CaseError(`A ${verdict === 'decline' ? 'reason' : 'question'} is needed for the worker`, 'invalid_note');
       const changed = await db.transaction(async (tx) => {
         const now = clock();
         const app = await applicationOfCase(tx, caseId);
@@ -60,13 +70,20 @@ export function createApplicationDecisions({
         await fx.desk({ kind: 'case_event', caseId, event, by: staff, note: reason ?? undefined }, `case:${caseId}:${event}:${eventId}`);
         await fx.desk({ kind: 'card_update', caseId }, `case:${caseId}:card:${eventId}`);
         const union = app.unionName;
-        await fx.worker(c, `case:${caseId}:worker:${event}:${eventId}`, (lang) => {
-          const title = def.title[lang];
-          const unionName = union ?? t(lang, 'svc-default-union');
-          if (verdict === 'approve') return `${def.approved[lang].replaceAll('{caseId}', String(caseId)).replaceAll('{union}', unionName)}\n\n${t(lang, 'svc-rate')}`;
-          if (verdict === 'decline') return `${t(lang, 'svc-decided-declined', { title, caseId, reason: reason! })}\n\n${t(lang, 'svc-rate')}`;
-          return t(lang, 'svc-decided-more_info', { title, caseId, question: reason! });
-        }, verdict === 'more' ? {} : { ratingForCase: caseId });
+        await fx.worker(
+          c,
+          `case:${caseId}:worker:${event}:${eventId}`,
+          (lang) => {
+            const title = def.title[lang];
+            const unionName = union ?? t(lang, 'svc-default-union');
+            if (verdict === 'approve')
+              return `${def.approved[lang].replaceAll('{caseId}', String(caseId)).replaceAll('{union}', unionName)}\n\n${t(lang, 'svc-rate')}`;
+            if (verdict === 'decline')
+              return `${t(lang, 'svc-decided-declined', { title, caseId, reason: reason! })}\n\n${t(lang, 'svc-rate')}`;
+            return t(lang, 'svc-decided-more_info', { title, caseId, question: reason! });
+          },
+          verdict === 'more' ? {} : { ratingForCase: caseId },
+        );
         return true;
       });
       outbox.kick();

@@ -78,8 +78,10 @@ const consentWords: Array<['id' | 'anon', RegExp]> = [
 
 /** A question, not an answer: the assistant should take it while the flow waits. */
 export function looksLikeQuestion(text: string): boolean {
-  return /[?？]|吗\s*$|怎么|如何|为什么|为啥|能不能|可不可以|是不是|是否|多少钱|哪里|什么/.test(text)
-    || /\b(?:how|what|why|when|where|which|can i|could|should|do i|is it|am i)\b/i.test(text);
+  return (
+    /[?？]|吗\s*$|怎么|如何|为什么|为啥|能不能|可不可以|是不是|是否|多少钱|哪里|什么/.test(text) ||
+    /\b(?:how|what|why|when|where|which|can i|could|should|do i|is it|am i)\b/i.test(text)
+  );
 }
 
 export function normalizePhone(text: string): string | undefined {
@@ -141,8 +143,11 @@ function pressOf(input: FlowInput): { press: Verb; arg?: string } | undefined {
  * next step, an error, or hands a question to the assistant.
  */
 export function advance(def: ServiceDefinition, draft: DraftState, input: FlowInput): FlowOutcome {
-  const moved = (step: string, changes: Partial<DraftState> = {}, note?: LangText): FlowOutcome =>
-    ({ kind: 'moved', draft: { ...draft, ...changes, step }, note });
+  const moved = (step: string, changes: Partial<DraftState> = {}, note?: LangText): FlowOutcome => ({
+    kind: 'moved',
+    draft: { ...draft, ...changes, step },
+    note,
+  });
   const press = pressOf(input);
   const text = 'text' in input ? input.text.trim() : '';
   if (press?.press === 'cancel') return { kind: 'cancel' };

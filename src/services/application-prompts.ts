@@ -3,10 +3,11 @@
  * (channel-neutral `ServiceButton`s; Telegram shows them as inline buttons, the console as numbered
  * choices). Pure: the flow's state in, the message out.
  */
+
+import type { OutgoingWorkerMessage, ServiceButton } from '../conversation/types.js';
 import type { Lang } from '../i18n/lang.js';
 import type { Translate } from '../i18n/translator.js';
-import type { OutgoingWorkerMessage, ServiceButton } from '../conversation/types.js';
-import { displayValue, fieldOf, visibleFields, type DraftState, type InvalidReason, type Verb } from './application-flow.js';
+import { type DraftState, displayValue, fieldOf, type InvalidReason, type Verb, visibleFields } from './application-flow.js';
 import type { ServiceDefinition, ServiceDefinitions } from './service-definitions.js';
 
 export interface ShownDraft extends DraftState {
@@ -22,9 +23,17 @@ export interface StepExtras {
   union: string;
 }
 
-export function stepMessage(def: ServiceDefinition, draft: ShownDraft, lang: Lang, t: Translate, { before, union }: StepExtras): StepMessage {
-  const button = (verb: Verb, arg?: string, label = t(lang, `svc-button-${verb}`)): ServiceButton =>
-    ({ label, press: { application: draft.id, rev: draft.rev, verb, ...(arg ? { arg } : {}) } });
+export function stepMessage(
+  def: ServiceDefinition,
+  draft: ShownDraft,
+  lang: Lang,
+  t: Translate,
+  { before, union }: StepExtras,
+): StepMessage {
+  const button = (verb: Verb, arg?: string, label = t(lang, `svc-button-${verb}`)): ServiceButton => ({
+    label,
+    press: { application: draft.id, rev: draft.rev, verb, ...(arg ? { arg } : {}) },
+  });
   const backAndCancel = [button('back'), button('cancel')];
   const lines = before ? [before] : [];
 
@@ -34,12 +43,18 @@ export function stepMessage(def: ServiceDefinition, draft: ShownDraft, lang: Lan
   if (draft.step === 'consent') {
     return {
       text: [...lines, def.consent[lang].replaceAll('{union}', union)].join('\n\n'),
-      serviceButtons: [button('pick', 'id', t(lang, 'svc-button-consent-id')), button('pick', 'anon', t(lang, 'svc-button-consent-anon')), ...backAndCancel],
+      serviceButtons: [
+        button('pick', 'id', t(lang, 'svc-button-consent-id')),
+        button('pick', 'anon', t(lang, 'svc-button-consent-anon')),
+        ...backAndCancel,
+      ],
     };
   }
   if (draft.step === 'review') {
-    const rows = visibleFields(def, draft.answers).map((f) =>
-      `• ${f.label[lang]}${lang === 'zh' ? '：' : ': '}${displayValue(f, draft.answers[f.id])?.[lang] ?? t(lang, 'svc-review-skipped')}`);
+    const rows = visibleFields(def, draft.answers).map(
+      (f) =>
+        `• ${f.label[lang]}${lang === 'zh' ? '：' : ': '}${displayValue(f, draft.answers[f.id])?.[lang] ?? t(lang, 'svc-review-skipped')}`,
+    );
     const text = [
       ...lines,
       t(lang, 'svc-review-title', { title: def.title[lang], union }),

@@ -11,25 +11,32 @@
 import { z } from 'zod';
 import { ConfigError } from '../config.js';
 
-const route = z.object({
-  /** The union's name, as the worker and staff read it. */
-  union: z.string().trim().min(1),
-  /** Service ids (join_union, legal_aid, hardship, callback); absent = every service. */
-  services: z.array(z.string()).min(1).optional(),
-  /** Matched inside the worker's `region` answer ("深圳" matches "深圳市南山区"); absent = anywhere. */
-  regions: z.array(z.string().trim().min(1)).min(1).optional(),
-  /** Values of the `industry` answer (rider, courier, driver, domestic, factory, other); absent = any work. */
-  industries: z.array(z.string()).min(1).optional(),
-  /** The Slack channel its staff work in; absent = SLACK_CASES_CHANNEL. */
-  slackChannel: z.string().regex(/^[CG][A-Z0-9_]+$/, 'a Slack channel id such as C0123ABCD').optional(),
-}).strict();
+const route = z
+  .object({
+    /** The union's name, as the worker and staff read it. */
+    union: z.string().trim().min(1),
+    /** Service ids (join_union, legal_aid, hardship, callback); absent = every service. */
+    services: z.array(z.string()).min(1).optional(),
+    /** Matched inside the worker's `region` answer ("深圳" matches "深圳市南山区"); absent = anywhere. */
+    regions: z.array(z.string().trim().min(1)).min(1).optional(),
+    /** Values of the `industry` answer (rider, courier, driver, domestic, factory, other); absent = any work. */
+    industries: z.array(z.string()).min(1).optional(),
+    /** The Slack channel its staff work in; absent = SLACK_CASES_CHANNEL. */
+    slackChannel: z
+      .string()
+      .regex(/^[CG][A-Z0-9_]+$/, 'a Slack channel id such as C0123ABCD')
+      .optional(),
+  })
+  .strict();
 
 export type ApplicationRoute = z.infer<typeof route>;
 
 export function parseRoutes(value: string | undefined, knownServices: readonly string[] = []): ApplicationRoute[] {
   if (!value?.trim()) return [];
   const fail = (reason: string) =>
-    new ConfigError(`Invalid settings — fix these in your environment or .env file:\n  APPLICATION_ROUTES: ${reason} (a JSON list such as [{"union":"…","regions":["深圳"],"industries":["courier"]}])`);
+    new ConfigError(
+      `Invalid settings — fix these in your environment or .env file:\n  APPLICATION_ROUTES: ${reason} (a JSON list such as [{"union":"…","regions":["深圳"],"industries":["courier"]}])`,
+    );
   let raw: unknown;
   try {
     raw = JSON.parse(value);
@@ -48,10 +55,16 @@ export function parseRoutes(value: string | undefined, knownServices: readonly s
   return parsed.data;
 }
 
-export function routeFor(routes: readonly ApplicationRoute[], service: string, answers: Record<string, string>): ApplicationRoute | undefined {
+export function routeFor(
+  routes: readonly ApplicationRoute[],
+  service: string,
+  answers: Record<string, string>,
+): ApplicationRoute | undefined {
   const region = answers['region'] ?? '';
-  return routes.find((r) =>
-    (!r.services || r.services.includes(service))
-    && (!r.regions || r.regions.some((x) => region.includes(x)))
-    && (!r.industries || r.industries.includes(answers['industry'] ?? '')));
+  return routes.find(
+    (r) =>
+      (!r.services || r.services.includes(service)) &&
+      (!r.regions || r.regions.some((x) => region.includes(x))) &&
+      (!r.industries || r.industries.includes(answers['industry'] ?? '')),
+  );
 }

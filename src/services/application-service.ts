@@ -12,27 +12,35 @@
  *   const applications = createApplications({ db, outbox, cases, translate, definitions, routes, triage });
  *   const workers = createWorkerService({ …, applications });
  */
-import type { Db } from '../store/db.js';
-import type { Outbox } from '../outbox/outbox.js';
-import type { Translate } from '../i18n/translator.js';
-import type { Lang } from '../i18n/lang.js';
-import type { Worker } from '../store/worker-store.js';
-import type { ServicePress } from '../conversation/types.js';
-import type { Decision } from '../assistant/types.js';
+
 import type { TriagePort } from '../assistant/assistant.js';
-import type { ServiceApplications } from '../conversation/worker-service.js';
-import type { CaseService } from '../cases/types.js';
-import { enqueueToWorker } from '../conversation/worker-outbox.js';
-import { silentLogger, type Logger } from '../log.js';
-import {
-  applicationsOfWorker, cancelDraft, eraseExpiredApplications, eraseWorkerApplications, findDraft, saveDraftStep, startDraft,
-  type ApplicationRecord, type LangText,
-} from '../store/application-store.js';
-import { advance, VERBS, type FlowInput, type Verb } from './application-flow.js';
-import { invalidText, menuMessage, stepMessage, type StepMessage } from './application-prompts.js';
-import { routeFor, type ApplicationRoute } from './application-routes.js';
-import { caseContext, submitApplication, type CaseSettings } from './application-submit.js';
+import type { Decision } from '../assistant/types.js';
 import { caseEffects } from '../cases/case-effects.js';
+import type { CaseService } from '../cases/types.js';
+import type { ServicePress } from '../conversation/types.js';
+import { enqueueToWorker } from '../conversation/worker-outbox.js';
+import type { ServiceApplications } from '../conversation/worker-service.js';
+import type { Lang } from '../i18n/lang.js';
+import type { Translate } from '../i18n/translator.js';
+import { type Logger, silentLogger } from '../log.js';
+import type { Outbox } from '../outbox/outbox.js';
+import {
+  type ApplicationRecord,
+  applicationsOfWorker,
+  cancelDraft,
+  eraseExpiredApplications,
+  eraseWorkerApplications,
+  findDraft,
+  type LangText,
+  saveDraftStep,
+  startDraft,
+} from '../store/application-store.js';
+import type { Db } from '../store/db.js';
+import type { Worker } from '../store/worker-store.js';
+import { advance, type FlowInput, VERBS, type Verb } from './application-flow.js';
+import { invalidText, menuMessage, type StepMessage, stepMessage } from './application-prompts.js';
+import { type ApplicationRoute, routeFor } from './application-routes.js';
+import { type CaseSettings, caseContext, submitApplication } from './application-submit.js';
 import type { ServiceDefinition, ServiceDefinitions } from './service-definitions.js';
 
 export interface ApplicationsOptions {
@@ -60,8 +68,17 @@ export interface Applications extends ServiceApplications {
 const DAY_MS = 24 * 60 * 60_000;
 
 export function createApplications({
-  db, outbox, cases, translate: t, definitions, routes = [], triage, retentionDays = 180,
-  sla = { urgentMinutes: 10, normalMinutes: 240 }, clock = () => new Date(), log = silentLogger,
+  db,
+  outbox,
+  cases,
+  translate: t,
+  definitions,
+  routes = [],
+  triage,
+  retentionDays = 180,
+  sla = { urgentMinutes: 10, normalMinutes: 240 },
+  clock = () => new Date(),
+  log = silentLogger,
 }: ApplicationsOptions): Applications {
   const caseSettings: CaseSettings = { db, outbox, translate: t, clock, log, sla };
   const unionOf = (def: ServiceDefinition, answers: Record<string, string>, lang: Lang) =>
@@ -93,14 +110,26 @@ export function createApplications({
   async function toPerson(worker: Worker, app: ApplicationRecord, def: ServiceDefinition, lang: Lang) {
     const summary = t(lang, 'svc-person-summary', { title: def.title[lang] });
     await cases.openCase({
-      workerId: worker.id, priority: 'normal', category: def.id, summary,
-      workerText: app.originText ?? '', botReply: '', citations: [], lang,
+      workerId: worker.id,
+      priority: 'normal',
+      category: def.id,
+      summary,
+      workerText: app.originText ?? '',
+      botReply: '',
+      citations: [],
+      lang,
     });
     await cancelDraft(db, app.id, clock());
   }
 
   /** Applies one input to the draft: the next step, an error, cancel, a person, or submit. */
-  async function step(worker: Worker, app: ApplicationRecord, input: FlowInput, lang: Lang, inboundId: number): Promise<'done' | 'question'> {
+  async function step(
+    worker: Worker,
+    app: ApplicationRecord,
+    input: FlowInput,
+    lang: Lang,
+    inboundId: number,
+  ): Promise<'done' | 'question'> {
     const def = definitions.get(app.service);
     if (!def) {
       // The service was removed from knowledge/ while this draft waited.
@@ -124,7 +153,15 @@ export function createApplications({
         await toPerson(worker, app, def, lang);
         break;
       case 'submit':
-        await submitApplication(caseSettings, { worker, app, def, lang, inboundId, route: routeFor(routes, def.id, app.answers), union: unionOf(def, app.answers, lang) });
+        await submitApplication(caseSettings, {
+          worker,
+          app,
+          def,
+          lang,
+          inboundId,
+          route: routeFor(routes, def.id, app.answers),
+          union: unionOf(def, app.answers, lang),
+        });
         log.info('services.submitted', { applicationId: app.id, service: app.service });
         break;
       case 'moved': {
@@ -168,10 +205,15 @@ export function createApplications({
       const app = await findDraft(db, worker.id);
       const def = app && definitions.get(app.service);
       if (!def) return;
-      await send(worker, lang, {
-        text: t(lang, 'svc-paused', { title: def.title[lang] }),
-        serviceButtons: [{ label: t(lang, 'svc-button-resume'), press: { resume: true } }],
-      }, `svc:${inboundId}:paused`);
+      await send(
+        worker,
+        lang,
+        {
+          text: t(lang, 'svc-paused', { title: def.title[lang] }),
+          serviceButtons: [{ label: t(lang, 'svc-button-resume'), press: { resume: true } }],
+        },
+        `svc:${inboundId}:paused`,
+      );
     },
 
     async menu(worker, lang, inboundId) {
@@ -202,7 +244,8 @@ export function createApplications({
 
     async ofCases(workerId) {
       const found = new Map<number, { title: LangText; status: string }>();
-      for (const a of await applicationsOfWorker(db, workerId)) if (a.caseId && a.meta) found.set(a.caseId, { title: a.meta.title, status: a.status });
+      for (const a of await applicationsOfWorker(db, workerId))
+        if (a.caseId && a.meta) found.set(a.caseId, { title: a.meta.title, status: a.status });
       return found;
     },
 
@@ -213,7 +256,10 @@ export function createApplications({
     async sweep(now = clock()) {
       const caseIds = await eraseExpiredApplications(db, new Date(now.getTime() - retentionDays * DAY_MS), now);
       for (const caseId of new Set(caseIds)) {
-        await caseEffects(caseContext(caseSettings), db, now).desk({ kind: 'card_update', caseId }, `case:${caseId}:card:erased:${now.getTime()}`);
+        await caseEffects(caseContext(caseSettings), db, now).desk(
+          { kind: 'card_update', caseId },
+          `case:${caseId}:card:erased:${now.getTime()}`,
+        );
       }
       if (caseIds.length) log.info('services.retention_erased', { cases: caseIds.length });
       return caseIds.length;

@@ -4,15 +4,16 @@
  * worker already has an active case, the application joins that case — its card is queued for the staff
  * desk (the route's channel, when APPLICATION_ROUTES names one), and the worker is told the number.
  */
-import type { Db } from '../store/db.js';
-import type { Outbox } from '../outbox/outbox.js';
-import type { Translate } from '../i18n/translator.js';
+
+import { type CaseContext, caseEffects, slaDue, systemActor, workerActor } from '../cases/case-effects.js';
 import type { Lang } from '../i18n/lang.js';
+import type { Translate } from '../i18n/translator.js';
 import type { Logger } from '../log.js';
-import type { Worker } from '../store/worker-store.js';
+import type { Outbox } from '../outbox/outbox.js';
+import { type ApplicationField, type ApplicationRecord, linkApplicationCase, submitDraft } from '../store/application-store.js';
 import { ACTIVE_STATUSES, findWorkerCase, insertCase } from '../store/case-store.js';
-import { linkApplicationCase, submitDraft, type ApplicationField, type ApplicationRecord } from '../store/application-store.js';
-import { caseEffects, slaDue, systemActor, workerActor, type CaseContext } from '../cases/case-effects.js';
+import type { Db } from '../store/db.js';
+import type { Worker } from '../store/worker-store.js';
 import { displayValue, visibleFields } from './application-flow.js';
 import type { ApplicationRoute } from './application-routes.js';
 import type { ServiceDefinition } from './service-definitions.js';
@@ -36,7 +37,12 @@ export function caseContext(s: CaseSettings): CaseContext {
 
 /** The answers that apply, as the case card shows them. Skipped fields stay, valueless, so staff see them. */
 function submittedFields(def: ServiceDefinition, answers: Record<string, string>): ApplicationField[] {
-  return visibleFields(def, answers).map((f) => ({ id: f.id, label: f.label, value: displayValue(f, answers[f.id]), personal: f.personal }));
+  return visibleFields(def, answers).map((f) => ({
+    id: f.id,
+    label: f.label,
+    value: displayValue(f, answers[f.id]),
+    personal: f.personal,
+  }));
 }
 
 export interface Submission {
@@ -54,17 +60,37 @@ export async function submitApplication(s: CaseSettings, { worker, app, def, lan
   const ctx = caseContext(s);
   await s.db.transaction(async (tx) => {
     const now = s.clock();
-    const submitted = await submitDraft(tx, app.id, app.rev, {
-      fields: submittedFields(def, app.answers), meta: { kind: def.kind, title: def.title, checklist: def.checklist }, unionName: route?.union ?? null, deskChannel: route?.slackChannel ?? null,
-    }, now);
+    const submitted = await submitDraft(
+      tx,
+      app.id,
+      app.rev,
+      {
+        fields: submittedFields(def, app.answers),
+        meta: { kind: def.kind, title: def.title, checklist: def.checklist },
+        unionName: route?.union ?? null,
+        deskChannel: route?.slackChannel ?? null,
+      },
+      now,
+    );
     if (!submitted) return; // submitted already (a double press)
     const fx = caseEffects(ctx, tx, now);
     const key = `svc:${inboundId}`;
-    const created = await insertCase(tx, {
-      workerId: worker.id, priority: 'normal', category: def.id, lang,
-      summary: s.translate(lang, 'svc-case-summary', { title: def.title[lang], union }),
-      workerText: '', botReply: '', facts: {}, citations: [], slaDueAt: slaDue(ctx, 'normal', now),
-    }, now);
+    const created = await insertCase(
+      tx,
+      {
+        workerId: worker.id,
+        priority: 'normal',
+        category: def.id,
+        lang,
+        summary: s.translate(lang, 'svc-case-summary', { title: def.title[lang], union }),
+        workerText: '',
+        botReply: '',
+        facts: {},
+        citations: [],
+        slaDueAt: slaDue(ctx, 'normal', now),
+      },
+      now,
+    );
     if (created) {
       await linkApplicationCase(tx, app.id, created.id);
       await fx.event(created.id, systemActor, 'opened', { priority: 'normal', category: def.id, applicationId: app.id });

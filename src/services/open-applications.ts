@@ -5,17 +5,18 @@
  * @example
  *   const { applications, decisions, routedChannels } = openApplications({ db, outbox, cases, translate, triage, config, log });
  */
+
+import type { TriagePort } from '../assistant/assistant.js';
+import type { ApplicationDecisions, CaseService } from '../cases/types.js';
 import type { Config } from '../config.js';
-import type { Db } from '../store/db.js';
-import type { Outbox } from '../outbox/outbox.js';
 import type { Translate } from '../i18n/translator.js';
 import type { Logger } from '../log.js';
-import type { CaseService, ApplicationDecisions } from '../cases/types.js';
-import type { TriagePort } from '../assistant/assistant.js';
-import { loadServiceDefinitions } from './service-definitions.js';
-import { parseRoutes } from './application-routes.js';
-import { createApplications, type Applications } from './application-service.js';
+import type { Outbox } from '../outbox/outbox.js';
+import type { Db } from '../store/db.js';
 import { createApplicationDecisions } from './application-decisions.js';
+import { parseRoutes } from './application-routes.js';
+import { type Applications, createApplications } from './application-service.js';
+import { loadServiceDefinitions } from './service-definitions.js';
 
 export interface OpenApplicationsOptions {
   db: Db;
@@ -39,7 +40,17 @@ export function openApplications({ db, outbox, cases, translate, triage, config,
   const sla = { urgentMinutes: config.SLA_URGENT_MINUTES, normalMinutes: config.SLA_NORMAL_MINUTES };
   return {
     applications: createApplications({
-      db, outbox, cases, translate, definitions, routes, triage, retentionDays: config.APPLICATION_RETENTION_DAYS, sla, clock, log,
+      db,
+      outbox,
+      cases,
+      translate,
+      definitions,
+      routes,
+      triage,
+      retentionDays: config.APPLICATION_RETENTION_DAYS,
+      sla,
+      clock,
+      log,
     }),
     decisions: createApplicationDecisions({ db, outbox, translate, definitions, clock, log }),
     routedChannels: [...new Set(routes.flatMap((r) => (r.slackChannel ? [r.slackChannel] : [])))],

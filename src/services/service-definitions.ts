@@ -16,7 +16,11 @@ import { z } from 'zod';
 /** A service definition file that cannot be used: which file, which field, and why. */
 export class ServiceDefinitionError extends Error {
   override name = 'ServiceDefinitionError';
-  constructor(readonly path: string, readonly field: string, readonly reason: string) {
+  constructor(
+    readonly path: string,
+    readonly field: string,
+    readonly reason: string,
+  ) {
     super(`${path}: ${field ? `${field}: ` : ''}${reason}`);
   }
 }
@@ -26,35 +30,42 @@ const texts = z.object({ zh: z.array(z.string().min(1)).min(1), en: z.array(z.st
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'use lower-case letters, digits and _');
 
 const option = z.object({ value: id.max(24), label: text, note: text.optional() }).strict();
-const field = z.object({
-  id,
-  type: z.enum(['text', 'phone', 'number', 'choice']),
-  ask: text,
-  label: text,
-  personal: z.boolean().default(false),
-  optional: z.boolean().default(false),
-  /** A free-text answer (a story): any words are taken as the answer, questions included. */
-  long: z.boolean().default(false),
-  min: z.number().optional(),
-  max: z.number().optional(),
-  options: z.array(option).min(2).max(12).optional(),
-  when: z.object({ field: id, in: z.array(z.string()).min(1) }).strict().optional(),
-}).strict();
+const field = z
+  .object({
+    id,
+    type: z.enum(['text', 'phone', 'number', 'choice']),
+    ask: text,
+    label: text,
+    personal: z.boolean().default(false),
+    optional: z.boolean().default(false),
+    /** A free-text answer (a story): any words are taken as the answer, questions included. */
+    long: z.boolean().default(false),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    options: z.array(option).min(2).max(12).optional(),
+    when: z
+      .object({ field: id, in: z.array(z.string()).min(1) })
+      .strict()
+      .optional(),
+  })
+  .strict();
 
 export const SERVICE_KINDS = ['membership', 'legal_aid', 'hardship', 'callback'] as const;
 
-const definition = z.object({
-  id,
-  kind: z.enum(SERVICE_KINDS),
-  title: text,
-  guide: z.string().min(1),
-  intro: text,
-  fields: z.array(field).min(1).max(15),
-  consent: text,
-  checklist: texts,
-  submitted: text,
-  approved: text,
-}).strict();
+const definition = z
+  .object({
+    id,
+    kind: z.enum(SERVICE_KINDS),
+    title: text,
+    guide: z.string().min(1),
+    intro: text,
+    fields: z.array(field).min(1).max(15),
+    consent: text,
+    checklist: texts,
+    submitted: text,
+    approved: text,
+  })
+  .strict();
 
 export type LangText = z.infer<typeof text>;
 export type ServiceField = z.infer<typeof field>;
@@ -63,7 +74,9 @@ export type ServiceDefinitions = ReadonlyMap<string, ServiceDefinition>;
 
 /** Checks what zod cannot see: options where they belong, `when` pointing back, the guide existing. */
 function checkShape(def: ServiceDefinition, path: string, unionDir: string): void {
-  const fail = (field: string, reason: string) => { throw new ServiceDefinitionError(path, field, reason); };
+  const fail = (field: string, reason: string) => {
+    throw new ServiceDefinitionError(path, field, reason);
+  };
   const seen = new Map<string, ServiceField>();
   def.fields.forEach((f, i) => {
     const at = `fields[${i}]`;
@@ -85,7 +98,8 @@ function checkShape(def: ServiceDefinition, path: string, unionDir: string): voi
   for (const key of ['submitted', 'approved'] as const) {
     for (const lang of ['zh', 'en'] as const) {
       // A YAML comment eats an unquoted ` #{caseId}`: the worker would never learn their number.
-      if (!def[key][lang].includes('{caseId}')) fail(`${key}.${lang}`, 'must say the number: write {caseId} (quote the text when it has #{caseId})');
+      if (!def[key][lang].includes('{caseId}'))
+        fail(`${key}.${lang}`, 'must say the number: write {caseId} (quote the text when it has #{caseId})');
     }
   }
 }
@@ -100,7 +114,10 @@ export function parseServiceDefinition(source: string, path: string, unionDir: s
   const parsed = definition.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const field = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    const field = issue.path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '');
     throw new ServiceDefinitionError(path, field, issue.message);
   }
   checkShape(parsed.data, path, unionDir);
@@ -113,7 +130,9 @@ export function loadServiceDefinitions(knowledgeDir: string): ServiceDefinitions
   const dir = join(unionDir, 'services');
   const out = new Map<string, ServiceDefinition>();
   if (!existsSync(dir)) return out;
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     const path = relative(join(knowledgeDir, '..'), join(dir, file)).split('\\').join('/');
     const def = parseServiceDefinition(readFileSync(join(dir, file), 'utf8'), path, unionDir);
     if (out.has(def.id)) throw new ServiceDefinitionError(path, 'id', `"${def.id}" is defined twice`);

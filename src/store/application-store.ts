@@ -62,7 +62,9 @@ const columns = `id::int, worker_id::int as "workerId", service, status, step, r
 /** The worker's flow in progress. */
 export async function findDraft(db: Db, workerId: number, { lock = false } = {}): Promise<ApplicationRecord | undefined> {
   const [row] = await db.query<ApplicationRecord>(
-    `select ${columns} from applications where worker_id = $1 and status = 'draft'${lock ? ' for update' : ''}`, [workerId]);
+    `select ${columns} from applications where worker_id = $1 and status = 'draft'${lock ? ' for update' : ''}`,
+    [workerId],
+  );
   return row;
 }
 
@@ -73,7 +75,9 @@ export async function getApplication(db: Db, id: number, { lock = false } = {}):
 
 /** Starts a draft, replacing any other draft of the worker (one flow at a time). */
 export async function startDraft(
-  db: Db, a: { workerId: number; service: string; lang: string; originText?: string | null }, now: Date,
+  db: Db,
+  a: { workerId: number; service: string; lang: string; originText?: string | null },
+  now: Date,
 ): Promise<ApplicationRecord> {
   await db.query(`delete from applications where worker_id = $1 and status = 'draft'`, [a.workerId]);
   const [row] = await db.query<ApplicationRecord>(
@@ -86,8 +90,11 @@ export async function startDraft(
 
 /** Moves a draft to its next step, only from the revision the worker saw (false: a stale press). */
 export async function saveDraftStep(
-  db: Db, id: number, fromRev: number,
-  s: { step: string; answers: Record<string, string>; shareIdentity: boolean | null; lang: string; inboundId: number }, now: Date,
+  db: Db,
+  id: number,
+  fromRev: number,
+  s: { step: string; answers: Record<string, string>; shareIdentity: boolean | null; lang: string; inboundId: number },
+  now: Date,
 ): Promise<boolean> {
   const rows = await db.query(
     `update applications set step = $3, answers = $4, share_identity = $5, lang = $6, last_inbound = $8, rev = rev + 1, updated_at = $7
@@ -110,8 +117,11 @@ export async function cancelDraft(db: Db, id: number, now: Date): Promise<boolea
 
 /** Turns the draft into the submitted record (the answers become `fields`); false when it was submitted already. */
 export async function submitDraft(
-  db: Db, id: number, fromRev: number,
-  s: { fields: ApplicationField[]; meta: ApplicationMeta; unionName: string | null; deskChannel: string | null }, now: Date,
+  db: Db,
+  id: number,
+  fromRev: number,
+  s: { fields: ApplicationField[]; meta: ApplicationMeta; unionName: string | null; deskChannel: string | null },
+  now: Date,
 ): Promise<boolean> {
   const rows = await db.query(
     `update applications set status = 'submitted', fields = $3, meta = $7, union_name = $4, desk_channel = $5, answers = '{}'::jsonb,
@@ -128,8 +138,9 @@ export async function linkApplicationCase(db: Db, id: number, caseId: number): P
 
 /** The latest submitted application of a case (what its card shows). */
 export async function applicationOfCase(db: Db, caseId: number): Promise<ApplicationRecord | undefined> {
-  const [row] = await db.query<ApplicationRecord>(
-    `select ${columns} from applications where case_id = $1 order by id desc limit 1`, [caseId]);
+  const [row] = await db.query<ApplicationRecord>(`select ${columns} from applications where case_id = $1 order by id desc limit 1`, [
+    caseId,
+  ]);
   return row;
 }
 
@@ -137,12 +148,19 @@ export async function applicationOfCase(db: Db, caseId: number): Promise<Applica
 export async function applicationsOfWorker(db: Db, workerId: number): Promise<ApplicationRecord[]> {
   return db.query<ApplicationRecord>(
     `select distinct on (case_id) ${columns} from applications where worker_id = $1 and case_id is not null
-      order by case_id, id desc`, [workerId]);
+      order by case_id, id desc`,
+    [workerId],
+  );
 }
 
 /** A staff decision, only from `from`: false when it was already taken (a double click, another staff member). */
 export async function decideApplication(
-  db: Db, id: number, from: readonly ApplicationStatus[], to: ApplicationStatus, note: string | null, now: Date,
+  db: Db,
+  id: number,
+  from: readonly ApplicationStatus[],
+  to: ApplicationStatus,
+  note: string | null,
+  now: Date,
 ): Promise<boolean> {
   const decided = DECIDED.includes(to);
   const rows = await db.query(

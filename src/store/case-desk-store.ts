@@ -16,7 +16,9 @@ export async function findDeskPost(db: Db, outboxId: number): Promise<DeskPost |
 }
 
 export async function recordDeskPost(
-  db: Db, p: { outboxId: number; caseId: number; kind: string; channel: string; ts: string; workerText: boolean }, now: Date,
+  db: Db,
+  p: { outboxId: number; caseId: number; kind: string; channel: string; ts: string; workerText: boolean },
+  now: Date,
 ): Promise<void> {
   await db.query(
     `insert into case_desk_posts (outbox_id, case_id, kind, channel, ts, worker_text, at) values ($1, $2, $3, $4, $5, $6, $7)

@@ -13,7 +13,9 @@ export type ReplyOutcome = 'delivered' | 'undelivered';
 
 /** True when the outbox item carries a staff reply whose outcome the thread was not told yet. */
 export async function carriesUnreportedReply(db: Db, outboxId: number): Promise<boolean> {
-  const rows = await db.query('select 1 from case_messages where outbox_id = $1 and delivered_at is null and undelivered_at is null', [outboxId]);
+  const rows = await db.query('select 1 from case_messages where outbox_id = $1 and delivered_at is null and undelivered_at is null', [
+    outboxId,
+  ]);
   return rows.length > 0;
 }
 
@@ -21,7 +23,12 @@ export async function carriesUnreportedReply(db: Db, outboxId: number): Promise<
  * Records the outcome of the outbox item carrying a staff reply; returns the message when this call
  * recorded it (undefined when the item carries no reply, or the outcome was recorded already).
  */
-export async function markReplyOutcome(db: Db, outboxId: number, outcome: ReplyOutcome, at: Date): Promise<{ id: number; caseId: number } | undefined> {
+export async function markReplyOutcome(
+  db: Db,
+  outboxId: number,
+  outcome: ReplyOutcome,
+  at: Date,
+): Promise<{ id: number; caseId: number } | undefined> {
   const column = outcome === 'delivered' ? 'delivered_at' : 'undelivered_at';
   const [row] = await db.query<{ id: number; caseId: number }>(
     `update case_messages set ${column} = $2

@@ -71,8 +71,19 @@ export async function insertCase(db: Db, c: NewCase, now: Date): Promise<CaseRec
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $10)
      on conflict (worker_id) where status in ('open', 'claimed', 'in_progress', 'waiting_on_worker') do nothing
      returning ${caseColumns}`,
-    [c.workerId, c.priority, c.category, c.lang, c.summary, c.workerText, c.botReply, JSON.stringify(c.facts),
-      JSON.stringify(c.citations), now, c.slaDueAt],
+    [
+      c.workerId,
+      c.priority,
+      c.category,
+      c.lang,
+      c.summary,
+      c.workerText,
+      c.botReply,
+      JSON.stringify(c.facts),
+      JSON.stringify(c.citations),
+      now,
+      c.slaDueAt,
+    ],
   );
   return row;
 }
@@ -102,7 +113,12 @@ export async function getCase(db: Db, id: number, { lock = false } = {}): Promis
 }
 
 /** The worker's latest case in one of `statuses`, optionally only if it was resolved after `resolvedSince`. */
-export async function findWorkerCase(db: Db, workerId: number, statuses: readonly CaseStatus[], resolvedSince?: Date): Promise<CaseRecord | undefined> {
+export async function findWorkerCase(
+  db: Db,
+  workerId: number,
+  statuses: readonly CaseStatus[],
+  resolvedSince?: Date,
+): Promise<CaseRecord | undefined> {
   const [row] = await db.query<CaseRecord>(
     `select ${caseColumns} from cases
       where worker_id = $1 and status = any($2::text[]) and ($3::timestamptz is null or resolved_at >= $3)
@@ -140,15 +156,35 @@ export async function listAssigned(db: Db, assigneeId: string, limit = 50): Prom
 }
 
 export type CasePatch = Partial<{
-  status: CaseStatus; priority: CasePriority; assigneeId: string | null; assigneeName: string | null;
-  claimedAt: Date; firstResponseAt: Date; resolvedAt: Date | null; closedAt: Date; reopenedAt: Date;
-  slaDueAt: Date | null; slaRemindedAt: Date | null; rating: number; ratedAt: Date;
+  status: CaseStatus;
+  priority: CasePriority;
+  assigneeId: string | null;
+  assigneeName: string | null;
+  claimedAt: Date;
+  firstResponseAt: Date;
+  resolvedAt: Date | null;
+  closedAt: Date;
+  reopenedAt: Date;
+  slaDueAt: Date | null;
+  slaRemindedAt: Date | null;
+  rating: number;
+  ratedAt: Date;
 }>;
 
 const patchColumns: Record<keyof CasePatch, string> = {
-  status: 'status', priority: 'priority', assigneeId: 'assignee_id', assigneeName: 'assignee_name',
-  claimedAt: 'claimed_at', firstResponseAt: 'first_response_at', resolvedAt: 'resolved_at', closedAt: 'closed_at',
-  reopenedAt: 'reopened_at', slaDueAt: 'sla_due_at', slaRemindedAt: 'sla_reminded_at', rating: 'rating', ratedAt: 'rated_at',
+  status: 'status',
+  priority: 'priority',
+  assigneeId: 'assignee_id',
+  assigneeName: 'assignee_name',
+  claimedAt: 'claimed_at',
+  firstResponseAt: 'first_response_at',
+  resolvedAt: 'resolved_at',
+  closedAt: 'closed_at',
+  reopenedAt: 'reopened_at',
+  slaDueAt: 'sla_due_at',
+  slaRemindedAt: 'sla_reminded_at',
+  rating: 'rating',
+  ratedAt: 'rated_at',
 };
 
 /**
@@ -156,7 +192,12 @@ const patchColumns: Record<keyof CasePatch, string> = {
  * once, or one clicking twice, change it once. Returns the updated case, or undefined when nothing matched.
  */
 export async function updateCaseIf(
-  db: Db, id: number, from: readonly CaseStatus[], patch: CasePatch, now: Date, extra?: { workerId?: number },
+  db: Db,
+  id: number,
+  from: readonly CaseStatus[],
+  patch: CasePatch,
+  now: Date,
+  extra?: { workerId?: number },
 ): Promise<CaseRecord | undefined> {
   const sets: string[] = [];
   const params: unknown[] = [id, from, now];
@@ -178,7 +219,11 @@ export async function updateCaseIf(
 
 /** Remembers where the case's card lives on the staff desk (first writer wins: false when another did). */
 export async function setCaseDeskRef(db: Db, id: number, channel: string, ts: string): Promise<boolean> {
-  const rows = await db.query('update cases set desk_channel = $2, desk_ts = $3 where id = $1 and desk_ts is null returning id', [id, channel, ts]);
+  const rows = await db.query('update cases set desk_channel = $2, desk_ts = $3 where id = $1 and desk_ts is null returning id', [
+    id,
+    channel,
+    ts,
+  ]);
   return rows.length > 0;
 }
 
@@ -201,8 +246,14 @@ export interface CaseMessageRecord {
 export async function insertCaseMessage(
   db: Db,
   m: {
-    caseId: number; author: 'worker' | 'staff'; staffId?: string; staffName?: string; text?: string; attachment?: unknown;
-    internal?: boolean; dedupeKey: string;
+    caseId: number;
+    author: 'worker' | 'staff';
+    staffId?: string;
+    staffName?: string;
+    text?: string;
+    attachment?: unknown;
+    internal?: boolean;
+    dedupeKey: string;
   },
   now: Date,
 ): Promise<number | undefined> {
@@ -210,8 +261,17 @@ export async function insertCaseMessage(
     `insert into case_messages (case_id, author, staff_id, staff_name, text, attachment, internal, dedupe_key, at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
      on conflict (dedupe_key) do nothing returning id::int`,
-    [m.caseId, m.author, m.staffId ?? null, m.staffName ?? null, m.text ?? null,
-      m.attachment === undefined ? null : JSON.stringify(m.attachment), m.internal ?? false, m.dedupeKey, now],
+    [
+      m.caseId,
+      m.author,
+      m.staffId ?? null,
+      m.staffName ?? null,
+      m.text ?? null,
+      m.attachment === undefined ? null : JSON.stringify(m.attachment),
+      m.internal ?? false,
+      m.dedupeKey,
+      now,
+    ],
   );
   return row?.id;
 }
@@ -241,7 +301,14 @@ export interface CaseEventRecord {
 
 export async function appendCaseEvent(
   db: Db,
-  e: { caseId: number; actorKind: ActorKind; actorId?: string | null; actorName?: string | null; kind: string; detail?: Record<string, unknown> },
+  e: {
+    caseId: number;
+    actorKind: ActorKind;
+    actorId?: string | null;
+    actorName?: string | null;
+    kind: string;
+    detail?: Record<string, unknown>;
+  },
   now: Date,
 ): Promise<number> {
   const [row] = await db.query<{ id: number }>(
@@ -286,7 +353,9 @@ export async function listExpiredResolved(db: Db, resolvedBefore: Date): Promise
 /** The text of the case's latest worker message, to avoid storing the same words twice. */
 export async function lastWorkerText(db: Db, caseId: number): Promise<string | null | undefined> {
   const [row] = await db.query<{ text: string | null }>(
-    `select text from case_messages where case_id = $1 and author = 'worker' order by id desc limit 1`, [caseId]);
+    `select text from case_messages where case_id = $1 and author = 'worker' order by id desc limit 1`,
+    [caseId],
+  );
   return row?.text;
 }
 
@@ -310,10 +379,9 @@ export async function eraseWorkerCases(db: Db, workerId: number, now: Date): Pro
   const ids = rows.map((r) => r.id);
   if (ids.length) {
     await db.query(`update case_messages set text = null, attachment = null where case_id = any($1::bigint[])`, [ids]);
-    await db.query(
-      `update outbox set payload = '{}'::jsonb where stream = any($1::text[]) and status in ('sent', 'dead')`,
-      [ids.map((id) => `case:${id}`)],
-    );
+    await db.query(`update outbox set payload = '{}'::jsonb where stream = any($1::text[]) and status in ('sent', 'dead')`, [
+      ids.map((id) => `case:${id}`),
+    ]);
   }
   return rows.map((r) => ({ id: r.id, wasActive: r.was_active }));
 }

@@ -7,8 +7,9 @@
  *   await conversations.append({ workerId: 7, role: 'worker', text: '试用期最长多久', lang: 'zh', at: new Date() });
  *   await conversations.recent(7, { limit: 4 });
  */
-import type { Db } from './db.js';
+
 import type { Lang } from '../i18n/lang.js';
+import type { Db } from './db.js';
 
 /** A citation as a conversation turn keeps it (the assistant's answers carry these). */
 export interface Citation {
@@ -65,8 +66,16 @@ export function createConversationStore(db: Db, { keep = KEEP }: { keep?: number
         await tx.query(
           `insert into conversation_turns (worker_id, role, text, lang, decision, understood, citations, created_at)
            values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)`,
-          [turn.workerId, turn.role, turn.text, turn.lang ?? null, turn.decision ?? null, turn.understood ?? null,
-            JSON.stringify(turn.citations ?? []), turn.at],
+          [
+            turn.workerId,
+            turn.role,
+            turn.text,
+            turn.lang ?? null,
+            turn.decision ?? null,
+            turn.understood ?? null,
+            JSON.stringify(turn.citations ?? []),
+            turn.at,
+          ],
         );
         await tx.query(
           `delete from conversation_turns where worker_id = $1 and id not in (
@@ -84,12 +93,21 @@ export function createConversationStore(db: Db, { keep = KEEP }: { keep?: number
         [workerId, limit, since ?? null],
       );
       return rows.reverse().map((r) => ({
-        workerId: r.worker_id, role: r.role, text: r.text, lang: r.lang, decision: r.decision, understood: r.understood,
-        citations: r.citations, at: new Date(r.created_at),
+        workerId: r.worker_id,
+        role: r.role,
+        text: r.text,
+        lang: r.lang,
+        decision: r.decision,
+        understood: r.understood,
+        citations: r.citations,
+        at: new Date(r.created_at),
       }));
     },
     async pending(workerId, since) {
-      const [row] = await db.query<{ state: unknown }>('select state from pending_questions where worker_id = $1 and asked_at >= $2', [workerId, since]);
+      const [row] = await db.query<{ state: unknown }>('select state from pending_questions where worker_id = $1 and asked_at >= $2', [
+        workerId,
+        since,
+      ]);
       return row?.state;
     },
     async setPending(workerId, state, at = new Date()) {

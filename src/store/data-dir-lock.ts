@@ -3,7 +3,7 @@
  * directory, and then writes are lost; this lock file (created with O_EXCL, holding the owner's pid) does.
  * A stale lock (its pid no longer runs) is taken over.
  */
-import { mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { StoreError } from './db.js';
 
@@ -45,7 +45,9 @@ export function lockDataDir(dir: string): DataDirLock {
         released = true;
         try {
           if (readFileSync(path, 'utf8').trim() === String(process.pid)) rmSync(path);
-        } catch { /* already gone */ }
+        } catch {
+          /* already gone */
+        }
       };
       process.once('exit', release);
       return { path, release };

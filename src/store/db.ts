@@ -22,7 +22,11 @@ export interface Db {
  */
 export class StoreError extends Error {
   override name = 'StoreError';
-  constructor(message: string, readonly code: 'locked' | 'no_vector' | 'connect' | 'migration' | 'unavailable', options?: ErrorOptions) {
+  constructor(
+    message: string,
+    readonly code: 'locked' | 'no_vector' | 'connect' | 'migration' | 'unavailable',
+    options?: ErrorOptions,
+  ) {
     super(message, options);
   }
 }
@@ -50,7 +54,10 @@ export function storeFault(error: unknown): 'unavailable' | 'rejected' | undefin
  * @example
  *   await persist(() => markOutboxSent(db, id, result, now));
  */
-export async function persist<T>(write: () => Promise<T>, { attempts = 10, delayMs = 50 }: { attempts?: number; delayMs?: number } = {}): Promise<T> {
+export async function persist<T>(
+  write: () => Promise<T>,
+  { attempts = 10, delayMs = 50 }: { attempts?: number; delayMs?: number } = {},
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await write();

@@ -13,11 +13,22 @@
  *   vacuum.request();      // after erasing a worker
  *   await vacuum.idle();   // tests: the files are clean now
  */
+
+import { type Logger, silentLogger } from '../log.js';
 import type { Db } from './db.js';
-import { silentLogger, type Logger } from '../log.js';
 
 /** The tables that can hold a worker's personal data (see worker-store, case-store, conversation-store). */
-const tables = ['workers', 'inbound_messages', 'outbox', 'conversation_turns', 'cases', 'case_messages', 'answer_feedback', 'asked_questions', 'applications'];
+const tables = [
+  'workers',
+  'inbound_messages',
+  'outbox',
+  'conversation_turns',
+  'cases',
+  'case_messages',
+  'answer_feedback',
+  'asked_questions',
+  'applications',
+];
 
 export interface ErasureVacuum {
   request(): void;
@@ -27,8 +38,16 @@ export interface ErasureVacuum {
 }
 
 export function createErasureVacuum({
-  db, log = silentLogger, delayMs = 5_000, waitMs = 30_000,
-}: { db: Db; log?: Logger; delayMs?: number; waitMs?: number }): ErasureVacuum {
+  db,
+  log = silentLogger,
+  delayMs = 5_000,
+  waitMs = 30_000,
+}: {
+  db: Db;
+  log?: Logger;
+  delayMs?: number;
+  waitMs?: number;
+}): ErasureVacuum {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   // When the first erasure not vacuumed yet happened: transactions older than it may still see what it erased.
@@ -74,7 +93,8 @@ export function createErasureVacuum({
       running = run().then((again) => {
         running = undefined;
         if (again !== undefined) schedule(again);
-        else if (since) schedule(delayMs); // erased again while the vacuum ran
+        else if (since)
+          schedule(delayMs); // erased again while the vacuum ran
         else for (const w of waiters.splice(0)) w();
       });
     }, after);

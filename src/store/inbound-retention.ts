@@ -8,21 +8,36 @@
  *   const retention = startInboundRetention({ db, days: config.INBOUND_RETENTION_DAYS, log });
  *   await retention.stop();
  */
+
+import { type Logger, silentLogger } from '../log.js';
 import type { Db } from './db.js';
 import { clearOldInbound } from './inbox-store.js';
-import { silentLogger, type Logger } from '../log.js';
 
 const DAY_MS = 24 * 60 * 60_000;
 
 export function startInboundRetention({
-  db, days, log = silentLogger, everyMs = 60 * 60_000, clock = () => new Date(),
-}: { db: Db; days: number; log?: Logger; everyMs?: number; clock?: () => Date }): { stop(): Promise<void> } {
+  db,
+  days,
+  log = silentLogger,
+  everyMs = 60 * 60_000,
+  clock = () => new Date(),
+}: {
+  db: Db;
+  days: number;
+  log?: Logger;
+  everyMs?: number;
+  clock?: () => Date;
+}): { stop(): Promise<void> } {
   let sweeping: Promise<void> | undefined;
   const sweep = () => {
     sweeping ??= clearOldInbound(db, new Date(clock().getTime() - days * DAY_MS))
-      .then((cleared) => { if (cleared) log.info('privacy.inbound_cleared', { rows: cleared, olderThanDays: days }); })
+      .then((cleared) => {
+        if (cleared) log.info('privacy.inbound_cleared', { rows: cleared, olderThanDays: days });
+      })
       .catch((error) => log.error('privacy.inbound_retention_failed', { error }))
-      .finally(() => { sweeping = undefined; });
+      .finally(() => {
+        sweeping = undefined;
+      });
     return sweeping;
   };
   void sweep();

@@ -39,7 +39,9 @@ export async function recordInbound(db: Db, msg: NewInbound): Promise<{ message:
   );
   if (inserted) return { message: inserted, duplicate: false };
   const [existing] = await db.query<InboundMessage>(
-    `select ${columns} from inbound_messages where channel = $1 and external_id = $2 and fingerprint = $3`, key);
+    `select ${columns} from inbound_messages where channel = $1 and external_id = $2 and fingerprint = $3`,
+    key,
+  );
   return { message: existing!, duplicate: true };
 }
 
@@ -48,7 +50,10 @@ export async function recordInbound(db: Db, msg: NewInbound): Promise<{ message:
  * failed at once, with the reason and without the payload, so it is acknowledged and passed over.
  * Returns its id (the existing one when it was refused before).
  */
-export async function recordRefusedInbound(db: Db, msg: Omit<NewInbound, 'payload' | 'workerId'> & { reason: string }): Promise<{ id: number; duplicate: boolean }> {
+export async function recordRefusedInbound(
+  db: Db,
+  msg: Omit<NewInbound, 'payload' | 'workerId'> & { reason: string },
+): Promise<{ id: number; duplicate: boolean }> {
   const key = [msg.channel, msg.externalId, msg.fingerprint ?? ''];
   const [inserted] = await db.query<{ id: number }>(
     `insert into inbound_messages (channel, external_id, fingerprint, sender, payload, status, error, handled_at)
@@ -58,7 +63,9 @@ export async function recordRefusedInbound(db: Db, msg: Omit<NewInbound, 'payloa
   );
   if (inserted) return { id: inserted.id, duplicate: false };
   const [existing] = await db.query<{ id: number }>(
-    'select id::int from inbound_messages where channel = $1 and external_id = $2 and fingerprint = $3', key);
+    'select id::int from inbound_messages where channel = $1 and external_id = $2 and fingerprint = $3',
+    key,
+  );
   return { id: existing!.id, duplicate: true };
 }
 
@@ -77,7 +84,9 @@ export async function markInboundHandled(db: Db, ids: readonly number[]): Promis
  * ('failed') when `giveUp` says so or after `maxFailures`; else it stays 'received' for another try.
  */
 export async function recordInboundFailure(
-  db: Db, id: number, { reason, giveUp = false, maxFailures }: { reason: string; giveUp?: boolean; maxFailures: number },
+  db: Db,
+  id: number,
+  { reason, giveUp = false, maxFailures }: { reason: string; giveUp?: boolean; maxFailures: number },
 ): Promise<'received' | 'failed'> {
   const [row] = await db.query<{ status: 'received' | 'failed' }>(
     `update inbound_messages set failures = failures + 1, error = $2,

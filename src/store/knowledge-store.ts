@@ -7,7 +7,7 @@
  *   const live = await store.liveVersion();
  *   const rows = await store.hybridCandidates(live.id, live.dimensions, [{ pool: 'articles', vector, terms, weights, limit: 40 }]);
  */
-import { toVectorLiteral, type Db } from './db.js';
+import { type Db, toVectorLiteral } from './db.js';
 
 export interface Passage {
   id: number;
@@ -139,7 +139,8 @@ export function createKnowledgeStore(db: Db) {
       );
       const ids: number[] = [];
       for (let start = 0; start < passages.length; start += PASSAGE_BATCH) {
-        const rows = passages.slice(start, start + PASSAGE_BATCH)
+        const rows = passages
+          .slice(start, start + PASSAGE_BATCH)
           .map((p, i) => ({ ...p, ordinal: start + i, embedding: toVectorLiteral(p.embedding) }));
         const batch = await db.query<{ id: number }>(
           `insert into knowledge_passages

@@ -8,7 +8,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { StoreError, type Db } from './db.js';
+import { type Db, StoreError } from './db.js';
 
 const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
 const LOCK_ID = 20_241_125;

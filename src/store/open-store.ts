@@ -6,14 +6,15 @@
  * @example
  *   const db = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
  */
-import pg from 'pg';
-import pgvector from 'pgvector';
+
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
-import { StoreError, type Db } from './db.js';
-import { lockDataDir } from './data-dir-lock.js';
-import { migrate } from './migrate.js';
+import pg from 'pg';
+import pgvector from 'pgvector';
 import { yieldToEventLoop } from '../event-loop.js';
+import { lockDataDir } from './data-dir-lock.js';
+import { type Db, StoreError } from './db.js';
+import { migrate } from './migrate.js';
 
 export interface StoreOptions {
   /** postgres://… — when absent the embedded PGlite store is used. */
@@ -69,7 +70,9 @@ async function openPostgres({ url, max, schema, connectTimeoutMs, applicationNam
   const types = new pg.TypeOverrides();
   const connection = { connectionString: url, connectionTimeoutMillis: connectTimeoutMs, application_name: applicationName };
   const setup = new pg.Client(connection);
-  setup.on('error', () => { /* reported by the query that was running */ });
+  setup.on('error', () => {
+    /* reported by the query that was running */
+  });
   const started = Date.now();
   try {
     await setup.connect().catch((error: unknown) => {
@@ -101,7 +104,9 @@ async function openPostgres({ url, max, schema, connectTimeoutMs, applicationNam
     types,
     options: schema ? `-c search_path=${schema},public` : undefined,
   });
-  pool.on('error', () => { /* an idle client died; the pool replaces it */ });
+  pool.on('error', () => {
+    /* an idle client died; the pool replaces it */
+  });
   // A connection can die at any moment, also between pg-pool handing a client over and its user listening:
   // an 'error' event nobody hears ends the process. The query or transaction that used it reports the failure.
   pool.on('connect', (client) => client.on('error', () => {}));
@@ -121,7 +126,9 @@ async function openPostgres({ url, max, schema, connectTimeoutMs, applicationNam
       const client = await pool.connect().catch(unavailable);
       // A connection dropped while checked out emits 'error' on the client; unheard, it would end the process.
       let broken: Error | undefined;
-      const onError = (error: Error) => { broken = error; };
+      const onError = (error: Error) => {
+        broken = error;
+      };
       client.on('error', onError);
       try {
         await client.query('begin');
@@ -157,9 +164,11 @@ function unavailable(error: unknown): never {
 }
 
 async function ensureVectorExtension(client: pg.Client): Promise<void> {
-  const [row] = (await client.query(`select
+  const [row] = (
+    await client.query(`select
       exists(select 1 from pg_extension where extname = 'vector') as installed,
-      exists(select 1 from pg_available_extensions where name = 'vector') as available`)).rows;
+      exists(select 1 from pg_available_extensions where name = 'vector') as available`)
+  ).rows;
   if (row.installed) return;
   if (!row.available) {
     throw new StoreError(
@@ -223,4 +232,3 @@ async function openPglite(dataDir: string): Promise<Db> {
   };
   return db;
 }
-

@@ -35,7 +35,16 @@ export async function insertOutboxItem(db: Db, item: NewOutboxItem, now: Date): 
      values ($1, $2, $3, $4, $5, $6, $7, $8)
      on conflict (dedupe_key) do nothing
      returning id::int`,
-    [item.channel, item.stream, item.kind, item.dedupeKey ?? null, JSON.stringify(item.payload), now, item.eraseWhenSent ?? false, item.priority ?? 0],
+    [
+      item.channel,
+      item.stream,
+      item.kind,
+      item.dedupeKey ?? null,
+      JSON.stringify(item.payload),
+      now,
+      item.eraseWhenSent ?? false,
+      item.priority ?? 0,
+    ],
   );
   if (row) return row.id;
   const [existing] = await db.query<{ id: number }>('select id::int from outbox where dedupe_key = $1', [item.dedupeKey]);
@@ -47,10 +56,14 @@ export async function insertOutboxItem(db: Db, item: NewOutboxItem, now: Date): 
  * holds, the highest priority first, then the oldest. A claim is a lease (`locked_until`); an item whose lease
  * ran out (its process died) is claimed again.
  */
-export async function claimDueOutboxItems(db: Db, { channels, limit, now, leaseMs }: { channels: string[]; limit: number; now: Date; leaseMs: number }): Promise<OutboxRow[]> {
+export async function claimDueOutboxItems(
+  db: Db,
+  { channels, limit, now, leaseMs }: { channels: string[]; limit: number; now: Date; leaseMs: number },
+): Promise<OutboxRow[]> {
   return db.transaction(async (tx) => {
-    const ids = (await tx.query<{ id: number }>(
-      `select o.id::int from outbox o
+    const ids = (
+      await tx.query<{ id: number }>(
+        `select o.id::int from outbox o
         where o.id in (
           select distinct on (stream) id from outbox
            where status in ('pending', 'sending') and channel = any($1::text[])
@@ -59,15 +72,18 @@ export async function claimDueOutboxItems(db: Db, { channels, limit, now, leaseM
         order by o.priority desc, o.id
         limit $3
         for update skip locked`,
-      [channels, now, limit],
-    )).map((r) => r.id);
+        [channels, now, limit],
+      )
+    ).map((r) => r.id);
     if (ids.length === 0) return [];
-    return tx.query<OutboxRow>(
-      `update outbox set status = 'sending', attempts = attempts + 1, locked_until = $2
+    return tx
+      .query<OutboxRow>(
+        `update outbox set status = 'sending', attempts = attempts + 1, locked_until = $2
         where id = any($1::bigint[])
         returning id::int, channel, stream, kind, payload, attempts, status, result, last_error, priority`,
-      [ids, new Date(now.getTime() + leaseMs)],
-    ).then((rows) => rows.sort((a, b) => b.priority - a.priority || a.id - b.id));
+        [ids, new Date(now.getTime() + leaseMs)],
+      )
+      .then((rows) => rows.sort((a, b) => b.priority - a.priority || a.id - b.id));
   });
 }
 
@@ -86,10 +102,11 @@ export async function markOutboxSent(db: Db, id: number, result: unknown, now: D
 }
 
 export async function rescheduleOutboxItem(db: Db, id: number, at: Date, error: string): Promise<void> {
-  await db.query(
-    `update outbox set status = 'pending', next_attempt_at = $2, locked_until = null, last_error = $3 where id = $1`,
-    [id, at, error],
-  );
+  await db.query(`update outbox set status = 'pending', next_attempt_at = $2, locked_until = null, last_error = $3 where id = $1`, [
+    id,
+    at,
+    error,
+  ]);
 }
 
 /** Returns true when the item's payload was erased with it (`erase_when_sent`). */
@@ -118,7 +135,9 @@ export async function getOutboxItem(db: Db, id: number): Promise<OutboxRow | und
 /** Counts by status (and `total`), optionally of one kind, for /healthz, tests and benchmarks. */
 export async function outboxCounts(db: Db, kind?: string): Promise<Record<string, number>> {
   const rows = await db.query<{ status: string; n: number }>(
-    'select status, count(*)::int as n from outbox where $1::text is null or kind = $1 group by status', [kind ?? null]);
+    'select status, count(*)::int as n from outbox where $1::text is null or kind = $1 group by status',
+    [kind ?? null],
+  );
   return Object.fromEntries([...rows.map((r) => [r.status, r.n] as const), ['total', rows.reduce((a, r) => a + r.n, 0)]]);
 }
 
@@ -154,7 +173,10 @@ export async function outboxBacklog(db: Db, deadSince: Date): Promise<OutboxBack
     [deadSince],
   );
   return {
-    pending: row!.pending, sending: row!.sending, dead: row!.dead, recentDead: row!.recent_dead,
+    pending: row!.pending,
+    sending: row!.sending,
+    dead: row!.dead,
+    recentDead: row!.recent_dead,
     oldestUndelivered: row!.oldest ? new Date(row!.oldest) : undefined,
   };
 }
@@ -176,8 +198,14 @@ export interface DeadLetter {
 /** The most recent dead letters first. */
 export async function listDeadLetters(db: Db, limit = 50): Promise<DeadLetter[]> {
   const rows = await db.query<{
-    id: number; channel: string; kind: string; attempts: number; last_error: string | null; case_id: number | null;
-    created_at: Date; dead_at: Date | null;
+    id: number;
+    channel: string;
+    kind: string;
+    attempts: number;
+    last_error: string | null;
+    case_id: number | null;
+    created_at: Date;
+    dead_at: Date | null;
   }>(
     `select id::int, channel, kind, attempts, last_error, created_at, dead_at,
             case when jsonb_typeof(payload->'caseId') = 'number' then (payload->>'caseId')::int end as case_id
@@ -187,8 +215,14 @@ export async function listDeadLetters(db: Db, limit = 50): Promise<DeadLetter[]>
     [limit],
   );
   return rows.map((r) => ({
-    id: r.id, channel: r.channel, kind: r.kind, attempts: r.attempts, lastError: r.last_error, caseId: r.case_id,
-    createdAt: new Date(r.created_at), deadAt: r.dead_at ? new Date(r.dead_at) : null,
+    id: r.id,
+    channel: r.channel,
+    kind: r.kind,
+    attempts: r.attempts,
+    lastError: r.last_error,
+    caseId: r.case_id,
+    createdAt: new Date(r.created_at),
+    deadAt: r.dead_at ? new Date(r.dead_at) : null,
   }));
 }
 

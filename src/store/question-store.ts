@@ -26,15 +26,26 @@ export async function recordAskedQuestion(db: Db, q: AskedQuestion): Promise<voi
     `insert into asked_questions (at, lang, kind, reason, topic, issue, confidence, unanswered, text, inbound_ref)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
      on conflict (inbound_ref) where inbound_ref is not null do nothing`,
-    [q.at, q.lang, q.kind, q.reason ?? null, q.topic ?? null, q.issue ?? null, q.confidence ?? null, q.unanswered ?? null,
-      q.text ?? null, q.inboundRef ?? null],
+    [
+      q.at,
+      q.lang,
+      q.kind,
+      q.reason ?? null,
+      q.topic ?? null,
+      q.issue ?? null,
+      q.confidence ?? null,
+      q.unanswered ?? null,
+      q.text ?? null,
+      q.inboundRef ?? null,
+    ],
   );
 }
 
 /** The worker said the answer to inbound message `inboundRef` did not help; false when it is not (or no longer) known. */
 export async function markNotHelpful(db: Db, inboundRef: number): Promise<boolean> {
-  const rows = await db.query(
-    `update asked_questions set not_helpful = true where inbound_ref = $1 and not not_helpful returning id`, [inboundRef]);
+  const rows = await db.query(`update asked_questions set not_helpful = true where inbound_ref = $1 and not not_helpful returning id`, [
+    inboundRef,
+  ]);
   return rows.length > 0;
 }
 
@@ -44,7 +55,10 @@ export async function markNotHelpful(db: Db, inboundRef: number): Promise<boolea
  * A row keeps its link to the message as long as it keeps words, so /forget can still find them.
  * Returns rows changed.
  */
-export async function pruneAskedQuestions(db: Db, { feedbackBefore, keepBefore }: { feedbackBefore: Date; keepBefore: Date }): Promise<number> {
+export async function pruneAskedQuestions(
+  db: Db,
+  { feedbackBefore, keepBefore }: { feedbackBefore: Date; keepBefore: Date },
+): Promise<number> {
   const rated = await db.query(
     `update asked_questions set inbound_ref = null, text = null
       where inbound_ref is not null and unanswered is null and not not_helpful and at < $1 returning id`,
@@ -52,7 +66,9 @@ export async function pruneAskedQuestions(db: Db, { feedbackBefore, keepBefore }
   );
   const expired = await db.query(
     `update asked_questions set text = null, inbound_ref = null
-      where (text is not null or inbound_ref is not null) and at < $1 returning id`, [keepBefore]);
+      where (text is not null or inbound_ref is not null) and at < $1 returning id`,
+    [keepBefore],
+  );
   return rated.length + expired.length;
 }
 

@@ -11,8 +11,9 @@ export async function listSentParts(db: Db, outboxId: number): Promise<Map<numbe
 }
 
 export async function recordSentPart(db: Db, outboxId: number, part: number, messageId: number): Promise<void> {
-  await db.query(
-    'insert into telegram_sent_parts (outbox_id, part, message_id) values ($1, $2, $3) on conflict do nothing',
-    [outboxId, part, messageId],
-  );
+  await db.query('insert into telegram_sent_parts (outbox_id, part, message_id) values ($1, $2, $3) on conflict do nothing', [
+    outboxId,
+    part,
+    messageId,
+  ]);
 }

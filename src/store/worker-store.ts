@@ -93,8 +93,9 @@ export async function eraseWorkerMessages(db: Db, worker: Pick<Worker, 'id' | 'c
       where channel = $2 and (worker_id = $1 or sender = $3)`,
     [worker.id, worker.channel, worker.external_id],
   );
-  await db.query(
-    `update outbox set payload = '{}'::jsonb, stream = 'erased:' || id where stream = $1 and status in ('sent', 'dead')`, [stream]);
+  await db.query(`update outbox set payload = '{}'::jsonb, stream = 'erased:' || id where stream = $1 and status in ('sent', 'dead')`, [
+    stream,
+  ]);
   await db.query(`update outbox set erase_when_sent = true where stream = $1 and status in ('pending', 'sending')`, [stream]);
   await db.query('delete from answer_feedback where worker_id = $1', [worker.id]);
 }

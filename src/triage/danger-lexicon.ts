@@ -13,22 +13,30 @@
  *   const lexicon = parseDangerLexicon(files);
  *   lexicon.scan('工友触电倒地叫不醒') // → { urgent: [{ category: 'electricity', term: '触电', strength: 'acute' }…], … }
  */
-import { z } from 'zod';
+
 import { parse as parseYaml } from 'yaml';
-import { compileTerms, findHits, normalise, wordsOf, type CompiledTerm } from './text-matcher.js';
+import { z } from 'zod';
+import { type CompiledTerm, compileTerms, findHits, normalise, wordsOf } from './text-matcher.js';
 import { DANGER_CATEGORIES, type DangerCategory } from './types.js';
 
 const terms = z.object({ zh: z.array(z.string().min(1)).default([]), en: z.array(z.string().min(1)).default([]) }).strict();
-const categorySchema = z.object({
-  category: z.enum(DANGER_CATEGORIES),
-  acute: terms,
-  event: terms.default({ zh: [], en: [] }),
-}).strict();
-const framesSchema = z.object({
-  past: terms, hypothetical: terms, rights: terms, present: terms,
-  /** Rule-like talk about what users say (凡是用户说…): quotes no person at risk, governs like a hypothetical. */
-  reported: terms.default({ zh: [], en: [] }),
-}).strict();
+const categorySchema = z
+  .object({
+    category: z.enum(DANGER_CATEGORIES),
+    acute: terms,
+    event: terms.default({ zh: [], en: [] }),
+  })
+  .strict();
+const framesSchema = z
+  .object({
+    past: terms,
+    hypothetical: terms,
+    rights: terms,
+    present: terms,
+    /** Rule-like talk about what users say (凡是用户说…): quotes no person at risk, governs like a hypothetical. */
+    reported: terms.default({ zh: [], en: [] }),
+  })
+  .strict();
 
 export type DangerLexiconData = { categories: Array<z.infer<typeof categorySchema>>; frames: z.infer<typeof framesSchema> };
 
@@ -51,7 +59,9 @@ export function parseDangerLexiconFiles(files: ReadonlyArray<{ name: string; tex
     const schema = /(^|\/)frames\.ya?ml$/.test(name) ? framesSchema : categorySchema;
     const parsed = schema.safeParse(doc);
     if (!parsed.success) {
-      throw new LexiconError(`${name} is not valid — fix: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+      throw new LexiconError(
+        `${name} is not valid — fix: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+      );
     }
     if (schema === framesSchema) frames = parsed.data as DangerLexiconData['frames'];
     else categories.push(parsed.data as DangerLexiconData['categories'][number]);
@@ -145,7 +155,10 @@ export function createDangerLexicon(data: DangerLexiconData): DangerLexicon {
 
       const hits: DangerHit[] = [];
       for (const c of byCategory.values()) {
-        for (const [strength, list] of [['acute', c.acute], ['event', c.event]] as const) {
+        for (const [strength, list] of [
+          ['acute', c.acute],
+          ['event', c.event],
+        ] as const) {
           const seen = new Set<string>();
           for (const h of findHits(list, text, words)) {
             if (seen.has(h.term)) continue;

@@ -46,9 +46,10 @@ function prng(seed: number): () => number {
   };
 }
 
-export function trainLinearModel(examples: readonly Example[], {
-  epochs = 12, learningRate = 0.3, l2 = 1e-5, minCount = 1, seed = 7,
-}: TrainOptions = {}): LinearModel {
+export function trainLinearModel(
+  examples: readonly Example[],
+  { epochs = 12, learningRate = 0.3, l2 = 1e-5, minCount = 1, seed = 7 }: TrainOptions = {},
+): LinearModel {
   const labels = [...new Set(examples.map((e) => e.label))].sort();
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const counts = new Map<string, number>();
@@ -144,7 +145,8 @@ export function serializeModel(model: LinearModel): StoredLinearModel {
 export function restoreModel(stored: StoredLinearModel): LinearModel {
   const bytes = Buffer.from(stored.weights, 'base64');
   const weights = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  if (weights.length !== stored.features.length * stored.labels.length) throw new Error('stored triage model is corrupt: weight count does not match');
+  if (weights.length !== stored.features.length * stored.labels.length)
+    throw new Error('stored triage model is corrupt: weight count does not match');
   return {
     labels: stored.labels,
     features: new Map(stored.features.map((f, i) => [f, i])),

@@ -8,11 +8,12 @@
  *   const triage = withLlmTriage(base, { chat, prompt: (lang, message) => prompts.render('triage', lang, { message }), timeoutMs: 4000 });
  *   await triage.classify('我在井下，喊老王他不答应');
  */
+
+import { detectLang } from '../i18n/detect-lang.js';
 import type { ChatModel } from '../llm/chat.js';
 import { withDeadline } from '../llm/deadline.js';
+import { type Logger, silentLogger } from '../log.js';
 import { maskPersonalData } from '../privacy/mask.js';
-import { detectLang } from '../i18n/detect-lang.js';
-import { silentLogger, type Logger } from '../log.js';
 import { DANGER_CATEGORIES, type TriageResult } from './types.js';
 
 export interface TriageService {
@@ -67,9 +68,10 @@ export interface LlmTriageOptions {
   log?: Logger;
 }
 
-export function withLlmTriage(base: { classify(text: string): TriageResult | Promise<TriageResult> }, {
-  chat, prompt: render, timeoutMs, log = silentLogger,
-}: LlmTriageOptions): TriageService {
+export function withLlmTriage(
+  base: { classify(text: string): TriageResult | Promise<TriageResult> },
+  { chat, prompt: render, timeoutMs, log = silentLogger }: LlmTriageOptions,
+): TriageService {
   return {
     async classify(text) {
       const first = await base.classify(text);
@@ -77,7 +79,9 @@ export function withLlmTriage(base: { classify(text: string): TriageResult | Pro
       try {
         const lang = detectLang(text) ?? 'zh';
         const prompt = render(lang, maskPersonalData(text).replace(/</g, '＜').replace(/>/g, '＞'));
-        const reply = await withDeadline(Date.now() + timeoutMs, (signal) => chat.complete([{ role: 'user', content: prompt }], { signal }));
+        const reply = await withDeadline(Date.now() + timeoutMs, (signal) =>
+          chat.complete([{ role: 'user', content: prompt }], { signal }),
+        );
         const verdict = parseLlmVerdict(reply);
         if (!verdict) {
           log.warn('triage.llm_unreadable');

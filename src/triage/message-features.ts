@@ -7,8 +7,8 @@
  *   messageFeatures('工友触电倒地', lexicon.scan('工友触电倒地')) // → ['w:工友', 'w:触电', 'b:工友', …, 'L:acute:electricity']
  */
 import { stemEnglish, tokenize } from '../text/tokenizer.js';
-import { normalise } from './text-matcher.js';
 import type { DangerScan } from './danger-lexicon.js';
+import { normalise } from './text-matcher.js';
 
 export function messageFeatures(text: string, scan: DangerScan): string[] {
   const t = normalise(text);

@@ -79,7 +79,8 @@ export function compileTerm(raw: string): CompiledTerm {
       const hits = [...text.matchAll(exact)].map((m) => ({ term: raw, index: m.index }));
       if (hits.length || !fuzzy) return hits;
       // With a `*` ending only the word's start must be within one edit ("suicde" → suicid*).
-      const near = (w: string) => (wildcard ? [-1, 0, 1].some((d) => withinOneEdit(w.slice(0, body.length + d), body)) : withinOneEdit(w, body));
+      const near = (w: string) =>
+        wildcard ? [-1, 0, 1].some((d) => withinOneEdit(w.slice(0, body.length + d), body)) : withinOneEdit(w, body);
       return words.filter((w) => near(w.text)).map((w) => ({ term: raw, index: w.index }));
     },
   };
@@ -106,11 +107,18 @@ function withinOneEdit(word: string, target: string): boolean {
   let j = 0;
   let edits = 0;
   while (i < word.length && j < target.length) {
-    if (word[i] === target[j]) { i++; j++; continue; }
+    if (word[i] === target[j]) {
+      i++;
+      j++;
+      continue;
+    }
     if (++edits > 1) return false;
     if (word.length > target.length) i++;
     else if (word.length < target.length) j++;
-    else { i++; j++; }
+    else {
+      i++;
+      j++;
+    }
   }
   return edits + (word.length - i) + (target.length - j) <= 1;
 }
@@ -126,7 +134,7 @@ export function precededBy(text: string, index: number, cues: readonly string[],
   const latinPart = before.split(/\s+/).filter(Boolean).slice(-wordWindow).join(' ');
   return cues.some((raw) => {
     const cue = normalise(raw);
-    if (han.test(cue)) return (before.slice(-(hanWindow + cue.length - 1))).includes(cue) || hanPart.includes(cue);
+    if (han.test(cue)) return before.slice(-(hanWindow + cue.length - 1)).includes(cue) || hanPart.includes(cue);
     return new RegExp(`(?<![a-z])${escapeRegex(cue)}(?![a-z])`, 'i').test(latinPart);
   });
 }

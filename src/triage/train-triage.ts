@@ -7,10 +7,10 @@
  *   const { bundle, stats } = trainTriage({ knowledge: await readTriageKnowledge('knowledge'), questions });
  */
 import { createDangerLexicon } from './danger-lexicon.js';
-import { serializeModel, trainLinearModel, type TrainOptions } from './linear-model.js';
+import { serializeModel, type TrainOptions, trainLinearModel } from './linear-model.js';
 import { messageFeatures } from './message-features.js';
-import type { TriageKnowledge } from './triage-knowledge.js';
 import type { TriageBundle } from './triage.js';
+import type { TriageKnowledge } from './triage-knowledge.js';
 
 /**
  * The ordinary legal questions the classifier learns from: the first phrasings of every card (6 Chinese and
@@ -49,6 +49,12 @@ export function trainTriage({ knowledge, questions, options }: TrainTriageInput)
   for (const e of examples) labels[e.label] = (labels[e.label] ?? 0) + 1;
   return {
     bundle: { lexicon: knowledge.lexicon, model: serializeModel(model) },
-    stats: { lines: knowledge.lines.length, questions: questions.length, labels, features: model.features.size, ms: Math.round(performance.now() - started) },
+    stats: {
+      lines: knowledge.lines.length,
+      questions: questions.length,
+      labels,
+      features: model.features.size,
+      ms: Math.round(performance.now() - started),
+    },
   };
 }

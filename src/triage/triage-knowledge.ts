@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LexiconError, parseDangerLexiconFiles, type DangerLexiconData } from './danger-lexicon.js';
+import { type DangerLexiconData, LexiconError, parseDangerLexiconFiles } from './danger-lexicon.js';
 import { OUTCOMES } from './types.js';
 
 export interface TrainingLine {
@@ -38,7 +38,9 @@ export function parseTrainingLines(name: string, text: string): TrainingLine[] {
     const [label, lang, ...rest] = raw.split('\t');
     const message = rest.join('\t').trim();
     if (!label || !labelPattern.test(label.trim()) || !OUTCOMES.includes(label.trim().split(':')[0] as never)) {
-      throw new LexiconError(`${source}: the first field must be a label like urgent:fire or answer:legal_question (got ${JSON.stringify(label?.slice(0, 40))})`);
+      throw new LexiconError(
+        `${source}: the first field must be a label like urgent:fire or answer:legal_question (got ${JSON.stringify(label?.slice(0, 40))})`,
+      );
     }
     if (lang?.trim() !== 'zh' && lang?.trim() !== 'en') throw new LexiconError(`${source}: the second field must be zh or en`);
     if (!message) throw new LexiconError(`${source}: the third field (the message) is empty`);

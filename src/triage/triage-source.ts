@@ -10,15 +10,15 @@
  *   (await triage.live()).classify('车间着火了出不去');
  */
 import { createHash } from 'node:crypto';
+import { type Logger, silentLogger } from '../log.js';
+import type { VersionExtras } from '../retrieval/index-update.js';
+import { cardsOf } from '../retrieval/issue-card-document.js';
 import type { Db } from '../store/db.js';
 import { createKnowledgeStore } from '../store/knowledge-store.js';
 import { createTriageStore } from '../store/triage-store.js';
-import { cardsOf } from '../retrieval/issue-card-document.js';
-import type { VersionExtras } from '../retrieval/index-update.js';
-import { silentLogger, type Logger } from '../log.js';
-import { readTriageKnowledge } from './triage-knowledge.js';
 import { cardQuestions, trainTriage } from './train-triage.js';
-import { triageFromBundle, type Triage, type TriageBundle } from './triage.js';
+import { type Triage, type TriageBundle, triageFromBundle } from './triage.js';
+import { readTriageKnowledge } from './triage-knowledge.js';
 
 export interface TriageSource extends VersionExtras {
   /** Trains (or copies) the model of `versionId` unless it has one. */
@@ -27,7 +27,13 @@ export interface TriageSource extends VersionExtras {
   live(): Promise<Triage>;
 }
 
-export function createTriageSource({ db, knowledgeDir, log = silentLogger, liveCheckMs = 1000, now = () => performance.now() }: {
+export function createTriageSource({
+  db,
+  knowledgeDir,
+  log = silentLogger,
+  liveCheckMs = 1000,
+  now = () => performance.now(),
+}: {
   db: Db;
   knowledgeDir: string;
   log?: Logger;
@@ -51,13 +57,24 @@ export function createTriageSource({ db, knowledgeDir, log = silentLogger, liveC
     if (await models.load(versionId)) return;
     const { source, questions, inputsHash } = await inputs(versionId);
     const live = await knowledge.liveVersion();
-    if (live && live.id !== versionId && (await models.load(live.id))?.inputsHash === inputsHash && (await models.copy(live.id, versionId))) {
+    if (
+      live &&
+      live.id !== versionId &&
+      (await models.load(live.id))?.inputsHash === inputsHash &&
+      (await models.copy(live.id, versionId))
+    ) {
       log.info('triage.model_copied', { version: versionId, from: live.id });
       return;
     }
     const { bundle, stats } = trainTriage({ knowledge: source, questions });
     await models.save(versionId, { inputsHash, bundle, stats: { ...stats } });
-    log.info('triage.model_trained', { version: versionId, lines: stats.lines, questions: stats.questions, features: stats.features, ms: stats.ms });
+    log.info('triage.model_trained', {
+      version: versionId,
+      lines: stats.lines,
+      questions: stats.questions,
+      features: stats.features,
+      ms: stats.ms,
+    });
   }
 
   return {

@@ -13,9 +13,9 @@
  *   triage.classify('工友触电了叫不醒') // → { outcome: 'urgent', category: 'electricity', source: 'lexicon', … }
  */
 import { createDangerLexicon, type DangerHit, type DangerLexicon, type DangerLexiconData } from './danger-lexicon.js';
-import { predict, restoreModel, type LinearModel, type StoredLinearModel } from './linear-model.js';
+import { type LinearModel, predict, restoreModel, type StoredLinearModel } from './linear-model.js';
 import { messageFeatures } from './message-features.js';
-import { DANGER_CATEGORIES, OUTCOMES, outcomeOf, type Outcome, type TriageResult } from './types.js';
+import { DANGER_CATEGORIES, OUTCOMES, type Outcome, outcomeOf, type TriageResult } from './types.js';
 
 /** How sure the classifier must be before it sends a message away from an answer. */
 export interface TriageThresholds {
@@ -40,7 +40,11 @@ export interface Triage {
   classify(text: string): TriageResult;
 }
 
-export function createTriage({ lexicon, model, thresholds = {} }: {
+export function createTriage({
+  lexicon,
+  model,
+  thresholds = {},
+}: {
   lexicon: DangerLexicon;
   model: LinearModel;
   thresholds?: Partial<TriageThresholds>;
@@ -59,8 +63,13 @@ export function createTriage({ lexicon, model, thresholds = {} }: {
         label: ranked[0]?.label ?? '',
         outcomes: Object.fromEntries(OUTCOMES.map((o) => [o, Math.round(outcomes[o] * 1000) / 1000])) as Record<Outcome, number>,
       };
-      const result = (outcome: Outcome, category: string, confidence: number, source: TriageResult['source']): TriageResult =>
-        ({ outcome, category, confidence: Math.round(confidence * 1000) / 1000, source, evidence });
+      const result = (outcome: Outcome, category: string, confidence: number, source: TriageResult['source']): TriageResult => ({
+        outcome,
+        category,
+        confidence: Math.round(confidence * 1000) / 1000,
+        source,
+        evidence,
+      });
 
       if (scan.urgent.length) return result('urgent', dangerCategory(scan.urgent, best('urgent')?.label), 1, 'lexicon');
       if (outcomes.urgent >= t.urgent) return result('urgent', best('urgent')!.label.split(':')[1]!, outcomes.urgent, 'classifier');

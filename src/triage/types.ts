@@ -7,8 +7,19 @@ export const OUTCOMES: readonly Outcome[] = ['urgent', 'escalate', 'decline', 'a
 
 /** The danger categories of the lexicon (knowledge/policy/triage/lexicon/). */
 export const DANGER_CATEGORIES = [
-  'fire', 'electricity', 'fall_collapse', 'machine', 'medical', 'heat', 'chemical', 'confined_space',
-  'violence', 'sexual_violence', 'self_harm', 'collective', 'child',
+  'fire',
+  'electricity',
+  'fall_collapse',
+  'machine',
+  'medical',
+  'heat',
+  'chemical',
+  'confined_space',
+  'violence',
+  'sexual_violence',
+  'self_harm',
+  'collective',
+  'child',
 ] as const;
 export type DangerCategory = (typeof DANGER_CATEGORIES)[number];
 

@@ -5,13 +5,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCrashBench } from '../../bench/crash.js';
-import { storeKinds, testDatabaseUrl } from '../support/stores.js';
 import { smallKnowledge } from '../support/small-knowledge.js';
+import { storeKinds, testDatabaseUrl } from '../support/stores.js';
 
 describe.each(storeKinds)('kill -9 during a burst, on %s', (kind) => {
   it('loses no worker, and answers twice at most the one whose reply was on the wire at the kill', async () => {
     const r = await runCrashBench({
-      messages: 40, killAfter: 20, rate: 40, knowledgeDir: smallKnowledge(), leaseSeconds: 2, watchMs: 1_000,
+      messages: 40,
+      killAfter: 20,
+      rate: 40,
+      knowledgeDir: smallKnowledge(),
+      leaseSeconds: 2,
+      watchMs: 1_000,
       databaseUrl: kind === 'postgres' ? testDatabaseUrl : undefined,
     });
     expect(r.lost).toBe(0);

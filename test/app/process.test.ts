@@ -3,13 +3,14 @@
  * current), started with `npm start`, answering in the console, and stopped with SIGTERM to the npm process:
  * it exits in time, leaves no node process behind and releases the embedded data directory's lock.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+
+import { type ChildProcessWithoutNullStreams, execFile, spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const root = resolve('.');
 const dist = (path: string) => pathToFileURL(join(root, 'dist', path)).href;
@@ -38,9 +39,15 @@ function waitForOutput(child: ChildProcessWithoutNullStreams, match: RegExp, tim
     const timer = setTimeout(() => reject(new Error(`no ${match} in time; stdout so far: ${out}`)), timeoutMs);
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString('utf8');
-      if (match.test(out)) { clearTimeout(timer); resolve(out); }
+      if (match.test(out)) {
+        clearTimeout(timer);
+        resolve(out);
+      }
     });
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`exited (${code}) before ${match}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited (${code}) before ${match}`));
+    });
   });
 }
 
@@ -51,14 +58,22 @@ describe('the built service', () => {
       throw new Error(`npm run build failed:\n${error.stdout ?? ''}${error.stderr ?? ''}`);
     });
   }, 180_000);
-  afterAll(() => { for (const dir of temp) rmSync(dir, { recursive: true, force: true }); });
+  afterAll(() => {
+    for (const dir of temp) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('finds what it reads at run time from dist/: migrations, locales, knowledge, prompts', async () => {
-    const { listMigrations } = await import(dist('store/migrate.js')) as { listMigrations: () => Array<{ name: string }> };
-    expect(listMigrations().map((m) => m.name)).toEqual(readdirSync('src/store/migrations').filter((f) => f.endsWith('.sql')).sort());
-    const { localesDir } = await import(dist('i18n/translator.js')) as { localesDir: string };
+    const { listMigrations } = (await import(dist('store/migrate.js'))) as { listMigrations: () => Array<{ name: string }> };
+    expect(listMigrations().map((m) => m.name)).toEqual(
+      readdirSync('src/store/migrations')
+        .filter((f) => f.endsWith('.sql'))
+        .sort(),
+    );
+    const { localesDir } = (await import(dist('i18n/translator.js'))) as { localesDir: string };
     expect(resolve(localesDir)).toBe(join(root, 'locales'));
-    const { loadConfig } = await import(dist('config.js')) as { loadConfig: (env: object) => { KNOWLEDGE_DIR: string; PROMPTS_DIR: string } };
+    const { loadConfig } = (await import(dist('config.js'))) as {
+      loadConfig: (env: object) => { KNOWLEDGE_DIR: string; PROMPTS_DIR: string };
+    };
     expect(loadConfig({})).toMatchObject({ KNOWLEDGE_DIR: join(root, 'knowledge'), PROMPTS_DIR: join(root, 'prompts') });
   });
 
@@ -70,14 +85,25 @@ describe('the built service', () => {
       cwd: root,
       // Only what npm needs, and our settings: a developer's .env or shell settings must not reach this service.
       env: {
-        PATH: process.env['PATH'], HOME: process.env['HOME'],
-        DATA_DIR: dataDir, KNOWLEDGE_DIR: knowledgeDir, PORT: '0', SHUTDOWN_TIMEOUT_MS: '8000',
-        DATABASE_URL: '', TELEGRAM_BOT_TOKEN: '', SLACK_BOT_TOKEN: '', OPENAI_API_KEY: '', CHAT_MODEL: '', EMBEDDING_MODEL: '',
+        PATH: process.env['PATH'],
+        HOME: process.env['HOME'],
+        DATA_DIR: dataDir,
+        KNOWLEDGE_DIR: knowledgeDir,
+        PORT: '0',
+        SHUTDOWN_TIMEOUT_MS: '8000',
+        DATABASE_URL: '',
+        TELEGRAM_BOT_TOKEN: '',
+        SLACK_BOT_TOKEN: '',
+        OPENAI_API_KEY: '',
+        CHAT_MODEL: '',
+        EMBEDDING_MODEL: '',
       },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
     let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
     try {
       const answered = waitForOutput(child, /《[^》]+》第[^条\n]+条/, 90_000);
       child.stdin.write('公司拖欠工资怎么办\n'); // the input stays open: the service keeps running

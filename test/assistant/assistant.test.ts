@@ -9,7 +9,10 @@ import { fakeRetriever, fakeTriage, issueCard, knowledgeDir, lawPassage } from '
 
 const rules = loadAssistantRules(knowledgeDir);
 const probationCard = issueCard({
-  articles: [{ title: '中华人民共和国劳动合同法', article: 19 }, { title: '中华人民共和国劳动合同法', article: 20 }],
+  articles: [
+    { title: '中华人民共和国劳动合同法', article: 19 },
+    { title: '中华人民共和国劳动合同法', article: 20 },
+  ],
 });
 const probation = [lawPassage('labor-contract-law.md', 19), lawPassage('labor-contract-law.md', 20), lawPassage('labor-law.md', 21)];
 const arbitrationCard = issueCard({
@@ -29,7 +32,11 @@ const triage = fakeTriage([
 ]);
 
 describe('the answer, bottom line first', () => {
-  const retriever = fakeRetriever([['试用期', probation, probationCard], ['arbitration', arbitration, arbitrationCard], ['团建费', [lawPassage('labor-law.md', 3)]]]);
+  const retriever = fakeRetriever([
+    ['试用期', probation, probationCard],
+    ['arbitration', arbitration, arbitrationCard],
+    ['团建费', [lawPassage('labor-law.md', 3)]],
+  ]);
   const assistant = createAssistant({ rules, retriever, triage });
 
   it('opens with the card’s bottom line, quotes the decisive sentence once, then next steps and the note', async () => {
@@ -74,7 +81,10 @@ describe('the answer, bottom line first', () => {
 
   it('never prints a {{PLACEHOLDER}}: the sentence goes, a contact becomes the 12351 hotline', () => {
     const guide = { ...lawPassage('labor-law.md', 3), kind: 'union-guide', text: '第三条 服务时间：{{DESK_HOURS}}。可以到工会办理。' };
-    const card = issueCard({ bottomLine: { zh: '可以找工会。联系电话：{{HARDSHIP_CONTACT}}。', en: 'Ask the union.' }, articles: [{ title: guide.title, article: 3 }] });
+    const card = issueCard({
+      bottomLine: { zh: '可以找工会。联系电话：{{HARDSHIP_CONTACT}}。', en: 'Ask the union.' },
+      articles: [{ title: guide.title, article: 3 }],
+    });
     const { text } = bottomLineAnswer({ lang: 'zh', question: '怎么找工会', passages: [guide], card, texts: rules.texts });
     expect(text).not.toMatch(/\{\{/);
     expect(text).toContain('12351');

@@ -1,9 +1,9 @@
-import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
-import { useStore } from '../support/stores.js';
-import { loadConfig } from '../../src/config.js';
+import { describe, expect, it } from 'vitest';
+import { type BehaviourResult, parseBehaviourCases, scoreBehaviour } from '../../src/assistant/behaviour-eval.js';
 import { openAssistant } from '../../src/assistant/open-assistant.js';
-import { parseBehaviourCases, scoreBehaviour, type BehaviourResult } from '../../src/assistant/behaviour-eval.js';
+import { loadConfig } from '../../src/config.js';
+import { useStore } from '../support/stores.js';
 import { knowledgeDir, promptsDir, repoRoot } from './law-passages.js';
 
 const devSet = `${repoRoot}../shared/eval/behaviour.jsonl`;

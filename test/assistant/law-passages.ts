@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArticleHeading } from '../../src/retrieval/chinese-numerals.js';
-import type { ScoredPassage, SearchOptions } from '../../src/retrieval/types.js';
-import type { IssueCard } from '../../src/retrieval/issue-cards.js';
 import type { IssueMatch, Lookup } from '../../src/retrieval/hybrid-retriever.js';
+import type { IssueCard } from '../../src/retrieval/issue-cards.js';
+import type { ScoredPassage, SearchOptions } from '../../src/retrieval/types.js';
 import type { TriageResult } from '../../src/triage/types.js';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -30,9 +30,17 @@ export function lawPassage(file: string, article: number, overrides: Partial<Sco
     if (l.trim()) body.push(l.trim());
   }
   return {
-    id: nextId++, title: field('title')!, kind: field('kind') ?? 'law', path: [], articles: [article],
-    effective: field('version_effective') ?? field('effective'), source: `laws/${file}`, text: body.join(' '),
-    score: 0.03, scores: { vector: 0.6, lexical: 20 }, ...overrides,
+    id: nextId++,
+    title: field('title')!,
+    kind: field('kind') ?? 'law',
+    path: [],
+    articles: [article],
+    effective: field('version_effective') ?? field('effective'),
+    source: `laws/${file}`,
+    text: body.join(' '),
+    score: 0.03,
+    scores: { vector: 0.6, lexical: 20 },
+    ...overrides,
   };
 }
 
@@ -40,7 +48,11 @@ export function lawPassage(file: string, article: number, overrides: Partial<Sco
 export function fakeRetriever(
   table: Array<[string, ScoredPassage[], IssueCard?]>,
   fallback: ScoredPassage[] = [],
-): { search(q: string, o?: SearchOptions): Promise<ScoredPassage[]>; lookup(q: string, o?: SearchOptions): Promise<Lookup>; queries: string[] } {
+): {
+  search(q: string, o?: SearchOptions): Promise<ScoredPassage[]>;
+  lookup(q: string, o?: SearchOptions): Promise<Lookup>;
+  queries: string[];
+} {
   const queries: string[] = [];
   const lookup = async (query: string, { k = 10 }: SearchOptions = {}): Promise<Lookup> => {
     queries.push(query);
@@ -57,14 +69,24 @@ let cardNo = 0;
 export function issueCard(overrides: Partial<IssueCard> = {}): IssueCard {
   cardNo += 1;
   return {
-    id: `card-${cardNo}`, area: 'test', source: 'issues/test.yaml',
+    id: `card-${cardNo}`,
+    area: 'test',
+    source: 'issues/test.yaml',
     issue: { zh: '试用期最长可以约定多久', en: 'How long probation may be' },
     asked: { zh: ['试用期多久'], en: ['how long is probation'] },
-    bottomLine: { zh: '要看合同期限：三年以上的合同，试用期最长六个月。', en: 'It depends on the contract term: for three years or more, at most six months.' },
+    bottomLine: {
+      zh: '要看合同期限：三年以上的合同，试用期最长六个月。',
+      en: 'It depends on the contract term: for three years or more, at most six months.',
+    },
     dependsOn: [{ zh: '合同期限', en: 'the contract term' }],
     articles: [{ title: '中华人民共和国劳动合同法', article: 19 }],
-    nextSteps: [{ zh: '看一下合同写的期限。', en: 'Check the term written in your contract.' }, { zh: '超过的部分可以向劳动保障监察投诉（12333）。', en: 'Complain to labour inspection (12333) about any excess.' }],
-    employerClaims: [], doNot: [], reviewed: false,
+    nextSteps: [
+      { zh: '看一下合同写的期限。', en: 'Check the term written in your contract.' },
+      { zh: '超过的部分可以向劳动保障监察投诉（12333）。', en: 'Complain to labour inspection (12333) about any excess.' },
+    ],
+    employerClaims: [],
+    doNot: [],
+    reviewed: false,
     ...overrides,
   };
 }
@@ -78,7 +100,10 @@ export function fakeTriage(table: Array<[string, Partial<TriageResult> & Pick<Tr
       seen.push(text);
       const hit = table.find(([key]) => text.includes(key))?.[1];
       return {
-        outcome: 'answer', category: 'legal_question', confidence: 0.9, source: 'classifier',
+        outcome: 'answer',
+        category: 'legal_question',
+        confidence: 0.9,
+        source: 'classifier',
         evidence: { danger: [], frames: [], label: '', outcomes: { urgent: 0, escalate: 0, decline: 0, answer: 1 } },
         ...hit,
       };

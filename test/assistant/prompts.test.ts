@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatPassages, loadPrompts } from '../../src/assistant/prompts.js';
 import { formatCards } from '../../src/assistant/llm-answer.js';
+import { formatPassages, loadPrompts } from '../../src/assistant/prompts.js';
 import { issueCard, lawPassage, promptsDir } from './law-passages.js';
 
 // What the model is sent, reviewed like code: a change to prompts/ shows up here as a snapshot diff.

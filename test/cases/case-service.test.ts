@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { storeKinds, useStore } from '../support/stores.js';
-import { listCaseEvents, getCase } from '../../src/store/case-store.js';
-import { setWorkerShareContact } from '../../src/store/worker-store.js';
-import { CaseError } from '../../src/cases/types.js';
-import { createWorkerService } from '../../src/conversation/worker-service.js';
-import { recordInbound } from '../../src/store/inbox-store.js';
 import type { Assistant } from '../../src/assistant/types.js';
-import { fakeTriage, safetyReply } from '../conversation/fake-triage.js';
 import { cardText, deskTexts } from '../../src/cases/case-text.js';
-import { buildListeningReport, reportPeriod } from '../../src/insights/listening-report.js';
-import { createConsoleDesk } from '../../src/channels/console/console-desk.js';
 import { createStaffDeskDeliverer, STAFF_DESK_CHANNEL } from '../../src/cases/staff-desk.js';
-import { aWorker, anEscalation, caseRig, recordingDesk, staffA, staffB, translate } from './case-fixtures.js';
+import { CaseError } from '../../src/cases/types.js';
+import { createConsoleDesk } from '../../src/channels/console/console-desk.js';
+import { createWorkerService } from '../../src/conversation/worker-service.js';
+import { buildListeningReport, reportPeriod } from '../../src/insights/listening-report.js';
+import { getCase, listCaseEvents } from '../../src/store/case-store.js';
+import { recordInbound } from '../../src/store/inbox-store.js';
+import { setWorkerShareContact } from '../../src/store/worker-store.js';
+import { fakeTriage, safetyReply } from '../conversation/fake-triage.js';
+import { storeKinds, useStore } from '../support/stores.js';
+import { anEscalation, aWorker, caseRig, recordingDesk, staffA, staffB, translate } from './case-fixtures.js';
 
 describe.each(storeKinds)('case service on %s', (kind) => {
   const store = useStore(kind);
@@ -138,9 +138,20 @@ describe.each(storeKinds)('case service on %s', (kind) => {
     await cases.forgetWorker(worker.id);
     await outbox.drain();
     const after = (await getCase(store.db, c.id))!;
-    expect(after).toMatchObject({ summary: null, workerText: null, botReply: null, facts: {}, category: 'wage_arrears', priority: 'normal', rating: 5 });
+    expect(after).toMatchObject({
+      summary: null,
+      workerText: null,
+      botReply: null,
+      facts: {},
+      category: 'wage_arrears',
+      priority: 'normal',
+      rating: 5,
+    });
     expect(after.forgottenAt).not.toBeNull();
-    const [{ n }] = await store.db.query<{ n: number }>(`select count(*)::int as n from case_messages where case_id = $1 and text is not null`, [c.id]) as [{ n: number }];
+    const [{ n }] = (await store.db.query<{ n: number }>(
+      `select count(*)::int as n from case_messages where case_id = $1 and text is not null`,
+      [c.id],
+    )) as [{ n: number }];
     expect(n).toBe(0);
     expect(desk.redacted).toHaveLength(1);
     expect(desk.updates.at(-1)!.card.forgotten).toBe(true);
@@ -159,7 +170,8 @@ describe.each(storeKinds)('case service on %s', (kind) => {
   it('lists the queue urgent first, then oldest', async () => {
     const { cases } = caseRig(store.db);
     const ids: number[] = [];
-    for (const priority of ['normal', 'urgent', 'normal'] as const) ids.push((await cases.openCase(anEscalation((await aWorker(store.db)).id, { priority }))).id);
+    for (const priority of ['normal', 'urgent', 'normal'] as const)
+      ids.push((await cases.openCase(anEscalation((await aWorker(store.db)).id, { priority }))).id);
     const queue = (await cases.queue()).map((c) => c.id).filter((id) => ids.includes(id));
     expect(queue).toEqual([ids[1], ids[0], ids[2]]);
   });
@@ -188,7 +200,9 @@ describe.each(storeKinds)('case service on %s', (kind) => {
     await outbox.drain();
     expect((await getCase(store.db, c.id))!.priority).toBe('urgent');
     const alerts = desk.posts.filter((p) => p.message.kind === 'urgent_alert' && p.message.caseId === c.id);
-    expect(alerts).toEqual([{ message: { kind: 'urgent_alert', caseId: c.id, category: 'fire', card: expect.any(Object) }, thread: undefined }]);
+    expect(alerts).toEqual([
+      { message: { kind: 'urgent_alert', caseId: c.id, category: 'fire', card: expect.any(Object) }, thread: undefined },
+    ]);
     expect((await listCaseEvents(store.db, c.id)).filter((e) => e.kind === 'urgent_message')).toHaveLength(1);
   });
 
@@ -196,8 +210,21 @@ describe.each(storeKinds)('case service on %s', (kind) => {
     let now = new Date('2026-06-01T02:00:00Z');
     const desk = recordingDesk();
     const { cases, outbox, inbox } = caseRig(store.db, { desk: desk.desk, clock: () => now, followUpDays: 7 });
-    const assistant: Assistant = { async respond({ text }) { return { kind: 'answer', lang: 'zh', text: `答：${text}`, citations: [], confidence: 0.9 }; } };
-    const workers = createWorkerService({ db: store.db, outbox, assistant, triage: fakeTriage(), safetyReply, cases, translate, clock: () => now });
+    const assistant: Assistant = {
+      async respond({ text }) {
+        return { kind: 'answer', lang: 'zh', text: `答：${text}`, citations: [], confidence: 0.9 };
+      },
+    };
+    const workers = createWorkerService({
+      db: store.db,
+      outbox,
+      assistant,
+      triage: fakeTriage(),
+      safetyReply,
+      cases,
+      translate,
+      clock: () => now,
+    });
     const worker = await aWorker(store.db);
     const identity = { channel: 'telegram', externalId: worker.external_id, chatId: worker.chat_id! };
     let n = 0;
@@ -212,7 +239,10 @@ describe.each(storeKinds)('case service on %s', (kind) => {
     await outbox.drain();
     const consent = inbox.to(worker).at(-1)!;
     expect(consent.text).toContain('7 天后');
-    expect(consent.choices).toEqual([{ value: `followup:${c.id}:agree`, label: '可以回访' }, { value: `followup:${c.id}:decline`, label: '不用回访' }]);
+    expect(consent.choices).toEqual([
+      { value: `followup:${c.id}:agree`, label: '可以回访' },
+      { value: `followup:${c.id}:decline`, label: '不用回访' },
+    ]);
     await press(consent.choices![0]!.value);
     expect(inbox.to(worker).at(-1)!.text).toContain('7 天后我们会再问问你');
     expect((await getCase(store.db, c.id))!.status).toBe('resolved'); // the press did not reopen it
@@ -236,7 +266,9 @@ describe.each(storeKinds)('case service on %s', (kind) => {
     const { cases, outbox, inbox } = caseRig(store.db);
     const printed: string[] = [];
     const desk = createConsoleDesk({
-      cases, translate, write: (s) => printed.push(s),
+      cases,
+      translate,
+      write: (s) => printed.push(s),
       report: (days) => buildListeningReport(store.db, reportPeriod(new Date(), days, 'Asia/Shanghai', { untilNow: true })),
     });
     outbox.register(STAFF_DESK_CHANNEL, createStaffDeskDeliverer({ db: store.db, desk: desk.desk }));
@@ -264,7 +296,10 @@ describe.each(storeKinds)('case service on %s', (kind) => {
     expect(await desk.command(':report 30')).toMatch(/^📊 倾听报告 · .*（30 天）\n\n职工提问：/);
     await outbox.drain();
     expect(inbox.to(worker).map((m) => m.text)).toEqual([
-      expect.stringContaining('个案编号'), expect.stringContaining('已接手'), '请把劳动合同发来\n\n—— 工会娘家人', expect.stringContaining('1–5'),
+      expect.stringContaining('个案编号'),
+      expect.stringContaining('已接手'),
+      '请把劳动合同发来\n\n—— 工会娘家人',
+      expect.stringContaining('1–5'),
       expect.stringContaining('7 天后再问问你'),
     ]);
   });
@@ -275,7 +310,14 @@ describe.each(storeKinds)('case service on %s', (kind) => {
     const assistant: Assistant = {
       async respond({ text }) {
         return text.includes('人工')
-          ? { kind: 'escalate', lang: 'zh', text: '已为你转人工', citations: [], confidence: 1, escalation: { priority: 'normal', category: 'explicit_request' } }
+          ? {
+              kind: 'escalate',
+              lang: 'zh',
+              text: '已为你转人工',
+              citations: [],
+              confidence: 1,
+              escalation: { priority: 'normal', category: 'explicit_request' },
+            }
           : { kind: 'answer', lang: 'zh', text: `答：${text}`, citations: [], confidence: 0.9 };
       },
     };
@@ -295,7 +337,9 @@ describe.each(storeKinds)('case service on %s', (kind) => {
     await say('公司又不发了');
     await outbox.drain();
     expect((await getCase(store.db, mine!.id))!.status).toBe('in_progress');
-    const thread = desk.posts.filter((p) => p.message.caseId === mine!.id && p.message.kind === 'worker_message').map((p) => (p.message as { text: string }).text);
+    const thread = desk.posts
+      .filter((p) => p.message.caseId === mine!.id && p.message.kind === 'worker_message')
+      .map((p) => (p.message as { text: string }).text);
     expect(thread).toEqual(['补充：欠了两个月', '公司又不发了']);
     expect(inbox.received.filter((m) => m.chatId === identity.chatId).some((m) => m.text.includes(`#${mine!.id}`))).toBe(true);
   });

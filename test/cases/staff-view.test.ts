@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { storeKinds, useStore } from '../support/stores.js';
-import { aWorker, anEscalation, caseRig, recordingDesk } from './case-fixtures.js';
+import { anEscalation, aWorker, caseRig, recordingDesk } from './case-fixtures.js';
 
 const words = '我叫李四，身份证110101199003071234，工资卡6222 0212 3456 7890 123，电话13812345678，公司拖欠三个月工资';
 
@@ -24,7 +24,9 @@ describe.each(storeKinds)('what staff see, on %s', (kind) => {
     expect(shown).not.toContain('6222 0212 3456 7890 123');
     expect(desk.cards[0]!.workerText).toBe('我叫李四，身份证110***********1234，工资卡****0123，电话13812345678，公司拖欠三个月工资');
     expect(desk.cards[0]!.summary).toContain('身份证110***********1234');
-    expect(desk.posts.find((p) => p.message.kind === 'worker_message')!.message).toMatchObject({ text: '补充：身份证号是110***********1234' });
+    expect(desk.posts.find((p) => p.message.kind === 'worker_message')!.message).toMatchObject({
+      text: '补充：身份证号是110***********1234',
+    });
   });
 });
 
@@ -38,7 +40,11 @@ describe.each(storeKinds)('after an outage of the staff desk, on %s', (kind) => 
     // The desk was away: nothing was delivered while these cases were opened.
     const opened = [];
     for (const priority of ['normal', 'normal', 'urgent', 'normal', 'urgent'] as const) {
-      opened.push(await cases.openCase(anEscalation((await aWorker(store.db)).id, { priority, category: priority === 'urgent' ? 'safety' : 'wage_arrears' })));
+      opened.push(
+        await cases.openCase(
+          anEscalation((await aWorker(store.db)).id, { priority, category: priority === 'urgent' ? 'safety' : 'wage_arrears' }),
+        ),
+      );
     }
     await outbox.drain();
     const urgent = opened.filter((c) => c.priority === 'urgent').map((c) => c.id);

@@ -13,8 +13,16 @@ export function fakeTriage(urgentWord = '救命', category = 'machine'): Message
       seen.push(text);
       const urgent = text.includes(urgentWord);
       return {
-        outcome: urgent ? 'urgent' : 'answer', category: urgent ? category : 'legal_question', confidence: 1, source: urgent ? 'lexicon' : 'classifier',
-        evidence: { danger: [], frames: [], label: '', outcomes: { urgent: urgent ? 1 : 0, escalate: 0, decline: 0, answer: urgent ? 0 : 1 } },
+        outcome: urgent ? 'urgent' : 'answer',
+        category: urgent ? category : 'legal_question',
+        confidence: 1,
+        source: urgent ? 'lexicon' : 'classifier',
+        evidence: {
+          danger: [],
+          frames: [],
+          label: '',
+          outcomes: { urgent: urgent ? 1 : 0, escalate: 0, decline: 0, answer: urgent ? 0 : 1 },
+        },
       };
     },
   };

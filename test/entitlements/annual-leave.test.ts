@@ -4,7 +4,13 @@ import { annualLeaveDays, unusedAnnualLeavePay } from '../../src/entitlements/in
 // 职工带薪年休假条例 3: 已满1年不满10年 5天；已满10年不满20年 10天；已满20年 15天.
 describe('annual leave days', () => {
   it.each([
-    [0.9, 0], [1, 5], [9.9, 5], [10, 10], [19.5, 10], [20, 15], [35, 15],
+    [0.9, 0],
+    [1, 5],
+    [9.9, 5],
+    [10, 10],
+    [19.5, 10],
+    [20, 15],
+    [35, 15],
   ])('%d years of work → %d days', (cumulativeYears, days) => {
     expect(annualLeaveDays({ cumulativeYears }).figures).toEqual({ annualDays: days, days, prorated: false });
   });
@@ -31,9 +37,15 @@ describe('annual leave days', () => {
 });
 
 // 条例 4 (三)–(五): 累计工作满1年不满10年请病假累计2个月以上，满10年不满20年3个月以上，满20年4个月以上的，不享受当年的年休假.
-describe('sick leave that forfeits the year\'s leave', () => {
+describe("sick leave that forfeits the year's leave", () => {
   it.each([
-    [6, 2.2, 0], [6, 2, 0], [6, 1.9, 5], [15, 2, 10], [15, 3, 0], [25, 3.5, 15], [25, 4, 0],
+    [6, 2.2, 0],
+    [6, 2, 0],
+    [6, 1.9, 5],
+    [15, 2, 10],
+    [15, 3, 0],
+    [25, 3.5, 15],
+    [25, 4, 0],
   ])('%d years of work, %d months of sick leave → %d days', (cumulativeYears, sickLeaveMonths, days) => {
     expect(annualLeaveDays({ cumulativeYears, sickLeaveMonths }).figures.days).toBe(days);
   });
@@ -58,6 +70,10 @@ describe('pay for annual leave not taken', () => {
   });
 
   it('pays only the normal wage when the worker declined in writing (实施办法 10 para 2)', () => {
-    expect(unusedAnnualLeavePay({ monthlyWage: 6525, unusedDays: 5, workerDeclinedInWriting: true }).figures).toEqual({ dailyWage: 300, extraPay: 0, totalWithNormalPay: 1500 });
+    expect(unusedAnnualLeavePay({ monthlyWage: 6525, unusedDays: 5, workerDeclinedInWriting: true }).figures).toEqual({
+      dailyWage: 300,
+      extraPay: 0,
+      totalWithNormalPay: 1500,
+    });
   });
 });

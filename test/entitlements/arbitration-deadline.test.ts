@@ -30,12 +30,20 @@ describe('the arbitration deadline', () => {
   });
 
   it('counts the days left from an injected today and says when it has passed', () => {
-    expect(arbitrationDeadline({ claim: 'other', knewDate: '2025-03-10' }, { today: '2026-03-10' }).figures).toMatchObject({ daysLeft: 0, expired: false });
-    expect(arbitrationDeadline({ claim: 'other', knewDate: '2025-03-10' }, { today: '2026-03-11' }).figures).toMatchObject({ daysLeft: -1, expired: true });
+    expect(arbitrationDeadline({ claim: 'other', knewDate: '2025-03-10' }, { today: '2026-03-10' }).figures).toMatchObject({
+      daysLeft: 0,
+      expired: false,
+    });
+    expect(arbitrationDeadline({ claim: 'other', knewDate: '2025-03-10' }, { today: '2026-03-11' }).figures).toMatchObject({
+      daysLeft: -1,
+      expired: true,
+    });
   });
 
   it('states interruption, suspension and holidays as assumptions', () => {
-    const text = arbitrationDeadline({ claim: 'other', knewDate: '2025-03-10' }).assumptions.map((a) => a.zh).join('');
+    const text = arbitrationDeadline({ claim: 'other', knewDate: '2025-03-10' })
+      .assumptions.map((a) => a.zh)
+      .join('');
     expect(text).toContain('时效中断');
     expect(text).toContain('时效中止');
     expect(text).toContain('法定休假日');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseCalculator, type CalculatorName } from '../../src/entitlements/index.js';
+import { type CalculatorName, chooseCalculator } from '../../src/entitlements/index.js';
 
 describe('the calculator a question asks about, from its words', () => {
   it.each<[string, CalculatorName]>([

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { extractFacts, mergeFacts, type Facts } from '../../src/entitlements/index.js';
+import { extractFacts, type Facts, mergeFacts } from '../../src/entitlements/index.js';
 
 const today = '2025-06-10';
 
-describe('facts from the worker\'s words', () => {
+describe("facts from the worker's words", () => {
   it.each<[string, Facts]>([
     // service as durations
-    ['我在公司干了4年8个月，月薪5500，被辞退了', { serviceYears: 4, serviceMonths: 8, monthlyWage: 5500, stillEmployed: false, claimKind: 'other' }],
+    [
+      '我在公司干了4年8个月，月薪5500，被辞退了',
+      { serviceYears: 4, serviceMonths: 8, monthlyWage: 5500, stillEmployed: false, claimKind: 'other' },
+    ],
     ['4年8个月', { serviceYears: 4, serviceMonths: 8 }],
     ['干了三年多，工资五千五', { serviceYears: 3, monthlyWage: 5500 }], // months unknown: not guessed
     ['在这做了两年半，一个月4k', { serviceYears: 2, serviceMonths: 6, monthlyWage: 4000 }],
@@ -21,36 +24,103 @@ describe('facts from the worker\'s words', () => {
     ['三级医院的护士，干了两年', { serviceYears: 2, serviceMonths: 0 }], // 三级医院 is no disability grade
     ['I worked there in total 7 years, salary 6,000 a month', { serviceYears: 7, serviceMonths: 0, monthlyWage: 6000 }],
     ['been with them for over 3 years, earning 8k per month', { serviceYears: 3, monthlyWage: 8000 }],
-    ["I've worked here two and a half years and was laid off", { serviceYears: 2, serviceMonths: 6, terminationReason: 'layoff', stillEmployed: false, claimKind: 'other' }],
+    [
+      "I've worked here two and a half years and was laid off",
+      { serviceYears: 2, serviceMonths: 6, terminationReason: 'layoff', stillEmployed: false, claimKind: 'other' },
+    ],
     ['worked 3 yrs, 5500 per month', { serviceYears: 3, serviceMonths: 0, monthlyWage: 5500 }],
     ['monthly salary RMB 12,000, I have been working for 12 years', { serviceYears: 12, serviceMonths: 0, monthlyWage: 12000 }],
     // service from dates
-    ['2021年3月入职，今年5月被辞退', { startDate: '2021-03', endDate: '2025-05', serviceYears: 4, serviceMonths: 2, serviceApproximate: true, stillEmployed: false, claimKind: 'other' }],
-    ['2021年3月15日入职，2025年5月20日被辞退，月薪1万2', { startDate: '2021-03-15', endDate: '2025-05-20', serviceYears: 4, serviceMonths: 2, serviceDays: 6, monthlyWage: 12000, stillEmployed: false, claimKind: 'other' }],
-    ['从2020年6月干到今年4月', { startDate: '2020-06', endDate: '2025-04', serviceYears: 4, serviceMonths: 10, serviceApproximate: true, stillEmployed: false }],
-    ['去年12月1号入职，到现在一直没签合同', { startDate: '2024-12-01', noWrittenContract: true, serviceYears: 0, serviceMonths: 6, serviceDays: 10 }],
-    ['I was fired on 3 May 2025, I joined in March 2019', { startDate: '2019-03', endDate: '2025-05-03', serviceYears: 6, serviceMonths: 2, serviceApproximate: true, stillEmployed: false, claimKind: 'other' }],
+    [
+      '2021年3月入职，今年5月被辞退',
+      {
+        startDate: '2021-03',
+        endDate: '2025-05',
+        serviceYears: 4,
+        serviceMonths: 2,
+        serviceApproximate: true,
+        stillEmployed: false,
+        claimKind: 'other',
+      },
+    ],
+    [
+      '2021年3月15日入职，2025年5月20日被辞退，月薪1万2',
+      {
+        startDate: '2021-03-15',
+        endDate: '2025-05-20',
+        serviceYears: 4,
+        serviceMonths: 2,
+        serviceDays: 6,
+        monthlyWage: 12000,
+        stillEmployed: false,
+        claimKind: 'other',
+      },
+    ],
+    [
+      '从2020年6月干到今年4月',
+      { startDate: '2020-06', endDate: '2025-04', serviceYears: 4, serviceMonths: 10, serviceApproximate: true, stillEmployed: false },
+    ],
+    [
+      '去年12月1号入职，到现在一直没签合同',
+      { startDate: '2024-12-01', noWrittenContract: true, serviceYears: 0, serviceMonths: 6, serviceDays: 10 },
+    ],
+    [
+      'I was fired on 3 May 2025, I joined in March 2019',
+      {
+        startDate: '2019-03',
+        endDate: '2025-05-03',
+        serviceYears: 6,
+        serviceMonths: 2,
+        serviceApproximate: true,
+        stillEmployed: false,
+        claimKind: 'other',
+      },
+    ],
     ['2023.3.1入职', { startDate: '2023-03-01' }],
     ['3月15号才知道公司没给我交社保', { knewDate: '2025-03-15', claimKind: 'other' }], // social insurance: not a wage claim
-    ['今年2月份被开除的，说我严重违纪', { endDate: '2025-02', terminationReason: 'dismissed_misconduct', stillEmployed: false, claimKind: 'other' }],
+    [
+      '今年2月份被开除的，说我严重违纪',
+      { endDate: '2025-02', terminationReason: 'dismissed_misconduct', stillEmployed: false, claimKind: 'other' },
+    ],
     // wages
     ['日工资200，上个月加班40小时', { dailyWage: 200, overtime: [{ hours: 40 }] }], // kind not said
     ['200一天', { dailyWage: 200 }],
     ['工资一天200块', { dailyWage: 200 }],
     ['一个月4k', { monthlyWage: 4000 }],
     ['工资五千多', {}], // not exact
-    ['公司无故把我辞退了，我在这干了6年，工资一万二千', { serviceYears: 6, serviceMonths: 0, monthlyWage: 12000, terminationReason: 'unlawful_dismissal', stillEmployed: false, claimKind: 'other' }],
+    [
+      '公司无故把我辞退了，我在这干了6年，工资一万二千',
+      {
+        serviceYears: 6,
+        serviceMonths: 0,
+        monthlyWage: 12000,
+        terminationReason: 'unlawful_dismissal',
+        stillEmployed: false,
+        claimKind: 'other',
+      },
+    ],
     ['My daily wage is 250 and I did 30 hours of overtime last month', { dailyWage: 250, overtime: [{ hours: 30 }] }],
     // typos
     ['月新5500，加斑36小时', { monthlyWage: 5500, overtime: [{ hours: 36 }] }],
     ['被公司辞推了，公资4500，干了2年', { serviceYears: 2, serviceMonths: 0, monthlyWage: 4500, stillEmployed: false, claimKind: 'other' }],
     // overtime
-    ['周末加了两天班，平时加班20小时', { overtime: [{ kind: 'workday', hours: 20 }, { kind: 'rest_day', days: 2 }] }],
+    [
+      '周末加了两天班，平时加班20小时',
+      {
+        overtime: [
+          { kind: 'workday', hours: 20 },
+          { kind: 'rest_day', days: 2 },
+        ],
+      },
+    ],
     ['国庆加了3天班', { overtime: [{ kind: 'holiday', days: 3 }] }],
     ['春节加班三天，工资7000', { monthlyWage: 7000, overtime: [{ kind: 'holiday', days: 3 }] }],
     ['每天加班4小时，一个月大概加了80个小时的班', { overtime: [{ hours: 80 }], dailyOvertimeHours: 4 }],
     ['周六日都要上班，没有调休，上个月周末加了4天班', { overtime: [{ kind: 'rest_day', days: 4 }], restDayTimeOff: false }],
-    ['wage 5500 yuan, overtime 20 hours on weekends, no time off', { monthlyWage: 5500, overtime: [{ kind: 'rest_day', hours: 20 }], restDayTimeOff: false }],
+    [
+      'wage 5500 yuan, overtime 20 hours on weekends, no time off',
+      { monthlyWage: 5500, overtime: [{ kind: 'rest_day', hours: 20 }], restDayTimeOff: false },
+    ],
     ['加班费没给，月薪4500，平时每天加班3小时', { monthlyWage: 4500, dailyOvertimeHours: 3, claimKind: 'wage_arrears' }],
     // injury
     ['七级伤残，受伤前工资8000', { grade: 7, monthlyWage: 8000 }],
@@ -79,7 +149,10 @@ describe('facts from the worker\'s words', () => {
     ['我自己辞职的', { terminationReason: 'resigned' }],
     ['公司倒闭了', { terminationReason: 'employer_closed' }],
     ['我是因为公司不交社保才辞职的', { terminationReason: 'resigned_employer_fault', claimKind: 'other' }],
-    ['合同到期公司不续签，做了5年，月薪9000', { serviceYears: 5, serviceMonths: 0, monthlyWage: 9000, terminationReason: 'contract_expired' }],
+    [
+      '合同到期公司不续签，做了5年，月薪9000',
+      { serviceYears: 5, serviceMonths: 0, monthlyWage: 9000, terminationReason: 'contract_expired' },
+    ],
   ])('%s', (text, facts) => {
     expect(extractFacts(text, { today })).toEqual(facts);
   });

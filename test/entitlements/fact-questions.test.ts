@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
-  answerFact, argsFromFacts, calculateFromFacts, calculatorNames, extractFacts, missingFact, parsePendingFact,
-  type CalculatorName, type Entitlement, type Facts, type PendingFact,
+  answerFact,
+  argsFromFacts,
+  type CalculatorName,
+  calculateFromFacts,
+  calculatorNames,
+  type Entitlement,
+  extractFacts,
+  type Facts,
+  missingFact,
+  type PendingFact,
+  parsePendingFact,
 } from '../../src/entitlements/index.js';
 
 const today = '2025-06-10';
@@ -126,7 +135,11 @@ describe('asking for the one missing fact', () => {
 });
 
 describe('reading a reply into the fact', () => {
-  const pending = (fact: PendingFact['fact'], facts: Facts = {}, calculator: CalculatorName = 'severance'): PendingFact => ({ calculator, fact, facts });
+  const pending = (fact: PendingFact['fact'], facts: Facts = {}, calculator: CalculatorName = 'severance'): PendingFact => ({
+    calculator,
+    fact,
+    facts,
+  });
 
   it.each<[PendingFact, string, Facts]>([
     [pending('serviceYears'), '4年8个月', { serviceYears: 4, serviceMonths: 8 }],
@@ -184,11 +197,17 @@ describe('arguments from facts', () => {
   });
 
   it('adds up overtime by kind and passes the daily figure for the 3-hour check', () => {
-    expect(argsFromFacts('overtime_pay', {
-      monthlyWage: 5500,
-      overtime: [{ kind: 'workday', hours: 20 }, { kind: 'rest_day', days: 2 }, { kind: 'workday', hours: 6 }],
-      dailyOvertimeHours: 4,
-      restDayTimeOff: false,
-    })).toEqual({ monthlyWage: 5500, workdayHours: 26, restDayDays: 2, restDayTimeOffGiven: false, longestWorkdayOvertime: 4 });
+    expect(
+      argsFromFacts('overtime_pay', {
+        monthlyWage: 5500,
+        overtime: [
+          { kind: 'workday', hours: 20 },
+          { kind: 'rest_day', days: 2 },
+          { kind: 'workday', hours: 6 },
+        ],
+        dailyOvertimeHours: 4,
+        restDayTimeOff: false,
+      }),
+    ).toEqual({ monthlyWage: 5500, workdayHours: 26, restDayDays: 2, restDayTimeOffGiven: false, longestWorkdayOvertime: 4 });
   });
 });

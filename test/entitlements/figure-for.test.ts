@@ -1,16 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { answerFact, calculateFromFacts, figureFor, type Figure } from '../../src/entitlements/index.js';
+import { answerFact, calculateFromFacts, type Figure, figureFor } from '../../src/entitlements/index.js';
 
 function result(figure: Figure) {
   if (figure.kind !== 'result') throw new Error(`expected a result, got ${figure.kind}`);
   return figure;
 }
 
-const working = (figure: Figure, lang: 'zh' | 'en' = 'zh') => result(figure).result.working.map((w) => w[lang]).join('\n');
+const working = (figure: Figure, lang: 'zh' | 'en' = 'zh') =>
+  result(figure)
+    .result.working.map((w) => w[lang])
+    .join('\n');
 
 describe('figureFor: the figure a question asks for', () => {
-  it('gives pay in lieu of notice at last month\'s wage and the severance at the 12-month average', () => {
-    const figure = result(figureFor('因为不能胜任工作，公司调岗后还是把我解除了，没提前30天通知。上个月工资7400，过去12个月平均7000，我干了3年。代通知金和补偿金分别多少？', []));
+  it("gives pay in lieu of notice at last month's wage and the severance at the 12-month average", () => {
+    const figure = result(
+      figureFor(
+        '因为不能胜任工作，公司调岗后还是把我解除了，没提前30天通知。上个月工资7400，过去12个月平均7000，我干了3年。代通知金和补偿金分别多少？',
+        [],
+      ),
+    );
     expect(figure.calculator).toBe('notice_pay');
     expect(figure.result.figures).toEqual({ amount: 7400 });
     // 3 × 7000 = 21000
@@ -37,7 +45,7 @@ describe('figureFor: the figure a question asks for', () => {
     expect(figure.result.figures).toEqual({ maxProbationMonths: 1, excessMonths: null, lowestPay: 2350 });
   });
 
-  it('lets a stated local average stand for the pooling area\'s in work-injury benefits', () => {
+  it("lets a stated local average stand for the pooling area's in work-injury benefits", () => {
     const figure = result(figureFor('九级伤残，受伤前平均月缴费工资2800，当地上年度职工月平均工资是6500元。一次性伤残补助金多少？', []));
     // 2800 < 60 % × 6500 = 3900 → 9 × 3900 = 35100
     expect(figure.result.figures).toMatchObject({ wageBase: 3900, oneOffSubsidy: 35100 });
@@ -73,14 +81,24 @@ describe('figureFor: the figure a question asks for', () => {
   });
 
   it('works out the untaken days of a leaving worker from the years of work and the days taken', () => {
-    const figure = result(figureFor('I have 13 years of total service and my last day will be 31 July 2025; this year I have taken 1 day of annual leave. My average monthly wage over the last 12 months, overtime excluded, is 6,525. How much does the company owe me for the untaken days?', []));
+    const figure = result(
+      figureFor(
+        'I have 13 years of total service and my last day will be 31 July 2025; this year I have taken 1 day of annual leave. My average monthly wage over the last 12 months, overtime excluded, is 6,525. How much does the company owe me for the untaken days?',
+        [],
+      ),
+    );
     // 212 ÷ 365 × 10 − 1 = 4.81 → 4 days; 6525 ÷ 21.75 = 300; 4 × 300 × 200 % = 2400
     expect(figure.result.figures).toMatchObject({ dailyWage: 300, extraPay: 2400 });
     expect(working(figure, 'en')).toContain('part days dropped: 4');
   });
 
   it('pays only the rest days not given back as time off', () => {
-    const figure = result(figureFor('My pay is 6,960 a month. I worked three Saturdays, 8 hours each; for two of them I got a day off in lieu later. How much overtime pay?', []));
+    const figure = result(
+      figureFor(
+        'My pay is 6,960 a month. I worked three Saturdays, 8 hours each; for two of them I got a day off in lieu later. How much overtime pay?',
+        [],
+      ),
+    );
     // 6960 ÷ 174 = 40 an hour; 8 h × 40 × 200 % = 640
     expect(figure.result.figures).toMatchObject({ restDayPay: 640, overtimeHours: 24 });
   });

@@ -11,11 +11,18 @@ describe('maternity leave', () => {
     [2, true, 128], // 98 + 15 + 15
     [3, false, 128], // 98 + 15 × 2
   ])('%d babies, difficult %s → %d days', (babies, difficultBirth, days) => {
-    expect(maternityLeave({ kind: 'birth', babies, difficultBirth }).figures).toEqual({ nationalDays: days, provincialExtraDays: null, totalDays: days });
+    expect(maternityLeave({ kind: 'birth', babies, difficultBirth }).figures).toEqual({
+      nationalDays: days,
+      provincialExtraDays: null,
+      totalDays: days,
+    });
   });
 
   it.each([
-    [3, 15], [3.9, 15], [4, 42], [6, 42],
+    [3, 15],
+    [3.9, 15],
+    [4, 42],
+    [6, 42],
   ])('miscarriage at %d months → %d days', (pregnancyMonths, days) => {
     expect(maternityLeave({ kind: 'miscarriage', pregnancyMonths }).figures.totalDays).toBe(days);
   });

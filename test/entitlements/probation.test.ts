@@ -5,14 +5,23 @@ import { probation } from '../../src/entitlements/index.js';
 // 不满三个月或以完成一定工作任务为期限 不得约定.
 describe('the longest probation', () => {
   it.each([
-    ['fixed', 2, 0], ['fixed', 3, 1], ['fixed', 11, 1], ['fixed', 12, 2], ['fixed', 35, 2], ['fixed', 36, 6], ['fixed', 60, 6],
-    ['open_ended', undefined, 6], ['task', undefined, 0],
+    ['fixed', 2, 0],
+    ['fixed', 3, 1],
+    ['fixed', 11, 1],
+    ['fixed', 12, 2],
+    ['fixed', 35, 2],
+    ['fixed', 36, 6],
+    ['fixed', 60, 6],
+    ['open_ended', undefined, 6],
+    ['task', undefined, 0],
   ] as const)('%s %s months → %d', (contractKind, contractMonths, max) => {
     expect(probation({ contractKind, contractMonths }).figures.maxProbationMonths).toBe(max);
   });
 
   it('states the zero in the working when no probation is allowed', () => {
-    expect(probation({ contractKind: 'fixed', contractMonths: 1 }).working[0]!.zh).toBe('1个月的固定期限合同 → 不得约定试用期（最长0个月）');
+    expect(probation({ contractKind: 'fixed', contractMonths: 1 }).working[0]!.zh).toBe(
+      '1个月的固定期限合同 → 不得约定试用期（最长0个月）',
+    );
   });
 
   it('flags a probation longer than allowed and cites 83', () => {
@@ -38,7 +47,10 @@ describe('the lowest probation pay', () => {
 
   it('takes the lower of the two 80 % standards: below it pay is unlawful on any reading', () => {
     // 6000 × 0.8 = 4800; 5000 × 0.8 = 4000 → 4000 (above the minimum wage 2500)
-    const r = probation({ contractKind: 'fixed', contractMonths: 24, agreedMonthlyWage: 6000, lowestWageSamePost: 5000 }, { local: { minimumWage: 2500 } });
+    const r = probation(
+      { contractKind: 'fixed', contractMonths: 24, agreedMonthlyWage: 6000, lowestWageSamePost: 5000 },
+      { local: { minimumWage: 2500 } },
+    );
     expect(r.figures.lowestPay).toBe(4000);
     expect(r.assumptions.map((a) => a.zh).join('')).toContain('有争议');
   });

@@ -52,7 +52,9 @@ describe('severance (劳动合同法 47)', () => {
   it('shows the working and names the unset local figures and where they are published', () => {
     const r = severance({ service: { years: 4, months: 8 }, monthlyWage: 5500 });
     expect(r.working.at(-1)!.zh).toBe('4年8个月 → 按5年计（六个月以上按一年计） → 5个月 × 5500元 = 27500元');
-    expect(r.working.at(-1)!.en).toBe('4 years 8 months → counted as 5 years (six months or more count as a year) → 5 months × 5,500 yuan = 27,500 yuan');
+    expect(r.working.at(-1)!.en).toBe(
+      '4 years 8 months → counted as 5 years (six months or more count as a year) → 5 months × 5,500 yuan = 27,500 yuan',
+    );
     expect(r.unsetLocalFigures).toEqual(['minimumWage', 'averageMonthlyWage']);
     expect(r.assumptions.map((a) => a.zh).join('')).toContain('如果你的月工资低于当地上年度职工月平均工资的三倍');
     expect(r.assumptions.map((a) => a.zh).join('')).toContain('人社局');
@@ -63,7 +65,10 @@ describe('severance (劳动合同法 47)', () => {
   it('notes the pre-2008 years rule only when the job began before 2008 (劳动合同法 97)', () => {
     const r = severance({ service: { years: 18, months: 0 }, monthlyWage: 5000, startedBefore2008: true }, { local });
     expect(r.basis).toContainEqual({ title: '中华人民共和国劳动合同法', article: 97 });
-    expect(severance({ service: { years: 3, months: 0 }, monthlyWage: 5000 }, { local }).basis).not.toContainEqual({ title: '中华人民共和国劳动合同法', article: 97 });
+    expect(severance({ service: { years: 3, months: 0 }, monthlyWage: 5000 }, { local }).basis).not.toContainEqual({
+      title: '中华人民共和国劳动合同法',
+      article: 97,
+    });
   });
 });
 

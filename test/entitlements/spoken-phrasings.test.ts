@@ -14,8 +14,14 @@ function reads(cases: Array<[string, Facts]>) {
 
 describe('English dates and what they mark', () => {
   reads([
-    ['I was hired on 3 February 2020 and let go on 15 July 2024.', { startDate: '2020-02-03', endDate: '2024-07-15', serviceYears: 4, serviceMonths: 5, serviceDays: 13 }],
-    ['My first day was 1 Sep 2021 and my final day was 31 Dec 2024.', { startDate: '2021-09-01', endDate: '2024-12-31', serviceYears: 3, serviceMonths: 4 }],
+    [
+      'I was hired on 3 February 2020 and let go on 15 July 2024.',
+      { startDate: '2020-02-03', endDate: '2024-07-15', serviceYears: 4, serviceMonths: 5, serviceDays: 13 },
+    ],
+    [
+      'My first day was 1 Sep 2021 and my final day was 31 Dec 2024.',
+      { startDate: '2021-09-01', endDate: '2024-12-31', serviceYears: 3, serviceMonths: 4 },
+    ],
     ['Employed from March 2018 to June 2024.', { startDate: '2018-03', endDate: '2024-06', serviceApproximate: true }],
     ['They dismissed me on 2 June 2025; I had started at the firm on 10 October 2019.', { startDate: '2019-10-10', endDate: '2025-06-02' }],
     ['I resigned on 30 June 2025.', { endDate: '2025-06-30', stillEmployed: false }],
@@ -34,9 +40,15 @@ describe('English dates and what they mark', () => {
 describe('Chinese dates and what they mark', () => {
   reads([
     ['2019年5月6号进的公司，2024年12月31号被裁了', { startDate: '2019-05-06', endDate: '2024-12-31', terminationReason: 'layoff' }],
-    ['二〇二三年三月一日入职，二〇二五年四月三十日离职', { startDate: '2023-03-01', endDate: '2025-04-30', serviceYears: 2, serviceMonths: 2 }],
+    [
+      '二〇二三年三月一日入职，二〇二五年四月三十日离职',
+      { startDate: '2023-03-01', endDate: '2025-04-30', serviceYears: 2, serviceMonths: 2 },
+    ],
     ['2023.3.1入职，2025.6.30离职', { startDate: '2023-03-01', endDate: '2025-06-30', serviceYears: 2, serviceMonths: 4, serviceDays: 0 }],
-    ['从2018年9月1日开始上班，一直干到2025年2月28日', { startDate: '2018-09-01', endDate: '2025-02-28', serviceYears: 6, serviceMonths: 6 }],
+    [
+      '从2018年9月1日开始上班，一直干到2025年2月28日',
+      { startDate: '2018-09-01', endDate: '2025-02-28', serviceYears: 6, serviceMonths: 6 },
+    ],
     ['2024年10月8日才跟我签了劳动合同', { signedDate: '2024-10-08' }],
     ['离职日期是2025年1月10日', { endDate: '2025-01-10' }],
     ['2025年3月1日老板通知我被开除了', { endDate: '2025-03-01' }],
@@ -98,11 +110,14 @@ describe('wages in Chinese', () => {
   });
 });
 
-describe('local figures stated in the question, never the worker\'s wage', () => {
+describe("local figures stated in the question, never the worker's wage", () => {
   reads([
     ['当地最低工资标准是2480元，我月薪2600', { monthlyWage: 2600, statedLocal: { minimumWage: 2480 } }],
     ['统筹地区上年度职工月平均工资7500元，我的工资是2万', { monthlyWage: 20000, statedLocal: { injuryAverageMonthlyWage: 7500 } }],
-    ['The average monthly wage in our city last year was 10,000 yuan and I earn 35,000 a month.', { monthlyWage: 35000, statedLocal: { averageMonthlyWage: 10000 } }],
+    [
+      'The average monthly wage in our city last year was 10,000 yuan and I earn 35,000 a month.',
+      { monthlyWage: 35000, statedLocal: { averageMonthlyWage: 10000 } },
+    ],
     ['本市社平工资9000，我前12个月平均月薪3万', { averageWage: 30000, statedLocal: { averageMonthlyWage: 9000 } }],
     ['The local minimum wage is 2,300; my agreed pay is 2,500.', { monthlyWage: 2500, statedLocal: { minimumWage: 2300 } }],
   ]);
@@ -121,8 +136,20 @@ describe('overtime as days and hours', () => {
     ['春节期间上了两天班', { overtime: [{ kind: 'holiday', days: 2 }] }],
     ['周日加班8小时，没有调休', { overtime: [{ kind: 'rest_day', hours: 8 }], restDayTimeOff: false }],
     ['月薪6500，这个月加了14个小时的班，都是工作日晚上', { overtime: [{ kind: 'workday', hours: 14 }] }],
-    ['本月工作日加班15小时、周末加班2天、中秋节加班1天', { overtime: [{ kind: 'workday', hours: 15 }, { kind: 'rest_day', days: 2 }, { kind: 'holiday', days: 1 }] }],
-    ['两个周六加班，每天8小时，其中一天补休了', { overtime: [{ kind: 'rest_day', days: 2 }], restDayTimeOffDays: 1, restDayTimeOff: false }],
+    [
+      '本月工作日加班15小时、周末加班2天、中秋节加班1天',
+      {
+        overtime: [
+          { kind: 'workday', hours: 15 },
+          { kind: 'rest_day', days: 2 },
+          { kind: 'holiday', days: 1 },
+        ],
+      },
+    ],
+    [
+      '两个周六加班，每天8小时，其中一天补休了',
+      { overtime: [{ kind: 'rest_day', days: 2 }], restDayTimeOffDays: 1, restDayTimeOff: false },
+    ],
     ['I worked 3 Saturdays, 8 hours each.', { overtime: [{ kind: 'rest_day', days: 3 }] }],
     ['I worked 2 public holidays, 8 hours each', { overtime: [{ kind: 'holiday', days: 2 }] }],
     ['I did 25 hours of overtime on weekdays', { overtime: [{ kind: 'workday', hours: 25 }] }],
@@ -130,7 +157,7 @@ describe('overtime as days and hours', () => {
     ['worked on National Day (1 October) for 8 hours', { overtime: [{ kind: 'holiday', hours: 8 }] }],
   ]);
 
-  it('reads 上了8小时班 on a working day as the day\'s work, not overtime', () => {
+  it("reads 上了8小时班 on a working day as the day's work, not overtime", () => {
     expect(facts('我每天上了8小时班')).not.toHaveProperty('overtime');
   });
 });

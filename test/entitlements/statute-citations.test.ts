@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseArticleHeading } from '../../src/retrieval/chinese-numerals.js';
+import { calculatorNames, type LegalBasis, runTool } from '../../src/entitlements/index.js';
 import { statutes } from '../../src/entitlements/statutes.js';
-import { calculatorNames, runTool, type LegalBasis } from '../../src/entitlements/index.js';
+import { parseArticleHeading } from '../../src/retrieval/chinese-numerals.js';
 
 // Every article a calculator cites must exist, under the exact front-matter title, in knowledge/laws.
 const lawsDir = new URL('../../knowledge/laws/', import.meta.url);
@@ -24,8 +24,18 @@ const examples: Array<[string, unknown]> = [
   ['severance', { service: { years: 20, months: 0 }, monthlyWage: 5000, startedBefore2008: true }],
   ['unlawful_termination', { service: { years: 3, months: 0 }, monthlyWage: 5000 }],
   ['notice_pay', { lastMonthWage: 5000 }],
-  ...['resigned', 'resigned_employer_fault', 'mutual_employer_proposed', 'dismissed_misconduct', 'dismissed_no_fault', 'layoff', 'contract_expired', 'employer_closed', 'retired', 'unlawful_dismissal']
-    .map((reason): [string, unknown] => ['severance_owed', { reason }]),
+  ...[
+    'resigned',
+    'resigned_employer_fault',
+    'mutual_employer_proposed',
+    'dismissed_misconduct',
+    'dismissed_no_fault',
+    'layoff',
+    'contract_expired',
+    'employer_closed',
+    'retired',
+    'unlawful_dismissal',
+  ].map((reason): [string, unknown] => ['severance_owed', { reason }]),
   ['double_wage_no_contract', { service: { years: 1, months: 2 }, monthlyWage: 5000 }],
   ['overtime_pay', { monthlyWage: 5000, restDayDays: 2, holidayDays: 1 }],
   ['overtime_pay', { monthlyWage: 5000, comprehensive: { periodMonths: 3, hoursWorked: 600 } }],

@@ -13,7 +13,7 @@ describe('tool descriptions', () => {
     }
   });
 
-  it('keep local figures and today out of the model\'s parameters', () => {
+  it("keep local figures and today out of the model's parameters", () => {
     const json = JSON.stringify(entitlementTools);
     for (const figure of ['averageMonthlyWage', 'minimumWage', 'injuryAverageMonthlyWage', 'maternityExtraDays', 'today']) {
       expect(json).not.toContain(`"${figure}"`);
@@ -76,7 +76,9 @@ describe('tool descriptions', () => {
 
 describe('runTool', () => {
   it('runs a calculator on JSON text, with the local figures from the caller', () => {
-    const outcome = runTool('severance', '{"service":{"years":14,"months":2},"monthlyWage":30000}', { local: { averageMonthlyWage: 8000 } });
+    const outcome = runTool('severance', '{"service":{"years":14,"months":2},"monthlyWage":30000}', {
+      local: { averageMonthlyWage: 8000 },
+    });
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.result.figures).toMatchObject({ paidMonths: 12, amount: 288000 });
@@ -85,7 +87,10 @@ describe('runTool', () => {
 
   it('refuses an unknown tool and names the known ones', () => {
     const outcome = runTool('compute_bonus', {});
-    expect(outcome).toEqual({ ok: false, error: { code: 'unknown_tool', message: expect.stringContaining('severance, unlawful_termination') } });
+    expect(outcome).toEqual({
+      ok: false,
+      error: { code: 'unknown_tool', message: expect.stringContaining('severance, unlawful_termination') },
+    });
   });
 
   it.each([

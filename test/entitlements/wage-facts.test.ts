@@ -8,8 +8,14 @@ describe('which wage each calculator takes', () => {
   const both = { lastMonthWage: 7300, averageWage: 7100, monthlyWage: 6900 };
 
   it.each([
-    ['notice_pay', 7300], ['severance', 7100], ['unlawful_termination', 7100], ['injury_disability', 7100],
-    ['unused_annual_leave_pay', 7100], ['overtime_pay', 6900], ['double_wage_no_contract', 6900], ['probation', 6900],
+    ['notice_pay', 7300],
+    ['severance', 7100],
+    ['unlawful_termination', 7100],
+    ['injury_disability', 7100],
+    ['unused_annual_leave_pay', 7100],
+    ['overtime_pay', 6900],
+    ['double_wage_no_contract', 6900],
+    ['probation', 6900],
   ] as const)('%s → %d', (calculator, wage) => {
     expect(wageFor(calculator, both).wage).toBe(wage);
   });
@@ -52,7 +58,7 @@ describe('facts worked out from other facts', () => {
     expect(leaveDates({ startDate: '2019-08-01', leaveYear: 2025 }, undefined)).toEqual({});
   });
 
-  it('takes the days taken off the year\'s leave', () => {
+  it("takes the days taken off the year's leave", () => {
     expect(unusedLeave({ totalWorkYears: 13, takenLeaveDays: 3 }, undefined).days).toBe(7);
     expect(unusedLeave({ totalWorkYears: 8, takenLeaveDays: 0 }, undefined).days).toBe(5);
     // leaving on 31 July after 16 years, 1 day taken: 212 ÷ 365 × 10 − 1 = 4.81 → 4

@@ -39,13 +39,15 @@ export async function startFakeEmbeddings({ defaultDims = 8 } = {}): Promise<Fak
       }
       const dims = parsed.dimensions ?? defaultDims;
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({
-        object: 'list',
-        model: parsed.model,
-        // Out of order on purpose: clients must sort by index.
-        data: input.map((t, index) => ({ object: 'embedding', index, embedding: fakeVector(t, dims) })).reverse(),
-        usage: { prompt_tokens: input.length, total_tokens: input.length },
-      }));
+      res.end(
+        JSON.stringify({
+          object: 'list',
+          model: parsed.model,
+          // Out of order on purpose: clients must sort by index.
+          data: input.map((t, index) => ({ object: 'embedding', index, embedding: fakeVector(t, dims) })).reverse(),
+          usage: { prompt_tokens: input.length, total_tokens: input.length },
+        }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -38,7 +38,11 @@ export interface FakeOpenAI {
   close(): Promise<void>;
 }
 
-export async function startFakeOpenAI({ reply = (): FakeChatReply => ({ text: 'ok' }) }: { reply?: FakeOpenAI['reply'] } = {}): Promise<FakeOpenAI> {
+export async function startFakeOpenAI({
+  reply = (): FakeChatReply => ({ text: 'ok' }),
+}: {
+  reply?: FakeOpenAI['reply'];
+} = {}): Promise<FakeOpenAI> {
   const timers = new Set<NodeJS.Timeout>();
   const state: FakeOpenAI = { baseURL: '', requests: [], reply, close: async () => {} };
   const server: Server = createServer((req, res) => {
@@ -49,9 +53,16 @@ export async function startFakeOpenAI({ reply = (): FakeChatReply => ({ text: 'o
         res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
         return;
       }
-      const parsed = JSON.parse(body) as { model: string; messages: FakeChatRequest['messages']; tools?: Array<{ function: { name: string } }> };
+      const parsed = JSON.parse(body) as {
+        model: string;
+        messages: FakeChatRequest['messages'];
+        tools?: Array<{ function: { name: string } }>;
+      };
       const request: FakeChatRequest = {
-        model: parsed.model, messages: parsed.messages, tools: (parsed.tools ?? []).map((t) => t.function.name), authorization: req.headers.authorization,
+        model: parsed.model,
+        messages: parsed.messages,
+        tools: (parsed.tools ?? []).map((t) => t.function.name),
+        authorization: req.headers.authorization,
       };
       state.requests.push(request);
       const answer = state.reply(request, state.requests.length);
@@ -63,28 +74,43 @@ export async function startFakeOpenAI({ reply = (): FakeChatReply => ({ text: 'o
           return;
         }
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({
-          id: `chatcmpl-${state.requests.length}`,
-          object: 'chat.completion',
-          created: 0,
-          model: parsed.model,
-          choices: [answer.toolCalls ? {
-            index: 0,
-            finish_reason: 'tool_calls',
-            message: {
-              role: 'assistant', content: null, refusal: null,
-              tool_calls: answer.toolCalls.map((c, i) => ({ id: `call_${state.requests.length}_${i}`, type: 'function', function: c })),
-            },
-          } : {
-            index: 0,
-            finish_reason: 'stop',
-            message: { role: 'assistant', content: answer.refusal ? null : answer.text ?? '', refusal: answer.refusal ?? null },
-          }],
-          usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-        }));
+        res.end(
+          JSON.stringify({
+            id: `chatcmpl-${state.requests.length}`,
+            object: 'chat.completion',
+            created: 0,
+            model: parsed.model,
+            choices: [
+              answer.toolCalls
+                ? {
+                    index: 0,
+                    finish_reason: 'tool_calls',
+                    message: {
+                      role: 'assistant',
+                      content: null,
+                      refusal: null,
+                      tool_calls: answer.toolCalls.map((c, i) => ({
+                        id: `call_${state.requests.length}_${i}`,
+                        type: 'function',
+                        function: c,
+                      })),
+                    },
+                  }
+                : {
+                    index: 0,
+                    finish_reason: 'stop',
+                    message: { role: 'assistant', content: answer.refusal ? null : (answer.text ?? ''), refusal: answer.refusal ?? null },
+                  },
+            ],
+            usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
+          }),
+        );
       };
       if (answer.delayMs) {
-        const t = setTimeout(() => { timers.delete(t); send(); }, answer.delayMs);
+        const t = setTimeout(() => {
+          timers.delete(t);
+          send();
+        }, answer.delayMs);
         timers.add(t);
       } else {
         send();
@@ -93,10 +119,11 @@ export async function startFakeOpenAI({ reply = (): FakeChatReply => ({ text: 'o
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   state.baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
-  state.close = () => new Promise((resolve) => {
-    for (const t of timers) clearTimeout(t);
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
+  state.close = () =>
+    new Promise((resolve) => {
+      for (const t of timers) clearTimeout(t);
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   return state;
 }

@@ -104,7 +104,12 @@ export interface FakeSlackOptions {
   channels?: string[];
 }
 
-export async function startFakeSlack({ token = FAKE_SLACK_TOKEN, users = {}, usergroups = {}, channels }: FakeSlackOptions = {}): Promise<FakeSlack> {
+export async function startFakeSlack({
+  token = FAKE_SLACK_TOKEN,
+  users = {},
+  usergroups = {},
+  channels,
+}: FakeSlackOptions = {}): Promise<FakeSlack> {
   const calls: SlackCall[] = [];
   const messages = new Map<string, SlackMessage>();
   const files = new Map<string, SlackFile>();
@@ -120,19 +125,27 @@ export async function startFakeSlack({ token = FAKE_SLACK_TOKEN, users = {}, use
     const guard = (c: unknown, f: () => Record<string, unknown>) => (channelOk(c) ? f() : { ok: false, error: 'channel_not_found' });
     return {
       'auth.test': () => ({ ok: true, url: 'https://union.slack.com/', ...FAKE_BOT }),
-      'chat.postMessage': () => guard(args.channel, () => {
-        const ts = nextTs();
-        const m: SlackMessage = { channel: String(args.channel), ts, text: args.text as string, blocks: args.blocks as unknown[], user: FAKE_BOT.user_id };
-        if (args.thread_ts) m.thread_ts = String(args.thread_ts);
-        messages.set(ts, m);
-        return { ok: true, channel: m.channel, ts, message: { ...m, bot_id: FAKE_BOT.bot_id } };
-      }),
-      'chat.update': () => guard(args.channel, () => {
-        const m = messages.get(String(args.ts));
-        if (!m) return { ok: false, error: 'message_not_found' };
-        Object.assign(m, { text: args.text ?? m.text, blocks: args.blocks ?? m.blocks });
-        return { ok: true, channel: m.channel, ts: m.ts };
-      }),
+      'chat.postMessage': () =>
+        guard(args.channel, () => {
+          const ts = nextTs();
+          const m: SlackMessage = {
+            channel: String(args.channel),
+            ts,
+            text: args.text as string,
+            blocks: args.blocks as unknown[],
+            user: FAKE_BOT.user_id,
+          };
+          if (args.thread_ts) m.thread_ts = String(args.thread_ts);
+          messages.set(ts, m);
+          return { ok: true, channel: m.channel, ts, message: { ...m, bot_id: FAKE_BOT.bot_id } };
+        }),
+      'chat.update': () =>
+        guard(args.channel, () => {
+          const m = messages.get(String(args.ts));
+          if (!m) return { ok: false, error: 'message_not_found' };
+          Object.assign(m, { text: args.text ?? m.text, blocks: args.blocks ?? m.blocks });
+          return { ok: true, channel: m.channel, ts: m.ts };
+        }),
       'chat.delete': () => {
         const m = messages.get(String(args.ts));
         if (!m) return { ok: false, error: 'message_not_found' };
@@ -144,19 +157,29 @@ export async function startFakeSlack({ token = FAKE_SLACK_TOKEN, users = {}, use
         files.set(id, { id, filename: String(args.filename) });
         return { ok: true, file_id: id, upload_url: `${base}/upload/${id}` };
       },
-      'files.completeUploadExternal': () => guard(args.channel_id, () => {
-        const listed = (typeof args.files === 'string' ? JSON.parse(args.files) : args.files) as Array<{ id: string; title?: string }>;
-        if (listed.some((f) => !files.get(f.id)?.bytes)) return { ok: false, error: 'file_not_found' };
-        for (const f of listed) Object.assign(files.get(f.id)!, { title: f.title, channel: String(args.channel_id), ...(args.thread_ts ? { thread_ts: String(args.thread_ts) } : {}) });
-        return { ok: true, files: listed.map((f) => ({ id: f.id, title: f.title })) };
-      }),
+      'files.completeUploadExternal': () =>
+        guard(args.channel_id, () => {
+          const listed = (typeof args.files === 'string' ? JSON.parse(args.files) : args.files) as Array<{ id: string; title?: string }>;
+          if (listed.some((f) => !files.get(f.id)?.bytes)) return { ok: false, error: 'file_not_found' };
+          for (const f of listed)
+            Object.assign(files.get(f.id)!, {
+              title: f.title,
+              channel: String(args.channel_id),
+              ...(args.thread_ts ? { thread_ts: String(args.thread_ts) } : {}),
+            });
+          return { ok: true, files: listed.map((f) => ({ id: f.id, title: f.title })) };
+        }),
       'chat.postEphemeral': () => guard(args.channel, () => ({ ok: true, message_ts: nextTs() })),
       'views.publish': () => ({ ok: true, view: { id: `V${++seq}`, ...(args.view as object) } }),
-      'views.open': () => (args.trigger_id ? { ok: true, view: { id: `V${++seq}`, ...(args.view as object) } } : { ok: false, error: 'invalid_trigger_id' }),
+      'views.open': () =>
+        args.trigger_id ? { ok: true, view: { id: `V${++seq}`, ...(args.view as object) } } : { ok: false, error: 'invalid_trigger_id' },
       'users.info': () => {
         const id = String(args.user);
         return users[id] !== undefined
-          ? { ok: true, user: { id, name: id.toLowerCase(), real_name: users[id], profile: { display_name: users[id], real_name: users[id] } } }
+          ? {
+              ok: true,
+              user: { id, name: id.toLowerCase(), real_name: users[id], profile: { display_name: users[id], real_name: users[id] } },
+            }
           : { ok: false, error: 'user_not_found' };
       },
       'usergroups.users.list': () => {
@@ -170,7 +193,15 @@ export async function startFakeSlack({ token = FAKE_SLACK_TOKEN, users = {}, use
     if (type?.includes('application/json')) return raw ? JSON.parse(raw) : {};
     const out: Record<string, unknown> = {};
     for (const [k, v] of new URLSearchParams(raw)) {
-      out[k] = /^[[{]/.test(v) ? (() => { try { return JSON.parse(v); } catch { return v; } })() : v;
+      out[k] = /^[[{]/.test(v)
+        ? (() => {
+            try {
+              return JSON.parse(v);
+            } catch {
+              return v;
+            }
+          })()
+        : v;
     }
     return out;
   }
@@ -178,7 +209,11 @@ export async function startFakeSlack({ token = FAKE_SLACK_TOKEN, users = {}, use
   function record(call: SlackCall) {
     calls.push(call);
     fake.onCall?.(call);
-    for (const w of watchers) if (w.match(call)) { watchers.delete(w); w.resolve(call); }
+    for (const w of watchers)
+      if (w.match(call)) {
+        watchers.delete(w);
+        w.resolve(call);
+      }
   }
 
   function takeFailure(method: string): SlackFailure | undefined {
@@ -215,7 +250,11 @@ export async function startFakeSlack({ token = FAKE_SLACK_TOKEN, users = {}, use
     const failure = takeFailure(method);
     if (failure?.status) {
       record({ method, args, status: failure.status, ok: false, at });
-      return send(failure.status, { ok: false, error: 'fake_outage' }, failure.retryAfter ? { 'retry-after': String(failure.retryAfter) } : {});
+      return send(
+        failure.status,
+        { ok: false, error: 'fake_outage' },
+        failure.retryAfter ? { 'retry-after': String(failure.retryAfter) } : {},
+      );
     }
     if (failure?.error) {
       record({ method, args, status: 200, ok: false, at });
@@ -232,7 +271,10 @@ export async function startFakeSlack({ token = FAKE_SLACK_TOKEN, users = {}, use
   }
 
   const server = createServer((req, res) => {
-    handle(req, res).catch(() => { res.writeHead(500); res.end(); });
+    handle(req, res).catch(() => {
+      res.writeHead(500);
+      res.end();
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -245,20 +287,39 @@ export async function startFakeSlack({ token = FAKE_SLACK_TOKEN, users = {}, use
     files,
     responses,
     ok: (method) => calls.filter((c) => c.method === method && c.ok),
-    failNext(method, n, failure) { failures.push({ method, left: n, failure }); },
-    failWhile(method, failure, active) { failures.push({ method, left: 0, failure, active }); },
-    heal() { failures = []; },
+    failNext(method, n, failure) {
+      failures.push({ method, left: n, failure });
+    },
+    failWhile(method, failure, active) {
+      failures.push({ method, left: 0, failure, active });
+    },
+    heal() {
+      failures = [];
+    },
     responseUrl: (id) => `${base}/response/${id}`,
     waitFor(match, timeoutMs = 10_000) {
       const past = calls.find(match);
       if (past) return Promise.resolve(past);
       return new Promise((resolve, reject) => {
-        const w = { match, resolve: (c: SlackCall) => { clearTimeout(timer); resolve(c); } };
-        const timer = setTimeout(() => { watchers.delete(w); reject(new Error('fake slack: no matching call in time')); }, timeoutMs);
+        const w = {
+          match,
+          resolve: (c: SlackCall) => {
+            clearTimeout(timer);
+            resolve(c);
+          },
+        };
+        const timer = setTimeout(() => {
+          watchers.delete(w);
+          reject(new Error('fake slack: no matching call in time'));
+        }, timeoutMs);
         watchers.add(w);
       });
     },
-    close: () => new Promise<void>((resolve) => { server.close(() => resolve()); server.closeAllConnections(); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
   return fake;
 }

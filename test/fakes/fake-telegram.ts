@@ -15,10 +15,19 @@ import type { UserFromGetMe } from 'grammy/types';
 
 export const FAKE_TOKEN = '123456:TEST-token_for-the-fake';
 export const FAKE_BOT: UserFromGetMe = {
-  id: 123456, is_bot: true, first_name: 'Niangjia', username: 'niangjia_bot',
-  can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false,
-  can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false,
-  allows_users_to_create_topics: false, can_manage_bots: false, supports_join_request_queries: false,
+  id: 123456,
+  is_bot: true,
+  first_name: 'Niangjia',
+  username: 'niangjia_bot',
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+  can_manage_bots: false,
+  supports_join_request_queries: false,
 };
 
 export interface RecordedCall {
@@ -87,7 +96,10 @@ export async function startFakeTelegram({ token = FAKE_TOKEN }: { token?: string
       const waitMs = Math.min(Number(payload['timeout'] ?? 0), 1) * 1000;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, waitMs);
-        pollWaiters.push(() => { clearTimeout(timer); resolve(); });
+        pollWaiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
       });
     }
     return queue.slice(0, limit);
@@ -95,12 +107,21 @@ export async function startFakeTelegram({ token = FAKE_TOKEN }: { token?: string
 
   function result(method: string, payload: Record<string, unknown>): unknown {
     switch (method) {
-      case 'getMe': return FAKE_BOT;
+      case 'getMe':
+        return FAKE_BOT;
       case 'sendMessage':
-        return { message_id: ++messageId, date: Math.floor(Date.now() / 1000), chat: { id: Number(payload['chat_id']), type: 'private' }, text: payload['text'] };
-      case 'getFile': return { file_id: payload['file_id'], file_unique_id: 'u', file_size: 1, file_path: 'photos/file.jpg' };
-      case 'editMessageReplyMarkup': return true;
-      default: return true;
+        return {
+          message_id: ++messageId,
+          date: Math.floor(Date.now() / 1000),
+          chat: { id: Number(payload['chat_id']), type: 'private' },
+          text: payload['text'],
+        };
+      case 'getFile':
+        return { file_id: payload['file_id'], file_unique_id: 'u', file_size: 1, file_path: 'photos/file.jpg' };
+      case 'editMessageReplyMarkup':
+        return true;
+      default:
+        return true;
     }
   }
 
@@ -112,7 +133,7 @@ export async function startFakeTelegram({ token = FAKE_TOKEN }: { token?: string
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
-    const payload = raw && (req.headers['content-type'] ?? '').includes('json') ? JSON.parse(raw) as Record<string, unknown> : {};
+    const payload = raw && (req.headers['content-type'] ?? '').includes('json') ? (JSON.parse(raw) as Record<string, unknown>) : {};
     const call: RecordedCall = { method, payload, at: performance.now() };
     const stall = stalls.find((st) => st.left > 0 && st.method === method);
     if (stall) {
@@ -121,11 +142,19 @@ export async function startFakeTelegram({ token = FAKE_TOKEN }: { token?: string
       return;
     }
 
-    const failure = takeFailure(method) ?? (blocked.has(String(payload['chat_id'])) ? { status: 403 as const, description: 'Forbidden: bot was blocked by the user' } : undefined);
+    const failure =
+      takeFailure(method) ??
+      (blocked.has(String(payload['chat_id']))
+        ? { status: 403 as const, description: 'Forbidden: bot was blocked by the user' }
+        : undefined);
     if (failure) {
-      const description = failure.description ?? (failure.status === 429 ? `Too Many Requests: retry after ${failure.retryAfter ?? 1}` : 'Internal Server Error');
+      const description =
+        failure.description ??
+        (failure.status === 429 ? `Too Many Requests: retry after ${failure.retryAfter ?? 1}` : 'Internal Server Error');
       return reply(res, failure.status, {
-        ok: false, error_code: failure.status, description,
+        ok: false,
+        error_code: failure.status,
+        description,
         ...(failure.retryAfter !== undefined ? { parameters: { retry_after: failure.retryAfter } } : {}),
       });
     }
@@ -133,7 +162,11 @@ export async function startFakeTelegram({ token = FAKE_TOKEN }: { token?: string
 
     calls.push(call);
     fake.onCall?.(call);
-    for (const w of watchers) if (w.match(call)) { watchers.delete(w); w.resolve(call); }
+    for (const w of watchers)
+      if (w.match(call)) {
+        watchers.delete(w);
+        w.resolve(call);
+      }
     reply(res, 200, { ok: true, result: result(method, payload) });
   }
 
@@ -146,10 +179,17 @@ export async function startFakeTelegram({ token = FAKE_TOKEN }: { token?: string
   const fake: FakeTelegram = {
     apiRoot: `http://127.0.0.1:${port}`,
     calls,
-    sent: (method, chatId) => calls.filter((c) => c.method === method && (chatId === undefined || String(c.payload['chat_id']) === String(chatId))),
-    failNext(method, n, failure) { failures.push({ method, left: n, failure }); },
-    block(chatId) { blocked.add(String(chatId)); },
-    stall(method, n) { stalls.push({ method, left: n }); },
+    sent: (method, chatId) =>
+      calls.filter((c) => c.method === method && (chatId === undefined || String(c.payload['chat_id']) === String(chatId))),
+    failNext(method, n, failure) {
+      failures.push({ method, left: n, failure });
+    },
+    block(chatId) {
+      blocked.add(String(chatId));
+    },
+    stall(method, n) {
+      stalls.push({ method, left: n });
+    },
     pushUpdates(...updates) {
       queue.push(...(updates as Array<{ update_id: number }>));
       const waiters = pollWaiters;
@@ -160,8 +200,17 @@ export async function startFakeTelegram({ token = FAKE_TOKEN }: { token?: string
       const found = calls.find(match);
       if (found) return Promise.resolve(found);
       return new Promise((resolve, reject) => {
-        const watcher = { match, resolve: (c: RecordedCall) => { clearTimeout(timer); resolve(c); } };
-        const timer = setTimeout(() => { watchers.delete(watcher); reject(new Error('fake Telegram: no matching call in time')); }, timeoutMs);
+        const watcher = {
+          match,
+          resolve: (c: RecordedCall) => {
+            clearTimeout(timer);
+            resolve(c);
+          },
+        };
+        const timer = setTimeout(() => {
+          watchers.delete(watcher);
+          reject(new Error('fake Telegram: no matching call in time'));
+        }, timeoutMs);
         watchers.add(watcher);
       });
     },
@@ -170,7 +219,10 @@ export async function startFakeTelegram({ token = FAKE_TOKEN }: { token?: string
       for (const w of pollWaiters) w();
       pollWaiters = [];
       for (const res of held) res.destroy();
-      return new Promise((resolve) => { server.close(() => resolve()); server.closeAllConnections(); });
+      return new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
     },
   };
   return fake;

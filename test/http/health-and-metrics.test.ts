@@ -3,15 +3,15 @@
  * store's gauges over a real store (both kinds), as src/app.ts wires them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeKinds, useStore } from '../support/stores.js';
 import { createHttpServer, type HttpServer } from '../../src/http/http-server.js';
-import { createOutbox, type Outbox } from '../../src/outbox/outbox.js';
+import { registerStoreGauges } from '../../src/http/store-gauges.js';
+import { createMetrics, type Metrics } from '../../src/metrics/metrics.js';
 import { DeliveryError } from '../../src/outbox/delivery-error.js';
+import { createOutbox, type Outbox } from '../../src/outbox/outbox.js';
 import { outboxHealthCheck } from '../../src/outbox/outbox-health.js';
 import { requeueDeadLetters } from '../../src/store/outbox-store.js';
-import { createMetrics, type Metrics } from '../../src/metrics/metrics.js';
-import { registerStoreGauges } from '../../src/http/store-gauges.js';
-import { aWorker, anEscalation, caseRig } from '../cases/case-fixtures.js';
+import { anEscalation, aWorker, caseRig } from '../cases/case-fixtures.js';
+import { storeKinds, useStore } from '../support/stores.js';
 
 describe('health endpoints', () => {
   let http: HttpServer;
@@ -28,7 +28,7 @@ describe('health endpoints', () => {
 
   const get = async (path: string) => {
     const res = await fetch(`${base}${path}`);
-    return { status: res.status, body: await res.json() as Record<string, unknown> };
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
 
   it('live always answers; ready runs only the ready checks; /healthz runs them all', async () => {
@@ -44,7 +44,10 @@ describe('health endpoints', () => {
   it('fails a check that does not answer in time instead of hanging the probe', async () => {
     http.health('index', () => new Promise(() => {}), { ready: true });
     const started = performance.now();
-    expect(await get('/healthz/ready')).toMatchObject({ status: 503, body: { index: { ok: false, error: 'check failed (see the service log)' } } });
+    expect(await get('/healthz/ready')).toMatchObject({
+      status: 503,
+      body: { index: { ok: false, error: 'check failed (see the service log)' } },
+    });
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
@@ -62,7 +65,9 @@ describe.each(storeKinds)('outbox health and /metrics on %s', (kind) => {
     metrics = createMetrics();
     outbox = createOutbox({ db: store.db, metrics });
     outbox.register('ok', async () => ({ sent: true }));
-    outbox.register('refused', async () => { throw new DeliveryError('chat not found', { retryable: false }); });
+    outbox.register('refused', async () => {
+      throw new DeliveryError('chat not found', { retryable: false });
+    });
     http = createHttpServer({ metrics });
     const clock = () => new Date(Date.now() + later);
     http.health('outbox', outboxHealthCheck({ db: store.db, clock, ...limits }), { ready: true });
@@ -76,7 +81,8 @@ describe.each(storeKinds)('outbox health and /metrics on %s', (kind) => {
     return { status: res.status, outbox: ((await res.json()) as { outbox: Record<string, unknown> }).outbox };
   };
   const scrape = async () => (await fetch(`${base}/metrics`)).text();
-  const enqueue = (channel: string, text: string) => outbox.enqueue({ channel, stream: `${channel}:${text}`, kind: 'message', payload: { text } });
+  const enqueue = (channel: string, text: string) =>
+    outbox.enqueue({ channel, stream: `${channel}:${text}`, kind: 'message', payload: { text } });
 
   it('reports the outbox unhealthy once dead letters pass OUTBOX_DEAD_LETTERS_MAX, and well again after a retry', async () => {
     await enqueue('ok', 'a');
@@ -90,7 +96,9 @@ describe.each(storeKinds)('outbox health and /metrics on %s', (kind) => {
       const { status, outbox: o } = await health(path);
       expect(status).toBe(503);
       expect(o).toMatchObject({ ok: false, dead: 2, recentDead: 2 });
-      expect(String(o['problems'])).toMatch(/2 dead letters in the last hour, more than OUTBOX_DEAD_LETTERS_MAX=1: .*npm run outbox -- --list/);
+      expect(String(o['problems'])).toMatch(
+        /2 dead letters in the last hour, more than OUTBOX_DEAD_LETTERS_MAX=1: .*npm run outbox -- --list/,
+      );
     }
     // Dead letters of more than an hour ago no longer count (they stay listed for admins).
     later = 61 * 60_000;
@@ -144,7 +152,14 @@ describe.each(storeKinds)('outbox health and /metrics on %s', (kind) => {
   it('still serves the rest of /metrics when the store does not answer', async () => {
     const broken = createMetrics();
     broken.countMessage('telegram', 'in');
-    registerStoreGauges(broken, { db: { ...store.db, query: async () => { throw new Error('database gone'); } } });
+    registerStoreGauges(broken, {
+      db: {
+        ...store.db,
+        query: async () => {
+          throw new Error('database gone');
+        },
+      },
+    });
     const text = await broken.registry.metrics();
     expect(text).toContain('niangjia_messages_total{channel="telegram",direction="in"} 1');
     expect(text).not.toMatch(/niangjia_outbox_items\{/);

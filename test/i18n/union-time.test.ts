@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, isTimeZone, zonedParts, zonedTime } from '../../src/i18n/union-time.js';
 import { loadConfig } from '../../src/config.js';
+import { formatDate, formatDateTime, isTimeZone, zonedParts, zonedTime } from '../../src/i18n/union-time.js';
 
 describe('the union’s time zone', () => {
   it('shows instants in the zone, not UTC', () => {

@@ -2,13 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { storeKinds, useStore } from '../support/stores.js';
+import { loadTranslator } from '../../src/i18n/translator.js';
 import { buildListeningReport, reportPeriod } from '../../src/insights/listening-report.js';
-import { reportLabels, reportText } from '../../src/insights/report-text.js';
+import { groupByLikeness } from '../../src/insights/question-groups.js';
 import { reportCharts } from '../../src/insights/report-charts.js';
 import { reportCsv } from '../../src/insights/report-csv.js';
-import { groupByLikeness } from '../../src/insights/question-groups.js';
-import { loadTranslator } from '../../src/i18n/translator.js';
+import { reportLabels, reportText } from '../../src/insights/report-text.js';
+import { storeKinds, useStore } from '../support/stores.js';
 import { mismatches, seedMonth } from './seeded-month.js';
 
 const translate = loadTranslator();
@@ -23,8 +23,16 @@ describe('report periods and groups', () => {
   });
 
   it('groups questions by likeness, biggest first, examples as asked', () => {
-    const groups = groupByLikeness(['外卖骑手算不算劳动关系', '试用期最长多久', '外卖骑手算不算劳动关系？急', '请问外卖骑手算不算劳动关系，谢谢']);
-    expect(groups.map((g) => [g.count, g.examples[0]])).toEqual([[3, '外卖骑手算不算劳动关系'], [1, '试用期最长多久']]);
+    const groups = groupByLikeness([
+      '外卖骑手算不算劳动关系',
+      '试用期最长多久',
+      '外卖骑手算不算劳动关系？急',
+      '请问外卖骑手算不算劳动关系，谢谢',
+    ]);
+    expect(groups.map((g) => [g.count, g.examples[0]])).toEqual([
+      [3, '外卖骑手算不算劳动关系'],
+      [1, '试用期最长多久'],
+    ]);
   });
 });
 
@@ -42,14 +50,16 @@ describe.each(storeKinds)('the listening report on %s', (kind) => {
     expect(total).toBeLessThan(kind === 'postgres' ? 5_000 : 15_000);
 
     expect(mismatches(report, seeded.expected)).toEqual([]);
-    expect(mismatches({ ...report, followUps: { ...report.followUps, solved: report.followUps.solved + 1 } }, seeded.expected)).toHaveLength(1);
+    expect(
+      mismatches({ ...report, followUps: { ...report.followUps, solved: report.followUps.solved + 1 } }, seeded.expected),
+    ).toHaveLength(1);
     expect(report.questions.total).toBe(10_000);
     expect(report.desk.ratings.average).toBeGreaterThan(1);
 
     // No worker identity anywhere: the seed's workers have pseudonyms W-S…, none may appear.
     const text = reportText(report, { translate, lang: 'zh' });
     expect(text).toContain('倾听报告 · 2026-04-01 – 2026-04-30（30 天）');
-    expect(text).toContain("职工提问*：10,000 条（上一周期 3,333 条，↑200%）");
+    expect(text).toContain('职工提问*：10,000 条（上一周期 3,333 条，↑200%）');
     expect(text).not.toMatch(/W-S\d/);
     expect(JSON.stringify(report)).not.toMatch(/W-S\d|worker_?id/i);
     expect(charts.map((c) => c.name)).toEqual(['topics', 'unanswered', 'escalations', 'ratings']);

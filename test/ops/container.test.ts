@@ -3,20 +3,28 @@
  * the stages and their order, every file the Dockerfile copies exists and is not ignored, the runtime stage
  * carries what the code reads at run time, and compose wires the pgvector database and both health checks.
  */
-import { describe, expect, it } from 'vitest';
+
 import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadConfig } from '../../src/config.js';
 
-interface Instruction { op: string; args: string }
+interface Instruction {
+  op: string;
+  args: string;
+}
 
 /** The Dockerfile's instructions, continuation lines joined and comments left out. */
 function dockerfile(path = 'Dockerfile'): Instruction[] {
   const text = readFileSync(path, 'utf8').replace(/\\\r?\n/g, ' ');
-  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).map((l) => {
-    const [op, ...rest] = l.split(/\s+/);
-    return { op: op!.toUpperCase(), args: rest.join(' ') };
-  });
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => {
+      const [op, ...rest] = l.split(/\s+/);
+      return { op: op!.toUpperCase(), args: rest.join(' ') };
+    });
 }
 
 function stages(instructions: Instruction[]) {
@@ -33,7 +41,10 @@ function stages(instructions: Instruction[]) {
   return out;
 }
 
-const ignored = readFileSync('.dockerignore', 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+const ignored = readFileSync('.dockerignore', 'utf8')
+  .split('\n')
+  .map((l) => l.trim())
+  .filter((l) => l && !l.startsWith('#'));
 
 describe('the Dockerfile', () => {
   const all = stages(dockerfile());
@@ -54,7 +65,10 @@ describe('the Dockerfile', () => {
         const paths = words.filter((w) => !w.startsWith('--'));
         const sources = paths.slice(0, -1);
         if (from) {
-          expect(all.slice(0, index).map((x) => x.name), `COPY --from=${from}`).toContain(from);
+          expect(
+            all.slice(0, index).map((x) => x.name),
+            `COPY --from=${from}`,
+          ).toContain(from);
           continue;
         }
         for (const source of sources) {
@@ -67,7 +81,11 @@ describe('the Dockerfile', () => {
   });
 
   it('builds dist/ with npm ci (prepare), and runs node dist/main.js with what it reads at run time', () => {
-    const run = (name: string) => stage(name).steps.filter((i) => i.op === 'RUN').map((i) => i.args).join('\n');
+    const run = (name: string) =>
+      stage(name)
+        .steps.filter((i) => i.op === 'RUN')
+        .map((i) => i.args)
+        .join('\n');
     expect(run('build')).toMatch(/npm ci\b/);
     expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts.prepare).toMatch(/build/);
     // The runtime has no dev dependencies, so prepare (tsc) must not run there.
@@ -85,10 +103,18 @@ describe('the Dockerfile', () => {
 
 describe('compose.yaml', () => {
   const compose = parse(readFileSync('compose.yaml', 'utf8')) as {
-    services: Record<string, {
-      image?: string; build?: { target: string }; environment?: Record<string, string>; ports?: string[];
-      depends_on?: Record<string, { condition: string }>; healthcheck?: { test: string[] }; profiles?: string[];
-    }>;
+    services: Record<
+      string,
+      {
+        image?: string;
+        build?: { target: string };
+        environment?: Record<string, string>;
+        ports?: string[];
+        depends_on?: Record<string, { condition: string }>;
+        healthcheck?: { test: string[] };
+        profiles?: string[];
+      }
+    >;
   };
   const { db, app, test } = compose.services;
   const targets = stages(dockerfile()).map((s) => s.name);

@@ -2,27 +2,28 @@
  * Dead letters, visible and retryable through the admin port: directly, through the /admin endpoint, and with
  * `npm run outbox` (in-process, or forwarded to the service that owns the embedded data directory).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { storeKinds, useStore } from '../support/stores.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdmin } from '../../src/admin/admin.js';
+import { createAdminClient } from '../../src/admin/admin-client.js';
+import { adminListener } from '../../src/admin/admin-listener.js';
+import { ensureAdminToken } from '../../src/admin/admin-token.js';
+import { deadLetterAdmin } from '../../src/admin/dead-letters.js';
+import { runOutboxCommand } from '../../src/admin/outbox-command.js';
+import { loadConfig } from '../../src/config.js';
+import { createHttpServer } from '../../src/http/http-server.js';
+import { createLocalEmbedder } from '../../src/llm/local-embedder.js';
+import { silentLogger } from '../../src/log.js';
+import { DeliveryError } from '../../src/outbox/delivery-error.js';
+import { createOutbox, type Outbox } from '../../src/outbox/outbox.js';
+import { lockDataDir } from '../../src/store/data-dir-lock.js';
 import type { Db } from '../../src/store/db.js';
 import { openStore } from '../../src/store/open-store.js';
 import { getOutboxItem } from '../../src/store/outbox-store.js';
-import { lockDataDir } from '../../src/store/data-dir-lock.js';
-import { createOutbox, type Outbox } from '../../src/outbox/outbox.js';
-import { DeliveryError } from '../../src/outbox/delivery-error.js';
-import { deadLetterAdmin } from '../../src/admin/dead-letters.js';
-import { createAdmin } from '../../src/admin/admin.js';
-import { adminListener } from '../../src/admin/admin-listener.js';
-import { createAdminClient } from '../../src/admin/admin-client.js';
-import { ensureAdminToken } from '../../src/admin/admin-token.js';
-import { runOutboxCommand } from '../../src/admin/outbox-command.js';
-import { createHttpServer } from '../../src/http/http-server.js';
-import { createLocalEmbedder } from '../../src/llm/local-embedder.js';
-import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/log.js';
+import { storeKinds, useStore } from '../support/stores.js';
 
 const PHONE = '13812345678';
 const CHAT = '987654321';
@@ -37,12 +38,27 @@ function refusingOutbox(db: Db) {
   };
   outbox.register('telegram', deliver);
   outbox.register('staffdesk', deliver);
-  return { outbox, heal: () => { refuse = false; } };
+  return {
+    outbox,
+    heal: () => {
+      refuse = false;
+    },
+  };
 }
 
 async function twoDeadLetters(_db: Db, outbox: Outbox): Promise<{ message: number; card: number }> {
-  const message = await outbox.enqueue({ channel: 'telegram', stream: `telegram:${CHAT}`, kind: 'message', payload: { chatId: CHAT, lang: 'zh', text: `我的电话${PHONE}，公司欠薪` } });
-  const card = await outbox.enqueue({ channel: 'staffdesk', stream: 'case:42', kind: 'case_card', payload: { kind: 'case_card', caseId: 42 } });
+  const message = await outbox.enqueue({
+    channel: 'telegram',
+    stream: `telegram:${CHAT}`,
+    kind: 'message',
+    payload: { chatId: CHAT, lang: 'zh', text: `我的电话${PHONE}，公司欠薪` },
+  });
+  const card = await outbox.enqueue({
+    channel: 'staffdesk',
+    stream: 'case:42',
+    kind: 'case_card',
+    payload: { kind: 'case_card', caseId: 42 },
+  });
   await outbox.drain();
   return { message, card };
 }
@@ -50,10 +66,18 @@ async function twoDeadLetters(_db: Db, outbox: Outbox): Promise<{ message: numbe
 describe.each(storeKinds)('dead letters on %s', (kind) => {
   const store = useStore(kind);
 
-  it('lists them without workers\' personal data, retries one, then all', async () => {
+  it("lists them without workers' personal data, retries one, then all", async () => {
     const { outbox, heal } = refusingOutbox(store.db);
     const kicked: number[] = [];
-    const letters = deadLetterAdmin({ db: store.db, outbox: { kick: () => { kicked.push(1); outbox.kick(); } } });
+    const letters = deadLetterAdmin({
+      db: store.db,
+      outbox: {
+        kick: () => {
+          kicked.push(1);
+          outbox.kick();
+        },
+      },
+    });
     expect(await letters.deadLetters()).toMatch(/^No dead letters/);
     const { message, card } = await twoDeadLetters(store.db, outbox);
 
@@ -87,7 +111,10 @@ describe.each(storeKinds)('dead letters on %s', (kind) => {
     try {
       const client = createAdminClient({ baseUrl, token: 'admin-token-for-tests' });
       expect(await client.deadLetters()).toContain(`#${message} telegram message`);
-      const bad = await fetch(`${baseUrl}/outbox/retry?id=abc`, { method: 'POST', headers: { authorization: 'Bearer admin-token-for-tests' } });
+      const bad = await fetch(`${baseUrl}/outbox/retry?id=abc`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer admin-token-for-tests' },
+      });
       expect(bad.status).toBe(400);
       heal();
       expect(await client.retryDeadLetters('all')).toMatch(/^Put 2 dead letters back/);
@@ -103,12 +130,23 @@ describe('npm run outbox with the embedded store', () => {
   let dataDir: string;
   const capture = () => {
     let text = '';
-    return { stream: { write: (chunk: string) => ((text += chunk), true) } as unknown as NodeJS.WritableStream, get text() { return text; } };
+    return {
+      stream: { write: (chunk: string) => ((text += chunk), true) } as unknown as NodeJS.WritableStream,
+      get text() {
+        return text;
+      },
+    };
   };
   const command = async (argv: string[], env: Record<string, string> = {}) => {
     const stdout = capture();
     const stderr = capture();
-    const code = await runOutboxCommand({ argv, config: loadConfig({ DATA_DIR: dataDir, ...env }), stdout: stdout.stream, stderr: stderr.stream, log: silentLogger });
+    const code = await runOutboxCommand({
+      argv,
+      config: loadConfig({ DATA_DIR: dataDir, ...env }),
+      stdout: stdout.stream,
+      stderr: stderr.stream,
+      log: silentLogger,
+    });
     return { code, stdout: stdout.text, stderr: stderr.text };
   };
 
@@ -148,7 +186,11 @@ describe('npm run outbox with the embedded store', () => {
       const admin = createAdmin({ db: service, embedder: createLocalEmbedder({ dimensions: 64 }), knowledgeDir: '/nonexistent' });
       http.mount('/admin', adminListener({ admin, token: await ensureAdminToken({ dataDir }) }));
       port = await http.listen(0, '127.0.0.1');
-      close = async () => { await http.close(); await service.close(); lock.release(); };
+      close = async () => {
+        await http.close();
+        await service.close();
+        lock.release();
+      };
     });
     afterAll(() => close?.());
 

@@ -1,19 +1,24 @@
-import { describe, expect, it } from 'vitest';
-import { storeKinds, useStore } from '../support/stores.js';
-import { createOutbox } from '../../src/outbox/outbox.js';
-import { DeliveryError, retryDelay, defaultRetryPolicy } from '../../src/outbox/delivery-error.js';
-import { getOutboxItem } from '../../src/store/outbox-store.js';
-import type { OutboxRow } from '../../src/store/outbox-store.js';
-import { withFaults } from '../support/faulty-db.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DeliveryError, defaultRetryPolicy, retryDelay } from '../../src/outbox/delivery-error.js';
+import { createOutbox } from '../../src/outbox/outbox.js';
 import { startReceiptThread } from '../../src/outbox/receipt-thread.js';
+import type { OutboxRow } from '../../src/store/outbox-store.js';
+import { getOutboxItem } from '../../src/store/outbox-store.js';
+import { withFaults } from '../support/faulty-db.js';
+import { storeKinds, useStore } from '../support/stores.js';
 
 /** A clock tests move by hand, so retries fall due without waiting. */
 function manualClock(start = Date.parse('2026-01-01T00:00:00Z')) {
   let now = start;
-  return { now: () => new Date(now), advance: (ms: number) => { now += ms; } };
+  return {
+    now: () => new Date(now),
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
 }
 
 describe.each(storeKinds)('outbox on %s', (kind) => {
@@ -24,7 +29,10 @@ describe.each(storeKinds)('outbox on %s', (kind) => {
     const clock = manualClock();
     const outbox = createOutbox({ db: store.db, clock: clock.now, retry });
     const seen: string[] = [];
-    outbox.register('t1', async (item: OutboxRow) => { seen.push((item.payload as { text: string }).text); return { ok: 1 }; });
+    outbox.register('t1', async (item: OutboxRow) => {
+      seen.push((item.payload as { text: string }).text);
+      return { ok: 1 };
+    });
     await outbox.enqueue({ channel: 't1', stream: 's1', kind: 'm', payload: { text: 'a' }, dedupeKey: 'k-a' });
     await outbox.enqueue({ channel: 't1', stream: 's1', kind: 'm', payload: { text: 'b' } });
     const again = await outbox.enqueue({ channel: 't1', stream: 's1', kind: 'm', payload: { text: 'a' }, dedupeKey: 'k-a' });
@@ -37,7 +45,10 @@ describe.each(storeKinds)('outbox on %s', (kind) => {
     const db = withFaults(store.db);
     const outbox = createOutbox({ db, retry });
     let deliveries = 0;
-    outbox.register('t-accept', async () => { deliveries += 1; return { messageId: 7 }; });
+    outbox.register('t-accept', async () => {
+      deliveries += 1;
+      return { messageId: 7 };
+    });
     const id = await outbox.enqueue({ channel: 't-accept', stream: 's-accept', kind: 'm', payload: { text: 'once' } });
     db.failNext(/set status = 'sent'/, 2);
     await outbox.drain();
@@ -71,11 +82,19 @@ describe.each(storeKinds)('outbox on %s', (kind) => {
     const outbox = createOutbox({ db: store.db, clock: clock.now, retry });
     const dead: number[] = [];
     const seen: string[] = [];
-    outbox.register('t3', async (item) => {
-      const text = (item.payload as { text: string }).text;
-      if (text === 'bad') throw new DeliveryError('chat not found', { retryable: false });
-      seen.push(text);
-    }, { onDead: (item) => { dead.push(item.id); } });
+    outbox.register(
+      't3',
+      async (item) => {
+        const text = (item.payload as { text: string }).text;
+        if (text === 'bad') throw new DeliveryError('chat not found', { retryable: false });
+        seen.push(text);
+      },
+      {
+        onDead: (item) => {
+          dead.push(item.id);
+        },
+      },
+    );
     const bad = await outbox.enqueue({ channel: 't3', stream: 's3', kind: 'm', payload: { text: 'bad' } });
     await outbox.enqueue({ channel: 't3', stream: 's3', kind: 'm', payload: { text: 'next' } });
     await outbox.drain();
@@ -94,7 +113,9 @@ describe.each(storeKinds)('outbox on %s', (kind) => {
 
     const next = createOutbox({ db: store.db, clock: clock.now, retry, leaseMs: 30_000 });
     const seen: number[] = [];
-    next.register('t4', async (item) => { seen.push(item.id); });
+    next.register('t4', async (item) => {
+      seen.push(item.id);
+    });
     await next.drain();
     expect(seen).toEqual([]); // lease still held
     clock.advance(31_000);
@@ -118,7 +139,9 @@ describe.each(storeKinds)('outbox on %s', (kind) => {
     const after = startReceiptThread(receipts);
     const next = createOutbox({ db: store.db, clock: clock.now, retry, leaseMs: 30_000, pollMs: 10, receipts: after });
     let deliveries = 0;
-    next.register('t5', async () => { deliveries += 1; });
+    next.register('t5', async () => {
+      deliveries += 1;
+    });
     next.start();
     clock.advance(31_000);
     await expect.poll(async () => (await getOutboxItem(store.db, id))!.status).toBe('sent');
@@ -129,20 +152,25 @@ describe.each(storeKinds)('outbox on %s', (kind) => {
     expect((await getOutboxItem(store.db, id))!.result).toEqual({ recovered: 'accepted before a restart' });
   });
 
-  it.runIf(kind === 'pglite')('on the embedded store (one owning process), resumes a delivery cut short at once, not when its lease runs out', async () => {
-    const crashed = createOutbox({ db: store.db, retry, leaseMs: 60_000 });
-    crashed.register('t6', () => new Promise(() => {})); // the process "dies" mid-send
-    const id = await crashed.enqueue({ channel: 't6', stream: 's6', kind: 'm', payload: { text: 'x' } });
-    void crashed.drain();
-    await expect.poll(async () => (await getOutboxItem(store.db, id))!.status).toBe('sending');
+  it.runIf(kind === 'pglite')(
+    'on the embedded store (one owning process), resumes a delivery cut short at once, not when its lease runs out',
+    async () => {
+      const crashed = createOutbox({ db: store.db, retry, leaseMs: 60_000 });
+      crashed.register('t6', () => new Promise(() => {})); // the process "dies" mid-send
+      const id = await crashed.enqueue({ channel: 't6', stream: 's6', kind: 'm', payload: { text: 'x' } });
+      void crashed.drain();
+      await expect.poll(async () => (await getOutboxItem(store.db, id))!.status).toBe('sending');
 
-    const next = createOutbox({ db: store.db, retry, leaseMs: 60_000, pollMs: 10 });
-    const seen: number[] = [];
-    next.register('t6', async (item) => { seen.push(item.id); });
-    next.start();
-    await expect.poll(() => seen, { timeout: 3_000 }).toEqual([id]);
-    await next.stop();
-  });
+      const next = createOutbox({ db: store.db, retry, leaseMs: 60_000, pollMs: 10 });
+      const seen: number[] = [];
+      next.register('t6', async (item) => {
+        seen.push(item.id);
+      });
+      next.start();
+      await expect.poll(() => seen, { timeout: 3_000 }).toEqual([id]);
+      await next.stop();
+    },
+  );
 });
 
 describe('retry policy', () => {

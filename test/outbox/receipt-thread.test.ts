@@ -3,18 +3,23 @@
  * doing: here the main thread of a child process is stuck in a loop (as when the embedded database is busy)
  * and is then killed with SIGKILL; the receipt is in the file all the same.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FAKE_TOKEN, startFakeTelegram, type FakeTelegram } from '../fakes/fake-telegram.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startReceiptThread } from '../../src/outbox/receipt-thread.js';
+import { FAKE_TOKEN, type FakeTelegram, startFakeTelegram } from '../fakes/fake-telegram.js';
 
 describe('the receipt thread', () => {
   let tg: FakeTelegram;
-  beforeAll(async () => { tg = await startFakeTelegram(); });
-  afterAll(async () => { await tg.close(); });
+  beforeAll(async () => {
+    tg = await startFakeTelegram();
+  });
+  afterAll(async () => {
+    await tg.close();
+  });
 
   it('writes the acceptance while the main thread is blocked, so a kill -9 then does not lose it', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'nj-receipt-')), 'outbox-receipts.log');
@@ -28,7 +33,18 @@ describe('the receipt thread', () => {
     const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], { cwd: process.cwd(), stdio: 'ignore' });
     try {
       await tg.waitFor((c) => c.method === 'sendMessage' && c.payload['chat_id'] === 42, 15_000);
-      await expect.poll(() => { try { return readFileSync(path, 'utf8'); } catch { return ''; } }, { timeout: 5_000 }).toContain('{"id":7}');
+      await expect
+        .poll(
+          () => {
+            try {
+              return readFileSync(path, 'utf8');
+            } catch {
+              return '';
+            }
+          },
+          { timeout: 5_000 },
+        )
+        .toContain('{"id":7}');
     } finally {
       child.kill('SIGKILL');
     }
@@ -42,7 +58,11 @@ describe('the receipt thread', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'nj-receipt-')), 'outbox-receipts.log');
     const receipts = startReceiptThread(path);
     try {
-      const ok = await receipts.fetch(`${tg.apiRoot}/bot${FAKE_TOKEN}/getMe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const ok = await receipts.fetch(`${tg.apiRoot}/bot${FAKE_TOKEN}/getMe`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
       expect(((await ok.json()) as { result: { username: string } }).result.username).toBe('niangjia_bot');
       const refused = await receipts.fetch(`${tg.apiRoot}/botwrong/getMe`, { method: 'POST', body: '{}' });
       expect(refused.status).toBe(401);

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeKinds, useStore } from '../support/stores.js';
-import { createHttpServer, type HttpServer } from '../../src/http/http-server.js';
 import { createAdmin } from '../../src/admin/admin.js';
-import { adminListener } from '../../src/admin/admin-listener.js';
 import { createAdminClient } from '../../src/admin/admin-client.js';
+import { adminListener } from '../../src/admin/admin-listener.js';
 import { ReindexBusyError } from '../../src/admin/reindex-lock.js';
+import type { ReindexEvent } from '../../src/admin/reindex-report.js';
+import { createHttpServer, type HttpServer } from '../../src/http/http-server.js';
 import type { CorpusFittedEmbedder } from '../../src/llm/embedder.js';
 import { createRetriever } from '../../src/retrieval/hybrid-retriever.js';
-import type { ReindexEvent } from '../../src/admin/reindex-report.js';
+import { storeKinds, useStore } from '../support/stores.js';
 import { countingEmbedder, tempKnowledge } from './support.js';
 
 /** An embedder that waits at its first call until the test opens the gate: a re-index caught mid-run. */
@@ -37,8 +37,11 @@ describe.each(storeKinds)('admin on %s', (kind) => {
 
   beforeAll(async () => {
     dir = await tempKnowledge([
-      'working-hours-provisions.md', 'home-leave-provisions.md', 'paid-annual-leave-regulations.md',
-      'public-holidays-measures.md', 'minimum-wage-provisions.md',
+      'working-hours-provisions.md',
+      'home-leave-provisions.md',
+      'paid-annual-leave-regulations.md',
+      'public-holidays-measures.md',
+      'minimum-wage-provisions.md',
     ]);
     http = createHttpServer();
     http.mount('/admin', adminListener({ admin: createAdmin({ db: store.db, embedder, knowledgeDir: dir, versionsKept: 5 }), token }));
@@ -71,7 +74,9 @@ describe.each(storeKinds)('admin on %s', (kind) => {
 
     await expect(client.rollback()).rejects.toMatchObject({ status: 409 }); // nothing older kept yet
     const second = await client.reindex(() => {}, { full: true });
-    expect(await client.rollback()).toBe(`Rolled back: version ${first.summary.version} is live again (version ${second.summary.version} is kept as retired).`);
+    expect(await client.rollback()).toBe(
+      `Rolled back: version ${first.summary.version} is live again (version ${second.summary.version} is kept as retired).`,
+    );
   });
 
   it('a second re-index while one runs is refused: "a re-index is already running"', async () => {
@@ -118,7 +123,8 @@ describe.each(storeKinds)('admin on %s', (kind) => {
     expect(errors).toBe(0);
     expect(resultSets.length).toBeGreaterThanOrEqual(200);
     const versionsOf = async (ids: number[]) =>
-      (await store.db.query<{ v: number }>('select distinct version_id as v from knowledge_passages where id = any($1::bigint[])', [ids])).length;
+      (await store.db.query<{ v: number }>('select distinct version_id as v from knowledge_passages where id = any($1::bigint[])', [ids]))
+        .length;
     for (const ids of resultSets) expect(await versionsOf(ids)).toBe(1);
   });
 });

@@ -1,32 +1,43 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../../src/config.js';
-import { silentLogger } from '../../src/log.js';
-import { openStore } from '../../src/store/open-store.js';
-import { lockDataDir, type DataDirLock } from '../../src/store/data-dir-lock.js';
-import type { Db } from '../../src/store/db.js';
-import { createHttpServer, type HttpServer } from '../../src/http/http-server.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAdmin } from '../../src/admin/admin.js';
 import { adminListener } from '../../src/admin/admin-listener.js';
 import { ensureAdminToken } from '../../src/admin/admin-token.js';
 import { runReindexCommand } from '../../src/admin/reindex-command.js';
+import { loadConfig } from '../../src/config.js';
+import { createHttpServer, type HttpServer } from '../../src/http/http-server.js';
 import { createLocalEmbedder } from '../../src/llm/local-embedder.js';
+import { silentLogger } from '../../src/log.js';
+import { type DataDirLock, lockDataDir } from '../../src/store/data-dir-lock.js';
+import type { Db } from '../../src/store/db.js';
+import { openStore } from '../../src/store/open-store.js';
 import { randomBytes } from './format-fixtures.js';
 import { tempKnowledge, writeKnowledge } from './support.js';
 
 function capture() {
   let text = '';
   const stream = { write: (chunk: string) => ((text += chunk), true), isTTY: false } as unknown as NodeJS.WritableStream;
-  return { stream, get text() { return text; } };
+  return {
+    stream,
+    get text() {
+      return text;
+    },
+  };
 }
 
 async function command(argv: string[], env: Record<string, string>) {
   const stdout = capture();
   const stderr = capture();
-  const code = await runReindexCommand({ argv, config: loadConfig({ LOG_LEVEL: 'silent', ...env }), stdout: stdout.stream, stderr: stderr.stream, log: silentLogger });
+  const code = await runReindexCommand({
+    argv,
+    config: loadConfig({ LOG_LEVEL: 'silent', ...env }),
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    log: silentLogger,
+  });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 

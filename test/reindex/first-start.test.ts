@@ -2,13 +2,14 @@
  * Two replicas starting together on an empty database: one builds the knowledge index, the other waits for
  * it and uses the same version, instead of both building (and one retiring the other's work).
  */
-import { describe, expect, it } from 'vitest';
+
 import pg from 'pg';
-import { openStore } from '../../src/store/open-store.js';
-import type { Db } from '../../src/store/db.js';
-import { ensureIndexed } from '../../src/retrieval/index-builder.js';
-import { createKnowledgeStore } from '../../src/store/knowledge-store.js';
+import { describe, expect, it } from 'vitest';
 import { createLocalEmbedder } from '../../src/llm/local-embedder.js';
+import { ensureIndexed } from '../../src/retrieval/index-builder.js';
+import type { Db } from '../../src/store/db.js';
+import { createKnowledgeStore } from '../../src/store/knowledge-store.js';
+import { openStore } from '../../src/store/open-store.js';
 import { storeKinds, testDatabaseUrl, uniqueSchema } from '../support/stores.js';
 import { tempKnowledge } from './support.js';
 
@@ -22,7 +23,8 @@ async function twoReplicas(kind: string): Promise<{ a: Db; b: Db; close: () => P
   const a = await openStore({ databaseUrl: testDatabaseUrl!, schema });
   const b = await openStore({ databaseUrl: testDatabaseUrl!, schema });
   return {
-    a, b,
+    a,
+    b,
     async close() {
       await a.close();
       await b.close();

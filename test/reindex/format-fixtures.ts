@@ -12,10 +12,13 @@ export interface DocxParagraph {
 export async function buildDocx(paragraphs: DocxParagraph[]): Promise<Uint8Array> {
   const levels = { title: HeadingLevel.TITLE, 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3 } as const;
   const doc = new Document({
-    sections: [{
-      children: paragraphs.map((p) =>
-        p.heading ? new Paragraph({ text: p.text, heading: levels[p.heading] }) : new Paragraph({ children: [new TextRun(p.text)] })),
-    }],
+    sections: [
+      {
+        children: paragraphs.map((p) =>
+          p.heading ? new Paragraph({ text: p.text, heading: levels[p.heading] }) : new Paragraph({ children: [new TextRun(p.text)] }),
+        ),
+      },
+    ],
   });
   return new Uint8Array(await Packer.toBuffer(doc));
 }
@@ -34,7 +37,8 @@ function assemblePdf(objects: string[]): Uint8Array {
   return new Uint8Array(Buffer.from(out, 'latin1'));
 }
 
-const stream = (content: string, extra = '') => `<< /Length ${Buffer.byteLength(content, 'latin1')}${extra} >>\nstream\n${content}\nendstream`;
+const stream = (content: string, extra = '') =>
+  `<< /Length ${Buffer.byteLength(content, 'latin1')}${extra} >>\nstream\n${content}\nendstream`;
 
 /** A one-page PDF whose text layer has these lines (ASCII, Helvetica). */
 export function buildTextPdf(lines: string[]): Uint8Array {
@@ -57,7 +61,10 @@ export function buildScannedPdf(): Uint8Array {
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>',
-    stream(pixels, ` /Type /XObject /Subtype /Image /Width ${size} /Height ${size} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /ASCIIHexDecode`),
+    stream(
+      pixels,
+      ` /Type /XObject /Subtype /Image /Width ${size} /Height ${size} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /ASCIIHexDecode`,
+    ),
     stream('q 468 0 0 648 72 72 cm /Im1 Do Q'),
   ]);
 }

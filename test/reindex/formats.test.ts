@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FormatError, readKnowledgeFile, reflowLines, splitAtUnits, isKnowledgeFile } from '../../src/retrieval/formats/index.js';
+import { describe, expect, it } from 'vitest';
+import { FormatError, isKnowledgeFile, readKnowledgeFile, reflowLines, splitAtUnits } from '../../src/retrieval/formats/index.js';
 import { buildDocx, buildScannedPdf, buildTextPdf, randomBytes } from './format-fixtures.js';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -10,7 +10,9 @@ const noSidecar = async () => undefined;
 
 describe('article layout', () => {
   it('cuts glued articles apart but not references inside a sentence', () => {
-    const lines = splitAtUnits('第一条 为了保障工资，制定本条例。第二条 依照本法第四十七条的规定支付。第三条规定的情形除外。第四条　本条例自公布之日起施行。');
+    const lines = splitAtUnits(
+      '第一条 为了保障工资，制定本条例。第二条 依照本法第四十七条的规定支付。第三条规定的情形除外。第四条　本条例自公布之日起施行。',
+    );
     expect(lines).toEqual([
       '第一条 为了保障工资，制定本条例。',
       '第二条 依照本法第四十七条的规定支付。第三条规定的情形除外。',
@@ -24,7 +26,14 @@ describe('article layout', () => {
   });
 
   it('reflows PDF lines: no space where a line wrap cut Chinese text, one between Latin words', () => {
-    const paragraphs = reflowLines(['第一章 总则', '第一条 为了保障劳动者按时足额获得', '工资，制定本条例。第二条 依照本法', '第四十七条的规定支付。', 'Article 3 wages are', 'paid monthly.']);
+    const paragraphs = reflowLines([
+      '第一章 总则',
+      '第一条 为了保障劳动者按时足额获得',
+      '工资，制定本条例。第二条 依照本法',
+      '第四十七条的规定支付。',
+      'Article 3 wages are',
+      'paid monthly.',
+    ]);
     expect(paragraphs.flatMap(splitAtUnits)).toEqual([
       '第一章 总则',
       '第一条 为了保障劳动者按时足额获得工资，制定本条例。',
@@ -40,9 +49,15 @@ describe('article layout', () => {
 
 describe('readKnowledgeFile', () => {
   it('reads Markdown front matter and returns the body', async () => {
-    const md = '---\ntitle: "某省工资支付条例"\nkind: local-regulation\nrepealed: true\neffective: 2024-01-01\n---\n\n# 某省工资支付条例\n\n第一条 工资按月支付。\n';
+    const md =
+      '---\ntitle: "某省工资支付条例"\nkind: local-regulation\nrepealed: true\neffective: 2024-01-01\n---\n\n# 某省工资支付条例\n\n第一条 工资按月支付。\n';
     const file = await readKnowledgeFile('policy/wages.md', utf8(md), { readFile: noSidecar });
-    expect(file.frontMatter).toMatchObject({ title: '某省工资支付条例', kind: 'local-regulation', repealed: true, effective: '2024-01-01' });
+    expect(file.frontMatter).toMatchObject({
+      title: '某省工资支付条例',
+      kind: 'local-regulation',
+      repealed: true,
+      effective: '2024-01-01',
+    });
     expect(file.text.startsWith('\n# 某省工资支付条例')).toBe(true);
   });
 
@@ -56,14 +71,16 @@ describe('readKnowledgeFile', () => {
     ]);
     const file = await readKnowledgeFile('policy/wages.docx', bytes, { readFile: noSidecar });
     expect(file.frontMatter['title']).toBe('某省工资支付条例');
-    expect(file.text).toBe(`${[
-      '# 某省工资支付条例',
-      '## 第一章 总则',
-      '第一条 为了保障劳动者获得劳动报酬的权利，制定本条例。',
-      '第二条 本条例适用于本省行政区域内的企业。',
-      '## 第二章 工资支付',
-      '第三条 工资应当以货币形式按月支付，不得以实物代替。',
-    ].join('\n\n')}\n`);
+    expect(file.text).toBe(
+      `${[
+        '# 某省工资支付条例',
+        '## 第一章 总则',
+        '第一条 为了保障劳动者获得劳动报酬的权利，制定本条例。',
+        '第二条 本条例适用于本省行政区域内的企业。',
+        '## 第二章 工资支付',
+        '第三条 工资应当以货币形式按月支付，不得以实物代替。',
+      ].join('\n\n')}\n`,
+    );
   });
 
   it('takes front matter for a .docx from its sidecar', async () => {
@@ -71,7 +88,9 @@ describe('readKnowledgeFile', () => {
     const path = join(dir, 'notice.docx');
     await writeFile(path, await buildDocx([{ text: '第一条 本通知自发布之日起施行。' }]));
     await writeFile(`${path}.meta.yaml`, 'title: 关于工资支付的通知\nkind: policy\nsuperseded_by: "新通知" # replaced in 2025\n');
-    const file = await readKnowledgeFile(path, new Uint8Array(await import('node:fs/promises').then((fs) => fs.readFile(path))), { displayPath: 'notice.docx' });
+    const file = await readKnowledgeFile(path, new Uint8Array(await import('node:fs/promises').then((fs) => fs.readFile(path))), {
+      displayPath: 'notice.docx',
+    });
     expect(file.frontMatter).toEqual({ title: '关于工资支付的通知', kind: 'policy', superseded_by: '新通知' });
     expect(file.text).toBe('# 关于工资支付的通知\n\n第一条 本通知自发布之日起施行。\n');
   });
@@ -87,13 +106,15 @@ describe('readKnowledgeFile', () => {
     ]);
     const file = await readKnowledgeFile('policy/wages.pdf', bytes, { readFile: noSidecar });
     expect(file.frontMatter['title']).toBe('Provincial Wage Rules');
-    expect(file.text).toBe(`${[
-      '# Provincial Wage Rules',
-      '## Chapter 1 General',
-      'Article 1 Wages shall be paid monthly in legal tender.',
-      'Article 2 This applies to every employer in the province.',
-      'Article 3 Overtime is paid under Article 44 of the Labour Law.',
-    ].join('\n\n')}\n`);
+    expect(file.text).toBe(
+      `${[
+        '# Provincial Wage Rules',
+        '## Chapter 1 General',
+        'Article 1 Wages shall be paid monthly in legal tender.',
+        'Article 2 This applies to every employer in the province.',
+        'Article 3 Overtime is paid under Article 44 of the Labour Law.',
+      ].join('\n\n')}\n`,
+    );
   });
 
   it('refuses a scanned PDF with a reason that says what to do', async () => {
@@ -117,17 +138,23 @@ describe('readKnowledgeFile', () => {
       <div>附：申请表 &amp; 说明</div></body></html>`;
     const file = await readKnowledgeFile('union/aid.html', utf8(html), { readFile: noSidecar });
     expect(file.frontMatter['title']).toBe('某市工会法律援助办法');
-    expect(file.text).toBe(`${[
-      '# 某市工会法律援助办法',
-      '## 第一章 总则',
-      '第一条 为了维护职工合法权益，制定本办法。',
-      '第二条 职工可以申请法律援助。',
-      '附：申请表 & 说明',
-    ].join('\n\n')}\n`);
+    expect(file.text).toBe(
+      `${[
+        '# 某市工会法律援助办法',
+        '## 第一章 总则',
+        '第一条 为了维护职工合法权益，制定本办法。',
+        '第二条 职工可以申请法律援助。',
+        '附：申请表 & 说明',
+      ].join('\n\n')}\n`,
+    );
   });
 
   it('reads plain text; the first short line is the title', async () => {
-    const file = await readKnowledgeFile('policy/min-wage.txt', utf8('某省最低工资标准\n第一条 月最低工资标准为2000元。第二条 小时最低工资标准为20元。\n'), { readFile: noSidecar });
+    const file = await readKnowledgeFile(
+      'policy/min-wage.txt',
+      utf8('某省最低工资标准\n第一条 月最低工资标准为2000元。第二条 小时最低工资标准为20元。\n'),
+      { readFile: noSidecar },
+    );
     expect(file.frontMatter['title']).toBe('某省最低工资标准');
     expect(file.text).toBe('# 某省最低工资标准\n\n第一条 月最低工资标准为2000元。\n\n第二条 小时最低工资标准为20元。\n');
   });

@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { storeKinds, useStore } from '../support/stores.js';
-import { createKnowledgeStore } from '../../src/store/knowledge-store.js';
+import { describe, expect, it } from 'vitest';
 import { createRetriever } from '../../src/retrieval/hybrid-retriever.js';
+import { RollbackError, rollbackIndex } from '../../src/retrieval/index-rollback.js';
 import { updateIndex } from '../../src/retrieval/index-update.js';
-import { rollbackIndex, RollbackError } from '../../src/retrieval/index-rollback.js';
+import { createKnowledgeStore } from '../../src/store/knowledge-store.js';
+import { storeKinds, useStore } from '../support/stores.js';
 import { buildDocx, buildScannedPdf, randomBytes } from './format-fixtures.js';
 import { countingEmbedder, readLaw, tempKnowledge, writeKnowledge } from './support.js';
 
@@ -24,7 +24,11 @@ describe.each(storeKinds)('incremental re-index on %s', (kind) => {
   it('first run embeds everything; a second run with no change embeds nothing and keeps the version', async () => {
     dir = await tempKnowledge();
     const first = await update();
-    expect(first).toMatchObject({ full: true, fullReason: 'no live index yet', added: expect.arrayContaining(['laws/home-leave-provisions.md']) });
+    expect(first).toMatchObject({
+      full: true,
+      fullReason: 'no live index yet',
+      added: expect.arrayContaining(['laws/home-leave-provisions.md']),
+    });
     expect(counted.count).toBe(first.passages);
     expect(first.passages).toBe(28);
     const again = await update();
@@ -92,7 +96,10 @@ describe.each(storeKinds)('incremental re-index on %s', (kind) => {
     const s = await update();
     expect(s.changed).toEqual(['laws/paid-annual-leave-regulations.md']);
     const docs = await createKnowledgeStore(store.db).listDocuments(s.version!);
-    expect(docs.find((d) => d.source === 'laws/paid-annual-leave-regulations.md')).toMatchObject({ passages: 10, meta: { repealed: true } });
+    expect(docs.find((d) => d.source === 'laws/paid-annual-leave-regulations.md')).toMatchObject({
+      passages: 10,
+      meta: { repealed: true },
+    });
     const hits = await search('职工带薪年休假 工作满10年 休假天数', 50);
     expect(hits.some((h) => h.title === '职工带薪年休假条例')).toBe(false);
     await writeKnowledge(dir, 'laws/paid-annual-leave-regulations.md', law);
@@ -103,10 +110,14 @@ describe.each(storeKinds)('incremental re-index on %s', (kind) => {
   it('a corrupt .docx and a scanned .pdf are reported and skipped; the rest index; a broken edit keeps the old text', async () => {
     await writeKnowledge(dir, 'policy/broken.docx', randomBytes());
     await writeKnowledge(dir, 'policy/scan.pdf', buildScannedPdf());
-    await writeKnowledge(dir, 'policy/wages.docx', await buildDocx([
-      { text: '某省工资支付条例', heading: 'title' },
-      { text: '第一条 为了保障劳动者获得劳动报酬的权利，制定本条例。第二条 工资应当以货币形式按月支付给劳动者本人。' },
-    ]));
+    await writeKnowledge(
+      dir,
+      'policy/wages.docx',
+      await buildDocx([
+        { text: '某省工资支付条例', heading: 'title' },
+        { text: '第一条 为了保障劳动者获得劳动报酬的权利，制定本条例。第二条 工资应当以货币形式按月支付给劳动者本人。' },
+      ]),
+    );
     await writeFile(join(dir, 'laws/working-hours-provisions.md'), '---\ntitle: "broken\n---\n');
     const before = (await live()).id;
     const s = await update();

@@ -1,30 +1,47 @@
 import { describe, expect, it } from 'vitest';
-import { eventLines, formatSummary, type ReindexSummary } from '../../src/admin/reindex-report.js';
 import { createProgressView } from '../../src/admin/progress-view.js';
+import { eventLines, formatSummary, type ReindexSummary } from '../../src/admin/reindex-report.js';
 
 const summary = (over: Partial<ReindexSummary> = {}): ReindexSummary => ({
-  dryRun: false, full: false, version: 8, previousVersion: 7, added: ['policy/wages.docx'], changed: ['laws/labor-law.md'],
-  removed: [], renamed: [{ from: 'a.md', to: 'b.md' }], unchanged: 50, documents: 53, passages: 1741, embedded: 120,
-  failed: [{ path: 'policy/scan.pdf', reason: 'no text layer (scanned PDF?) — OCR it or supply a .docx' }], placeholders: [], ms: 2300, ...over,
+  dryRun: false,
+  full: false,
+  version: 8,
+  previousVersion: 7,
+  added: ['policy/wages.docx'],
+  changed: ['laws/labor-law.md'],
+  removed: [],
+  renamed: [{ from: 'a.md', to: 'b.md' }],
+  unchanged: 50,
+  documents: 53,
+  passages: 1741,
+  embedded: 120,
+  failed: [{ path: 'policy/scan.pdf', reason: 'no text layer (scanned PDF?) — OCR it or supply a .docx' }],
+  placeholders: [],
+  ms: 2300,
+  ...over,
 });
 
 describe('re-index report', () => {
   it('lists every unfilled placeholder by file', () => {
-    const text = formatSummary(summary({ placeholders: [{ path: 'union/joining-the-union.md', names: ['UNION_NAME', 'UNION_OFFICE_HOURS'] }] }));
+    const text = formatSummary(
+      summary({ placeholders: [{ path: 'union/joining-the-union.md', names: ['UNION_NAME', 'UNION_OFFICE_HOURS'] }] }),
+    );
     expect(text).toContain('Unfilled placeholders (left out of answers until filled): 1 files');
     expect(text).toContain('union/joining-the-union.md: UNION_NAME, UNION_OFFICE_HOURS');
   });
 
   it('summarises added / changed / removed / failed with paths and reasons', () => {
-    expect(formatSummary(summary())).toBe([
-      'Re-index done in 2.3 s: version 8 is live (was 7).',
-      'added 1 · changed 1 · removed 0 · renamed 1 · unchanged 50 · failed 1',
-      'passages 1741 (embedded 120)',
-      '  + policy/wages.docx',
-      '  ~ laws/labor-law.md',
-      '  → a.md → b.md',
-      '  ✗ policy/scan.pdf: no text layer (scanned PDF?) — OCR it or supply a .docx',
-    ].join('\n'));
+    expect(formatSummary(summary())).toBe(
+      [
+        'Re-index done in 2.3 s: version 8 is live (was 7).',
+        'added 1 · changed 1 · removed 0 · renamed 1 · unchanged 50 · failed 1',
+        'passages 1741 (embedded 120)',
+        '  + policy/wages.docx',
+        '  ~ laws/labor-law.md',
+        '  → a.md → b.md',
+        '  ✗ policy/scan.pdf: no text layer (scanned PDF?) — OCR it or supply a .docx',
+      ].join('\n'),
+    );
     expect(formatSummary(summary({ dryRun: true, version: 7 }))).toMatch(/^Dry run \(nothing written\): a re-index would change/);
   });
 
@@ -34,7 +51,14 @@ describe('re-index report', () => {
     await on({ type: 'start', files: 100, full: false });
     for (let i = 1; i <= 100; i++) await on({ type: 'progress', phase: 'read', done: i, total: 100, path: `f${i}.md` });
     await on({ type: 'failed', path: 'x.pdf', reason: 'no text layer' });
-    expect(lines).toEqual(['Re-indexing 100 files…', 'reading 25/100', 'reading 50/100', 'reading 75/100', 'reading 100/100', '✗ x.pdf: no text layer']);
+    expect(lines).toEqual([
+      'Re-indexing 100 files…',
+      'reading 25/100',
+      'reading 50/100',
+      'reading 75/100',
+      'reading 100/100',
+      '✗ x.pdf: no text layer',
+    ]);
   });
 
   it('draws a bar with \\r on a terminal and plain lines otherwise', () => {

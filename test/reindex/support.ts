@@ -6,8 +6,8 @@ import { cp, mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLocalEmbedder } from '../../src/llm/local-embedder.js';
 import type { CorpusFittedEmbedder, Embedder } from '../../src/llm/embedder.js';
+import { createLocalEmbedder } from '../../src/llm/local-embedder.js';
 
 export const lawsDir = fileURLToPath(new URL('../../knowledge/laws/', import.meta.url));
 export const smallLaws = ['working-hours-provisions.md', 'home-leave-provisions.md', 'paid-annual-leave-regulations.md'] as const;

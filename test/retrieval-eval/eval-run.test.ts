@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { type EvalQuestion, evaluateRanking, formatReport, jsonSummary } from '../../src/retrieval/retrieval-metrics.js';
 import type { Retriever, ScoredPassage } from '../../src/retrieval/types.js';
-import { evaluateRanking, formatReport, jsonSummary, type EvalQuestion } from '../../src/retrieval/retrieval-metrics.js';
 
 const LCL = '中华人民共和国劳动合同法';
 
@@ -13,9 +13,19 @@ const LCL = '中华人民共和国劳动合同法';
 function fakeRetriever(answers: Record<string, Array<[string, number[]]>>): Retriever {
   return {
     async search(query, { k = 10 } = {}) {
-      return (answers[query] ?? []).slice(0, k).map(([title, articles], i): ScoredPassage => ({
-        id: i, title, kind: 'law', path: [], articles, effective: null, source: 'laws/x.md', text: '…', score: 1 / (i + 1),
-      }));
+      return (answers[query] ?? []).slice(0, k).map(
+        ([title, articles], i): ScoredPassage => ({
+          id: i,
+          title,
+          kind: 'law',
+          path: [],
+          articles,
+          effective: null,
+          source: 'laws/x.md',
+          text: '…',
+          score: 1 / (i + 1),
+        }),
+      );
     },
   };
 }
@@ -28,7 +38,14 @@ const questions: EvalQuestion[] = [
 describe('evaluateRanking with a Retriever', () => {
   const retriever = fakeRetriever({
     被辞退补偿: [[LCL, [47]]],
-    'fired, severance?': [[LCL, [40]], [LCL, [39]], [LCL, [46]], [LCL, [38]], [LCL, [36]], [LCL, [47]]],
+    'fired, severance?': [
+      [LCL, [40]],
+      [LCL, [39]],
+      [LCL, [46]],
+      [LCL, [38]],
+      [LCL, [36]],
+      [LCL, [47]],
+    ],
   });
   let t = 0;
   const now = () => (t += 5); // each search "takes" 5 ms
@@ -48,8 +65,18 @@ describe('evaluateRanking with a Retriever', () => {
     const run = await evaluateRanking(retriever, questions, { now });
     const json = jsonSummary(run);
     expect(Object.keys(json)).toEqual([
-      'questions', 'hit_at_1', 'hit_at_3', 'hit_at_5', 'hit_at_10', 'mrr_at_10',
-      'article_recall_at_5', 'article_recall_at_10', 'p50_ms', 'p95_ms', 'en', 'zh',
+      'questions',
+      'hit_at_1',
+      'hit_at_3',
+      'hit_at_5',
+      'hit_at_10',
+      'mrr_at_10',
+      'article_recall_at_5',
+      'article_recall_at_10',
+      'p50_ms',
+      'p95_ms',
+      'en',
+      'zh',
     ]);
     expect(json['hit_at_10']).toBe(1);
     expect((json['zh'] as { hit_at_1: number }).hit_at_1).toBe(1);

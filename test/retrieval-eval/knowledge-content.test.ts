@@ -6,8 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseThesaurus } from '../../src/retrieval/thesaurus.js';
 import { loadKnowledgeFile } from '../../src/retrieval/knowledge-loader.js';
+import { parseThesaurus } from '../../src/retrieval/thesaurus.js';
 
 const knowledgeDir = join(import.meta.dirname, '../../knowledge');
 // Law texts wrap some sentences across lines; a term may span the break.
@@ -17,7 +17,11 @@ const readAll = (dir: string) =>
     .filter((f) => f.endsWith('.md') && f !== 'README.md')
     .map((f) => ({ file: f, text: readFileSync(join(knowledgeDir, dir, f), 'utf8') }));
 
-const laws = flatten(readAll('laws').map((d) => d.text).join('\n'));
+const laws = flatten(
+  readAll('laws')
+    .map((d) => d.text)
+    .join('\n'),
+);
 const guides = readAll('union');
 const guideText = flatten(guides.map((d) => d.text).join('\n'));
 const thesaurus = parseThesaurus(readFileSync(join(knowledgeDir, 'thesaurus.tsv'), 'utf8'));
@@ -29,9 +33,7 @@ describe('knowledge/thesaurus.tsv', () => {
   });
 
   it('maps only to words that occur in the law texts or the union guides', () => {
-    const missing = thesaurus.groups
-      .flatMap((g) => g.statute)
-      .filter((t) => !laws.includes(flatten(t)) && !guideText.includes(flatten(t)));
+    const missing = thesaurus.groups.flatMap((g) => g.statute).filter((t) => !laws.includes(flatten(t)) && !guideText.includes(flatten(t)));
     expect([...new Set(missing)]).toEqual([]);
   });
 

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
+  type CoveringPassage,
+  type EvalQuestion,
   parseQuestions,
   percentile,
   QuestionFileError,
   scoreQuestion,
   summarize,
   summarizeBy,
-  type CoveringPassage,
-  type EvalQuestion,
 } from '../../src/retrieval/retrieval-metrics.js';
 
 const LCL = '中华人民共和国劳动合同法';
@@ -61,7 +61,12 @@ describe('scoreQuestion', () => {
   });
 
   it('counts a relevant pair listed twice once', () => {
-    const q = question({ relevant: [{ title: LCL, article: 47 }, { title: LCL, article: 47 }] });
+    const q = question({
+      relevant: [
+        { title: LCL, article: 47 },
+        { title: LCL, article: 47 },
+      ],
+    });
     expect(scoreQuestion(q, [p(LCL, 47)]).relevantPairs).toBe(1);
   });
 });

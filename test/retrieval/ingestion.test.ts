@@ -1,9 +1,15 @@
-import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
 import {
-  chunkDocument, FrontMatterError, loadKnowledge, loadKnowledgeFile, parseArticleHeading, parseChineseNumber,
-  parseFrontMatter, parseThesaurus,
+  chunkDocument,
+  FrontMatterError,
+  loadKnowledge,
+  loadKnowledgeFile,
+  parseArticleHeading,
+  parseChineseNumber,
+  parseFrontMatter,
+  parseThesaurus,
 } from '../../src/retrieval/index.js';
 
 const lawsDir = fileURLToPath(new URL('../../knowledge/', import.meta.url));
@@ -11,8 +17,18 @@ const fixtureDir = fileURLToPath(new URL('../fixtures/knowledge/', import.meta.u
 
 describe('Chinese numerals', () => {
   it.each([
-    ['一', 1], ['十', 10], ['十二', 12], ['二十', 20], ['四十七', 47], ['九十八', 98], ['一百', 100],
-    ['一百零一', 101], ['一百一十九', 119], ['一百二十', 120], ['两千零五', 2005], ['47', 47],
+    ['一', 1],
+    ['十', 10],
+    ['十二', 12],
+    ['二十', 20],
+    ['四十七', 47],
+    ['九十八', 98],
+    ['一百', 100],
+    ['一百零一', 101],
+    ['一百一十九', 119],
+    ['一百二十', 120],
+    ['两千零五', 2005],
+    ['47', 47],
   ])('%s → %i', (text, value) => expect(parseChineseNumber(text)).toBe(value));
 
   it('reads article headings, including 之一 and full-width spaces', () => {
@@ -58,7 +74,9 @@ describe('law chunker on the real law files', () => {
   it('carries a front-matter note on an article (what a later text repealed) in that article’s passage', async () => {
     const { passages } = await loadKnowledgeFile(lawsDir, 'laws/spc-labor-dispute-interpretation-1.md');
     const art32 = passages.find((p) => p.articles[0] === 32)!;
-    expect(art32.text).toMatch(/（注：本条第一款.*自2025年9月1日起被《最高人民法院关于审理劳动争议案件适用法律问题的解释（二）》第二十一条废止/);
+    expect(art32.text).toMatch(
+      /（注：本条第一款.*自2025年9月1日起被《最高人民法院关于审理劳动争议案件适用法律问题的解释（二）》第二十一条废止/,
+    );
     expect(passages.find((p) => p.articles[0] === 31)!.text).not.toContain('（注：');
   });
 
@@ -71,7 +89,10 @@ describe('law chunker on the real law files', () => {
   it('splits an over-long article with overlap, every piece still cited as that article', async () => {
     const long = `第三条 ${Array.from({ length: 40 }, (_, i) => `第${i}句用人单位应当依法支付劳动报酬并缴纳社会保险费。`).join('')}`;
     const body = `# 测试法\n\n## 第一章 总则\n\n第一条 短条文。\n\n第二条 也短。\n\n${long}\n\n第四条 最后一条。\n`;
-    const passages = await chunkDocument({ source: 'laws/t.md', meta: { title: '测试法', kind: 'law' }, body }, { maxArticleChars: 300, chunkChars: 250, overlapChars: 50 });
+    const passages = await chunkDocument(
+      { source: 'laws/t.md', meta: { title: '测试法', kind: 'law' }, body },
+      { maxArticleChars: 300, chunkChars: 250, overlapChars: 50 },
+    );
     const pieces = passages.filter((p) => p.articles[0] === 3);
     expect(pieces.length).toBeGreaterThan(2);
     expect(pieces.every((p) => p.articles.length === 1)).toBe(true);
@@ -97,7 +118,15 @@ describe('front matter', () => {
       '---\ntitle: "劳动法"\nkind: law\neffective: 2018-12-29\narticles: 107\ntags: [工资, "加班"]\nalso:\n  - a\n  - 2\nnote: \'it\'\'s\'\n---\n# 劳动法\n',
       'laws/x.md',
     );
-    expect(meta).toEqual({ title: '劳动法', kind: 'law', effective: '2018-12-29', articles: 107, tags: ['工资', '加班'], also: ['a', 2], note: "it's" });
+    expect(meta).toEqual({
+      title: '劳动法',
+      kind: 'law',
+      effective: '2018-12-29',
+      articles: 107,
+      tags: ['工资', '加班'],
+      also: ['a', 2],
+      note: "it's",
+    });
     expect(body).toBe('# 劳动法\n');
   });
 
@@ -123,7 +152,10 @@ describe('front matter', () => {
     const { documents, failed } = await loadKnowledge({ knowledgeDir: fixtureDir });
     expect(failed).toEqual([{ path: 'laws/broken-front-matter.md', reason: expect.stringMatching(/never closed/) }]);
     expect(documents.map((d) => d.source)).toEqual([
-      'laws/labor-contract-law.md', 'laws/paid-annual-leave-regulations.md', 'laws/part-time-employment-opinions.md', 'laws/trade-union-law.md',
+      'laws/labor-contract-law.md',
+      'laws/paid-annual-leave-regulations.md',
+      'laws/part-time-employment-opinions.md',
+      'laws/trade-union-law.md',
     ]);
   });
 });

@@ -1,12 +1,18 @@
-import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { storeKinds, useStore } from '../support/stores.js';
-import { createLocalEmbedder } from '../../src/llm/local-embedder.js';
+import { describe, expect, it } from 'vitest';
 import type { Embedder } from '../../src/llm/embedder.js';
-import { createKnowledgeStore } from '../../src/store/knowledge-store.js';
+import { createLocalEmbedder } from '../../src/llm/local-embedder.js';
 import {
-  buildIndex, createRetriever, ensureIndexed, formatCitation, IndexBuildError, IndexMismatchError, loadThesaurus,
+  buildIndex,
+  createRetriever,
+  ensureIndexed,
+  formatCitation,
+  IndexBuildError,
+  IndexMismatchError,
+  loadThesaurus,
 } from '../../src/retrieval/index.js';
+import { createKnowledgeStore } from '../../src/store/knowledge-store.js';
+import { storeKinds, useStore } from '../support/stores.js';
 
 const knowledgeDir = fileURLToPath(new URL('../fixtures/knowledge/', import.meta.url));
 
@@ -81,7 +87,13 @@ describe.each(storeKinds)('knowledge index on %s', (kind) => {
   it('a failed build leaves the live version serving', async () => {
     const kstore = createKnowledgeStore(store.db);
     const live = (await kstore.liveVersion())!.id;
-    const broken: Embedder = { id: embedder.id, dimensions: 256, embed: async () => { throw new Error('disk full'); } };
+    const broken: Embedder = {
+      id: embedder.id,
+      dimensions: 256,
+      embed: async () => {
+        throw new Error('disk full');
+      },
+    };
     await expect(buildIndex({ db: store.db, embedder: broken, knowledgeDir })).rejects.toThrow(IndexBuildError);
     expect((await kstore.liveVersion())!.id).toBe(live);
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmbedder, EmbedderError } from '../../src/llm/embedder.js';
 import { loadConfig } from '../../src/config.js';
-import { fakeVector, startFakeEmbeddings, type FakeEmbeddings } from '../fakes/fake-openai-embeddings.js';
+import { createEmbedder, EmbedderError } from '../../src/llm/embedder.js';
+import { type FakeEmbeddings, fakeVector, startFakeEmbeddings } from '../fakes/fake-openai-embeddings.js';
 
 describe('OpenAI-compatible embedder against a local fake /v1/embeddings', () => {
   let fake: FakeEmbeddings;
@@ -21,7 +21,10 @@ describe('OpenAI-compatible embedder against a local fake /v1/embeddings', () =>
     const vectors = await embedder.embed(texts);
     expect(vectors.map((v) => Array.from(v))).toEqual(texts.map((t) => fakeVector(t, 16)));
     expect(embedder.dimensions).toBe(16);
-    expect(fake.requests.map((r) => r.input)).toEqual([['加班费', '年休假'], ['overtime', '工伤']]);
+    expect(fake.requests.map((r) => r.input)).toEqual([
+      ['加班费', '年休假'],
+      ['overtime', '工伤'],
+    ]);
     expect(fake.requests[0]).toMatchObject({ model: 'fake-embed', dimensions: 16, authorization: 'Bearer sk-test-key-123' });
   });
 

@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, writeFileSync, readFileSync, cpSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { advance, normalizePhone, readAnswer, visibleFields, type DraftState } from '../../src/services/application-flow.js';
-import { loadServiceDefinitions, ServiceDefinitionError } from '../../src/services/service-definitions.js';
-import { parseRoutes, routeFor } from '../../src/services/application-routes.js';
+import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config.js';
+import { advance, type DraftState, normalizePhone, readAnswer, visibleFields } from '../../src/services/application-flow.js';
+import { parseRoutes, routeFor } from '../../src/services/application-routes.js';
+import { loadServiceDefinitions, ServiceDefinitionError } from '../../src/services/service-definitions.js';
 
 const definitions = loadServiceDefinitions('knowledge');
 const join_ = definitions.get('join_union')!;
@@ -26,17 +26,43 @@ describe('the service definitions', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nj-services-def-'));
     mkdirSync(join(dir, 'union', 'services'), { recursive: true });
     cpSync('knowledge/union/joining-the-union.md', join(dir, 'union', 'joining-the-union.md'));
-    writeFileSync(join(dir, 'union', 'services', 'join-union.yaml'), edit(readFileSync('knowledge/union/services/join-union.yaml', 'utf8')));
+    writeFileSync(
+      join(dir, 'union', 'services', 'join-union.yaml'),
+      edit(readFileSync('knowledge/union/services/join-union.yaml', 'utf8')),
+    );
     return dir;
   };
 
   it.each([
-    ['a missing English text', (y: string) => y.replace('label: {zh: 姓名, en: Name}', 'label: {zh: 姓名}'), /join-union\.yaml: fields\[0\]\.label\.en: /],
+    [
+      'a missing English text',
+      (y: string) => y.replace('label: {zh: 姓名, en: Name}', 'label: {zh: 姓名}'),
+      /join-union\.yaml: fields\[0\]\.label\.en: /,
+    ],
     ['an unknown field type', (y: string) => y.replace('type: phone', 'type: email'), /fields\[1\]\.type: /],
-    ['a choice without options', (y: string) => y.replace(/ {4}options:\n {6}- value: yes_[\s\S]*?unknown, label: \{zh: 不清楚, en: Not sure\}\}/, ''), /fields\[5\]\.options: a choice needs options/],
-    ['a `when` on a later field', (y: string) => y.replace('when: {field: industry, in: [factory, other]}', 'when: {field: workplace_union, in: [no_]}'), /fields\[4\]\.when\.field: "workplace_union" is not an earlier field/],
-    ['a guide that does not exist', (y: string) => y.replace('guide: joining-the-union.md', 'guide: nowhere.md'), /guide: knowledge\/union\/nowhere\.md does not exist/],
-    ['an unquoted #{caseId} (a YAML comment)', (y: string) => y.replace('"你的入会申请已提交（编号 #{caseId}），', '你的入会申请已提交（编号 #{caseId}），').replace('可以随时查看进度。"', '可以随时查看进度。'), /submitted\.zh: must say the number/],
+    [
+      'a choice without options',
+      (y: string) => y.replace(/ {4}options:\n {6}- value: yes_[\s\S]*?unknown, label: \{zh: 不清楚, en: Not sure\}\}/, ''),
+      /fields\[5\]\.options: a choice needs options/,
+    ],
+    [
+      'a `when` on a later field',
+      (y: string) => y.replace('when: {field: industry, in: [factory, other]}', 'when: {field: workplace_union, in: [no_]}'),
+      /fields\[4\]\.when\.field: "workplace_union" is not an earlier field/,
+    ],
+    [
+      'a guide that does not exist',
+      (y: string) => y.replace('guide: joining-the-union.md', 'guide: nowhere.md'),
+      /guide: knowledge\/union\/nowhere\.md does not exist/,
+    ],
+    [
+      'an unquoted #{caseId} (a YAML comment)',
+      (y: string) =>
+        y
+          .replace('"你的入会申请已提交（编号 #{caseId}），', '你的入会申请已提交（编号 #{caseId}），')
+          .replace('可以随时查看进度。"', '可以随时查看进度。'),
+      /submitted\.zh: must say the number/,
+    ],
   ])('name the file and the field on %s', (_what, edit, message) => {
     const dir = broken(edit);
     expect(() => loadServiceDefinitions(dir)).toThrow(ServiceDefinitionError);
@@ -60,7 +86,14 @@ describe('the flow', () => {
 
   it('asks the workplace questions only of those who are not platform workers', () => {
     expect(visibleFields(join_, { industry: 'rider' }).map((f) => f.id)).toEqual(['name', 'phone', 'region', 'industry']);
-    expect(visibleFields(join_, { industry: 'factory' }).map((f) => f.id)).toEqual(['name', 'phone', 'region', 'industry', 'employer', 'workplace_union']);
+    expect(visibleFields(join_, { industry: 'factory' }).map((f) => f.id)).toEqual([
+      'name',
+      'phone',
+      'region',
+      'industry',
+      'employer',
+      'workplace_union',
+    ]);
     expect(moved(advance(join_, draft('field:industry'), { text: '工厂或建筑工地' }))!.step).toBe('field:employer');
   });
 
@@ -81,7 +114,12 @@ describe('the flow', () => {
     expect(advance(join_, draft('field:phone'), { press: 'skip' })).toMatchObject({ kind: 'invalid', reason: 'buttons' });
     const hardship = definitions.get('hardship')!;
     expect(advance(hardship, draft('field:household'), { text: '很多' })).toMatchObject({ kind: 'invalid', reason: 'number' });
-    expect(advance(hardship, draft('field:household'), { text: '30' })).toMatchObject({ kind: 'invalid', reason: 'number_range', min: 1, max: 20 });
+    expect(advance(hardship, draft('field:household'), { text: '30' })).toMatchObject({
+      kind: 'invalid',
+      reason: 'number_range',
+      min: 1,
+      max: 20,
+    });
     expect(moved(advance(hardship, draft('field:household'), { text: '四口人' }))!.answers['household']).toBe('4');
     expect(moved(advance(hardship, draft('field:income'), { text: '跳过' }))!.step).toBe('field:story');
   });
@@ -104,10 +142,13 @@ describe('the flow', () => {
 });
 
 describe('routing (APPLICATION_ROUTES)', () => {
-  const routes = parseRoutes(JSON.stringify([
-    { union: '深圳市快递行业工会联合会', services: ['join_union'], regions: ['深圳'], industries: ['courier'], slackChannel: 'C0SZ' },
-    { union: '广州市总工会', regions: ['广州'] },
-  ]), [...definitions.keys()]);
+  const routes = parseRoutes(
+    JSON.stringify([
+      { union: '深圳市快递行业工会联合会', services: ['join_union'], regions: ['深圳'], industries: ['courier'], slackChannel: 'C0SZ' },
+      { union: '广州市总工会', regions: ['广州'] },
+    ]),
+    [...definitions.keys()],
+  );
 
   it('sends an application to the first union whose conditions all hold, else the federation', () => {
     expect(routeFor(routes, 'join_union', { region: '深圳市南山区', industry: 'courier' })?.union).toBe('深圳市快递行业工会联合会');
@@ -117,7 +158,9 @@ describe('routing (APPLICATION_ROUTES)', () => {
   });
 
   it('names the setting and what is wrong', () => {
-    expect(() => parseRoutes('[{"union": "x", "services": ["join"]}]', [...definitions.keys()])).toThrow(/APPLICATION_ROUTES: \[0\.services\] "join" is not a service/);
+    expect(() => parseRoutes('[{"union": "x", "services": ["join"]}]', [...definitions.keys()])).toThrow(
+      /APPLICATION_ROUTES: \[0\.services\] "join" is not a service/,
+    );
     expect(() => parseRoutes('{not json')).toThrow(ConfigError);
     expect(() => parseRoutes('[{"union": "x", "slackChannel": "cases"}]')).toThrow(/APPLICATION_ROUTES: \[0\.slackChannel\]/);
     expect(parseRoutes(undefined)).toEqual([]);

@@ -3,23 +3,68 @@
  * by number (/1, /2 …), and the console staff desk in the same terminal sees the typed card and decides
  * (`:approve`, `:more`, `:decline`) — on both stores.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { Readable, Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type App, startApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { startApp, type App } from '../../src/app.js';
 import { storeKinds } from '../support/stores.js';
 import { databaseFor, smallKnowledge } from './service-app-rig.js';
 
 const script = [
   // 1. Join the union: plain words, the courier (platform) path.
-  '我想入会', '/1', '张三', '13800138000', '深圳市南山区', '2', '/2', '/1', ':approve 1', '/case',
+  '我想入会',
+  '/1',
+  '张三',
+  '13800138000',
+  '深圳市南山区',
+  '2',
+  '/2',
+  '/1',
+  ':approve 1',
+  '/case',
   // 2. Legal aid: staff ask for more, the worker answers, staff decline with a reason.
-  '能帮我申请法律援助吗', '/1', '李四', '13900139000', '广州市天河区', '5', '广州某某电子有限公司', '1', '跳过',
-  '去年十月到今年一月没发工资，还没申请仲裁。', '/1', '/1', ':more 2 请把工资条拍照发过来', '好的，明天发', ':decline 2 单位不在本市',
+  '能帮我申请法律援助吗',
+  '/1',
+  '李四',
+  '13900139000',
+  '广州市天河区',
+  '5',
+  '广州某某电子有限公司',
+  '1',
+  '跳过',
+  '去年十月到今年一月没发工资，还没申请仲裁。',
+  '/1',
+  '/1',
+  ':more 2 请把工资条拍照发过来',
+  '好的，明天发',
+  ':decline 2 单位不在本市',
   // 3. Hardship help from the /services menu.
-  '/services', '/2', '/1', '王五', '13700137000', '成都市武侯区', '1', '1', '4', '跳过', '孩子住院做手术，家里积蓄花光了。', '/2', '/1', ':approve 3',
+  '/services',
+  '/2',
+  '/1',
+  '王五',
+  '13700137000',
+  '成都市武侯区',
+  '1',
+  '1',
+  '4',
+  '跳过',
+  '孩子住院做手术，家里积蓄花光了。',
+  '/2',
+  '/1',
+  ':approve 3',
   // 4. A call-back, in English.
-  'call me, I cannot type', '/1', '13600136000', '4', '1', 'skip', '/2', '/1', ':approve 4', '/case',
+  'call me, I cannot type',
+  '/1',
+  '13600136000',
+  '4',
+  '1',
+  'skip',
+  '/2',
+  '/1',
+  ':approve 4',
+  '/case',
 ];
 
 describe.each(storeKinds)('guided applications in the console on %s', (kind) => {
@@ -30,18 +75,35 @@ describe.each(storeKinds)('guided applications in the console on %s', (kind) => 
   beforeAll(async () => {
     const db = await databaseFor(kind);
     drop = db.drop;
-    const config = loadConfig({ ...db.settings, KNOWLEDGE_DIR: smallKnowledge(), PORT: '0', ADMIN_PORT: '0', LOG_LEVEL: 'silent', ADMIN_TOKEN: 'services-console-token-0123456789' });
-    const output = new Writable({ write(chunk, _e, done) { out += String(chunk); done(); } });
+    const config = loadConfig({
+      ...db.settings,
+      KNOWLEDGE_DIR: smallKnowledge(),
+      PORT: '0',
+      ADMIN_PORT: '0',
+      LOG_LEVEL: 'silent',
+      ADMIN_TOKEN: 'services-console-token-0123456789',
+    });
+    const output = new Writable({
+      write(chunk, _e, done) {
+        out += String(chunk);
+        done();
+      },
+    });
     app = await startApp({ config, input: Readable.from(script.map((l) => `${l}\n`)), output, progress: { write: () => true } as never });
     await app.consoleDone;
   }, 120_000);
-  afterAll(async () => { await app?.stop(); await drop?.(); });
+  afterAll(async () => {
+    await app?.stop();
+    await drop?.();
+  });
 
   it('joins the union: the typed card on the console desk, approved, and the status in /case', () => {
     expect(out).toContain('【入会申请】');
     expect(out).toContain('平台劳动者不需要单位有工会');
     expect(out).toMatch(/入会申请已提交（编号 #1）/);
-    expect(out).toMatch(/\[staff\] 个案 #1[\s\S]*申请: 入会申请[\s\S]*姓名: 张三[\s\S]*职业: 快递员[\s\S]*办理清单:[\s\S]*☐ 核对姓名和手机号/);
+    expect(out).toMatch(
+      /\[staff\] 个案 #1[\s\S]*申请: 入会申请[\s\S]*姓名: 张三[\s\S]*职业: 快递员[\s\S]*办理清单:[\s\S]*☐ 核对姓名和手机号/,
+    );
     expect(out).toContain('欢迎你加入工会！你的入会申请 #1');
     expect(out).toContain('#1 入会申请：已批准');
   });

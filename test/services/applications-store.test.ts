@@ -4,15 +4,15 @@
  * retention sweep and /forget.
  */
 import { describe, expect, it } from 'vitest';
-import { storeKinds, useStore } from '../support/stores.js';
-import { aWorker, caseRig, recordingDesk, staffA, translate } from '../cases/case-fixtures.js';
-import { createApplications } from '../../src/services/application-service.js';
+import { loadCard } from '../../src/cases/case-card.js';
 import { createApplicationDecisions } from '../../src/services/application-decisions.js';
+import { createApplications } from '../../src/services/application-service.js';
 import { loadServiceDefinitions } from '../../src/services/service-definitions.js';
 import { findDraft, getApplication } from '../../src/store/application-store.js';
-import { loadCard } from '../../src/cases/case-card.js';
-import type { Worker } from '../../src/store/worker-store.js';
 import type { Db } from '../../src/store/db.js';
+import type { Worker } from '../../src/store/worker-store.js';
+import { aWorker, caseRig, recordingDesk, staffA, translate } from '../cases/case-fixtures.js';
+import { storeKinds, useStore } from '../support/stores.js';
 
 const definitions = loadServiceDefinitions('knowledge');
 const DAY = 24 * 60 * 60_000;
@@ -66,7 +66,16 @@ describe.each(storeKinds)('applications on %s', (kind) => {
   it('joins an active case when there is one; decisions count once; the retention sweep erases the personal fields', async () => {
     const r = rig(store.db);
     const worker = await aWorker(store.db);
-    const existing = await r.cases.openCase({ workerId: worker.id, priority: 'normal', category: 'personal_case', summary: 's', workerText: '公司拖欠工资', botReply: '', citations: [], lang: 'zh' });
+    const existing = await r.cases.openCase({
+      workerId: worker.id,
+      priority: 'normal',
+      category: 'personal_case',
+      summary: 's',
+      workerText: '公司拖欠工资',
+      botReply: '',
+      citations: [],
+      lang: 'zh',
+    });
     await fill(r, worker, 'callback', ['start', '13600136000', 'pick:evening', 'pick:wages', 'skip', 'pick:anon', 'submit']);
     await r.outbox.drain();
     const card = (await loadCard(store.db, existing.id))!;
@@ -99,7 +108,17 @@ describe.each(storeKinds)('applications on %s', (kind) => {
     expect(await findDraft(store.db, idle.id)).toBeUndefined();
 
     const worker = await aWorker(store.db);
-    await fill(r, worker, 'join_union', ['start', '钱七', '13500135000', '杭州市西湖区', 'pick:factory', '杭州某某机械厂', 'pick:no_', 'pick:id', 'submit']);
+    await fill(r, worker, 'join_union', [
+      'start',
+      '钱七',
+      '13500135000',
+      '杭州市西湖区',
+      'pick:factory',
+      '杭州某某机械厂',
+      'pick:no_',
+      'pick:id',
+      'submit',
+    ]);
     const id = (await store.db.query<{ id: number }>('select id::int from applications where worker_id = $1', [worker.id]))[0]?.id;
     const submitted = (await getApplication(store.db, id!))!;
     expect(submitted.fields!.map((f) => f.id)).toEqual(['name', 'phone', 'region', 'industry', 'employer', 'workplace_union']);

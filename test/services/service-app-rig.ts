@@ -3,19 +3,18 @@
  * for the guided applications: a worker's chat driven by updates, staff by signed Slack requests, and a
  * restart that keeps the store (a data directory on PGlite, a schema on PostgreSQL).
  */
-import { cpSync, mkdtempSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { expect } from 'vitest';
+import { type App, startApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { startApp, type App } from '../../src/app.js';
-import { testDatabaseUrl, uniqueSchema, type StoreKind } from '../support/stores.js';
-import { startFakeTelegram, FAKE_TOKEN, type FakeTelegram, type RecordedCall } from '../fakes/fake-telegram.js';
-import { FAKE_SLACK_TOKEN, type FakeSlack } from '../fakes/fake-slack.js';
-import { startFakeSlack } from '../fakes/fake-slack.js';
-import { sign, SIGNING_SECRET, CASES_CHANNEL, STAFF } from '../channels/slack/slack-rig.js';
-import { textUpdate, callbackUpdate } from '../channels/telegram/support.js';
+import { CASES_CHANNEL, SIGNING_SECRET, STAFF, sign } from '../channels/slack/slack-rig.js';
+import { callbackUpdate, textUpdate } from '../channels/telegram/support.js';
+import { FAKE_SLACK_TOKEN, type FakeSlack, startFakeSlack } from '../fakes/fake-slack.js';
+import { FAKE_TOKEN, type FakeTelegram, type RecordedCall, startFakeTelegram } from '../fakes/fake-telegram.js';
+import { type StoreKind, testDatabaseUrl, uniqueSchema } from '../support/stores.js';
 
 export { CASES_CHANNEL, STAFF };
 export const COURIER_CHANNEL = 'C_COURIER';
@@ -26,7 +25,8 @@ const HOOK_SECRET = 'services_hook_secret';
 export function smallKnowledge(): string {
   const dir = mkdtempSync(join(tmpdir(), 'nj-services-knowledge-'));
   mkdirSync(join(dir, 'laws'));
-  for (const f of ['labor-contract-law.md', 'labor-law.md', 'wage-payment-provisions.md', 'legal-aid-law.md']) cpSync(join('knowledge/laws', f), join(dir, 'laws', f));
+  for (const f of ['labor-contract-law.md', 'labor-law.md', 'wage-payment-provisions.md', 'legal-aid-law.md'])
+    cpSync(join('knowledge/laws', f), join(dir, 'laws', f));
   for (const f of ['union', 'policy', 'thesaurus.tsv']) cpSync(join('knowledge', f), join(dir, f), { recursive: true });
   return dir;
 }
@@ -83,13 +83,26 @@ export async function startServiceAppRig(kind: StoreKind): Promise<ServiceAppRig
   const telegram = await startFakeTelegram();
   const slack = await startFakeSlack({ users: { [STAFF.id]: STAFF.name }, channels: [CASES_CHANNEL, COURIER_CHANNEL] });
   const db = await databaseFor(kind);
-  const routes = [{ union: COURIER_UNION, services: ['join_union'], regions: ['深圳'], industries: ['courier', 'rider'], slackChannel: COURIER_CHANNEL }];
+  const routes = [
+    { union: COURIER_UNION, services: ['join_union'], regions: ['深圳'], industries: ['courier', 'rider'], slackChannel: COURIER_CHANNEL },
+  ];
   const config = loadConfig({
-    ...db.settings, KNOWLEDGE_DIR: smallKnowledge(), PORT: '0', ADMIN_PORT: '0', ADMIN_TOKEN: 'services-admin-token-0123456789', LOG_LEVEL: 'silent',
-    TELEGRAM_BOT_TOKEN: FAKE_TOKEN, TELEGRAM_API_ROOT: telegram.apiRoot,
-    TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/telegram', TELEGRAM_WEBHOOK_SECRET: HOOK_SECRET,
-    SLACK_BOT_TOKEN: FAKE_SLACK_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_CASES_CHANNEL: CASES_CHANNEL,
-    SLACK_STAFF_USER_IDS: STAFF.id, SLACK_API_URL: slack.apiUrl, APPLICATION_ROUTES: JSON.stringify(routes),
+    ...db.settings,
+    KNOWLEDGE_DIR: smallKnowledge(),
+    PORT: '0',
+    ADMIN_PORT: '0',
+    ADMIN_TOKEN: 'services-admin-token-0123456789',
+    LOG_LEVEL: 'silent',
+    TELEGRAM_BOT_TOKEN: FAKE_TOKEN,
+    TELEGRAM_API_ROOT: telegram.apiRoot,
+    TELEGRAM_WEBHOOK_URL: 'https://bot.example.org/telegram',
+    TELEGRAM_WEBHOOK_SECRET: HOOK_SECRET,
+    SLACK_BOT_TOKEN: FAKE_SLACK_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_CASES_CHANNEL: CASES_CHANNEL,
+    SLACK_STAFF_USER_IDS: STAFF.id,
+    SLACK_API_URL: slack.apiUrl,
+    APPLICATION_ROUTES: JSON.stringify(routes),
   });
   const start = () => startApp({ config, console: false, host: '127.0.0.1', progress: { write: () => true } as never });
   let app = await start();
@@ -99,14 +112,18 @@ export async function startServiceAppRig(kind: StoreKind): Promise<ServiceAppRig
 
   const toBot = async (update: object) => {
     const res = await fetch(`${base()}/telegram`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': HOOK_SECRET }, body: JSON.stringify(update),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': HOOK_SECRET },
+      body: JSON.stringify(update),
     });
     expect(res.status).toBe(200);
   };
   const toSlack = async (body: string, contentType: string) => {
     const ts = Math.floor(Date.now() / 1000);
     const res = await fetch(`${base()}/slack/events`, {
-      method: 'POST', headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sign(body, ts) }, body,
+      method: 'POST',
+      headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': sign(body, ts) },
+      body,
     });
     return res.status;
   };
@@ -115,55 +132,102 @@ export async function startServiceAppRig(kind: StoreKind): Promise<ServiceAppRig
   const since = (chatId: number) => telegram.sent('sendMessage', chatId).slice(seen.get(chatId) ?? 0);
 
   return {
-    get app() { return app; },
+    get app() {
+      return app;
+    },
     telegram,
     slack,
     say: (chatId, text, lang = 'zh-hans') => toBot(textUpdate(text, { chatId, lang })),
     sayIn: (groupId, text) => toBot(textUpdate(text, { chatId: groupId, chatType: 'group', fromId: 77_001 })),
     async press(chatId, message, label) {
       const button = buttonsOf(message).find((b) => b.text.includes(label));
-      if (!button) throw new Error(`no button "${label}" on: ${textOf(message).slice(0, 80)} [${buttonsOf(message).map((b) => b.text).join(' | ')}]`);
+      if (!button)
+        throw new Error(
+          `no button "${label}" on: ${textOf(message).slice(0, 80)} [${buttonsOf(message)
+            .map((b) => b.text)
+            .join(' | ')}]`,
+        );
       await toBot(callbackUpdate(button.callback_data, { chatId }));
     },
     since,
     async reply(chatId, needle) {
       let found: RecordedCall | undefined;
-      await expect.poll(() => {
-        const fresh = since(chatId);
-        const i = fresh.findIndex((c) => (typeof needle === 'string' ? textOf(c).includes(needle) : needle.test(textOf(c))));
-        if (i >= 0) {
-          found = fresh[i];
-          seen.set(chatId, (seen.get(chatId) ?? 0) + i + 1);
-        }
-        return found !== undefined;
-      }, { timeout: 20_000, interval: 25, message: `a message to ${chatId} with ${String(needle)}; got: ${since(chatId).map(textOf).join(' ‖ ').slice(0, 600)}` }).toBe(true);
+      await expect
+        .poll(
+          () => {
+            const fresh = since(chatId);
+            const i = fresh.findIndex((c) => (typeof needle === 'string' ? textOf(c).includes(needle) : needle.test(textOf(c))));
+            if (i >= 0) {
+              found = fresh[i];
+              seen.set(chatId, (seen.get(chatId) ?? 0) + i + 1);
+            }
+            return found !== undefined;
+          },
+          {
+            timeout: 20_000,
+            interval: 25,
+            message: `a message to ${chatId} with ${String(needle)}; got: ${since(chatId).map(textOf).join(' ‖ ').slice(0, 600)}`,
+          },
+        )
+        .toBe(true);
       return found!;
     },
     async card(channel = CASES_CHANNEL) {
       let card: { caseId: number; ts: string; json: string } | undefined;
-      await expect.poll(() => {
-        const m = [...slack.messages.values()].find((x) => x.channel === channel && !x.thread_ts && !cardsSeen.has(x.ts) && JSON.stringify(x.blocks ?? []).includes('application_'));
-        if (m) {
-          cardsSeen.add(m.ts);
-          card = { caseId: Number(/#(\d+)/.exec(m.text ?? '')![1]), ts: m.ts, json: JSON.stringify(m.blocks) };
-        }
-        return card !== undefined;
-      }, { timeout: 20_000, interval: 25 }).toBe(true);
+      await expect
+        .poll(
+          () => {
+            const m = [...slack.messages.values()].find(
+              (x) =>
+                x.channel === channel && !x.thread_ts && !cardsSeen.has(x.ts) && JSON.stringify(x.blocks ?? []).includes('application_'),
+            );
+            if (m) {
+              cardsSeen.add(m.ts);
+              card = { caseId: Number(/#(\d+)/.exec(m.text ?? '')![1]), ts: m.ts, json: JSON.stringify(m.blocks) };
+            }
+            return card !== undefined;
+          },
+          { timeout: 20_000, interval: 25 },
+        )
+        .toBe(true);
       return card!;
     },
-    click: (actionId, caseId, user = STAFF.id) => toSlack(form({
-      type: 'block_actions', user: { id: user, team_id: 'TFAKE' }, team: { id: 'TFAKE' }, api_app_id: 'AFAKE',
-      channel: { id: CASES_CHANNEL }, container: { type: 'message', message_ts: '1.1', channel_id: CASES_CHANNEL },
-      message: { ts: '1.1', type: 'message' }, trigger_id: `trigger${Math.random()}`, response_url: slack.responseUrl(`r${Math.random()}`),
-      actions: [{ type: 'button', action_id: actionId, block_id: 'b', value: String(caseId), action_ts: String(Date.now() / 1000) }],
-    }), 'application/x-www-form-urlencoded'),
-    submitModal: (caseId, verdict, note, user = STAFF.id) => toSlack(form({
-      type: 'view_submission', team: { id: 'TFAKE' }, user: { id: user, team_id: 'TFAKE' }, api_app_id: 'AFAKE', trigger_id: `t${Math.random()}`,
-      view: {
-        id: 'V1', type: 'modal', team_id: 'TFAKE', callback_id: 'application_decision', private_metadata: `${caseId}:${verdict}`, hash: 'h',
-        state: { values: { note: { text: { type: 'plain_text_input', value: note } } } },
-      },
-    }), 'application/x-www-form-urlencoded'),
+    click: (actionId, caseId, user = STAFF.id) =>
+      toSlack(
+        form({
+          type: 'block_actions',
+          user: { id: user, team_id: 'TFAKE' },
+          team: { id: 'TFAKE' },
+          api_app_id: 'AFAKE',
+          channel: { id: CASES_CHANNEL },
+          container: { type: 'message', message_ts: '1.1', channel_id: CASES_CHANNEL },
+          message: { ts: '1.1', type: 'message' },
+          trigger_id: `trigger${Math.random()}`,
+          response_url: slack.responseUrl(`r${Math.random()}`),
+          actions: [{ type: 'button', action_id: actionId, block_id: 'b', value: String(caseId), action_ts: String(Date.now() / 1000) }],
+        }),
+        'application/x-www-form-urlencoded',
+      ),
+    submitModal: (caseId, verdict, note, user = STAFF.id) =>
+      toSlack(
+        form({
+          type: 'view_submission',
+          team: { id: 'TFAKE' },
+          user: { id: user, team_id: 'TFAKE' },
+          api_app_id: 'AFAKE',
+          trigger_id: `t${Math.random()}`,
+          view: {
+            id: 'V1',
+            type: 'modal',
+            team_id: 'TFAKE',
+            callback_id: 'application_decision',
+            private_metadata: `${caseId}:${verdict}`,
+            hash: 'h',
+            state: { values: { note: { text: { type: 'plain_text_input', value: note } } } },
+          },
+        }),
+        'application/x-www-form-urlencoded',
+      ),
     async restart() {
       await app.stop();
       app = await start();

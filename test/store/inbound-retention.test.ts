@@ -3,10 +3,10 @@
  * handled update is what de-duplication needs (channel, id, fingerprint, status, times).
  */
 import { describe, expect, it } from 'vitest';
-import { storeKinds, useStore } from '../support/stores.js';
-import { recordInbound, markInbound } from '../../src/store/inbox-store.js';
-import { upsertWorker } from '../../src/store/worker-store.js';
 import { startInboundRetention } from '../../src/store/inbound-retention.js';
+import { markInbound, recordInbound } from '../../src/store/inbox-store.js';
+import { upsertWorker } from '../../src/store/worker-store.js';
+import { storeKinds, useStore } from '../support/stores.js';
 
 describe.each(storeKinds)('inbound retention on %s', (kind) => {
   const store = useStore(kind);
@@ -15,10 +15,18 @@ describe.each(storeKinds)('inbound retention on %s', (kind) => {
     const worker = await upsertWorker(store.db, { channel: 'telegram', externalId: '555', chatId: '555' });
     const stored = async (externalId: string, status: 'handled' | 'failed' | 'received', daysAgo: number) => {
       const { message } = await recordInbound(store.db, {
-        channel: 'telegram', externalId, fingerprint: `fp-${externalId}`, sender: '555', workerId: worker.id, payload: { message: { text: '我的电话13812345678' } },
+        channel: 'telegram',
+        externalId,
+        fingerprint: `fp-${externalId}`,
+        sender: '555',
+        workerId: worker.id,
+        payload: { message: { text: '我的电话13812345678' } },
       });
       if (status !== 'received') await markInbound(store.db, message.id, status, status === 'failed' ? 'Error: assistant down' : undefined);
-      await store.db.query(`update inbound_messages set received_at = now() - make_interval(days => $2) where id = $1`, [message.id, daysAgo]);
+      await store.db.query(`update inbound_messages set received_at = now() - make_interval(days => $2) where id = $1`, [
+        message.id,
+        daysAgo,
+      ]);
       return message.id;
     };
     const oldHandled = await stored('r-1', 'handled', 40);
@@ -28,12 +36,38 @@ describe.each(storeKinds)('inbound retention on %s', (kind) => {
     const retention = startInboundRetention({ db: store.db, days: 30 });
     await retention.stop(); // the first sweep runs at start; stop waits for it
 
-    const rows = await store.db.query<{ id: number; payload: unknown; sender: string | null; worker_id: number | null; status: string; error: string | null; fingerprint: string }>(
-      `select id::int, payload, sender, worker_id::int, status, error, fingerprint from inbound_messages where id = any($1::bigint[]) order by id`, [[oldHandled, oldFailed, recent]]);
+    const rows = await store.db.query<{
+      id: number;
+      payload: unknown;
+      sender: string | null;
+      worker_id: number | null;
+      status: string;
+      error: string | null;
+      fingerprint: string;
+    }>(
+      `select id::int, payload, sender, worker_id::int, status, error, fingerprint from inbound_messages where id = any($1::bigint[]) order by id`,
+      [[oldHandled, oldFailed, recent]],
+    );
     expect(rows).toEqual([
       { id: oldHandled, payload: {}, sender: null, worker_id: null, status: 'handled', error: null, fingerprint: 'fp-r-1' },
-      { id: oldFailed, payload: {}, sender: null, worker_id: null, status: 'failed', error: 'Error: assistant down', fingerprint: 'fp-r-2' },
-      { id: recent, payload: { message: { text: '我的电话13812345678' } }, sender: '555', worker_id: worker.id, status: 'handled', error: null, fingerprint: 'fp-r-3' },
+      {
+        id: oldFailed,
+        payload: {},
+        sender: null,
+        worker_id: null,
+        status: 'failed',
+        error: 'Error: assistant down',
+        fingerprint: 'fp-r-2',
+      },
+      {
+        id: recent,
+        payload: { message: { text: '我的电话13812345678' } },
+        sender: '555',
+        worker_id: worker.id,
+        status: 'handled',
+        error: null,
+        fingerprint: 'fp-r-3',
+      },
     ]);
     const again = await recordInbound(store.db, { channel: 'telegram', externalId: 'r-1', fingerprint: 'fp-r-1', payload: {} });
     expect(again).toMatchObject({ duplicate: true, message: { status: 'handled' } });

@@ -1,33 +1,37 @@
-import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnSync } from 'node:child_process';
-import pg from 'pg';
-import { storeKinds, testDatabaseUrl, uniqueSchema, useStore } from '../support/stores.js';
-import { listMigrations } from '../../src/store/migrate.js';
-import { updateIdentity } from '../../src/channels/telegram/update-identity.js';
 import type { Update } from 'grammy/types';
-import { openStore } from '../../src/store/open-store.js';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { updateIdentity } from '../../src/channels/telegram/update-identity.js';
 import { StoreError, toVectorLiteral } from '../../src/store/db.js';
-import { migrate } from '../../src/store/migrate.js';
-import { recordInbound, markInbound, listUnhandledInbound } from '../../src/store/inbox-store.js';
-import { upsertWorker, forgetWorker, getWorker } from '../../src/store/worker-store.js';
+import { listUnhandledInbound, markInbound, recordInbound } from '../../src/store/inbox-store.js';
+import { listMigrations, migrate } from '../../src/store/migrate.js';
+import { openStore } from '../../src/store/open-store.js';
+import { forgetWorker, getWorker, upsertWorker } from '../../src/store/worker-store.js';
+import { storeKinds, testDatabaseUrl, uniqueSchema, useStore } from '../support/stores.js';
 
 describe.each(storeKinds)('store on %s', (kind) => {
   const store = useStore(kind);
 
   it('has pgvector and applied every migration once', async () => {
-    const [row] = await store.db.query<{ d: number }>(`select ($1::vector <=> $2::vector) as d`, [toVectorLiteral([1, 0]), toVectorLiteral([0, 1])]);
+    const [row] = await store.db.query<{ d: number }>(`select ($1::vector <=> $2::vector) as d`, [
+      toVectorLiteral([1, 0]),
+      toVectorLiteral([0, 1]),
+    ]);
     expect(row!.d).toBeCloseTo(1);
     expect(await migrate(store.db)).toEqual([]);
   });
 
   it('rolls back a failed transaction', async () => {
-    await expect(store.db.transaction(async (tx) => {
-      await tx.query(`insert into workers (channel, external_id, pseudonym) values ('test', 'rollback', 'W-1')`);
-      throw new Error('boom');
-    })).rejects.toThrow('boom');
+    await expect(
+      store.db.transaction(async (tx) => {
+        await tx.query(`insert into workers (channel, external_id, pseudonym) values ('test', 'rollback', 'W-1')`);
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
     expect(await store.db.query(`select 1 from workers where external_id = 'rollback'`)).toEqual([]);
   });
 
@@ -54,19 +58,43 @@ describe.each(storeKinds)('store on %s', (kind) => {
 describe.each(storeKinds)('migration 070 on %s', (kind) => {
   it('gives Telegram updates stored before it their fingerprint and sender, so a redelivery is still a duplicate', async () => {
     const schema = uniqueSchema();
-    const db = kind === 'pglite'
-      ? await openStore({ dataDir: 'memory://', migrations: false })
-      : await openStore({ databaseUrl: testDatabaseUrl!, schema, migrations: false });
+    const db =
+      kind === 'pglite'
+        ? await openStore({ dataDir: 'memory://', migrations: false })
+        : await openStore({ databaseUrl: testDatabaseUrl!, schema, migrations: false });
     try {
-      await migrate(db, listMigrations().filter((m) => m.version < 70));
-      const message = { update_id: 900, message: { message_id: 3, date: 1, chat: { id: 42, type: 'private' }, from: { id: 42, is_bot: false, first_name: 'Li' }, text: '你好' } } as Update;
-      const press = { update_id: 901, callback_query: { id: 'cb-7', from: { id: 43, is_bot: false, first_name: 'Wang' }, chat_instance: 'c', data: 'human' } } as Update;
+      await migrate(
+        db,
+        listMigrations().filter((m) => m.version < 70),
+      );
+      const message = {
+        update_id: 900,
+        message: {
+          message_id: 3,
+          date: 1,
+          chat: { id: 42, type: 'private' },
+          from: { id: 42, is_bot: false, first_name: 'Li' },
+          text: '你好',
+        },
+      } as Update;
+      const press = {
+        update_id: 901,
+        callback_query: { id: 'cb-7', from: { id: 43, is_bot: false, first_name: 'Wang' }, chat_instance: 'c', data: 'human' },
+      } as Update;
       for (const u of [message, press]) {
-        await db.query(`insert into inbound_messages (channel, external_id, payload) values ('telegram', $1, $2)`, [String(u.update_id), JSON.stringify(u)]);
+        await db.query(`insert into inbound_messages (channel, external_id, payload) values ('telegram', $1, $2)`, [
+          String(u.update_id),
+          JSON.stringify(u),
+        ]);
       }
       await migrate(db);
       const rows = await db.query<{ fingerprint: string; sender: string }>('select fingerprint, sender from inbound_messages order by id');
-      expect(rows).toEqual([message, press].map((u) => { const { fingerprint, sender } = updateIdentity(u); return { fingerprint, sender }; }));
+      expect(rows).toEqual(
+        [message, press].map((u) => {
+          const { fingerprint, sender } = updateIdentity(u);
+          return { fingerprint, sender };
+        }),
+      );
       const again = await recordInbound(db, { channel: 'telegram', externalId: '900', ...updateIdentity(message), payload: message });
       expect(again.duplicate).toBe(true);
     } finally {
@@ -86,9 +114,16 @@ describe('embedded data directory', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nj-lock-'));
     const db = await openStore({ dataDir: dir });
     try {
-      const child = spawnSync(process.execPath, ['--import', 'tsx', '-e',
-        `import('./src/store/open-store.ts').then(m => m.openStore({ dataDir: ${JSON.stringify(dir)} })).then(() => process.exit(0), e => { console.log(e.message); process.exit(3); })`],
-        { encoding: 'utf8', cwd: process.cwd() });
+      const child = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          '-e',
+          `import('./src/store/open-store.ts').then(m => m.openStore({ dataDir: ${JSON.stringify(dir)} })).then(() => process.exit(0), e => { console.log(e.message); process.exit(3); })`,
+        ],
+        { encoding: 'utf8', cwd: process.cwd() },
+      );
       expect(child.status).toBe(3);
       expect(child.stdout).toContain(`pid ${process.pid}`);
       await expect(openStore({ dataDir: dir })).rejects.toBeInstanceOf(StoreError);

@@ -7,7 +7,7 @@
  *   const db = withFaults(store.db);
  *   db.failNext(/set status = 'sent'/, 2);
  */
-import { StoreError, type Db } from '../../src/store/db.js';
+import { type Db, StoreError } from '../../src/store/db.js';
 
 type Fault = 'unavailable' | 'rejected';
 
@@ -22,10 +22,20 @@ export function withFaults(db: Db): Db & { failNext(match: RegExp, times?: numbe
   };
   const wrap = (inner: Db): Db => ({
     kind: inner.kind,
-    async query(sql, params) { check(sql); return inner.query(sql, params); },
-    async exec(sql) { check(sql); return inner.exec(sql); },
+    async query(sql, params) {
+      check(sql);
+      return inner.query(sql, params);
+    },
+    async exec(sql) {
+      check(sql);
+      return inner.exec(sql);
+    },
     transaction: (fn) => inner.transaction((tx) => fn(wrap(tx))),
     close: () => inner.close(),
   });
-  return Object.assign(wrap(db), { failNext(match: RegExp, times = 1, fault: Fault = 'unavailable') { faults.push({ match, left: times, fault }); } });
+  return Object.assign(wrap(db), {
+    failNext(match: RegExp, times = 1, fault: Fault = 'unavailable') {
+      faults.push({ match, left: times, fault });
+    },
+  });
 }

@@ -13,7 +13,8 @@ import type { Db } from '../../src/store/db.js';
 export async function rowsHolding(db: Db, needles: string[]): Promise<string[]> {
   const tables = await db.query<{ name: string }>(
     `select table_name as name from information_schema.tables
-      where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'knowledge%' order by 1`);
+      where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'knowledge%' order by 1`,
+  );
   const found: string[] = [];
   for (const { name } of tables) {
     const rows = await db.query<{ t: string }>(`select t::text as t from "${name}" t`);
@@ -29,12 +30,15 @@ export async function filesHolding(db: Db, needles: string[]): Promise<string[]>
                     where relnamespace = current_schema()::regnamespace and relkind = 'r' and relname not like 'knowledge%'),
           heaps as (select oid from mine union select reltoastrelid from mine where reltoastrelid <> 0)
      select oid::int as oid, oid::regclass::text as name from heaps
-     union select indexrelid::int, indexrelid::regclass::text from pg_index where indrelid in (select oid from heaps)`);
+     union select indexrelid::int, indexrelid::regclass::text from pg_index where indrelid in (select oid from heaps)`,
+  );
   const found: string[] = [];
   for (const { oid, name } of relations) {
     for (const needle of needles) {
       const [row] = await db.query<{ hit: boolean }>(
-        `select position(convert_to($2, 'UTF8') in pg_read_binary_file(pg_relation_filepath($1::oid))) > 0 as hit`, [oid, needle]);
+        `select position(convert_to($2, 'UTF8') in pg_read_binary_file(pg_relation_filepath($1::oid))) > 0 as hit`,
+        [oid, needle],
+      );
       if (row?.hit) found.push(`${name}: ${needle}`);
     }
   }

@@ -1,5 +1,5 @@
 /** A knowledge folder with a few real laws, the union guides, the thesaurus and the decision rules: what the whole app needs, quick to index. */
-import { cpSync, mkdtempSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 

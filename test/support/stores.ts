@@ -8,10 +8,11 @@
  *     it('…', async () => { await store.db.query('select 1'); });
  *   });
  */
-import { afterAll, beforeAll } from 'vitest';
+
 import pg from 'pg';
-import { openStore } from '../../src/store/open-store.js';
+import { afterAll, beforeAll } from 'vitest';
 import type { Db } from '../../src/store/db.js';
+import { openStore } from '../../src/store/open-store.js';
 
 // The test harness is the one other place allowed to look at the environment: it is not the service.
 export const testDatabaseUrl = process.env['TEST_DATABASE_URL'] || undefined;

@@ -3,9 +3,15 @@ import { createDangerLexicon, LexiconError, parseDangerLexiconFiles } from '../.
 import { parseTrainingLines } from '../../src/triage/triage-knowledge.js';
 
 const files = [
-  { name: 'lexicon/machine.yaml', text: 'category: machine\nacute:\n  zh: [卷进去了, 血止不住]\n  en: ["won\'t stop bleeding", "caught in the machine"]\nevent:\n  zh: [断指, 轧伤]\n  en: [crushed]\n' },
+  {
+    name: 'lexicon/machine.yaml',
+    text: 'category: machine\nacute:\n  zh: [卷进去了, 血止不住]\n  en: ["won\'t stop bleeding", "caught in the machine"]\nevent:\n  zh: [断指, 轧伤]\n  en: [crushed]\n',
+  },
   { name: 'lexicon/confined_space.yaml', text: 'category: confined_space\nacute:\n  zh: [井下没动静, 喊不应]\n  en: ["not answering"]\n' },
-  { name: 'lexicon/frames.yaml', text: 'past:\n  zh: [去年, 上个月]\n  en: [last year, ago]\nhypothetical:\n  zh: [如果, 万一]\n  en: [what if]\nrights:\n  zh: [算不算工伤, 怎么赔]\n  en: [compensation]\npresent:\n  zh: [现在, 还在]\n  en: [right now]\n' },
+  {
+    name: 'lexicon/frames.yaml',
+    text: 'past:\n  zh: [去年, 上个月]\n  en: [last year, ago]\nhypothetical:\n  zh: [如果, 万一]\n  en: [what if]\nrights:\n  zh: [算不算工伤, 怎么赔]\n  en: [compensation]\npresent:\n  zh: [现在, 还在]\n  en: [right now]\n',
+  },
 ];
 const lexicon = createDangerLexicon(parseDangerLexiconFiles(files));
 
@@ -35,7 +41,9 @@ describe('the danger lexicon', () => {
   });
 
   it('names the file and the field of a malformed lexicon or training line', () => {
-    expect(() => parseDangerLexiconFiles([{ name: 'lexicon/x.yaml', text: 'category: volcano\nacute: {zh: [a]}' }, files[2]!])).toThrow(LexiconError);
+    expect(() => parseDangerLexiconFiles([{ name: 'lexicon/x.yaml', text: 'category: volcano\nacute: {zh: [a]}' }, files[2]!])).toThrow(
+      LexiconError,
+    );
     expect(() => parseDangerLexiconFiles([files[0]!])).toThrow(/frames\.yaml/);
     expect(() => parseTrainingLines('training/a.tsv', 'urgent:fire\tzh\t着火了\nbad line')).toThrow(/training\/a\.tsv:2/);
     expect(() => parseTrainingLines('training/a.tsv', 'urgent:fire\tfr\tau feu')).toThrow(/zh or en/);

@@ -3,7 +3,10 @@ import { predict, restoreModel, serializeModel, trainLinearModel } from '../../s
 
 const examples = [
   ...['fire now', 'smoke everywhere', 'fire fire', 'it is burning'].map((t) => ({ features: t.split(' '), label: 'urgent:fire' })),
-  ...['how much severance', 'severance rules', 'annual leave days', 'overtime pay rules', 'leave days rules', 'pay rules'].map((t) => ({ features: t.split(' '), label: 'answer:legal_question' })),
+  ...['how much severance', 'severance rules', 'annual leave days', 'overtime pay rules', 'leave days rules', 'pay rules'].map((t) => ({
+    features: t.split(' '),
+    label: 'answer:legal_question',
+  })),
 ];
 
 describe('the linear triage model', () => {

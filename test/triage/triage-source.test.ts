@@ -1,19 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { storeKinds, useStore } from '../support/stores.js';
-import { countingEmbedder, tempKnowledge, writeKnowledge } from '../reindex/support.js';
 import { updateIndex } from '../../src/retrieval/index-update.js';
-import { createTriageSource } from '../../src/triage/triage-source.js';
-import { createTriageStore } from '../../src/store/triage-store.js';
 import { createKnowledgeStore } from '../../src/store/knowledge-store.js';
+import { createTriageStore } from '../../src/store/triage-store.js';
+import { createTriageSource } from '../../src/triage/triage-source.js';
+import { countingEmbedder, tempKnowledge, writeKnowledge } from '../reindex/support.js';
+import { storeKinds, useStore } from '../support/stores.js';
 
-const frames = 'past:\n  zh: [去年]\n  en: [last year]\nhypothetical:\n  zh: [如果]\n  en: [what if]\nrights:\n  zh: [怎么赔]\n  en: [compensation]\npresent:\n  zh: [现在]\n  en: [right now]\n';
+const frames =
+  'past:\n  zh: [去年]\n  en: [last year]\nhypothetical:\n  zh: [如果]\n  en: [what if]\nrights:\n  zh: [怎么赔]\n  en: [compensation]\npresent:\n  zh: [现在]\n  en: [right now]\n';
 const fire = 'category: fire\nacute:\n  zh: [着火了, 浓烟]\n  en: ["on fire"]\nevent:\n  zh: [烧伤]\n  en: [burned]\n';
 const training = [
-  'urgent:fire\tzh\t车间着火了快来人', 'urgent:fire\tzh\t仓库里全是浓烟出不去', 'urgent:fire\ten\tthe kitchen is on fire',
-  'escalate:explicit_request\tzh\t我要找真人', 'escalate:explicit_request\tzh\t转人工', 'escalate:explicit_request\ten\tlet me talk to a person',
-  'decline:out_of_scope\tzh\t明天天气怎么样', 'decline:out_of_scope\ten\trecommend a restaurant',
+  'urgent:fire\tzh\t车间着火了快来人',
+  'urgent:fire\tzh\t仓库里全是浓烟出不去',
+  'urgent:fire\ten\tthe kitchen is on fire',
+  'escalate:explicit_request\tzh\t我要找真人',
+  'escalate:explicit_request\tzh\t转人工',
+  'escalate:explicit_request\ten\tlet me talk to a person',
+  'decline:out_of_scope\tzh\t明天天气怎么样',
+  'decline:out_of_scope\ten\trecommend a restaurant',
 ].join('\n');
-const card = (asked: string) => `area: test\ncards:\n  - id: leave-days\n    issue:\n      zh: 年休假有几天\n      en: "How many days of annual leave"\n    asked:\n      zh: [${asked}, 年休假几天, 带薪年假, 年假怎么算, 一年能休几天, 年假天数]\n      en: ["how many leave days", "annual leave", "paid leave days"]\n    bottom_line:\n      zh: 满1年不满10年5天。\n      en: "5 days after one year."\n    depends_on:\n      - zh: 累计工作年限\n        en: "years worked"\n    articles:\n      - {title: 职工带薪年休假条例, article: 3}\n    next_steps:\n      - zh: 问人事。\n        en: "Ask HR."\n      - zh: 投诉12333。\n        en: "Call 12333."\n    reviewed: false\n`;
+const card = (asked: string) =>
+  `area: test\ncards:\n  - id: leave-days\n    issue:\n      zh: 年休假有几天\n      en: "How many days of annual leave"\n    asked:\n      zh: [${asked}, 年休假几天, 带薪年假, 年假怎么算, 一年能休几天, 年假天数]\n      en: ["how many leave days", "annual leave", "paid leave days"]\n    bottom_line:\n      zh: 满1年不满10年5天。\n      en: "5 days after one year."\n    depends_on:\n      - zh: 累计工作年限\n        en: "years worked"\n    articles:\n      - {title: 职工带薪年休假条例, article: 3}\n    next_steps:\n      - zh: 问人事。\n        en: "Ask HR."\n      - zh: 投诉12333。\n        en: "Call 12333."\n    reviewed: false\n`;
 
 async function knowledge(): Promise<string> {
   const dir = await tempKnowledge(undefined, { triage: false });

@@ -6,14 +6,14 @@
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type { Db } from '../../store/db.js';
-import type { Outbox, OutboxRow } from '../../outbox/outbox.js';
-import { recordInbound, markInbound } from '../../store/inbox-store.js';
 import type { Lang } from '../../assistant/types.js';
+import { caseStatusLines } from '../../conversation/case-status-lines.js';
 import type { OutgoingWorkerMessage, ServiceButton, WorkerIdentity, WorkerService } from '../../conversation/types.js';
 import type { Translate } from '../../i18n/translator.js';
-import { silentLogger, type Logger } from '../../log.js';
-import { caseStatusLines } from '../../conversation/case-status-lines.js';
+import { type Logger, silentLogger } from '../../log.js';
+import type { Outbox, OutboxRow } from '../../outbox/outbox.js';
+import type { Db } from '../../store/db.js';
+import { markInbound, recordInbound } from '../../store/inbox-store.js';
 
 export const CONSOLE_CHANNEL = 'console';
 
@@ -36,7 +36,10 @@ export function renderForConsole(message: OutgoingWorkerMessage, translate: Tran
   const choices = (message.choices ?? []).map((c) => `[${c.label}]`).join(' ');
   // A guided application's buttons are pressed by typing their number: /1, /2 …
   const service = (message.serviceButtons ?? []).map((b, i) => `[/${i + 1} ${b.label}]`).join(' ');
-  const lines = [choices, service].filter(Boolean).map((l) => `\n  ${l}`).join('');
+  const lines = [choices, service]
+    .filter(Boolean)
+    .map((l) => `\n  ${l}`)
+    .join('');
   return `\n${message.text}${lines}${hints.length ? `\n  (${hints.join(' · ')})` : ''}\n`;
 }
 
@@ -47,7 +50,16 @@ const pressed = /^\/(\d{1,2})$/;
  * Registers the console as a worker channel and reads lines until the input ends. Resolves when the input
  * has ended and every reply has been printed.
  */
-export async function runConsoleChat({ db, outbox, workers, translate, input, output, staffCommand, log = silentLogger }: ConsoleChatOptions): Promise<void> {
+export async function runConsoleChat({
+  db,
+  outbox,
+  workers,
+  translate,
+  input,
+  output,
+  staffCommand,
+  log = silentLogger,
+}: ConsoleChatOptions): Promise<void> {
   const runId = Date.now().toString(36);
   const worker: WorkerIdentity = { channel: CONSOLE_CHANNEL, externalId: 'local', chatId: 'console', displayName: null };
 
@@ -73,10 +85,16 @@ export async function runConsoleChat({ db, outbox, workers, translate, input, ou
       output.write(`${await staffCommand(line)}\n`);
       continue;
     }
-    const { message } = await recordInbound(db, { channel: CONSOLE_CHANNEL, externalId: `${runId}-${++n}`, sender: worker.externalId, payload: { text: line } });
+    const { message } = await recordInbound(db, {
+      channel: CONSOLE_CHANNEL,
+      externalId: `${runId}-${++n}`,
+      sender: worker.externalId,
+      payload: { text: line },
+    });
     try {
       const press = pressed.exec(line);
-      if (press && buttons[Number(press[1]) - 1]) await workers.press?.(worker, buttons[Number(press[1]) - 1]!.press, message.id, await lang());
+      if (press && buttons[Number(press[1]) - 1])
+        await workers.press?.(worker, buttons[Number(press[1]) - 1]!.press, message.id, await lang());
       else if (line === '/services') await workers.services?.(worker, message.id, await lang());
       else if (line === '/case') output.write(`\n${caseStatusLines(await workers.cases(worker), await lang(), translate).join('\n')}\n`);
       else if (line === '/human') await workers.requestHuman(worker, message.id, await lang());

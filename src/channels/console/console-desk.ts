@@ -11,9 +11,9 @@
  *   await runConsoleChat({ …, staffCommand: consoleDesk.command });
  */
 import type { Lang } from '../../assistant/types.js';
-import type { Translate } from '../../i18n/translator.js';
-import { CaseError, type ApplicationDecisions, type CaseService, type DeskRef, type Staff, type StaffDesk } from '../../cases/types.js';
 import { cardText, deskTexts } from '../../cases/case-text.js';
+import { type ApplicationDecisions, CaseError, type CaseService, type DeskRef, type Staff, type StaffDesk } from '../../cases/types.js';
+import type { Translate } from '../../i18n/translator.js';
 import type { ListeningReport } from '../../insights/listening-report.js';
 import type { ReportDesk } from '../../insights/report-deliverer.js';
 import { plainReportText } from '../../insights/report-text.js';
@@ -43,10 +43,19 @@ export interface ConsoleDesk {
   command(line: string): Promise<string>;
 }
 
-const usage = ':queue · :case 42 · :claim 42 · :reply 42 <text to the worker> · :note 42 <internal note> · :resolve 42 · :urgent 42 · :normal 42 · :approve 42 · :decline 42 <reason> · :more 42 <question> · :report [days]';
+const usage =
+  ':queue · :case 42 · :claim 42 · :reply 42 <text to the worker> · :note 42 <internal note> · :resolve 42 · :urgent 42 · :normal 42 · :approve 42 · :decline 42 <reason> · :more 42 <question> · :report [days]';
 
 export function createConsoleDesk({
-  cases, applications, translate, write, staff = { id: 'console', name: 'console' }, lang = 'zh', clock = () => new Date(), timeZone, report,
+  cases,
+  applications,
+  translate,
+  write,
+  staff = { id: 'console', name: 'console' },
+  lang = 'zh',
+  clock = () => new Date(),
+  timeZone,
+  report,
 }: ConsoleDeskOptions): ConsoleDesk {
   const x = deskTexts(translate, lang, timeZone);
   const printable = (r: ListeningReport) => plainReportText(r, { translate, lang });
@@ -55,7 +64,9 @@ export function createConsoleDesk({
 
   const desk: StaffDesk = {
     async postCard(card) {
-      write(`\n[staff] ${cardText(card, x)}\n        (:claim ${card.id} · :reply ${card.id} … · :note ${card.id} … · :resolve ${card.id})\n`);
+      write(
+        `\n[staff] ${cardText(card, x)}\n        (:claim ${card.id} · :reply ${card.id} … · :note ${card.id} … · :resolve ${card.id})\n`,
+      );
       return { channel: 'console', ts: `card-${card.id}` };
     },
     async updateCard(_ref, card) {
@@ -98,7 +109,9 @@ export function createConsoleDesk({
       case 'more': {
         if (!applications || (verb !== 'approve' && !rest)) return usage;
         const card = (await applications.decide(id, staff, verb, rest)) ? await cases.card(id) : undefined;
-        return card?.application ? `${x.title(card)} — ${x.application(card.application).status}` : x.t('desk-not-application', { caseId: id });
+        return card?.application
+          ? `${x.title(card)} — ${x.application(card.application).status}`
+          : x.t('desk-not-application', { caseId: id });
       }
       default:
         return usage;

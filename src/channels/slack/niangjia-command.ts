@@ -5,9 +5,9 @@
  * answer within 3 seconds).
  */
 import type { types, webApi } from '@slack/bolt';
-import type { Logger } from '../../log.js';
 import type { DeskTexts } from '../../cases/case-text.js';
 import type { CaseService } from '../../cases/types.js';
+import type { Logger } from '../../log.js';
 import { cardBlocks, cardFallback, escapeMrkdwn } from './case-blocks.js';
 import type { StaffDirectory } from './staff-directory.js';
 
@@ -101,7 +101,9 @@ export async function runNiangjiaCommand(userId: string, text: string, ctx: Comm
       const queue = await ctx.cases.queue();
       if (!queue.length) return { text: x.t('desk-queue-empty') };
       const now = ctx.clock();
-      return { text: [`*${x.t('desk-queue-title')}*`, ...queue.slice(0, 30).map((c) => `• ${escapeMrkdwn(x.queueLine(c, now))}`)].join('\n') };
+      return {
+        text: [`*${x.t('desk-queue-title')}*`, ...queue.slice(0, 30).map((c) => `• ${escapeMrkdwn(x.queueLine(c, now))}`)].join('\n'),
+      };
     }
     const id = Number(arg.replace(/^#/, ''));
     const card = Number.isSafeInteger(id) && id > 0 ? await ctx.cases.card(id) : undefined;
@@ -112,7 +114,13 @@ export async function runNiangjiaCommand(userId: string, text: string, ctx: Comm
 }
 
 /** `outbox` lists the dead letters, `outbox retry 812` / `outbox retry all` puts them back in the outbox. */
-async function outboxCommand(admin: KnowledgeAdmin, userId: string, arg: string, target: string, ctx: CommandContext): Promise<CommandReply> {
+async function outboxCommand(
+  admin: KnowledgeAdmin,
+  userId: string,
+  arg: string,
+  target: string,
+  ctx: CommandContext,
+): Promise<CommandReply> {
   if (!admin.deadLetters || !admin.retryDeadLetters) return { text: ctx.texts.t('desk-admin-unavailable') };
   if (!arg) return { text: codeBlock(await admin.deadLetters()) };
   const id = Number(target.replace(/^#/, ''));

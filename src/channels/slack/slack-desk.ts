@@ -18,18 +18,18 @@
  *   await slack.start();
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, HTTPReceiver, LogLevel, SocketModeReceiver, webApi, type Logger as BoltLogger } from '@slack/bolt';
-import { silentLogger, type Logger } from '../../log.js';
+import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Lang } from '../../assistant/types.js';
-import type { Translate } from '../../i18n/translator.js';
 import { deskTexts } from '../../cases/case-text.js';
 import type { ApplicationDecisions, CaseService, StaffDesk } from '../../cases/types.js';
-import { createSlackStaffDesk } from './slack-staff-desk.js';
-import { createSlackReportDesk } from './slack-report-desk.js';
+import type { Translate } from '../../i18n/translator.js';
 import type { ReportDesk } from '../../insights/report-deliverer.js';
-import { createStaffDirectory } from './staff-directory.js';
-import { registerListeners } from './slack-listeners.js';
+import { type Logger, silentLogger } from '../../log.js';
 import type { KnowledgeAdmin, ReportRequests } from './niangjia-command.js';
+import { registerListeners } from './slack-listeners.js';
+import { createSlackReportDesk } from './slack-report-desk.js';
+import { createSlackStaffDesk } from './slack-staff-desk.js';
+import { createStaffDirectory } from './staff-directory.js';
 
 export type { KnowledgeAdmin, ReportRequests };
 
@@ -86,7 +86,9 @@ export class SlackSetupError extends Error {
  * whole request bodies — a worker's words on their way to a card — so they are dropped, whatever the level.
  */
 function boltLogger(log: Logger): BoltLogger {
-  const line = (msg: unknown[]) => ({ msg: msg.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' ') });
+  const line = (msg: unknown[]) => ({
+    msg: msg.map((m) => (m instanceof Error ? m.message : typeof m === 'string' ? m : JSON.stringify(m))).join(' '),
+  });
   return {
     debug: () => {},
     info: (...msg) => log.info('slack.bolt', line(msg)),
@@ -99,14 +101,36 @@ function boltLogger(log: Logger): BoltLogger {
 }
 
 export function createSlackDesk({
-  token, signingSecret, appToken, casesChannel, staffUserIds = [], staffUsergroup, adminUserIds = [], ondutyUsergroup,
-  apiUrl, cases, applications, routedChannels, admin, reports, translate, timeZone, lang = 'zh', command = '/niangjia', log = silentLogger, clock = () => new Date(),
+  token,
+  signingSecret,
+  appToken,
+  casesChannel,
+  staffUserIds = [],
+  staffUsergroup,
+  adminUserIds = [],
+  ondutyUsergroup,
+  apiUrl,
+  cases,
+  applications,
+  routedChannels,
+  admin,
+  reports,
+  translate,
+  timeZone,
+  lang = 'zh',
+  command = '/niangjia',
+  log = silentLogger,
+  clock = () => new Date(),
 }: SlackDeskOptions): SlackDesk {
-  if (!appToken && !signingSecret) throw new SlackSetupError('Slack desk: set SLACK_SIGNING_SECRET (HTTP events at /slack/events) or SLACK_APP_TOKEN (Socket Mode)');
+  if (!appToken && !signingSecret)
+    throw new SlackSetupError('Slack desk: set SLACK_SIGNING_SECRET (HTTP events at /slack/events) or SLACK_APP_TOKEN (Socket Mode)');
   const logger = boltLogger(log.child({ component: 'slack' }));
   // The outbox owns retry: no WebClient retries, and a 429 comes back to us instead of being waited out.
   const clientOptions: webApi.WebClientOptions = {
-    retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: 10_000, logger,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 10_000,
+    logger,
     ...(apiUrl ? { slackApiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` } : {}),
   };
   const client = new webApi.WebClient(token, clientOptions);
@@ -118,10 +142,15 @@ export function createSlackDesk({
   let identity: { botId?: string; botUserId?: string } | undefined;
   let asking: Promise<void> | undefined;
   const learnIdentity = () =>
-    (asking ??= client.auth.test()
-      .then((r) => { identity = { botId: r.bot_id, botUserId: r.user_id }; })
+    (asking ??= client.auth
+      .test()
+      .then((r) => {
+        identity = { botId: r.bot_id, botUserId: r.user_id };
+      })
       .catch((error) => log.warn('slack.auth_test_failed', { error }))
-      .finally(() => { asking = undefined; }));
+      .finally(() => {
+        asking = undefined;
+      }));
   const authorize = async () => {
     if (!identity) void learnIdentity();
     return { botToken: token, ...identity };
@@ -137,18 +166,32 @@ export function createSlackDesk({
   });
 
   const directory = createStaffDirectory({ client, staffUserIds, staffUsergroup, adminUserIds, clock, log });
-  registerListeners(app, { client, cases, directory, casesChannel, texts, admin, reports, clock, log, command, applications, routedChannels });
+  registerListeners(app, {
+    client,
+    cases,
+    directory,
+    casesChannel,
+    texts,
+    admin,
+    reports,
+    clock,
+    log,
+    command,
+    applications,
+    routedChannels,
+  });
 
-  const requestListener = receiver instanceof HTTPReceiver
-    ? (req: IncomingMessage, res: ServerResponse) => {
-        try {
-          receiver.requestListener(req, res);
-        } catch {
-          // Bolt throws for paths it does not serve.
-          res.writeHead(404).end();
+  const requestListener =
+    receiver instanceof HTTPReceiver
+      ? (req: IncomingMessage, res: ServerResponse) => {
+          try {
+            receiver.requestListener(req, res);
+          } catch {
+            // Bolt throws for paths it does not serve.
+            res.writeHead(404).end();
+          }
         }
-      }
-    : undefined;
+      : undefined;
 
   return {
     desk: createSlackStaffDesk({ client, casesChannel, texts, ondutyUsergroup }),

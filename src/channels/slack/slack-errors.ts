@@ -9,7 +9,12 @@ import { DeliveryError } from '../../outbox/delivery-error.js';
 
 /** Platform errors worth retrying: Slack said so itself, or they are about load, not about the request. */
 const transientPlatformErrors = new Set([
-  'ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout', 'team_added_to_org',
+  'ratelimited',
+  'internal_error',
+  'fatal_error',
+  'service_unavailable',
+  'request_timeout',
+  'team_added_to_org',
 ]);
 
 export function toDeliveryError(error: unknown, what: string): DeliveryError {
@@ -18,7 +23,11 @@ export function toDeliveryError(error: unknown, what: string): DeliveryError {
   switch (code) {
     case webApi.ErrorCode.RateLimitedError: {
       const seconds = (error as webApi.WebAPIRateLimitedError).retryAfter;
-      return new DeliveryError(`Slack rate-limited ${what} (retry after ${seconds}s)`, { retryable: true, retryAfterMs: seconds * 1000, cause: error });
+      return new DeliveryError(`Slack rate-limited ${what} (retry after ${seconds}s)`, {
+        retryable: true,
+        retryAfterMs: seconds * 1000,
+        cause: error,
+      });
     }
     case webApi.ErrorCode.HTTPError: {
       const status = (error as webApi.WebAPIHTTPError).statusCode;
@@ -26,9 +35,12 @@ export function toDeliveryError(error: unknown, what: string): DeliveryError {
     }
     case webApi.ErrorCode.PlatformError: {
       const reason = (error as webApi.WebAPIPlatformError).data?.error ?? 'unknown';
-      const hint = reason === 'not_in_channel' || reason === 'channel_not_found'
-        ? ': invite the bot to SLACK_CASES_CHANNEL and check the channel id'
-        : reason === 'invalid_auth' || reason === 'token_revoked' || reason === 'not_authed' ? ': check SLACK_BOT_TOKEN' : '';
+      const hint =
+        reason === 'not_in_channel' || reason === 'channel_not_found'
+          ? ': invite the bot to SLACK_CASES_CHANNEL and check the channel id'
+          : reason === 'invalid_auth' || reason === 'token_revoked' || reason === 'not_authed'
+            ? ': check SLACK_BOT_TOKEN'
+            : '';
       return new DeliveryError(`Slack refused ${what}: ${reason}${hint}`, { retryable: transientPlatformErrors.has(reason), cause: error });
     }
     default:

@@ -5,12 +5,12 @@
  * cases; anyone else gets an ephemeral refusal and the attempt is logged in the case's events.
  */
 import type { App, BlockAction, ButtonAction, MessageShortcut, webApi } from '@slack/bolt';
-import type { Logger } from '../../log.js';
 import type { DeskTexts } from '../../cases/case-text.js';
-import { CaseError, type ApplicationDecisions, type CaseService, type ClaimResult, type Staff } from '../../cases/types.js';
-import { ACTION_CLAIM, ACTION_PRIORITY, ACTION_RESOLVE, homeView } from './case-blocks.js';
+import { type ApplicationDecisions, CaseError, type CaseService, type ClaimResult, type Staff } from '../../cases/types.js';
+import type { Logger } from '../../log.js';
 import { registerApplicationListeners } from './application-listeners.js';
-import { channelProgress, runNiangjiaCommand, type KnowledgeAdmin, type ReportRequests } from './niangjia-command.js';
+import { ACTION_CLAIM, ACTION_PRIORITY, ACTION_RESOLVE, homeView } from './case-blocks.js';
+import { channelProgress, type KnowledgeAdmin, type ReportRequests, runNiangjiaCommand } from './niangjia-command.js';
 import { parseButtonValue, toShortcutRequest, toThreadReply, toWorkerText } from './slack-payloads.js';
 import type { StaffDirectory } from './staff-directory.js';
 
@@ -40,12 +40,19 @@ export function registerListeners(app: App, ctx: ListenerContext): void {
 
   const whisper = (channel: string | undefined, user: string, text: string, threadTs?: string) =>
     channel
-      ? client.chat.postEphemeral({ channel, user, text, ...(threadTs ? { thread_ts: threadTs } : {}) })
+      ? client.chat
+          .postEphemeral({ channel, user, text, ...(threadTs ? { thread_ts: threadTs } : {}) })
           .catch((error) => log.warn('slack.ephemeral_failed', { error }))
       : Promise.resolve();
 
   /** Runs a staff action, or refuses and logs it; CaseErrors become an ephemeral explanation. */
-  async function asStaff(userId: string, caseId: number | undefined, action: string, where: { channel?: string; threadTs?: string }, run: (staff: Staff) => Promise<void>) {
+  async function asStaff(
+    userId: string,
+    caseId: number | undefined,
+    action: string,
+    where: { channel?: string; threadTs?: string },
+    run: (staff: Staff) => Promise<void>,
+  ) {
     if (!(await directory.isStaff(userId))) {
       await cases.recordRefusal(caseId, await directory.person(userId), action);
       await whisper(where.channel, userId, x.t('desk-refused'), where.threadTs);
@@ -55,7 +62,8 @@ export function registerListeners(app: App, ctx: ListenerContext): void {
       await run(await directory.person(userId));
     } catch (error) {
       if (!(error instanceof CaseError)) throw error;
-      const key = error.code === 'closed' ? 'desk-case-closed' : error.code === 'not_application' ? 'desk-not-application' : 'desk-not-found';
+      const key =
+        error.code === 'closed' ? 'desk-case-closed' : error.code === 'not_application' ? 'desk-not-application' : 'desk-not-found';
       await whisper(where.channel, userId, x.t(key, { caseId: caseId ?? '?' }), where.threadTs);
     }
   }
@@ -66,17 +74,20 @@ export function registerListeners(app: App, ctx: ListenerContext): void {
     }
   };
 
-  app.action<BlockAction<ButtonAction>>(new RegExp(`^(${ACTION_CLAIM}|${ACTION_RESOLVE}|${ACTION_PRIORITY})$`), async ({ ack, body, action }) => {
-    await ack();
-    const parsed = parseButtonValue(action.value);
-    if (!parsed) return;
-    const channel = body.channel?.id;
-    await asStaff(body.user.id, parsed.caseId, action.action_id, { channel }, async (staff) => {
-      if (action.action_id === ACTION_CLAIM) await claimedByOther(await cases.claim(parsed.caseId, staff), staff, channel);
-      else if (action.action_id === ACTION_RESOLVE) await cases.resolve(parsed.caseId, staff);
-      else if (parsed.arg === 'urgent' || parsed.arg === 'normal') await cases.changePriority(parsed.caseId, staff, parsed.arg);
-    });
-  });
+  app.action<BlockAction<ButtonAction>>(
+    new RegExp(`^(${ACTION_CLAIM}|${ACTION_RESOLVE}|${ACTION_PRIORITY})$`),
+    async ({ ack, body, action }) => {
+      await ack();
+      const parsed = parseButtonValue(action.value);
+      if (!parsed) return;
+      const channel = body.channel?.id;
+      await asStaff(body.user.id, parsed.caseId, action.action_id, { channel }, async (staff) => {
+        if (action.action_id === ACTION_CLAIM) await claimedByOther(await cases.claim(parsed.caseId, staff), staff, channel);
+        else if (action.action_id === ACTION_RESOLVE) await cases.resolve(parsed.caseId, staff);
+        else if (parsed.arg === 'urgent' || parsed.arg === 'normal') await cases.changePriority(parsed.caseId, staff, parsed.arg);
+      });
+    },
+  );
 
   // A thread reply is internal unless it starts with the prefix; the message ts is the idempotency key, so a
   // Slack retry, or the shortcut used on the same message, sends it once.
@@ -87,15 +98,22 @@ export function registerListeners(app: App, ctx: ListenerContext): void {
     const c = await cases.findByDeskRef({ channel: reply.channel, ts: reply.threadTs });
     if (!c) return; // a thread that is not a case card
     await asStaff(reply.userId, c.id, 'reply', { channel: reply.channel, threadTs: reply.threadTs }, (staff) =>
-      cases.staffReply(c.id, staff, text, reply.ts));
+      cases.staffReply(c.id, staff, text, reply.ts),
+    );
   });
 
   app.shortcut<MessageShortcut>({ type: 'message_action', callback_id: SHORTCUT_SEND_TO_WORKER }, async ({ ack, shortcut }) => {
     await ack();
     const request = toShortcutRequest(shortcut as unknown as Record<string, unknown>, ctx.casesChannel);
-    const c = request && !request.byBot && request.text ? await cases.findByDeskRef({ channel: request.channel, ts: request.threadTs }) : undefined;
+    const c =
+      request && !request.byBot && request.text ? await cases.findByDeskRef({ channel: request.channel, ts: request.threadTs }) : undefined;
     if (!request || !c) {
-      await whisper(shortcut.channel?.id, shortcut.user.id, x.t('desk-reply-pick-thread'), (shortcut.message as { thread_ts?: string }).thread_ts);
+      await whisper(
+        shortcut.channel?.id,
+        shortcut.user.id,
+        x.t('desk-reply-pick-thread'),
+        (shortcut.message as { thread_ts?: string }).thread_ts,
+      );
       return;
     }
     await asStaff(shortcut.user.id, c.id, 'reply', { channel: request.channel, threadTs: request.threadTs }, async (staff) => {
@@ -117,7 +135,13 @@ export function registerListeners(app: App, ctx: ListenerContext): void {
 
   app.command(ctx.command, async ({ command, ack, respond }) => {
     const reply = await runNiangjiaCommand(command.user_id, command.text, {
-      cases, directory, admin: ctx.admin, reports: ctx.reports, texts: x, clock: ctx.clock, log,
+      cases,
+      directory,
+      admin: ctx.admin,
+      reports: ctx.reports,
+      texts: x,
+      clock: ctx.clock,
+      log,
       progress: () => channelProgress(client, command.channel_id, (text) => respond({ response_type: 'ephemeral', text })),
     });
     await ack({ response_type: 'ephemeral', text: reply.text, ...(reply.blocks ? { blocks: reply.blocks } : {}) });

@@ -61,7 +61,9 @@ export function slackToPlain(text: string): string {
     .replace(/<#[A-Z0-9]+\|([^>]*)>/g, '#$1')
     .replace(/<[@!][^>|]+\|([^>]+)>/g, '@$1')
     .replace(/<[@!][^>]+>/g, '')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
     .trim();
 }
 

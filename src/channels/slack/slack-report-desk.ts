@@ -6,27 +6,43 @@
 import type { webApi } from '@slack/bolt';
 import type { Lang } from '../../i18n/lang.js';
 import type { Translate } from '../../i18n/translator.js';
+import { reportCharts } from '../../insights/report-charts.js';
 import type { ReportDesk } from '../../insights/report-deliverer.js';
 import { reportLabels, reportText } from '../../insights/report-text.js';
-import { reportCharts } from '../../insights/report-charts.js';
 import { escapeMrkdwn } from './case-blocks.js';
 import { slackCall } from './slack-errors.js';
 
-export function createSlackReportDesk({ client, casesChannel, translate, lang }: {
-  client: webApi.WebClient; casesChannel: string; translate: Translate; lang: Lang;
+export function createSlackReportDesk({
+  client,
+  casesChannel,
+  translate,
+  lang,
+}: {
+  client: webApi.WebClient;
+  casesChannel: string;
+  translate: Translate;
+  lang: Lang;
 }): ReportDesk {
   return {
     async postReport(report) {
       const text = reportText(report, { translate, lang, escape: escapeMrkdwn });
       const charts = await reportCharts(report, reportLabels(translate, lang));
       const posted = await slackCall('posting the listening report', () =>
-        client.chat.postMessage({ channel: casesChannel, text: `${text}\n\n_${translate(lang, 'report-charts')}_`, unfurl_links: false, unfurl_media: false }));
+        client.chat.postMessage({
+          channel: casesChannel,
+          text: `${text}\n\n_${translate(lang, 'report-charts')}_`,
+          unfurl_links: false,
+          unfurl_media: false,
+        }),
+      );
       const thread = { channel: posted.channel ?? casesChannel, ts: posted.ts! };
       await slackCall('uploading the listening report charts', () =>
         client.filesUploadV2({
-          channel_id: thread.channel, thread_ts: thread.ts,
+          channel_id: thread.channel,
+          thread_ts: thread.ts,
           file_uploads: charts.map((c) => ({ file: c.png, filename: `${c.name}.png`, title: c.title })),
-        }));
+        }),
+      );
       return thread;
     },
   };

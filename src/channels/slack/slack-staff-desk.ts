@@ -29,13 +29,15 @@ export function createSlackStaffDesk({ client, casesChannel, texts, ondutyUsergr
           unfurl_links: false,
           // Lets anyone looking at the channel history find the card of a case without our database.
           metadata: { event_type: 'niangjia_case', event_payload: { case_id: card.id } },
-        }));
+        }),
+      );
       return { channel: result.channel ?? channel, ts: result.ts! };
     },
 
     async updateCard(ref, card) {
       await slackCall(`updating the card of case ${card.id}`, () =>
-        client.chat.update({ channel: ref.channel, ts: ref.ts, text: cardFallback(card, texts), blocks: cardBlocks(card, texts) }));
+        client.chat.update({ channel: ref.channel, ts: ref.ts, text: cardFallback(card, texts), blocks: cardBlocks(card, texts) }),
+      );
     },
 
     async post(message, thread) {
@@ -47,14 +49,16 @@ export function createSlackStaffDesk({ client, casesChannel, texts, ondutyUsergr
           text,
           unfurl_links: false,
           unfurl_media: false,
-        }));
+        }),
+      );
       return { channel: result.channel ?? thread?.channel ?? casesChannel, ts: result.ts! };
     },
 
     async redact(ref) {
       try {
         await slackCall('redacting a worker message', () =>
-          client.chat.update({ channel: ref.channel, ts: ref.ts, text: `_${texts.t('desk-removed')}_`, blocks: [] }));
+          client.chat.update({ channel: ref.channel, ts: ref.ts, text: `_${texts.t('desk-removed')}_`, blocks: [] }),
+        );
       } catch (error) {
         // Someone deleted it by hand already: that is what we wanted.
         if (slackErrorCode(error) === 'message_not_found') return;

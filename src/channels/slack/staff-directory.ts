@@ -5,8 +5,8 @@
  * group counts as staff (refusing is the safe failure).
  */
 import type { webApi } from '@slack/bolt';
-import type { Logger } from '../../log.js';
 import type { Staff } from '../../cases/types.js';
+import type { Logger } from '../../log.js';
 
 export interface StaffDirectory {
   isStaff(userId: string): Promise<boolean>;
@@ -26,7 +26,13 @@ export interface StaffDirectoryOptions {
 }
 
 export function createStaffDirectory({
-  client, staffUserIds, staffUsergroup, adminUserIds, clock, log, cacheMs = 5 * 60_000,
+  client,
+  staffUserIds,
+  staffUsergroup,
+  adminUserIds,
+  clock,
+  log,
+  cacheMs = 5 * 60_000,
 }: StaffDirectoryOptions): StaffDirectory {
   const staff = new Set(staffUserIds);
   const admins = new Set(adminUserIds);

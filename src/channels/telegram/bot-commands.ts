@@ -15,15 +15,21 @@ import type { Logger } from '../../log.js';
 export const WORKER_COMMANDS = ['start', 'help', 'human', 'services', 'case', 'lang', 'forget'] as const;
 
 /** The menus: [the language of the texts, the client language it is for (undefined = every other client)]. */
-const menus: Array<[Lang, Lang | undefined]> = [['zh', undefined], ['zh', 'zh'], ['en', 'en']];
+const menus: Array<[Lang, Lang | undefined]> = [
+  ['zh', undefined],
+  ['zh', 'zh'],
+  ['en', 'en'],
+];
 
 export async function setBotCommands({ api, translate, log }: { api: Api; translate: Translate; log: Logger }): Promise<void> {
-  await Promise.all(menus.map(async ([lang, languageCode]) => {
-    const commands = WORKER_COMMANDS.map((command) => ({ command, description: translate(lang, `tg-command-${command}`) }));
-    try {
-      await api.setMyCommands(commands, languageCode ? { language_code: languageCode } : undefined);
-    } catch (error) {
-      log.warn('telegram.commands_not_set', { language: languageCode ?? 'default', error });
-    }
-  }));
+  await Promise.all(
+    menus.map(async ([lang, languageCode]) => {
+      const commands = WORKER_COMMANDS.map((command) => ({ command, description: translate(lang, `tg-command-${command}`) }));
+      try {
+        await api.setMyCommands(commands, languageCode ? { language_code: languageCode } : undefined);
+      } catch (error) {
+        log.warn('telegram.commands_not_set', { language: languageCode ?? 'default', error });
+      }
+    }),
+  );
 }

@@ -39,13 +39,21 @@ export interface BotConnection {
 }
 
 export function connectBot({
-  steps, apiRoot, log, attemptTimeoutMs = 10_000, retryMs = 1_000, maxRetryMs = 30_000,
+  steps,
+  apiRoot,
+  log,
+  attemptTimeoutMs = 10_000,
+  retryMs = 1_000,
+  maxRetryMs = 30_000,
 }: ConnectOptions & { steps: ConnectStep[]; apiRoot: string; log: Logger }): BotConnection {
   const abort = new AbortController();
   let done = 0;
   let settle!: () => void;
   let refuse!: (error: Error) => void;
-  const firstAttempt = new Promise<void>((resolve, reject) => { settle = resolve; refuse = reject; });
+  const firstAttempt = new Promise<void>((resolve, reject) => {
+    settle = resolve;
+    refuse = reject;
+  });
 
   void (async () => {
     for (let attempt = 1; !abort.signal.aborted; attempt++) {
@@ -69,7 +77,14 @@ export function connectBot({
         settle(); // the rest of the service goes on; this keeps trying
         await new Promise((resolve) => {
           const timer = setTimeout(resolve, retryInMs);
-          abort.signal.addEventListener('abort', () => { clearTimeout(timer); resolve(undefined); }, { once: true });
+          abort.signal.addEventListener(
+            'abort',
+            () => {
+              clearTimeout(timer);
+              resolve(undefined);
+            },
+            { once: true },
+          );
         });
       }
     }
@@ -78,7 +93,9 @@ export function connectBot({
 
   return {
     firstAttempt,
-    get waitingFor() { return done < steps.length ? steps[done]!.name : undefined; },
+    get waitingFor() {
+      return done < steps.length ? steps[done]!.name : undefined;
+    },
     stop: () => abort.abort(),
   };
 }

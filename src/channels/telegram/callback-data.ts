@@ -22,12 +22,18 @@ export type CallbackAction =
 
 export function encodeCallback(action: CallbackAction): string {
   switch (action.kind) {
-    case 'feedback': return `fb:${action.answerId}:${action.helpful ? 'y' : 'n'}`;
-    case 'human': return 'human';
-    case 'rate': return `rate:${action.caseId}:${action.rating}`;
-    case 'lang': return `lang:${action.lang ?? 'auto'}`;
-    case 'forget': return `forget:${action.confirmed ? 'yes' : 'no'}`;
-    case 'choice': return `ch:${action.value}`.slice(0, 64);
+    case 'feedback':
+      return `fb:${action.answerId}:${action.helpful ? 'y' : 'n'}`;
+    case 'human':
+      return 'human';
+    case 'rate':
+      return `rate:${action.caseId}:${action.rating}`;
+    case 'lang':
+      return `lang:${action.lang ?? 'auto'}`;
+    case 'forget':
+      return `forget:${action.confirmed ? 'yes' : 'no'}`;
+    case 'choice':
+      return `ch:${action.value}`.slice(0, 64);
     case 'service': {
       const p = action.press;
       if ('service' in p) return `sv:${p.service}`;
@@ -41,16 +47,24 @@ export function decodeCallback(data: string): CallbackAction | undefined {
   const [head, a, b] = data.split(':');
   const id = Number(a);
   switch (head) {
-    case 'fb': return Number.isSafeInteger(id) && (b === 'y' || b === 'n') ? { kind: 'feedback', answerId: id, helpful: b === 'y' } : undefined;
-    case 'human': return { kind: 'human' };
+    case 'fb':
+      return Number.isSafeInteger(id) && (b === 'y' || b === 'n') ? { kind: 'feedback', answerId: id, helpful: b === 'y' } : undefined;
+    case 'human':
+      return { kind: 'human' };
     case 'rate': {
       const rating = Number(b);
-      return Number.isSafeInteger(id) && Number.isInteger(rating) && rating >= 1 && rating <= 5 ? { kind: 'rate', caseId: id, rating } : undefined;
+      return Number.isSafeInteger(id) && Number.isInteger(rating) && rating >= 1 && rating <= 5
+        ? { kind: 'rate', caseId: id, rating }
+        : undefined;
     }
-    case 'lang': return a === 'zh' || a === 'en' ? { kind: 'lang', lang: a } : a === 'auto' ? { kind: 'lang', lang: null } : undefined;
-    case 'forget': return a === 'yes' || a === 'no' ? { kind: 'forget', confirmed: a === 'yes' } : undefined;
-    case 'ch': return a ? { kind: 'choice', value: data.slice(3) } : undefined;
-    case 'sv': return a && /^[a-z][a-z0-9_]*$/.test(a) ? { kind: 'service', press: { service: a } } : undefined;
+    case 'lang':
+      return a === 'zh' || a === 'en' ? { kind: 'lang', lang: a } : a === 'auto' ? { kind: 'lang', lang: null } : undefined;
+    case 'forget':
+      return a === 'yes' || a === 'no' ? { kind: 'forget', confirmed: a === 'yes' } : undefined;
+    case 'ch':
+      return a ? { kind: 'choice', value: data.slice(3) } : undefined;
+    case 'sv':
+      return a && /^[a-z][a-z0-9_]*$/.test(a) ? { kind: 'service', press: { service: a } } : undefined;
     case 'ap': {
       if (a === 'resume') return { kind: 'service', press: { resume: true } };
       const [, , rev, verb, arg] = data.split(':');
@@ -59,6 +73,7 @@ export function decodeCallback(data: string): CallbackAction | undefined {
         ? { kind: 'service', press: { application: id, rev: r, verb, ...(arg ? { arg } : {}) } }
         : undefined;
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }

@@ -12,8 +12,14 @@ export interface FloodLimit {
   check(key: string, update?: number): FloodVerdict;
 }
 
-export function createFloodLimit({ limitPerMinute, clock = () => new Date(), windowMs = 60_000 }: {
-  limitPerMinute: number; clock?: () => Date; windowMs?: number;
+export function createFloodLimit({
+  limitPerMinute,
+  clock = () => new Date(),
+  windowMs = 60_000,
+}: {
+  limitPerMinute: number;
+  clock?: () => Date;
+  windowMs?: number;
 }): FloodLimit {
   const windows = new Map<string, { start: number; count: number; verdicts: Map<number, FloodVerdict> }>();
   return {

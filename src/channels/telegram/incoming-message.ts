@@ -17,11 +17,21 @@ export const TELEGRAM_CHANNEL = 'telegram';
 export function identityOf(chat: Chat, from: User): WorkerIdentity {
   if (chat.type === 'private') {
     return {
-      channel: TELEGRAM_CHANNEL, externalId: String(from.id), chatId: String(chat.id),
-      displayName: plain([from.first_name, from.last_name].filter(Boolean).join(' ')), username: from.username ?? null,
+      channel: TELEGRAM_CHANNEL,
+      externalId: String(from.id),
+      chatId: String(chat.id),
+      displayName: plain([from.first_name, from.last_name].filter(Boolean).join(' ')),
+      username: from.username ?? null,
     };
   }
-  return { channel: TELEGRAM_CHANNEL, externalId: `chat:${chat.id}`, chatId: String(chat.id), displayName: plain(chat.title ?? ''), username: null, shared: true };
+  return {
+    channel: TELEGRAM_CHANNEL,
+    externalId: `chat:${chat.id}`,
+    chatId: String(chat.id),
+    displayName: plain(chat.title ?? ''),
+    username: null,
+    shared: true,
+  };
 }
 
 /** A name without control characters (a NUL cannot be stored in PostgreSQL text), or null when nothing is left. */
@@ -49,7 +59,12 @@ export function chooseLang(chosen: Lang | null | undefined, text: string | undef
 export function attachmentOf(message: Message): Attachment | undefined {
   if (message.photo?.length) return { kind: 'photo', fileId: message.photo.at(-1)!.file_id };
   if (message.document) {
-    return { kind: 'document', fileId: message.document.file_id, fileName: message.document.file_name, mimeType: message.document.mime_type };
+    return {
+      kind: 'document',
+      fileId: message.document.file_id,
+      fileName: message.document.file_name,
+      mimeType: message.document.mime_type,
+    };
   }
   if (message.voice) return { kind: 'voice', fileId: message.voice.file_id, mimeType: message.voice.mime_type };
   if (message.sticker) return { kind: 'sticker', fileId: message.sticker.file_id };

@@ -4,13 +4,13 @@
  * the middle resends only the parts that did not arrive. grammY's errors become `DeliveryError`s here,
  * the one place that decides what Telegram failures are worth retrying.
  */
-import { GrammyError, HttpError, type Api } from 'grammy';
-import { persist, type Db } from '../../store/db.js';
-import type { Deliverer } from '../../outbox/outbox.js';
-import { DeliveryError } from '../../outbox/delivery-error.js';
-import { listSentParts, recordSentPart } from '../../store/telegram-store.js';
+import { type Api, GrammyError, HttpError } from 'grammy';
 import type { Translate } from '../../i18n/translator.js';
-import { keyboardFor, splitForTelegram, toTelegramHtml, type TelegramOutgoing } from './message-rendering.js';
+import { DeliveryError } from '../../outbox/delivery-error.js';
+import type { Deliverer } from '../../outbox/outbox.js';
+import { type Db, persist } from '../../store/db.js';
+import { listSentParts, recordSentPart } from '../../store/telegram-store.js';
+import { keyboardFor, splitForTelegram, type TelegramOutgoing, toTelegramHtml } from './message-rendering.js';
 
 /**
  * 429 waits `retry_after`; 5xx and network failures back off; a blocked bot (403) or a chat that does not
@@ -50,9 +50,7 @@ export interface TelegramDelivererOptions {
 }
 
 /** @example outbox.register('telegram', createTelegramDeliverer({ api: bot.api, db, translate })) */
-export function createTelegramDeliverer({
-  api, db, translate, acceptance = (_id, send) => send(),
-}: TelegramDelivererOptions): Deliverer {
+export function createTelegramDeliverer({ api, db, translate, acceptance = (_id, send) => send() }: TelegramDelivererOptions): Deliverer {
   return async (item) => {
     const message = item.payload as TelegramOutgoing;
     if (!message?.chatId || typeof message.text !== 'string') {
@@ -61,11 +59,12 @@ export function createTelegramDeliverer({
     }
     const parts = splitForTelegram(message.text);
     const keyboard = keyboardFor(message, translate);
-    const send = (text: string, last: boolean) => api.sendMessage(message.chatId, toTelegramHtml(text), {
-      parse_mode: 'HTML',
-      link_preview_options: { is_disabled: true },
-      ...(last && keyboard ? { reply_markup: keyboard } : {}),
-    });
+    const send = (text: string, last: boolean) =>
+      api.sendMessage(message.chatId, toTelegramHtml(text), {
+        parse_mode: 'HTML',
+        link_preview_options: { is_disabled: true },
+        ...(last && keyboard ? { reply_markup: keyboard } : {}),
+      });
     // The answer to the last part is the item's acceptance.
     const last = (text: string) => acceptance(item.id, () => send(text, true));
     try {

@@ -28,7 +28,10 @@ const citationLine = /^\s*(?:[-•·*]\s*)?《[^》\n]{1,80}》第[一二三四�
 
 /** Escapes each line and bolds the citation lines; line breaks stay as they are (HTML mode keeps \n). */
 export function toTelegramHtml(text: string): string {
-  return text.split('\n').map((line) => (citationLine.test(line) ? `<b>${escapeHtml(line)}</b>` : escapeHtml(line))).join('\n');
+  return text
+    .split('\n')
+    .map((line) => (citationLine.test(line) ? `<b>${escapeHtml(line)}</b>` : escapeHtml(line)))
+    .join('\n');
 }
 
 /**
@@ -77,21 +80,33 @@ export function keyboardFor(message: TelegramOutgoing, t: Translate): InlineKeyb
     feedback.push({ text, callback_data: encodeCallback({ kind: 'feedback', answerId: message.answerId, helpful: button === 'helpful' }) });
   }
   // Choices first, two per row: they are what the message asks for.
-  const choices = (message.choices ?? []).map((c) => ({ text: c.label, callback_data: encodeCallback({ kind: 'choice', value: c.value }) }));
+  const choices = (message.choices ?? []).map((c) => ({
+    text: c.label,
+    callback_data: encodeCallback({ kind: 'choice', value: c.value }),
+  }));
   for (let i = 0; i < choices.length; i += 2) rows.push(choices.slice(i, i + 2));
   // A guided application's buttons: short ones two per row, long ones (consent, options with numbers) alone.
-  const service = (message.serviceButtons ?? []).map((b) => ({ text: b.label, callback_data: encodeCallback({ kind: 'service', press: b.press }) }));
-  for (let i = 0; i < service.length;) {
+  const service = (message.serviceButtons ?? []).map((b) => ({
+    text: b.label,
+    callback_data: encodeCallback({ kind: 'service', press: b.press }),
+  }));
+  for (let i = 0; i < service.length; ) {
     const pair = service.slice(i, i + 2);
     const fits = pair.length === 2 && pair.every((b) => [...b.text].length <= 8);
     rows.push(fits ? pair : [service[i]!]);
     i += fits ? 2 : 1;
   }
   if (feedback.length) rows.push(feedback);
-  if (message.buttons?.includes('human')) rows.push([{ text: t(lang, 'tg-button-human'), callback_data: encodeCallback({ kind: 'human' }) }]);
+  if (message.buttons?.includes('human'))
+    rows.push([{ text: t(lang, 'tg-button-human'), callback_data: encodeCallback({ kind: 'human' }) }]);
   if (message.ratingForCase !== undefined) {
     const caseId = message.ratingForCase;
-    rows.push([1, 2, 3, 4, 5].map((rating) => ({ text: t(lang, 'tg-button-rate', { rating }), callback_data: encodeCallback({ kind: 'rate', caseId, rating }) })));
+    rows.push(
+      [1, 2, 3, 4, 5].map((rating) => ({
+        text: t(lang, 'tg-button-rate', { rating }),
+        callback_data: encodeCallback({ kind: 'rate', caseId, rating }),
+      })),
+    );
   }
   if (message.menu === 'lang') {
     rows.push([

@@ -13,28 +13,29 @@
  *   …
  *   await telegram.stop();    // stops taking updates, waits for those in hand
  */
-import { Api, Bot, BotError, type ApiClientOptions } from 'grammy';
+
+import { type RunnerHandle, sequentialize } from '@grammyjs/runner';
+import { Api, type ApiClientOptions, Bot, BotError } from 'grammy';
 import type { Update, UserFromGetMe } from 'grammy/types';
-import { sequentialize, type RunnerHandle } from '@grammyjs/runner';
-import type { Db } from '../../store/db.js';
-import type { Outbox } from '../../outbox/outbox.js';
 import type { WorkerService } from '../../conversation/types.js';
-import { loadTranslator, type Translate } from '../../i18n/translator.js';
-import { silentLogger, type Logger } from '../../log.js';
 import type { Listener } from '../../http/http-server.js';
+import { loadTranslator, type Translate } from '../../i18n/translator.js';
+import { type Logger, silentLogger } from '../../log.js';
+import type { Outbox } from '../../outbox/outbox.js';
+import type { Db } from '../../store/db.js';
+import { setBotCommands } from './bot-commands.js';
+import { type BotConnection, type ConnectOptions, connectBot } from './bot-connection.js';
+import { createFloodLimit } from './flood-limit.js';
+import { TELEGRAM_CHANNEL } from './incoming-message.js';
+import { createTelegramDeliverer, type DeliveryWire } from './message-delivery.js';
 import { createUpdateJournal, type FailurePolicy, type JournaledContext } from './update-journal.js';
 import { createUpdateNotices } from './update-notices.js';
-import { workerUpdates } from './worker-updates.js';
-import { createFloodLimit } from './flood-limit.js';
-import { createTelegramDeliverer, type DeliveryWire } from './message-delivery.js';
-import { createWebhookListener } from './webhook-listener.js';
 import { startPolling } from './update-polling.js';
-import { TELEGRAM_CHANNEL } from './incoming-message.js';
-import { setBotCommands } from './bot-commands.js';
-import { connectBot, type BotConnection, type ConnectOptions } from './bot-connection.js';
+import { createWebhookListener } from './webhook-listener.js';
+import { workerUpdates } from './worker-updates.js';
 
-export { TELEGRAM_CHANNEL };
 export { TelegramSetupError } from './bot-connection.js';
+export { TELEGRAM_CHANNEL };
 
 export interface TelegramChannelOptions {
   token: string;
@@ -90,12 +91,30 @@ const allowedUpdates = ['message', 'callback_query'] as const;
 const grammySignal = (signal: AbortSignal) => signal as Parameters<Api['getMe']>[0];
 
 export function createTelegramChannel({
-  token, workers, db, outbox, log = silentLogger, apiRoot, webhook, floodLimitPerMinute = 20,
-  clock = () => new Date(), translate = loadTranslator(), botInfo, typingAfterMs, failures, connect, wire, timeZone,
+  token,
+  workers,
+  db,
+  outbox,
+  log = silentLogger,
+  apiRoot,
+  webhook,
+  floodLimitPerMinute = 20,
+  clock = () => new Date(),
+  translate = loadTranslator(),
+  botInfo,
+  typingAfterMs,
+  failures,
+  connect,
+  wire,
+  timeZone,
 }: TelegramChannelOptions): TelegramChannel {
   const bot = new Bot<JournaledContext>(token, { botInfo, client: apiRoot ? { apiRoot } : undefined });
   const journal = createUpdateJournal({
-    db, log, failures, retry: (update) => void tracked(update), notify: createUpdateNotices({ db, outbox, translate }),
+    db,
+    log,
+    failures,
+    retry: (update) => void tracked(update),
+    notify: createUpdateNotices({ db, outbox, translate }),
   });
   const mode = webhook ? 'webhook' : 'polling';
   let running = false;
@@ -106,7 +125,17 @@ export function createTelegramChannel({
 
   bot.use(sequentialize((ctx) => String(ctx.chat?.id ?? ctx.from?.id ?? '')));
   bot.use(journal.middleware());
-  bot.use(workerUpdates({ workers, db, outbox, translate, flood: createFloodLimit({ limitPerMinute: floodLimitPerMinute, clock }), typingAfterMs, timeZone }));
+  bot.use(
+    workerUpdates({
+      workers,
+      db,
+      outbox,
+      translate,
+      flood: createFloodLimit({ limitPerMinute: floodLimitPerMinute, clock }),
+      typingAfterMs,
+      timeZone,
+    }),
+  );
 
   const deliveries = wire ? new Api(token, { apiRoot, fetch: wire.fetch as ApiClientOptions['fetch'] }) : bot.api;
   outbox.register(TELEGRAM_CHANNEL, createTelegramDeliverer({ api: deliveries, db, translate, acceptance: wire?.acceptance }), {
@@ -141,34 +170,47 @@ export function createTelegramChannel({
 
     async start() {
       if (connection) return;
-      connection = connectBot({ ...connect, apiRoot: apiRoot ?? 'https://api.telegram.org', log, steps: [
-        { name: 'getMe', run: async (signal) => { if (!bot.isInited()) bot.botInfo = await bot.api.getMe(grammySignal(signal)); } },
-        // The command menu is a convenience: a failure is logged and the start goes on.
-        { name: 'setMyCommands', run: () => setBotCommands({ api: bot.api, translate, log }) },
-        {
-          name: 'replay',
-          // Updates stored by an earlier run but never finished: handle them first, in order.
-          run: async () => {
-            const interrupted = await journal.interrupted();
-            if (interrupted.length) log.info('telegram.replay', { count: interrupted.length });
-            for (const update of interrupted) await tracked(update);
-            running = true;
-          },
-        },
-        webhook
-          ? {
-            name: 'setWebhook',
-            run: (signal) => bot.api.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: allowedUpdates }, grammySignal(signal)).then(started),
-          }
-          : {
-            name: 'deleteWebhook',
+      connection = connectBot({
+        ...connect,
+        apiRoot: apiRoot ?? 'https://api.telegram.org',
+        log,
+        steps: [
+          {
+            name: 'getMe',
             run: async (signal) => {
-              await bot.api.deleteWebhook(undefined, grammySignal(signal));
-              runner = startPolling({ bot, admit: journal.admit, handle: tracked, log, allowedUpdates });
-              started();
+              if (!bot.isInited()) bot.botInfo = await bot.api.getMe(grammySignal(signal));
             },
           },
-      ] });
+          // The command menu is a convenience: a failure is logged and the start goes on.
+          { name: 'setMyCommands', run: () => setBotCommands({ api: bot.api, translate, log }) },
+          {
+            name: 'replay',
+            // Updates stored by an earlier run but never finished: handle them first, in order.
+            run: async () => {
+              const interrupted = await journal.interrupted();
+              if (interrupted.length) log.info('telegram.replay', { count: interrupted.length });
+              for (const update of interrupted) await tracked(update);
+              running = true;
+            },
+          },
+          webhook
+            ? {
+                name: 'setWebhook',
+                run: (signal) =>
+                  bot.api
+                    .setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: allowedUpdates }, grammySignal(signal))
+                    .then(started),
+              }
+            : {
+                name: 'deleteWebhook',
+                run: async (signal) => {
+                  await bot.api.deleteWebhook(undefined, grammySignal(signal));
+                  runner = startPolling({ bot, admit: journal.admit, handle: tracked, log, allowedUpdates });
+                  started();
+                },
+              },
+        ],
+      });
       await connection.firstAttempt;
     },
 

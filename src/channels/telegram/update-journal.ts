@@ -25,12 +25,17 @@
  */
 import type { Context, MiddlewareFn } from 'grammy';
 import type { Update } from 'grammy/types';
-import { storeFault, type Db } from '../../store/db.js';
-import {
-  listUnhandledInbound, markInbound, markInboundHandled, recordInbound, recordInboundFailure, recordRefusedInbound,
-} from '../../store/inbox-store.js';
-import { silentLogger, type Logger } from '../../log.js';
+import { type Logger, silentLogger } from '../../log.js';
 import { failureReason } from '../../privacy/mask.js';
+import { type Db, storeFault } from '../../store/db.js';
+import {
+  listUnhandledInbound,
+  markInbound,
+  markInboundHandled,
+  recordInbound,
+  recordInboundFailure,
+  recordRefusedInbound,
+} from '../../store/inbox-store.js';
 import { TELEGRAM_CHANNEL } from './incoming-message.js';
 import { updateIdentity } from './update-identity.js';
 
@@ -77,7 +82,12 @@ export function isUpdateId(id: unknown): id is number {
 }
 
 export function createUpdateJournal({
-  db, log = silentLogger, flushMs = 10, failures: { max = 3, retryMs = 1_000, maxRetryMs = 30_000 } = {}, retry, notify,
+  db,
+  log = silentLogger,
+  flushMs = 10,
+  failures: { max = 3, retryMs = 1_000, maxRetryMs = 30_000 } = {},
+  retry,
+  notify,
 }: UpdateJournalOptions): UpdateJournal {
   const admitted = new WeakMap<Update, number>();
   // Updates admitted and not finished (update id + fingerprint): a redelivery that arrives while the first
@@ -97,13 +107,18 @@ export function createUpdateJournal({
     Promise.resolve(notify?.(update, id, notice)).catch((error) => log.error('telegram.notice_failed', { inboundId: id, notice, error }));
 
   function flush(): Promise<void> {
-    if (timer) { clearTimeout(timer); timer = undefined; }
+    if (timer) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
     if (flushing || finished.size === 0) return flushing ?? Promise.resolve();
     const batch = finished;
     finished = new Map();
     flushing = markInboundHandled(db, [...batch.keys()])
       // Still 'received' in the store until now: keep redeliveries out until the mark is written.
-      .then(() => { for (const key of batch.values()) busy.delete(key); })
+      .then(() => {
+        for (const key of batch.values()) busy.delete(key);
+      })
       .catch((error) => {
         log.error('telegram.mark_handled_failed', { count: batch.size, error });
         for (const [id, key] of batch) finished.set(id, key);
@@ -151,10 +166,13 @@ export function createUpdateJournal({
 
   function later(update: Update, attempt: number): void {
     if (closing) return;
-    const wait = setTimeout(() => {
-      retries.delete(wait);
-      retry(update);
-    }, Math.min(retryMs * 2 ** (attempt - 1), maxRetryMs));
+    const wait = setTimeout(
+      () => {
+        retries.delete(wait);
+        retry(update);
+      },
+      Math.min(retryMs * 2 ** (attempt - 1), maxRetryMs),
+    );
     retries.add(wait);
   }
 
@@ -222,7 +240,10 @@ export function createUpdateJournal({
       await flushing;
       await flush();
       // If the store is down now, the unmarked updates are simply replayed at the next start.
-      if (timer) { clearTimeout(timer); timer = undefined; }
+      if (timer) {
+        clearTimeout(timer);
+        timer = undefined;
+      }
       closing = false;
     },
 

@@ -9,11 +9,11 @@
  *   await notify(update, inboundId, 'failed');
  */
 import type { Update } from 'grammy/types';
-import type { Db } from '../../store/db.js';
-import type { Outbox } from '../../outbox/outbox.js';
-import type { Translate } from '../../i18n/translator.js';
-import { upsertWorker } from '../../store/worker-store.js';
 import { enqueueToWorker } from '../../conversation/worker-outbox.js';
+import type { Translate } from '../../i18n/translator.js';
+import type { Outbox } from '../../outbox/outbox.js';
+import type { Db } from '../../store/db.js';
+import { upsertWorker } from '../../store/worker-store.js';
 import { chooseLang, identityOf } from './incoming-message.js';
 import { updateIdentity } from './update-identity.js';
 import type { UpdateNotice } from './update-journal.js';

@@ -4,11 +4,17 @@
  * offset, which is sent after the batch was stored: a crash in between means Telegram sends it again.
  * Handling is concurrent across chats; `sequentialize` in the bot keeps each chat in order.
  */
+
+import {
+  createConcurrentSink,
+  createRunner,
+  createSource,
+  createUpdateFetcher,
+  type RunnerHandle,
+  type UpdateSupplier,
+} from '@grammyjs/runner';
 import type { Bot } from 'grammy';
 import type { Update } from 'grammy/types';
-import {
-  createConcurrentSink, createRunner, createSource, createUpdateFetcher, type RunnerHandle, type UpdateSupplier,
-} from '@grammyjs/runner';
 import type { Logger } from '../../log.js';
 
 export interface PollingOptions {
@@ -45,7 +51,9 @@ export function startPolling({ bot, admit, handle, log, allowedUpdates, storeRet
     },
   };
   const source = createSource(supplier);
-  const sink = createConcurrentSink<Update>({ consume: handle }, async (error) => { log.error('telegram.update_failed', { error }); });
+  const sink = createConcurrentSink<Update>({ consume: handle }, async (error) => {
+    log.error('telegram.update_failed', { error });
+  });
   const runner = createRunner(source, sink);
   runner.start();
   // 401 (bad token) and 409 (another instance polls, or a webhook is set) end polling: say so loudly.

@@ -7,7 +7,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Update } from 'grammy/types';
-import { readBody, send, type Listener } from '../../http/http-server.js';
+import { type Listener, readBody, send } from '../../http/http-server.js';
 import type { Logger } from '../../log.js';
 import { isUpdateId } from './update-journal.js';
 

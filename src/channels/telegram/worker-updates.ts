@@ -6,24 +6,33 @@
  * after a crash) sends nothing twice. What a worker hears when handling fails is the journal's to say
  * (update-journal.ts): only it knows whether the update will be tried again.
  */
-import { DEFAULT_TIME_ZONE } from '../../i18n/union-time.js';
+
 import { Composer, type Context } from 'grammy';
 import type { Chat } from 'grammy/types';
-import type { Db } from '../../store/db.js';
-import type { Outbox } from '../../outbox/outbox.js';
 import type { Lang } from '../../assistant/types.js';
-import type { WorkerIdentity, WorkerService, WorkerCaseStatus, ReplyButton } from '../../conversation/types.js';
-import { enqueueToWorker } from '../../conversation/worker-outbox.js';
 import { caseStatusLines } from '../../conversation/case-status-lines.js';
-import { upsertWorker, type Worker } from '../../store/worker-store.js';
+import type { ReplyButton, WorkerCaseStatus, WorkerIdentity, WorkerService } from '../../conversation/types.js';
+import { enqueueToWorker } from '../../conversation/worker-outbox.js';
 import type { Translate } from '../../i18n/translator.js';
+import { DEFAULT_TIME_ZONE } from '../../i18n/union-time.js';
+import type { Outbox } from '../../outbox/outbox.js';
+import type { Db } from '../../store/db.js';
+import { upsertWorker, type Worker } from '../../store/worker-store.js';
+import { type CallbackAction, decodeCallback } from './callback-data.js';
 import type { FloodLimit } from './flood-limit.js';
-import type { JournaledContext } from './update-journal.js';
-import type { TelegramOutgoing } from './message-rendering.js';
-import { decodeCallback, type CallbackAction } from './callback-data.js';
 import {
-  attachmentOf, chooseLang, clientLang, commandOf, identityOf, isAddressed, isGroup, withoutMention, type Command,
+  attachmentOf,
+  type Command,
+  chooseLang,
+  clientLang,
+  commandOf,
+  identityOf,
+  isAddressed,
+  isGroup,
+  withoutMention,
 } from './incoming-message.js';
+import type { TelegramOutgoing } from './message-rendering.js';
+import type { JournaledContext } from './update-journal.js';
 
 export interface WorkerUpdatesOptions {
   workers: WorkerService;
@@ -58,12 +67,19 @@ interface SayOptions {
 }
 
 export function workerUpdates({
-  workers, db, outbox, translate, flood, typingAfterMs = 300, typingEveryMs = 4_500, timeZone = DEFAULT_TIME_ZONE,
+  workers,
+  db,
+  outbox,
+  translate,
+  flood,
+  typingAfterMs = 300,
+  typingEveryMs = 4_500,
+  timeZone = DEFAULT_TIME_ZONE,
 }: WorkerUpdatesOptions): Composer<JournaledContext> {
   const composer = new Composer<JournaledContext>();
 
   async function say(ctx: JournaledContext, identity: WorkerIdentity, key: string, o: SayOptions = {}): Promise<void> {
-    const worker = o.worker ?? await upsertWorker(db, identity);
+    const worker = o.worker ?? (await upsertWorker(db, identity));
     const lang = o.lang ?? chooseLang(worker.lang, o.hint, ctx.from);
     const message: Omit<TelegramOutgoing, 'chatId'> = { lang, text: translate(lang, key, o.args), buttons: o.buttons, menu: o.menu };
     await enqueueToWorker(outbox, worker, message, { dedupeKey: `tg:${ctx.inboundId}:${o.suffix ?? key}`, eraseWhenSent: o.eraseWhenSent });
@@ -72,7 +88,10 @@ export function workerUpdates({
   async function withTyping<T>(ctx: Context, chat: Chat, work: () => Promise<T>): Promise<T> {
     const ping = () => void ctx.api.sendChatAction(chat.id, 'typing').catch(() => {});
     let repeat: NodeJS.Timeout | undefined;
-    const begin = () => { ping(); repeat = setInterval(ping, typingEveryMs); };
+    const begin = () => {
+      ping();
+      repeat = setInterval(ping, typingEveryMs);
+    };
     const first = typingAfterMs > 0 ? setTimeout(begin, typingAfterMs) : void begin();
     try {
       return await work();
@@ -100,9 +119,18 @@ export function workerUpdates({
       // Once per group, ever: the outbox dedupe key makes it so.
       await enqueueGroupHint(ctx, identity, chat, text);
     }
-    await withTyping(ctx, chat, () => workers.receive({
-      externalId: String(ctx.update.update_id), worker: identity, text, attachment, lang: clientLang(ctx.from),
-    }, ctx.inboundId));
+    await withTyping(ctx, chat, () =>
+      workers.receive(
+        {
+          externalId: String(ctx.update.update_id),
+          worker: identity,
+          text,
+          attachment,
+          lang: clientLang(ctx.from),
+        },
+        ctx.inboundId,
+      ),
+    );
   });
 
   /**
@@ -119,15 +147,22 @@ export function workerUpdates({
   async function enqueueGroupHint(ctx: JournaledContext, identity: WorkerIdentity, chat: Chat, text?: string) {
     const worker = await upsertWorker(db, identity);
     const lang = chooseLang(worker.lang, text, ctx.from);
-    await enqueueToWorker(outbox, worker, { lang, text: translate(lang, 'tg-group-hint', { bot: ctx.me.username }) }, { dedupeKey: `tg:group-hint:${chat.id}` });
+    await enqueueToWorker(
+      outbox,
+      worker,
+      { lang, text: translate(lang, 'tg-group-hint', { bot: ctx.me.username }) },
+      { dedupeKey: `tg:group-hint:${chat.id}` },
+    );
   }
 
   async function runCommand(ctx: JournaledContext, identity: WorkerIdentity, command: Command, group: boolean): Promise<void> {
     const bot = ctx.me.username;
     if (group && !['start', 'help', 'lang'].includes(command.name)) return say(ctx, identity, 'tg-private-only', { args: { bot } });
     switch (command.name) {
-      case 'start': return say(ctx, identity, group ? 'tg-group-hint' : 'tg-welcome', { args: { bot } });
-      case 'help': return say(ctx, identity, group ? 'tg-group-hint' : 'tg-help', { args: { bot } });
+      case 'start':
+        return say(ctx, identity, group ? 'tg-group-hint' : 'tg-welcome', { args: { bot } });
+      case 'help':
+        return say(ctx, identity, group ? 'tg-group-hint' : 'tg-help', { args: { bot } });
       case 'human': {
         const worker = await upsertWorker(db, identity);
         return workers.requestHuman(identity, ctx.inboundId, chooseLang(worker.lang, undefined, ctx.from));
@@ -137,14 +172,17 @@ export function workerUpdates({
         return workers.services?.(identity, ctx.inboundId, chooseLang(worker.lang, undefined, ctx.from));
       }
       case 'case':
-      case 'cases': return sayCases(ctx, identity, await workers.cases(identity));
+      case 'cases':
+        return sayCases(ctx, identity, await workers.cases(identity));
       case 'lang': {
         const chosen = command.args.toLowerCase();
         if (chosen === 'zh' || chosen === 'en' || chosen === 'auto') return setLanguage(ctx, identity, chosen === 'auto' ? null : chosen);
         return say(ctx, identity, 'tg-lang-choose', { menu: 'lang' });
       }
-      case 'forget': return say(ctx, identity, 'tg-forget-confirm', { menu: 'forget' });
-      default: return say(ctx, identity, 'tg-help', { args: { bot } });
+      case 'forget':
+        return say(ctx, identity, 'tg-forget-confirm', { menu: 'forget' });
+      default:
+        return say(ctx, identity, 'tg-help', { args: { bot } });
     }
   }
 
@@ -176,19 +214,26 @@ export function workerUpdates({
 
   async function runAction(ctx: JournaledContext, identity: WorkerIdentity, action: CallbackAction, group: boolean): Promise<void> {
     switch (action.kind) {
-      case 'feedback': return workers.feedback(identity, action.answerId, action.helpful, ctx.inboundId);
+      case 'feedback':
+        return workers.feedback(identity, action.answerId, action.helpful, ctx.inboundId);
       case 'human': {
         if (group) return say(ctx, identity, 'tg-private-only', { args: { bot: ctx.me.username } });
         const worker = await upsertWorker(db, identity);
         return workers.requestHuman(identity, ctx.inboundId, chooseLang(worker.lang, undefined, ctx.from));
       }
-      case 'rate': return workers.rate(identity, action.caseId, action.rating, ctx.inboundId);
-      case 'choice': return workers.receive({ externalId: String(ctx.update.update_id), worker: identity, text: action.value, lang: clientLang(ctx.from) }, ctx.inboundId);
+      case 'rate':
+        return workers.rate(identity, action.caseId, action.rating, ctx.inboundId);
+      case 'choice':
+        return workers.receive(
+          { externalId: String(ctx.update.update_id), worker: identity, text: action.value, lang: clientLang(ctx.from) },
+          ctx.inboundId,
+        );
       case 'service': {
         if (group) return say(ctx, identity, 'tg-private-only', { args: { bot: ctx.me.username } });
         return workers.press?.(identity, action.press, ctx.inboundId, chooseLang(undefined, undefined, ctx.from));
       }
-      case 'lang': return setLanguage(ctx, identity, action.lang);
+      case 'lang':
+        return setLanguage(ctx, identity, action.lang);
       case 'forget': {
         if (!action.confirmed) return say(ctx, identity, 'tg-forget-cancelled');
         const worker = await upsertWorker(db, identity);

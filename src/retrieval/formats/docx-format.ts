@@ -4,9 +4,9 @@
  */
 import mammoth from 'mammoth';
 import { parse } from 'node-html-parser';
+import type { Block } from './document-layout.js';
 import { FormatError } from './format-error.js';
 import { htmlBlocks } from './html-format.js';
-import type { Block } from './document-layout.js';
 
 const styleMap = ["p[style-name='Title'] => h1:fresh", "p[style-name='Subtitle'] => h2:fresh"];
 

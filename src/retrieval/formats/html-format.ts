@@ -2,9 +2,9 @@
  * .html → blocks: headings and paragraphs in document order; scripts, styles, navigation and forms dropped.
  * Also the shape mammoth gives a .docx.
  */
-import { parse, NodeType, type HTMLElement, type Node } from 'node-html-parser';
-import { FormatError } from './format-error.js';
+import { type HTMLElement, type Node, NodeType, parse } from 'node-html-parser';
 import type { Block } from './document-layout.js';
+import { FormatError } from './format-error.js';
 
 const DROP = new Set(['script', 'style', 'noscript', 'template', 'nav', 'form', 'button', 'svg', 'iframe', 'head']);
 const HEADING = /^h([1-6])$/;
@@ -53,7 +53,13 @@ export function htmlBlocks(root: HTMLElement): Block[] {
     const heading = HEADING.exec(tag);
     if (heading || PARAGRAPH.has(tag)) {
       flush();
-      const text = tag === 'tr' ? element.querySelectorAll('td,th').map((c) => c.text.trim()).join(' | ') : paragraphText(element);
+      const text =
+        tag === 'tr'
+          ? element
+              .querySelectorAll('td,th')
+              .map((c) => c.text.trim())
+              .join(' | ')
+          : paragraphText(element);
       if (text.trim()) blocks.push(heading ? { kind: 'heading', level: Number(heading[1]), text } : { kind: 'paragraph', text });
       return;
     }
@@ -69,5 +75,7 @@ export function htmlBlocks(root: HTMLElement): Block[] {
 
 /** Text of a paragraph element; a <br> inside becomes a space so the layout step can still split articles. */
 function paragraphText(element: HTMLElement): string {
-  return parse(element.innerHTML.replace(/<br\s*\/?>/gi, ' ')).text.replace(/\s+/g, ' ').trim();
+  return parse(element.innerHTML.replace(/<br\s*\/?>/gi, ' '))
+    .text.replace(/\s+/g, ' ')
+    .trim();
 }

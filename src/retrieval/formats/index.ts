@@ -1,5 +1,12 @@
-export { readKnowledgeFile, knowledgeFileHash, isKnowledgeFile, knowledgeExtensions, type KnowledgeFile, type ReadKnowledgeFileOptions } from './read-knowledge-file.js';
+export { type Block, reflowLines, renderBlocks, splitAtUnits } from './document-layout.js';
 export { FormatError } from './format-error.js';
 export { noTextLayer } from './pdf-format.js';
-export { isSidecar, type FrontMatter } from './sidecar-meta.js';
-export { splitAtUnits, reflowLines, renderBlocks, type Block } from './document-layout.js';
+export {
+  isKnowledgeFile,
+  type KnowledgeFile,
+  knowledgeExtensions,
+  knowledgeFileHash,
+  type ReadKnowledgeFileOptions,
+  readKnowledgeFile,
+} from './read-knowledge-file.js';
+export { type FrontMatter, isSidecar } from './sidecar-meta.js';

@@ -4,8 +4,8 @@
  * images, no text layer) is an error, never an empty document that silently drops out of answers.
  */
 import { extractText, getDocumentProxy } from 'unpdf';
+import { type Block, reflowLines } from './document-layout.js';
 import { FormatError } from './format-error.js';
-import { reflowLines, type Block } from './document-layout.js';
 
 export const noTextLayer = 'no text layer (scanned PDF?) — OCR it or supply a .docx';
 

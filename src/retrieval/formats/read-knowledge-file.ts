@@ -6,15 +6,16 @@
  * @example
  *   const { text, frontMatter } = await readKnowledgeFile('knowledge/policy/wages.docx', bytes, { displayPath: 'policy/wages.docx' });
  */
-import { basename, extname } from 'node:path';
-import { FormatError } from './format-error.js';
-import { firstHeading, renderBlocks, startsWithUnit, type Block } from './document-layout.js';
-import { docxBlocks } from './docx-format.js';
-import { pdfBlocks } from './pdf-format.js';
-import { readHtml } from './html-format.js';
+
 import { createHash } from 'node:crypto';
-import { isSidecar, readOptionalFile, readSidecar, sidecarBytes, type FrontMatter, type ReadOptionalFile } from './sidecar-meta.js';
+import { basename, extname } from 'node:path';
 import { parseFrontMatter } from '../front-matter.js';
+import { type Block, firstHeading, renderBlocks, startsWithUnit } from './document-layout.js';
+import { docxBlocks } from './docx-format.js';
+import { FormatError } from './format-error.js';
+import { readHtml } from './html-format.js';
+import { pdfBlocks } from './pdf-format.js';
+import { type FrontMatter, isSidecar, type ReadOptionalFile, readOptionalFile, readSidecar, sidecarBytes } from './sidecar-meta.js';
 
 export interface KnowledgeFile {
   /** Markdown-like text, front matter removed. */
@@ -91,7 +92,10 @@ const isMarkdown = (path: string) => ['.md', '.markdown'].includes(extname(path)
 
 /** Plain text: each line is a paragraph (the layout step still splits glued articles). */
 function textBlocks(text: string): Block[] {
-  return text.split(/\r?\n/).filter((line) => line.trim()).map((line) => ({ kind: 'paragraph', text: line }));
+  return text
+    .split(/\r?\n/)
+    .filter((line) => line.trim())
+    .map((line) => ({ kind: 'paragraph', text: line }));
 }
 
 /** A first paragraph that looks like a title (short, not a sentence, not an article) names the document. */

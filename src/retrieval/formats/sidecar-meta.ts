@@ -10,8 +10,8 @@
  *   superseded_by: "某省工资支付条例（2025）"
  */
 import { readFile } from 'node:fs/promises';
+import { type FrontMatter, parseFrontMatter } from '../front-matter.js';
 import { FormatError } from './format-error.js';
-import { parseFrontMatter, type FrontMatter } from '../front-matter.js';
 
 export type { FrontMatter };
 /** Reads a file's bytes, or undefined when it does not exist (the seam tests may replace). */

@@ -1,14 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { storeKinds, useStore } from '../../support/stores.js';
-import { getCase, listCaseEvents } from '../../../src/store/case-store.js';
-import { aWorker, anEscalation } from '../../cases/case-fixtures.js';
-import { ADMIN, CASES_CHANNEL, GROUP_STAFF, OUTSIDER, STAFF, startSlackRig, type SlackRig } from './slack-rig.js';
-import type { KnowledgeAdmin } from '../../../src/channels/slack/slack-desk.js';
-import { createOutbox } from '../../../src/outbox/outbox.js';
-import { DeliveryError } from '../../../src/outbox/delivery-error.js';
 import { deadLetterAdmin } from '../../../src/admin/dead-letters.js';
-
+import type { KnowledgeAdmin } from '../../../src/channels/slack/slack-desk.js';
 import { formatDateTime } from '../../../src/i18n/union-time.js';
+import { DeliveryError } from '../../../src/outbox/delivery-error.js';
+import { createOutbox } from '../../../src/outbox/outbox.js';
+import { getCase, listCaseEvents } from '../../../src/store/case-store.js';
+import { anEscalation, aWorker } from '../../cases/case-fixtures.js';
+import { storeKinds, useStore } from '../../support/stores.js';
+import { ADMIN, CASES_CHANNEL, GROUP_STAFF, OUTSIDER, type SlackRig, STAFF, startSlackRig } from './slack-rig.js';
 
 const json = (text: string) => JSON.stringify(text);
 
@@ -39,7 +38,16 @@ describe.each(storeKinds)('Slack staff desk on %s', (kind) => {
     const card = await cardOf(c.id);
     const blocks = JSON.stringify(card.message.blocks);
     expect(card.message.channel).toBe(CASES_CHANNEL);
-    for (const part of [worker.pseudonym, 'wage_arrears', '《中华人民共和国劳动合同法》第三十条', 'case_claim', 'case_resolve', 'case_priority', '15000元']) expect(blocks).toContain(part);
+    for (const part of [
+      worker.pseudonym,
+      'wage_arrears',
+      '《中华人民共和国劳动合同法》第三十条',
+      'case_claim',
+      'case_resolve',
+      'case_priority',
+      '15000元',
+    ])
+      expect(blocks).toContain(part);
     expect(blocks).not.toContain('张三');
     expect(blocks).toContain(formatDateTime(new Date(c.openedAt), 'Asia/Shanghai')); // the union's time, not UTC
     expect(blocks).not.toContain('zhangsan');
@@ -48,13 +56,20 @@ describe.each(storeKinds)('Slack staff desk on %s', (kind) => {
     expect((await rig.click(OUTSIDER.id, 'case_claim', String(c.id))).status).toBe(200);
     expect(slack.ok('chat.postEphemeral').at(-1)!.args).toMatchObject({ user: OUTSIDER.id, channel: CASES_CHANNEL });
     expect((await getCase(store.db, c.id))!.status).toBe('open');
-    expect((await listCaseEvents(store.db, c.id)).at(-1)).toMatchObject({ kind: 'refused', actorId: OUTSIDER.id, detail: { action: 'case_claim' } });
+    expect((await listCaseEvents(store.db, c.id)).at(-1)).toMatchObject({
+      kind: 'refused',
+      actorId: OUTSIDER.id,
+      detail: { action: 'case_claim' },
+    });
 
     // Double click by staff A and a click by B (staff through the user group): one claim, B is told who has it.
     const clicks = await Promise.all([rig.click(STAFF.id, 'case_claim', String(c.id)), rig.click(STAFF.id, 'case_claim', String(c.id))]);
     expect(clicks.map((r) => r.status)).toEqual([200, 200]);
     await rig.click(GROUP_STAFF.id, 'case_claim', String(c.id));
-    expect(slack.ok('chat.postEphemeral').at(-1)!.args).toMatchObject({ user: GROUP_STAFF.id, text: expect.stringContaining(`<@${STAFF.id}>`) });
+    expect(slack.ok('chat.postEphemeral').at(-1)!.args).toMatchObject({
+      user: GROUP_STAFF.id,
+      text: expect.stringContaining(`<@${STAFF.id}>`),
+    });
     const claimed = await cardOf(c.id);
     expect(JSON.stringify(claimed.message.blocks)).toContain(`<@${STAFF.id}>`);
     expect(JSON.stringify(claimed.message.blocks)).not.toContain('case_claim');
@@ -65,18 +80,41 @@ describe.each(storeKinds)('Slack staff desk on %s', (kind) => {
       { ts: '1800000000.000010', user: STAFF.id, text: '这家公司上个月也有人投诉过，先查劳动合同' },
       { ts: '1800000000.000020', user: GROUP_STAFF.id, text: '同意，我去查一下仲裁时效' },
     ];
-    for (const m of internal) expect((await rig.event({ type: 'message', channel: CASES_CHANNEL, thread_ts: card.ts, ...m })).status).toBe(200);
+    for (const m of internal)
+      expect((await rig.event({ type: 'message', channel: CASES_CHANNEL, thread_ts: card.ts, ...m })).status).toBe(200);
 
     // Staff A sends one with the prefix; Slack retries the same event: the worker gets it once, signed.
-    const reply = { type: 'message', channel: CASES_CHANNEL, thread_ts: card.ts, ts: '1800000000.000100', user: STAFF.id, text: '@职工 请把工资条和劳动合同发给我 &lt;重要&gt;' };
+    const reply = {
+      type: 'message',
+      channel: CASES_CHANNEL,
+      thread_ts: card.ts,
+      ts: '1800000000.000100',
+      user: STAFF.id,
+      text: '@职工 请把工资条和劳动合同发给我 &lt;重要&gt;',
+    };
     expect((await rig.event(reply, { eventId: 'EvReply' })).status).toBe(200);
     expect((await rig.event(reply, { eventId: 'EvReply', retryNum: 1 })).status).toBe(200);
     // Our own posts come back as bot messages, and outsiders may not send: neither reaches the worker.
-    await rig.event({ type: 'message', channel: CASES_CHANNEL, thread_ts: card.ts, ts: '1800000000.000200', bot_id: 'BBOT', text: '@worker relay' });
-    await rig.event({ type: 'message', channel: CASES_CHANNEL, thread_ts: card.ts, ts: '1800000000.000300', user: OUTSIDER.id, text: '@worker 我来帮忙' });
+    await rig.event({
+      type: 'message',
+      channel: CASES_CHANNEL,
+      thread_ts: card.ts,
+      ts: '1800000000.000200',
+      bot_id: 'BBOT',
+      text: '@worker relay',
+    });
+    await rig.event({
+      type: 'message',
+      channel: CASES_CHANNEL,
+      thread_ts: card.ts,
+      ts: '1800000000.000300',
+      user: OUTSIDER.id,
+      text: '@worker 我来帮忙',
+    });
     expect(slack.ok('chat.postEphemeral').at(-1)!.args).toMatchObject({ user: OUTSIDER.id, thread_ts: card.ts });
     // Staff B sends a colleague's internal line with the shortcut, twice (a double click): once.
-    for (let i = 0; i < 2; i++) expect((await rig.shortcut(GROUP_STAFF.id, { thread_ts: card.ts, ...internal[1]!, text: '明天上午我给你打电话' })).status).toBe(200);
+    for (let i = 0; i < 2; i++)
+      expect((await rig.shortcut(GROUP_STAFF.id, { thread_ts: card.ts, ...internal[1]!, text: '明天上午我给你打电话' })).status).toBe(200);
     expect(slack.ok('chat.postEphemeral').at(-1)!.args).toMatchObject({ user: GROUP_STAFF.id, thread_ts: card.ts });
     // The shortcut on the card itself, or by an outsider, sends nothing.
     await rig.shortcut(STAFF.id, { ts: card.ts, text: 'card', bot_id: 'BBOT' });
@@ -91,7 +129,9 @@ describe.each(storeKinds)('Slack staff desk on %s', (kind) => {
     await rig.outbox.drain();
     const notes = slack.ok('chat.postMessage').filter((m) => m.args.thread_ts === card.ts && String(m.args.text).startsWith('📤'));
     expect(notes.map((m) => String(m.args.text))).toEqual([
-      expect.stringMatching(new RegExp(`^📤 已送达职工（<@${STAFF.id}> 发送，\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d）：\n请把工资条和劳动合同发给我 &lt;重要&gt;$`)),
+      expect.stringMatching(
+        new RegExp(`^📤 已送达职工（<@${STAFF.id}> 发送，\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d）：\n请把工资条和劳动合同发给我 &lt;重要&gt;$`),
+      ),
       expect.stringContaining('明天上午我给你打电话'),
     ]);
 
@@ -121,7 +161,12 @@ describe.each(storeKinds)('Slack staff desk on %s', (kind) => {
     const worker = await aWorker(store.db);
     const c = await rig.cases.openCase(anEscalation(worker.id));
     const card = await cardOf(c.id);
-    const body = JSON.stringify({ type: 'event_callback', team_id: 'TFAKE', event_id: 'EvForged', event: { type: 'message', channel: CASES_CHANNEL, thread_ts: card.ts, ts: '1900000000.1', user: STAFF.id, text: '伪造的回复' } });
+    const body = JSON.stringify({
+      type: 'event_callback',
+      team_id: 'TFAKE',
+      event_id: 'EvForged',
+      event: { type: 'message', channel: CASES_CHANNEL, thread_ts: card.ts, ts: '1900000000.1', user: STAFF.id, text: '伪造的回复' },
+    });
     expect((await rig.post(body, 'application/json', { secret: 'not-the-secret' })).status).toBe(401);
     expect((await rig.post(body, 'application/json', { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 })).status).toBe(401);
     await rig.outbox.drain();
@@ -166,7 +211,9 @@ describe.each(storeKinds)('Slack staff desk on %s', (kind) => {
   it('runs /niangjia reindex and sources for admins only, posting progress and the summary', async () => {
     const calls: string[] = [];
     let release: () => void = () => {};
-    const done = new Promise<void>((r) => { release = r; });
+    const done = new Promise<void>((r) => {
+      release = r;
+    });
     const admin: KnowledgeAdmin = {
       async reindex(report) {
         calls.push('reindex');
@@ -185,7 +232,9 @@ describe.each(storeKinds)('Slack staff desk on %s', (kind) => {
       },
     };
     rig = await startSlackRig(store.db, { admin });
-    expect(JSON.parse((await rig.command(STAFF.id, 'reindex')).text).text).toBe(JSON.parse(json('只有管理员可以使用这个命令。此次操作已记录。')));
+    expect(JSON.parse((await rig.command(STAFF.id, 'reindex')).text).text).toBe(
+      JSON.parse(json('只有管理员可以使用这个命令。此次操作已记录。')),
+    );
     expect(JSON.parse((await rig.command(OUTSIDER.id, 'sources')).text).text).toContain('管理员');
     expect(calls).toEqual([]);
 
@@ -193,20 +242,31 @@ describe.each(storeKinds)('Slack staff desk on %s', (kind) => {
     const ack = JSON.parse((await rig.command(ADMIN.id, 'reindex')).text);
     expect(ack.text).toContain(`<@${ADMIN.id}>`);
     await done;
-    const final = await rig.slack.waitFor((call) => call.method === 'chat.update' && String(call.args.text).includes('87 passages · 1.2 s'));
+    const final = await rig.slack.waitFor(
+      (call) => call.method === 'chat.update' && String(call.args.text).includes('87 passages · 1.2 s'),
+    );
     expect(final.args.channel).toBe('C_ADMIN');
     expect(calls).toEqual(['sources', 'reindex']);
     expect(JSON.parse((await rig.command(STAFF.id, 'rollback')).text).text).toContain('管理员');
     expect(JSON.parse((await rig.command(ADMIN.id, 'rollback')).text).text).toContain('version 4 is live again');
   });
 
-  it('runs /niangjia outbox for admins only: dead letters listed without workers\' words, retried by id or all', async () => {
+  it("runs /niangjia outbox for admins only: dead letters listed without workers' words, retried by id or all", async () => {
     const outbox = createOutbox({ db: store.db });
-    outbox.register('telegram', async () => { throw new DeliveryError('Telegram refused sendMessage (403)', { retryable: false }); });
-    const id = await outbox.enqueue({ channel: 'telegram', stream: 'telegram:5550001', kind: 'message', payload: { chatId: '5550001', text: '我电话13800138000' } });
+    outbox.register('telegram', async () => {
+      throw new DeliveryError('Telegram refused sendMessage (403)', { retryable: false });
+    });
+    const id = await outbox.enqueue({
+      channel: 'telegram',
+      stream: 'telegram:5550001',
+      kind: 'message',
+      payload: { chatId: '5550001', text: '我电话13800138000' },
+    });
     await outbox.drain();
     const admin: KnowledgeAdmin = {
-      reindex: async () => '', sources: async () => '', ...deadLetterAdmin({ db: store.db }),
+      reindex: async () => '',
+      sources: async () => '',
+      ...deadLetterAdmin({ db: store.db }),
     };
     rig = await startSlackRig(store.db, { admin });
     const reply = async (user: string, text: string) => JSON.parse((await rig!.command(user, text)).text).text as string;

@@ -1,14 +1,13 @@
-import { describe, expect, it } from 'vitest';
 import { webApi } from '@slack/bolt';
-import { toDeliveryError, slackErrorCode } from '../../../src/channels/slack/slack-errors.js';
-import { parseButtonValue, slackToPlain, toThreadReply } from '../../../src/channels/slack/slack-payloads.js';
-import { cardBlocks, escapeMrkdwn } from '../../../src/channels/slack/case-blocks.js';
-import { deskTexts } from '../../../src/cases/case-text.js';
-import { translate } from '../../cases/case-fixtures.js';
-import type { CaseCard } from '../../../src/cases/types.js';
+import { describe, expect, it } from 'vitest';
 import type { AdminPort } from '../../../src/admin/admin-port.js';
-import { createSlackDesk, SlackSetupError, type KnowledgeAdmin } from '../../../src/channels/slack/slack-desk.js';
-import type { CaseService } from '../../../src/cases/types.js';
+import { deskTexts } from '../../../src/cases/case-text.js';
+import type { CaseCard, CaseService } from '../../../src/cases/types.js';
+import { cardBlocks, escapeMrkdwn } from '../../../src/channels/slack/case-blocks.js';
+import { createSlackDesk, type KnowledgeAdmin, SlackSetupError } from '../../../src/channels/slack/slack-desk.js';
+import { slackErrorCode, toDeliveryError } from '../../../src/channels/slack/slack-errors.js';
+import { parseButtonValue, slackToPlain, toThreadReply } from '../../../src/channels/slack/slack-payloads.js';
+import { translate } from '../../cases/case-fixtures.js';
 
 // The re-index engineer's admin port plugs into the Slack command as it is (a compile-time check).
 // biome-ignore lint/suspicious/noExportsInTest: a compile-time check, never imported
@@ -19,7 +18,10 @@ const slackError = (code: string, fields: Record<string, unknown>) => Object.ass
 
 describe('Slack errors become delivery errors', () => {
   it('429 → retry after Retry-After; 5xx and network → retry; refusals → give up', () => {
-    expect(toDeliveryError(slackError(webApi.ErrorCode.RateLimitedError, { retryAfter: 3 }), 'x')).toMatchObject({ retryable: true, retryAfterMs: 3000 });
+    expect(toDeliveryError(slackError(webApi.ErrorCode.RateLimitedError, { retryAfter: 3 }), 'x')).toMatchObject({
+      retryable: true,
+      retryAfterMs: 3000,
+    });
     expect(toDeliveryError(slackError(webApi.ErrorCode.HTTPError, { statusCode: 503 }), 'x').retryable).toBe(true);
     expect(toDeliveryError(slackError(webApi.ErrorCode.HTTPError, { statusCode: 400 }), 'x').retryable).toBe(false);
     expect(toDeliveryError(slackError(webApi.ErrorCode.RequestError, {}), 'x').retryable).toBe(true);
@@ -28,7 +30,9 @@ describe('Slack errors become delivery errors', () => {
       expect(e.retryable).toBe(false);
       expect(slackErrorCode(e)).toBe(reason);
     }
-    expect(toDeliveryError(slackError(webApi.ErrorCode.PlatformError, { data: { ok: false, error: 'internal_error' } }), 'x').retryable).toBe(true);
+    expect(
+      toDeliveryError(slackError(webApi.ErrorCode.PlatformError, { data: { ok: false, error: 'internal_error' } }), 'x').retryable,
+    ).toBe(true);
   });
 });
 
@@ -44,15 +48,29 @@ describe('Slack payloads in, plain data out', () => {
     expect(toThreadReply({ ...base, text: '<@U2>' }, 'C1')).toBeUndefined();
   });
   it('turns mrkdwn into text a worker can read', () => {
-    expect(slackToPlain('见 <https://www.12333.gov.cn|12333网站> &amp; <https://x.org> 问 <@U123> 在 <#C1|cases> &lt;重要&gt;'))
-      .toBe('见 12333网站 (https://www.12333.gov.cn) & https://x.org 问  在 #cases <重要>');
+    expect(slackToPlain('见 <https://www.12333.gov.cn|12333网站> &amp; <https://x.org> 问 <@U123> 在 <#C1|cases> &lt;重要&gt;')).toBe(
+      '见 12333网站 (https://www.12333.gov.cn) & https://x.org 问  在 #cases <重要>',
+    );
     expect(parseButtonValue('42:urgent')).toEqual({ caseId: 42, arg: 'urgent' });
     expect(parseButtonValue('x')).toBeUndefined();
   });
   it('escapes worker text in cards', () => {
     const card: CaseCard = {
-      id: 7, status: 'open', priority: 'urgent', category: 'safety', worker: 'W-1 <!channel>', summary: '<!here> 老板打人', workerText: null,
-      botReply: null, citations: [], facts: {}, openedAt: new Date(0), slaDueAt: new Date(600_000), resolvedAt: null, rating: null, forgotten: false,
+      id: 7,
+      status: 'open',
+      priority: 'urgent',
+      category: 'safety',
+      worker: 'W-1 <!channel>',
+      summary: '<!here> 老板打人',
+      workerText: null,
+      botReply: null,
+      citations: [],
+      facts: {},
+      openedAt: new Date(0),
+      slaDueAt: new Date(600_000),
+      resolvedAt: null,
+      rating: null,
+      forgotten: false,
     };
     const json = JSON.stringify(cardBlocks(card, deskTexts(translate, 'zh')));
     expect(json).not.toContain('<!here>');

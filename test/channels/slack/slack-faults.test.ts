@@ -3,17 +3,17 @@
  * Slack outages, rate limits, refusals and a process that dies mid-way.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { storeKinds, useStore } from '../../support/stores.js';
-import { getCase } from '../../../src/store/case-store.js';
-import { createSlackDesk } from '../../../src/channels/slack/slack-desk.js';
-import { createStaffDeskDeliverer, STAFF_DESK_CHANNEL } from '../../../src/cases/staff-desk.js';
-import type { Db } from '../../../src/store/db.js';
-import { DeliveryError } from '../../../src/outbox/delivery-error.js';
-import { aWorker, anEscalation, caseRig, translate, workerInbox } from '../../cases/case-fixtures.js';
-import { createOutbox } from '../../../src/outbox/outbox.js';
 import { createCaseService } from '../../../src/cases/case-service.js';
+import { createStaffDeskDeliverer, STAFF_DESK_CHANNEL } from '../../../src/cases/staff-desk.js';
+import { createSlackDesk } from '../../../src/channels/slack/slack-desk.js';
+import { DeliveryError } from '../../../src/outbox/delivery-error.js';
+import { createOutbox } from '../../../src/outbox/outbox.js';
+import { getCase } from '../../../src/store/case-store.js';
+import type { Db } from '../../../src/store/db.js';
+import { anEscalation, aWorker, caseRig, translate, workerInbox } from '../../cases/case-fixtures.js';
 import { FAKE_SLACK_TOKEN, type FakeSlack } from '../../fakes/fake-slack.js';
-import { CASES_CHANNEL, GROUP_STAFF, SIGNING_SECRET, STAFF, startSlackRig, startTestSlack, type SlackRig } from './slack-rig.js';
+import { storeKinds, useStore } from '../../support/stores.js';
+import { CASES_CHANNEL, GROUP_STAFF, SIGNING_SECRET, type SlackRig, STAFF, startSlackRig, startTestSlack } from './slack-rig.js';
 
 /** Top-level posts (cards) per case id, from what the fake Slack accepted. */
 function cardsPerCase(slack: FakeSlack): Map<number, number> {
@@ -26,7 +26,10 @@ function cardsPerCase(slack: FakeSlack): Map<number, number> {
 }
 
 async function pendingDeskItems(db: Db): Promise<number> {
-  const [row] = await db.query<{ n: number }>(`select count(*)::int as n from outbox where channel = $1 and status in ('pending', 'sending')`, [STAFF_DESK_CHANNEL]);
+  const [row] = await db.query<{ n: number }>(
+    `select count(*)::int as n from outbox where channel = $1 and status in ('pending', 'sending')`,
+    [STAFF_DESK_CHANNEL],
+  );
   return row!.n;
 }
 
@@ -62,24 +65,37 @@ describe.each(storeKinds)('Slack desk faults on %s', (kind) => {
     const outageEnd = clock().getTime() + 60_000;
     slack.failWhile('*', { status: 503 }, () => clock().getTime() < outageEnd);
     const others = [];
-    for (let i = 0; i < 5; i++) others.push(await cases.openCase(anEscalation((await aWorker(store.db)).id, { priority: i % 2 ? 'urgent' : 'normal' })));
+    for (let i = 0; i < 5; i++)
+      others.push(await cases.openCase(anEscalation((await aWorker(store.db)).id, { priority: i % 2 ? 'urgent' : 'normal' })));
     await rig.click(STAFF.id, 'case_claim', String(first.id));
     // During the outage staff discuss the case in its thread, send one reply with the prefix (Slack retries
     // the event) and one with the shortcut (clicked twice).
-    const thread = (ts: string, text: string, user = STAFF.id) => ({ type: 'message', channel: CASES_CHANNEL, thread_ts: cardTs, ts, user, text });
+    const thread = (ts: string, text: string, user = STAFF.id) => ({
+      type: 'message',
+      channel: CASES_CHANNEL,
+      thread_ts: cardTs,
+      ts,
+      user,
+      text,
+    });
     await rig.event(thread('1810000000.000050', '这个老板我们处理过，先别承诺金额'));
     await rig.event(thread('1810000000.000060', '好，我先问清入职时间', GROUP_STAFF.id));
     await rig.event(thread('1810000000.000100', '@职工 收到，我来跟进'));
     await rig.event(thread('1810000000.000100', '@职工 收到，我来跟进'), { retryNum: 1 });
     await rig.event(thread('1810000000.000200', '请问你是哪一年入职的？'));
-    for (let i = 0; i < 2; i++) await rig.shortcut(STAFF.id, { thread_ts: cardTs, ts: '1810000000.000200', text: '请问你是哪一年入职的？' });
+    for (let i = 0; i < 2; i++)
+      await rig.shortcut(STAFF.id, { thread_ts: cardTs, ts: '1810000000.000200', text: '请问你是哪一年入职的？' });
     await cases.addWorkerMessage(first.id, { text: '谢谢，我等你消息' }, 'in:outage');
 
     await until(async () => (await pendingDeskItems(store.db)) === 0);
-    const [{ last }] = await store.db.query<{ last: Date }>(`select max(sent_at) as last from outbox where channel = $1`, [STAFF_DESK_CHANNEL]) as [{ last: Date }];
+    const [{ last }] = (await store.db.query<{ last: Date }>(`select max(sent_at) as last from outbox where channel = $1`, [
+      STAFF_DESK_CHANNEL,
+    ])) as [{ last: Date }];
     const failed = slack.calls.filter((c) => c.status === 503).length;
     const recoverySimS = (new Date(last).getTime() - outageEnd) / 1000;
-    console.log(`5xx outage of 60 s (simulated): ${failed} failed calls; all desk posts delivered ${recoverySimS.toFixed(1)} s (simulated) = ${(recoverySimS * 1000 / speed).toFixed(0)} ms (real) after Slack came back`);
+    console.log(
+      `5xx outage of 60 s (simulated): ${failed} failed calls; all desk posts delivered ${recoverySimS.toFixed(1)} s (simulated) = ${((recoverySimS * 1000) / speed).toFixed(0)} ms (real) after Slack came back`,
+    );
 
     const cards = cardsPerCase(slack);
     for (const c of [first, ...others]) expect(cards.get(c.id)).toBe(1);
@@ -101,13 +117,18 @@ describe.each(storeKinds)('Slack desk faults on %s', (kind) => {
     slack.failNext('chat.postMessage', 1, { status: 429, retryAfter: 1 });
     const limited = await cases.openCase(anEscalation((await aWorker(store.db)).id));
     await until(async () => cardsPerCase(slack).get(limited.id) === 1);
-    const [row] = await store.db.query<{ attempts: number }>(`select attempts from outbox where dedupe_key = $1`, [`case:${limited.id}:card`]);
+    const [row] = await store.db.query<{ attempts: number }>(`select attempts from outbox where dedupe_key = $1`, [
+      `case:${limited.id}:card`,
+    ]);
     expect(row!.attempts).toBe(2);
 
     slack.failNext('chat.postMessage', 1, { error: 'channel_not_found' });
     const refused = await cases.openCase(anEscalation((await aWorker(store.db)).id));
     await until(async () => (await pendingDeskItems(store.db)) === 0);
-    const [dead] = await store.db.query<{ status: string; attempts: number; last_error: string }>(`select status, attempts, last_error from outbox where dedupe_key = $1`, [`case:${refused.id}:card`]);
+    const [dead] = await store.db.query<{ status: string; attempts: number; last_error: string }>(
+      `select status, attempts, last_error from outbox where dedupe_key = $1`,
+      [`case:${refused.id}:card`],
+    );
     expect(dead).toMatchObject({ status: 'dead', attempts: 1, last_error: expect.stringContaining('channel_not_found') });
     // The next change of that case finds no card on the desk and posts it: the escalation still reaches staff.
     await cases.changePriority(refused.id, STAFF, 'urgent');
@@ -138,10 +159,20 @@ describe.each(storeKinds)('Slack desk faults on %s', (kind) => {
     const slack = await startTestSlack();
     try {
       const dying = caseRig(store.db);
-      const desk = createSlackDesk({ token: FAKE_SLACK_TOKEN, signingSecret: SIGNING_SECRET, casesChannel: CASES_CHANNEL, apiUrl: slack.apiUrl, cases: dying.cases, translate });
+      const desk = createSlackDesk({
+        token: FAKE_SLACK_TOKEN,
+        signingSecret: SIGNING_SECRET,
+        casesChannel: CASES_CHANNEL,
+        apiUrl: slack.apiUrl,
+        cases: dying.cases,
+        translate,
+      });
       const deliver = createStaffDeskDeliverer({ db: store.db, desk: desk.desk });
       // Posts, then hangs for ever: the item stays 'sending' under this process's lease.
-      dying.outbox.register(STAFF_DESK_CHANNEL, async (item) => { await deliver(item); await new Promise(() => {}); });
+      dying.outbox.register(STAFF_DESK_CHANNEL, async (item) => {
+        await deliver(item);
+        await new Promise(() => {});
+      });
       const c = await dying.cases.openCase(anEscalation((await aWorker(store.db)).id));
       void dying.outbox.drain();
       await slack.waitFor((call) => call.method === 'chat.postMessage' && call.ok);
@@ -185,14 +216,21 @@ describe.each(storeKinds)('Slack desk faults on %s', (kind) => {
       await rig.cases.checkSla();
       await rig.cases.checkSla();
       await until(async () => (await pendingDeskItems(store.db)) === 0);
-      const told = () => slack.ok('chat.postMessage').filter((m) => m.args.thread_ts === cardTs && String(m.args.text).includes('明天来工会一趟'));
+      const told = () =>
+        slack.ok('chat.postMessage').filter((m) => m.args.thread_ts === cardTs && String(m.args.text).includes('明天来工会一趟'));
       expect(told()).toHaveLength(1);
       expect(String(told()[0]!.args.text)).toMatch(/^📤/);
 
       // A reply the worker's channel refuses for good: the thread says it did not arrive.
-      rig.outbox.register('telegram', async () => { throw new DeliveryError('Telegram refused sendMessage (403: bot was blocked)', { retryable: false }); });
+      rig.outbox.register('telegram', async () => {
+        throw new DeliveryError('Telegram refused sendMessage (403: bot was blocked)', { retryable: false });
+      });
       await rig.cases.staffReply(c.id, STAFF, '你还在吗？', '1820000000.000200');
-      await until(async () => slack.ok('chat.postMessage').some((m) => m.args.thread_ts === cardTs && String(m.args.text).startsWith('⚠️') && String(m.args.text).includes('你还在吗')));
+      await until(async () =>
+        slack
+          .ok('chat.postMessage')
+          .some((m) => m.args.thread_ts === cardTs && String(m.args.text).startsWith('⚠️') && String(m.args.text).includes('你还在吗')),
+      );
     } finally {
       await rig?.close();
       rig = undefined;

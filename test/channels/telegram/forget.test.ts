@@ -4,18 +4,28 @@
  * including what was never linked to the worker: commands, button presses, messages dropped by the flood
  * limit. A worker over the flood limit still reaches /forget.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import pg from 'pg';
-import { storeKinds, testDatabaseUrl, useStore } from '../../support/stores.js';
-import { rowsHolding, filesHolding } from '../../support/privacy-scan.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createErasureVacuum } from '../../../src/store/erasure-vacuum.js';
 import { translate } from '../../cases/case-fixtures.js';
-import { callbackUpdate, textUpdate, type UpdateOverrides } from './support.js';
+import { filesHolding, rowsHolding } from '../../support/privacy-scan.js';
+import { storeKinds, testDatabaseUrl, useStore } from '../../support/stores.js';
 import { startCaseDeskHarness } from './case-desk-rig.js';
+import { callbackUpdate, textUpdate, type UpdateOverrides } from './support.js';
 
 const TELEGRAM_ID = 987_654_321;
 const who: UpdateOverrides = { chatId: TELEGRAM_ID, firstName: '张三丰', lastName: '武当', username: 'zsf_wudang' };
-const personal = ['张三丰', '武当', 'zsf_wudang', '13812345678', '110101199003071234', '6222021234567890123', '拖欠工资', String(TELEGRAM_ID)];
+const personal = [
+  '张三丰',
+  '武当',
+  'zsf_wudang',
+  '13812345678',
+  '110101199003071234',
+  '6222021234567890123',
+  '拖欠工资',
+  String(TELEGRAM_ID),
+];
 
 describe.each(storeKinds)('/forget on %s', (kind) => {
   const store = useStore(kind);
@@ -23,9 +33,16 @@ describe.each(storeKinds)('/forget on %s', (kind) => {
   let h: Awaited<ReturnType<typeof startCaseDeskHarness>>;
   beforeAll(async () => {
     vacuum = createErasureVacuum({ db: store.db, delayMs: 10, waitMs: 50 });
-    h = await startCaseDeskHarness(store.db, { floodLimitPerMinute: 6, service: { vacuum: vacuum.request }, outboxOptions: { onErased: vacuum.request } });
+    h = await startCaseDeskHarness(store.db, {
+      floodLimitPerMinute: 6,
+      service: { vacuum: vacuum.request },
+      outboxOptions: { onErased: vacuum.request },
+    });
   });
-  afterAll(async () => { await h.stop(); await vacuum.stop(); });
+  afterAll(async () => {
+    await h.stop();
+    await vacuum.stop();
+  });
 
   it('leaves no row and no relation file holding what the worker is or said, even what the flood limit dropped', async () => {
     await h.post(textUpdate('/start', who));

@@ -3,16 +3,20 @@
  * keyboard goes after a press, and a request while a case is open adds nothing to the staff thread.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeKinds, useStore } from '../../support/stores.js';
-import { callbackUpdate, textUpdate, } from './support.js';
-import { startCaseDeskHarness } from './case-desk-rig.js';
 import { translate } from '../../cases/case-fixtures.js';
+import { storeKinds, useStore } from '../../support/stores.js';
+import { startCaseDeskHarness } from './case-desk-rig.js';
+import { callbackUpdate, textUpdate } from './support.js';
 
 describe.each(storeKinds)('the "human" button pressed 30 times, on %s', (kind) => {
   const store = useStore(kind);
   let h: Awaited<ReturnType<typeof startCaseDeskHarness>>;
-  beforeAll(async () => { h = await startCaseDeskHarness(store.db, { floodLimitPerMinute: 20 }); });
-  afterAll(async () => { await h.stop(); });
+  beforeAll(async () => {
+    h = await startCaseDeskHarness(store.db, { floodLimitPerMinute: 20 });
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
 
   it('opens one case, posts one card and nothing in its thread, takes the keyboard away, and slows the worker down once', async () => {
     const chat = 7501;

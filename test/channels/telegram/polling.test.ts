@@ -1,24 +1,36 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeTelegram, startFakeTelegram } from '../../fakes/fake-telegram.js';
 import { storeKinds, useStore } from '../../support/stores.js';
-import { startFakeTelegram, type FakeTelegram } from '../../fakes/fake-telegram.js';
 import { callbackUpdate, fakeWorkers, fileUpdate, startHarness, textUpdate } from './support.js';
 
 describe.each(storeKinds)('Telegram long polling on %s', (kind) => {
   const store = useStore(kind);
   let tg: FakeTelegram;
-  beforeAll(async () => { tg = await startFakeTelegram(); });
-  afterAll(async () => { await tg.close(); });
+  beforeAll(async () => {
+    tg = await startFakeTelegram();
+  });
+  afterAll(async () => {
+    await tg.close();
+  });
 
   it('sets the command menu, drops any webhook, then answers chats concurrently and each chat in order', async () => {
     const h = await startHarness(store.db, { mode: 'polling', tg });
     try {
-      expect(tg.sent('setMyCommands').map((c) => c.payload['language_code'] ?? 'default').sort()).toEqual(['default', 'en', 'zh']);
+      expect(
+        tg
+          .sent('setMyCommands')
+          .map((c) => c.payload['language_code'] ?? 'default')
+          .sort(),
+      ).toEqual(['default', 'en', 'zh']);
       expect(tg.sent('deleteWebhook')).toHaveLength(1);
       const a = 2001;
       const b = 2002;
       tg.pushUpdates(
-        textUpdate('第一个问题', { chatId: a }), textUpdate('first question', { chatId: b, lang: 'en' }),
-        textUpdate('第二个问题', { chatId: a }), fileUpdate('photo', { chatId: b }), textUpdate('第三个问题', { chatId: a }),
+        textUpdate('第一个问题', { chatId: a }),
+        textUpdate('first question', { chatId: b, lang: 'en' }),
+        textUpdate('第二个问题', { chatId: a }),
+        fileUpdate('photo', { chatId: b }),
+        textUpdate('第三个问题', { chatId: a }),
       );
       await tg.waitFor((c) => c.method === 'sendMessage' && c.payload['text'] === '答复：第三个问题');
       await tg.waitFor((c) => c.method === 'sendMessage' && c.payload['text'] === '收到材料 photo');
@@ -27,7 +39,9 @@ describe.each(storeKinds)('Telegram long polling on %s', (kind) => {
       expect(h.texts(b)).toEqual(['Answer: first question', '收到材料 photo']);
 
       tg.pushUpdates(callbackUpdate('human', { chatId: b, lang: 'en' }));
-      await tg.waitFor((c) => c.method === 'sendMessage' && String(c.payload['chat_id']) === String(b) && String(c.payload['text']).startsWith('A person'));
+      await tg.waitFor(
+        (c) => c.method === 'sendMessage' && String(c.payload['chat_id']) === String(b) && String(c.payload['text']).startsWith('A person'),
+      );
     } finally {
       await h.stop();
     }
@@ -72,26 +86,42 @@ describe.each(storeKinds)('Telegram long polling on %s', (kind) => {
   it('stop() waits for the update in hand to finish and be marked handled', async () => {
     const chat = 2005;
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
     let started!: () => void;
-    const inHandler = new Promise<void>((r) => { started = r; });
+    const inHandler = new Promise<void>((r) => {
+      started = r;
+    });
     const h = await startHarness(store.db, {
-      mode: 'polling', tg,
+      mode: 'polling',
+      tg,
       workerService: (outbox) => {
         const inner = fakeWorkers(store.db, outbox).service;
-        return { ...inner, receive: async (m, id) => { started(); await gate; return inner.receive(m, id); } };
+        return {
+          ...inner,
+          receive: async (m, id) => {
+            started();
+            await gate;
+            return inner.receive(m, id);
+          },
+        };
       },
     });
     const update = textUpdate('慢慢回答', { chatId: chat });
     tg.pushUpdates(update);
     await inHandler;
     let stopped = false;
-    const stopping = h.channel.stop().then(() => { stopped = true; });
+    const stopping = h.channel.stop().then(() => {
+      stopped = true;
+    });
     await new Promise((r) => setImmediate(r));
     expect(stopped).toBe(false);
     release();
     await stopping;
-    const [row] = await store.db.query<{ status: string }>('select status from inbound_messages where external_id = $1', [String(update.update_id)]);
+    const [row] = await store.db.query<{ status: string }>('select status from inbound_messages where external_id = $1', [
+      String(update.update_id),
+    ]);
     expect(row!.status).toBe('handled');
     await h.stop();
   });

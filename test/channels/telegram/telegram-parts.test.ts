@@ -1,14 +1,14 @@
-import { describe, expect, it } from 'vitest';
 import { GrammyError, HttpError } from 'grammy';
-import { escapeHtml, keyboardFor, splitForTelegram, toTelegramHtml } from '../../../src/channels/telegram/message-rendering.js';
-import { decodeCallback, encodeCallback, type CallbackAction } from '../../../src/channels/telegram/callback-data.js';
+import type { Message } from 'grammy/types';
+import { describe, expect, it } from 'vitest';
+import { type CallbackAction, decodeCallback, encodeCallback } from '../../../src/channels/telegram/callback-data.js';
 import { createFloodLimit } from '../../../src/channels/telegram/flood-limit.js';
-import { toDeliveryError } from '../../../src/channels/telegram/message-delivery.js';
 import { chooseLang, commandOf, isAddressed } from '../../../src/channels/telegram/incoming-message.js';
+import { toDeliveryError } from '../../../src/channels/telegram/message-delivery.js';
+import { escapeHtml, keyboardFor, splitForTelegram, toTelegramHtml } from '../../../src/channels/telegram/message-rendering.js';
 import { secretMatches } from '../../../src/channels/telegram/webhook-listener.js';
 import { loadTranslator } from '../../../src/i18n/translator.js';
 import { FAKE_BOT } from '../../fakes/fake-telegram.js';
-import type { Message } from 'grammy/types';
 
 describe('rendering', () => {
   it('escapes & < > and nothing else', () => {
@@ -33,19 +33,31 @@ describe('rendering', () => {
   it('builds keyboards from buttons, ratings and menus', () => {
     const t = loadTranslator();
     expect(keyboardFor({ chatId: '1', lang: 'en', text: 'x' }, t)).toBeUndefined();
-    expect(keyboardFor({ chatId: '1', lang: 'en', text: 'x', buttons: ['helpful', 'not_helpful', 'human'], answerId: 5 }, t)!.inline_keyboard
-      .map((row) => row.map((b) => (b as { callback_data: string }).callback_data))).toEqual([['fb:5:y', 'fb:5:n'], ['human']]);
+    expect(
+      keyboardFor(
+        { chatId: '1', lang: 'en', text: 'x', buttons: ['helpful', 'not_helpful', 'human'], answerId: 5 },
+        t,
+      )!.inline_keyboard.map((row) => row.map((b) => (b as { callback_data: string }).callback_data)),
+    ).toEqual([['fb:5:y', 'fb:5:n'], ['human']]);
     // Without an answer id, feedback buttons would mean nothing: only "a person" stays.
     expect(keyboardFor({ chatId: '1', lang: 'zh', text: 'x', buttons: ['helpful', 'human'] }, t)!.inline_keyboard).toHaveLength(1);
-    expect(keyboardFor({ chatId: '1', lang: 'zh', text: 'x', menu: 'lang' }, t)!.inline_keyboard.flat().map((b) => b.text)).toEqual(['中文', 'English', '跟随我的消息']);
+    expect(
+      keyboardFor({ chatId: '1', lang: 'zh', text: 'x', menu: 'lang' }, t)!
+        .inline_keyboard.flat()
+        .map((b) => b.text),
+    ).toEqual(['中文', 'English', '跟随我的消息']);
   });
 });
 
 describe('callback data', () => {
   it('round-trips every action within 64 bytes and rejects junk', () => {
     const actions: CallbackAction[] = [
-      { kind: 'feedback', answerId: 123456789012, helpful: false }, { kind: 'human' }, { kind: 'rate', caseId: 99, rating: 5 },
-      { kind: 'lang', lang: 'en' }, { kind: 'lang', lang: null }, { kind: 'forget', confirmed: true },
+      { kind: 'feedback', answerId: 123456789012, helpful: false },
+      { kind: 'human' },
+      { kind: 'rate', caseId: 99, rating: 5 },
+      { kind: 'lang', lang: 'en' },
+      { kind: 'lang', lang: null },
+      { kind: 'forget', confirmed: true },
     ];
     for (const a of actions) {
       expect(Buffer.byteLength(encodeCallback(a))).toBeLessThanOrEqual(64);
@@ -84,7 +96,8 @@ describe('delivery errors', () => {
 });
 
 describe('reading updates', () => {
-  const msg = (text: string, extra: Partial<Message> = {}) => ({ message_id: 1, date: 0, chat: { id: -1, type: 'group', title: 'g' }, text, ...extra }) as Message;
+  const msg = (text: string, extra: Partial<Message> = {}) =>
+    ({ message_id: 1, date: 0, chat: { id: -1, type: 'group', title: 'g' }, text, ...extra }) as Message;
   it('recognises commands, addressed ones only in groups', () => {
     expect(commandOf('/lang en', FAKE_BOT, false)).toEqual({ name: 'lang', args: 'en' });
     expect(commandOf('/start', FAKE_BOT, true)).toBeUndefined();

@@ -4,24 +4,33 @@
  * trying until Telegram answers. A token Telegram refuses stops the start with a message that says so.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeKinds, useStore } from '../../support/stores.js';
-import { createLogger } from '../../../src/log.js';
 import { TelegramSetupError } from '../../../src/channels/telegram/telegram-channel.js';
-import { startFakeTelegram, type FakeTelegram } from '../../fakes/fake-telegram.js';
+import { createLogger } from '../../../src/log.js';
+import { type FakeTelegram, startFakeTelegram } from '../../fakes/fake-telegram.js';
+import { storeKinds, useStore } from '../../support/stores.js';
 import { startHarness, textUpdate } from './support.js';
 
 describe.each(storeKinds)('Telegram unreachable at start, on %s', (kind) => {
   const store = useStore(kind);
   let tg: FakeTelegram;
-  beforeAll(async () => { tg = await startFakeTelegram(); });
-  afterAll(async () => { await tg.close(); });
+  beforeAll(async () => {
+    tg = await startFakeTelegram();
+  });
+  afterAll(async () => {
+    await tg.close();
+  });
 
   it('returns after a bounded first attempt, logs what it waits for, and connects when Telegram answers', async () => {
     const lines: string[] = [];
     const log = createLogger({ level: 'info', write: (line) => lines.push(line) });
     tg.stall('getMe', 2);
     const started = Date.now();
-    const h = await startHarness(store.db, { tg, botInfo: undefined, log, connect: { attemptTimeoutMs: 400, retryMs: 50, maxRetryMs: 200 } });
+    const h = await startHarness(store.db, {
+      tg,
+      botInfo: undefined,
+      log,
+      connect: { attemptTimeoutMs: 400, retryMs: 50, maxRetryMs: 200 },
+    });
     try {
       expect(Date.now() - started).toBeLessThan(3_000);
       const waiting = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l['event'] === 'telegram.waiting');

@@ -3,21 +3,27 @@
  * without the worker's words), tells the worker, and goes on answering everyone else. Temporary failures are
  * tried again in the running process; an update that fails every time is given up on, not replayed for ever.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import pg from 'pg';
-import { storeKinds, testDatabaseUrl, uniqueSchema, useStore } from '../../support/stores.js';
-import { openStore } from '../../../src/store/open-store.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTranslator } from '../../../src/i18n/translator.js';
-import { StoreError, type Db } from '../../../src/store/db.js';
-import { startFakeTelegram, type FakeTelegram } from '../../fakes/fake-telegram.js';
-import { callbackUpdate, fakeWorkers, startHarness, textUpdate, type Harness } from './support.js';
+import { type Db, StoreError } from '../../../src/store/db.js';
+import { openStore } from '../../../src/store/open-store.js';
+import { type FakeTelegram, startFakeTelegram } from '../../fakes/fake-telegram.js';
+import { storeKinds, testDatabaseUrl, uniqueSchema, useStore } from '../../support/stores.js';
+import { callbackUpdate, fakeWorkers, type Harness, startHarness, textUpdate } from './support.js';
 
 const t = loadTranslator();
 const failedText = t('zh', 'tg-update-failed');
 const keptText = t('zh', 'tg-update-kept');
 const fast = { failures: { max: 3, retryMs: 10, maxRetryMs: 40 } };
 
-interface Row { status: string; error: string | null; failures: number; payload: unknown }
+interface Row {
+  status: string;
+  error: string | null;
+  failures: number;
+  payload: unknown;
+}
 const rowOf = (db: Db, updateId: number) =>
   db.query<Row>('select status, error, failures, payload from inbound_messages where external_id = $1 order by id', [String(updateId)]);
 
@@ -34,15 +40,22 @@ describe.each(storeKinds)('Telegram updates that fail, on %s', (kind) => {
         return {
           ...inner,
           async receive(m, id) {
-            if (failNext.n > 0) { failNext.n -= 1; throw failNext.error(); }
+            if (failNext.n > 0) {
+              failNext.n -= 1;
+              throw failNext.error();
+            }
             return inner.receive(m, id);
           },
-          async feedback() { throw new Error('answer not found'); },
+          async feedback() {
+            throw new Error('answer not found');
+          },
         };
       },
     });
   });
-  afterAll(async () => { await h.stop(); });
+  afterAll(async () => {
+    await h.stop();
+  });
 
   it('passes over an update the database refuses (a NUL character): recorded failed without its words, the worker told, the next one answered', async () => {
     const chat = 7001;
@@ -61,7 +74,10 @@ describe.each(storeKinds)('Telegram updates that fail, on %s', (kind) => {
   });
 
   it('refuses an update_id that is not a safe integer with 400, storing nothing', async () => {
-    const body = JSON.stringify(textUpdate('hello', { chatId: 7003, updateId: 1 })).replace('"update_id":1', '"update_id":123456789012345678901');
+    const body = JSON.stringify(textUpdate('hello', { chatId: 7003, updateId: 1 })).replace(
+      '"update_id":1',
+      '"update_id":123456789012345678901',
+    );
     expect((await h.post(body)).status).toBe(400);
     expect((await h.post({ ...textUpdate('hi', { chatId: 7003 }), update_id: -5 })).status).toBe(400);
     expect((await h.post({ ...textUpdate('hi', { chatId: 7003 }), update_id: 1.5 })).status).toBe(400);
@@ -145,16 +161,26 @@ async function restartWith(old: Harness, db: Db): Promise<Harness> {
   await old.outbox.stop();
   await old.http?.close();
   return startHarness(db, {
-    ...fast, tg: old.tg,
-    workerService: (outbox) => ({ ...fakeWorkers(db, outbox).service, async feedback() { throw new Error('answer not found'); } }),
+    ...fast,
+    tg: old.tg,
+    workerService: (outbox) => ({
+      ...fakeWorkers(db, outbox).service,
+      async feedback() {
+        throw new Error('answer not found');
+      },
+    }),
   });
 }
 
 describe.each(storeKinds)('Telegram long polling past an update the database refuses, on %s', (kind) => {
   const store = useStore(kind);
   let tg: FakeTelegram;
-  beforeAll(async () => { tg = await startFakeTelegram(); });
-  afterAll(async () => { await tg.close(); });
+  beforeAll(async () => {
+    tg = await startFakeTelegram();
+  });
+  afterAll(async () => {
+    await tg.close();
+  });
 
   it('goes on fetching: the worker after it is answered, and the poisoned one told', async () => {
     const h = await startHarness(store.db, { mode: 'polling', tg, ...fast });
@@ -189,7 +215,10 @@ describe.runIf(testDatabaseUrl)('Telegram while PostgreSQL drops its connections
     const h = await startHarness(db, fast);
     try {
       const chats = Array.from({ length: 30 }, (_, i) => 7200 + i);
-      const updates = chats.flatMap((chat) => [textUpdate(`问题一 ${chat}`, { chatId: chat }), textUpdate(`问题二 ${chat}`, { chatId: chat })]);
+      const updates = chats.flatMap((chat) => [
+        textUpdate(`问题一 ${chat}`, { chatId: chat }),
+        textUpdate(`问题二 ${chat}`, { chatId: chat }),
+      ]);
       // Telegram delivers until it gets a 200.
       const deliver = async (update: object) => {
         for (let i = 0; i < 200; i++) {
@@ -203,7 +232,10 @@ describe.runIf(testDatabaseUrl)('Telegram while PostgreSQL drops its connections
       const drops = (async () => {
         while (dropping) {
           await new Promise((r) => setTimeout(r, 25));
-          const { rows } = await admin.query<{ ok: boolean }>('select pg_terminate_backend(pid) as ok from pg_stat_activity where application_name = $1', [applicationName]);
+          const { rows } = await admin.query<{ ok: boolean }>(
+            'select pg_terminate_backend(pid) as ok from pg_stat_activity where application_name = $1',
+            [applicationName],
+          );
           dropped += rows.filter((r) => r.ok).length;
         }
       })();
@@ -215,7 +247,12 @@ describe.runIf(testDatabaseUrl)('Telegram while PostgreSQL drops its connections
       await h.settle();
       // A worker whose message waited for two retries also heard it is kept; the answers come once each.
       for (const chat of chats) {
-        expect(h.texts(chat).filter((text) => text !== keptText).sort()).toEqual([`答复：问题一 ${chat}`, `答复：问题二 ${chat}`].sort());
+        expect(
+          h
+            .texts(chat)
+            .filter((text) => text !== keptText)
+            .sort(),
+        ).toEqual([`答复：问题一 ${chat}`, `答复：问题二 ${chat}`].sort());
       }
     } finally {
       await h.stop();

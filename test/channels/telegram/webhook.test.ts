@@ -1,19 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeKinds, useStore } from '../../support/stores.js';
-import { enqueueToWorker } from '../../../src/conversation/worker-outbox.js';
-import { upsertWorker } from '../../../src/store/worker-store.js';
-import { recordInbound } from '../../../src/store/inbox-store.js';
 import { updateIdentity } from '../../../src/channels/telegram/update-identity.js';
-import { callbackUpdate, fileUpdate, startHarness, textUpdate, type Harness } from './support.js';
+import { enqueueToWorker } from '../../../src/conversation/worker-outbox.js';
+import { recordInbound } from '../../../src/store/inbox-store.js';
+import { upsertWorker } from '../../../src/store/worker-store.js';
+import { storeKinds, useStore } from '../../support/stores.js';
+import { callbackUpdate, fileUpdate, type Harness, startHarness, textUpdate } from './support.js';
 
 describe.each(storeKinds)('Telegram webhook on %s', (kind) => {
   const store = useStore(kind);
   let h: Harness;
-  beforeAll(async () => { h = await startHarness(store.db, { floodLimitPerMinute: 6 }); });
-  afterAll(async () => { await h.stop(); await h.tg.close(); });
+  beforeAll(async () => {
+    h = await startHarness(store.db, { floodLimitPerMinute: 6 });
+  });
+  afterAll(async () => {
+    await h.stop();
+    await h.tg.close();
+  });
 
   const lastKeyboard = (chatId: number) =>
-    (h.tg.sent('sendMessage', chatId).at(-1)!.payload['reply_markup'] as { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> } | undefined)?.inline_keyboard;
+    (
+      h.tg.sent('sendMessage', chatId).at(-1)!.payload['reply_markup'] as
+        | { inline_keyboard: Array<Array<{ text: string; callback_data: string }>> }
+        | undefined
+    )?.inline_keyboard;
 
   it('registers the webhook with its secret at start', () => {
     expect(h.tg.sent('setWebhook')[0]!.payload).toMatchObject({ url: 'https://bot.example.org/telegram', secret_token: 'test_secret-123' });
@@ -54,7 +63,9 @@ describe.each(storeKinds)('Telegram webhook on %s', (kind) => {
     await h.post(textUpdate('/lang', { chatId: chat, lang: 'en' }));
     await h.settle();
     expect(h.texts(chat).at(-1)).toBe('Choose your language:');
-    const zh = lastKeyboard(chat)!.flat().find((b) => b.text === '中文')!;
+    const zh = lastKeyboard(chat)!
+      .flat()
+      .find((b) => b.text === '中文')!;
     await h.post(callbackUpdate(zh.callback_data, { chatId: chat, lang: 'en' }));
     await h.settle();
     expect(h.workers.of('setLanguage').at(-1)!.args[1]).toBe('zh');
@@ -71,9 +82,12 @@ describe.each(storeKinds)('Telegram webhook on %s', (kind) => {
 
   it('passes photos, documents, voice notes and stickers on as attachments', async () => {
     const chat = 1003;
-    for (const k of ['photo', 'document', 'voice', 'sticker'] as const) await h.post(fileUpdate(k, { chatId: chat, caption: k === 'photo' ? '工资条' : undefined }));
+    for (const k of ['photo', 'document', 'voice', 'sticker'] as const)
+      await h.post(fileUpdate(k, { chatId: chat, caption: k === 'photo' ? '工资条' : undefined }));
     await h.settle();
-    const received = h.workers.of('receive').map((c) => c.args[0] as { attachment?: { kind: string; fileId?: string; fileName?: string }; text?: string })
+    const received = h.workers
+      .of('receive')
+      .map((c) => c.args[0] as { attachment?: { kind: string; fileId?: string; fileName?: string }; text?: string })
       .filter((m) => m.attachment);
     expect(received.map((m) => m.attachment!.kind)).toEqual(['photo', 'document', 'voice', 'sticker']);
     expect(received[0]).toMatchObject({ text: '工资条', attachment: { fileId: 'photo-file-id' } });
@@ -115,7 +129,9 @@ describe.each(storeKinds)('Telegram webhook on %s', (kind) => {
     await h.post(textUpdate('年假有几天', { chatId: chat }));
     await h.settle();
     expect(h.texts(chat)).toEqual(['答复：加班费怎么算', '答复：年假有几天']);
-    const attempts = await store.db.query<{ attempts: number }>(`select attempts from outbox where stream = $1 order by id`, [`worker:telegram:${chat}`]);
+    const attempts = await store.db.query<{ attempts: number }>(`select attempts from outbox where stream = $1 order by id`, [
+      `worker:telegram:${chat}`,
+    ]);
     expect(attempts.map((a) => a.attempts)).toEqual([2, 3]);
   });
 
@@ -132,7 +148,9 @@ describe.each(storeKinds)('Telegram webhook on %s', (kind) => {
 
   it('splits 10,000 characters into parts below the limit, buttons on the last part only', async () => {
     const chat = 1008;
-    const long = Array.from({ length: 400 }, (_, i) => `第${i}句：用人单位应当按时足额支付劳动报酬。`).join('').slice(0, 10_000);
+    const long = Array.from({ length: 400 }, (_, i) => `第${i}句：用人单位应当按时足额支付劳动报酬。`)
+      .join('')
+      .slice(0, 10_000);
     await h.post(textUpdate(long, { chatId: chat }));
     await h.settle();
     const parts = h.tg.sent('sendMessage', chat);
@@ -148,7 +166,10 @@ describe.each(storeKinds)('Telegram webhook on %s', (kind) => {
     const worker = await upsertWorker(store.db, { channel: 'telegram', externalId: String(chat), chatId: String(chat) });
     // Let the first part through, then fail the second one once.
     let n = 0;
-    h.tg.onCall = (call) => { if (call.method === 'sendMessage' && String(call.payload['chat_id']) === String(chat) && ++n === 1) h.tg.failNext('sendMessage', 1, { status: 500 }); };
+    h.tg.onCall = (call) => {
+      if (call.method === 'sendMessage' && String(call.payload['chat_id']) === String(chat) && ++n === 1)
+        h.tg.failNext('sendMessage', 1, { status: 500 });
+    };
     await enqueueToWorker(h.outbox, worker, { lang: 'en', text: long });
     await h.settle();
     h.tg.onCall = undefined;
@@ -161,7 +182,10 @@ describe.each(storeKinds)('Telegram webhook on %s', (kind) => {
   it('escapes HTML and bolds citation lines', async () => {
     const chat = 1010;
     const worker = await upsertWorker(store.db, { channel: 'telegram', externalId: String(chat), chatId: String(chat) });
-    await enqueueToWorker(h.outbox, worker, { lang: 'zh', text: '工资 <5000 & 加班>0\n《中华人民共和国劳动合同法》第三十条 用人单位应当…' });
+    await enqueueToWorker(h.outbox, worker, {
+      lang: 'zh',
+      text: '工资 <5000 & 加班>0\n《中华人民共和国劳动合同法》第三十条 用人单位应当…',
+    });
     await h.settle();
     expect(h.texts(chat)[0]).toBe('工资 &lt;5000 &amp; 加班&gt;0\n<b>《中华人民共和国劳动合同法》第三十条 用人单位应当…</b>');
   });
@@ -205,7 +229,9 @@ describe.each(storeKinds)('Telegram webhook on %s', (kind) => {
     const texts = h.texts(chat);
     expect(texts.filter((t) => t.startsWith('答复'))).toHaveLength(6);
     expect(texts.filter((t) => t.includes('一分钟'))).toHaveLength(1);
-    const stored = await store.db.query(`select status from inbound_messages where external_id = any($1::text[])`, [updates.map((u) => String(u.update_id))]);
+    const stored = await store.db.query(`select status from inbound_messages where external_id = any($1::text[])`, [
+      updates.map((u) => String(u.update_id)),
+    ]);
     expect(stored.map((r) => (r as { status: string }).status)).toEqual(Array(9).fill('handled'));
   });
 
@@ -214,7 +240,9 @@ describe.each(storeKinds)('Telegram webhook on %s', (kind) => {
     h.tg.block(chat);
     await h.post(textUpdate('还在吗', { chatId: chat }));
     await h.settle();
-    const [item] = await store.db.query<{ status: string; attempts: number }>(`select status, attempts from outbox where stream = $1`, [`worker:telegram:${chat}`]);
+    const [item] = await store.db.query<{ status: string; attempts: number }>(`select status, attempts from outbox where stream = $1`, [
+      `worker:telegram:${chat}`,
+    ]);
     expect(item).toMatchObject({ status: 'dead', attempts: 1 });
   });
 
