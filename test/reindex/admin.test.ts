@@ -126,5 +126,5 @@ describe.each(storeKinds)('admin on %s', (kind) => {
       (await store.db.query<{ v: number }>('select distinct version_id as v from knowledge_passages where id = any($1::bigint[])', [ids]))
         .length;
     for (const ids of resultSets) expect(await versionsOf(ids)).toBe(1);
-  });
+  }, 180_000);
 });
