@@ -98,7 +98,7 @@ interface CompiledCategory {
   event: CompiledTerm[];
 }
 
-const both = (t: { zh: string[]; en: string[] }) => compileTerms([...t.zh, ...t.en]);
+const both = (t: { zh: string[]; en: string[] }) => [...compileTerms(t.zh), ...compileTerms(t.en, { latin: true })];
 
 // Clauses end at sentence and clause punctuation; a frame cue's reach is counted in clauses.
 const clauseBreak = /[。！？!?；;\n，,、…]|\.\s|\s-\s/g;
@@ -135,8 +135,10 @@ export function createDangerLexicon(data: DangerLexiconData): DangerLexicon {
       const presentIn = new Array<boolean>(clauses).fill(false);
       for (const h of findHits(frame.present, text, words)) presentIn[clauseOf(h.index)] = true;
       const reported = findHits(frame.reported, text, words);
-      for (const h of [...findHits(frame.past, text, words), ...reported]) pastIn[clauseOf(h.index)] = true;
-      for (const h of findHits(frame.hypothetical, text, words)) hypoIn[clauseOf(h.index)] = true;
+      const past = findHits(frame.past, text, words);
+      const hypothetical = findHits(frame.hypothetical, text, words);
+      for (const h of [...past, ...reported]) pastIn[clauseOf(h.index)] = true;
+      for (const h of hypothetical) hypoIn[clauseOf(h.index)] = true;
       const governed = new Array<boolean>(clauses).fill(false);
       let active = false;
       for (let i = 0; i < clauses; i++) {
@@ -146,8 +148,8 @@ export function createDangerLexicon(data: DangerLexiconData): DangerLexicon {
       }
       const framedFrom = pastIn.map((p, i) => p || hypoIn[i]);
       const frames: DangerScan['frames'] = [];
-      if (framedFrom.some(Boolean) && findHits(frame.past, text, words).length) frames.push('past');
-      if (findHits(frame.hypothetical, text, words).length) frames.push('hypothetical');
+      if (framedFrom.some(Boolean) && past.length) frames.push('past');
+      if (hypothetical.length) frames.push('hypothetical');
       const rights = findHits(frame.rights, text, words).length > 0;
       if (rights) frames.push('rights');
       if (presentIn.some(Boolean)) frames.push('present');

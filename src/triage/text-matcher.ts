@@ -44,20 +44,30 @@ export function wordsOf(text: string): Word[] {
   return [...text.matchAll(/[a-z][a-z'-]*/g)].map((m) => ({ text: m[0], index: m.index }));
 }
 
+/** What a term returns when it does not occur: most terms, for most messages, so nothing is allocated. */
+const none: Hit[] = [];
+
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function regexTerm(term: string, re: RegExp): CompiledTerm {
   return {
     term,
-    find: (text) => [...text.matchAll(re)].map((m) => ({ term, index: m.index })),
+    find(text) {
+      re.lastIndex = 0;
+      return re.test(text) ? [...text.matchAll(re)].map((m) => ({ term, index: m.index })) : none;
+    },
   };
 }
 
 /** Compiles one term of the rules file. Throws a message naming the bad term when a regex is invalid. */
 export function compileTerm(raw: string): CompiledTerm {
   if (raw.startsWith('re:')) {
+    // A pattern of lookaheads over one sentence, `(?=[^.!?]*A)(?=[^.!?]*B)[^.!?]+`, that matches anywhere in
+    // a sentence matches from its start: anchoring it there gives the same hits without trying every position.
+    const source = raw.slice(3);
+    const anchored = source.startsWith('(?=[^.!?]*') ? `(?<![^.!?])${source}` : source;
     try {
-      return regexTerm(raw, new RegExp(raw.slice(3), 'giu'));
+      return regexTerm(raw, new RegExp(anchored, 'giu'));
     } catch (error) {
       throw new Error(`decision rules: bad regular expression ${JSON.stringify(raw)}: ${(error as Error).message}`, { cause: error });
     }
@@ -65,7 +75,7 @@ export function compileTerm(raw: string): CompiledTerm {
   const exactOnly = raw.startsWith('=');
   const term = normalise(exactOnly ? raw.slice(1) : raw);
   if (han.test(term) || !/[a-z]/.test(term)) {
-    return { term: raw, find: (text) => indexesOf(text, term).map((index) => ({ term: raw, index })) };
+    return { term: raw, find: (text) => (text.includes(term) ? indexesOf(text, term).map((index) => ({ term: raw, index })) : none) };
   }
   const wildcard = term.endsWith('*');
   const body = wildcard ? term.slice(0, -1) : term;
@@ -73,25 +83,44 @@ export function compileTerm(raw: string): CompiledTerm {
   const exact = new RegExp(`(?<![a-z])${pattern}${wildcard ? "[a-z'-]*" : ''}(?![a-z])`, 'giu');
   // One typo is tolerated in single long words ("suicde", "harrassment"); short words would collide.
   const fuzzy = !exactOnly && !body.includes(' ') && body.length >= 6;
+  // Within one edit the word keeps one of its first two letters in place or shifted by one: a cheap test
+  // that spares the edit distance for almost every word.
+  const [b0, b1] = [body[0], body[1]];
+  const mayBeNear = (w: string) => w[0] === b0 || w[1] === b1 || w[1] === b0 || w[0] === b1;
+  // With a `*` ending only the word's start must be within one edit ("suicde" → suicid*).
+  const near = (w: string) =>
+    mayBeNear(w) &&
+    (wildcard
+      ? w.length >= body.length - 1 && [-1, 0, 1].some((d) => withinOneEdit(w.slice(0, body.length + d), body))
+      : withinOneEdit(w, body));
   return {
     term: raw,
     find(text, words) {
-      const hits = [...text.matchAll(exact)].map((m) => ({ term: raw, index: m.index }));
+      // The text is normalised like the term (single spaces), so an exact hit contains the term's body.
+      const hits = text.includes(body) ? [...text.matchAll(exact)].map((m) => ({ term: raw, index: m.index })) : none;
       if (hits.length || !fuzzy) return hits;
-      // With a `*` ending only the word's start must be within one edit ("suicde" → suicid*).
-      const near = (w: string) =>
-        wildcard ? [-1, 0, 1].some((d) => withinOneEdit(w.slice(0, body.length + d), body)) : withinOneEdit(w, body);
-      return words.filter((w) => near(w.text)).map((w) => ({ term: raw, index: w.index }));
+      const close = words.filter((w) => near(w.text));
+      return close.length ? close.map((w) => ({ term: raw, index: w.index })) : none;
     },
   };
 }
 
-export function compileTerms(terms: readonly string[]): CompiledTerm[] {
-  return terms.map(compileTerm);
+/**
+ * Compiles a list of terms. With `latin`, the list is English (an `en:` list, regular expressions included)
+ * and is only tried on text that has Latin letters.
+ */
+export function compileTerms(terms: readonly string[], { latin = false } = {}): CompiledTerm[] {
+  const compiled = terms.map(compileTerm);
+  return latin ? compiled.map((t) => ({ term: t.term, find: (text, words) => (words.length ? t.find(text, words) : none) })) : compiled;
 }
 
 export function findHits(terms: readonly CompiledTerm[], text: string, words = wordsOf(text)): Hit[] {
-  return terms.flatMap((t) => t.find(text, words));
+  const hits: Hit[] = [];
+  for (const t of terms) {
+    const found = t.find(text, words);
+    for (const h of found) hits.push(h);
+  }
+  return hits;
 }
 
 function indexesOf(text: string, term: string): number[] {
