@@ -53,8 +53,11 @@ function regexTerm(term: string, re: RegExp): CompiledTerm {
   return {
     term,
     find(text) {
+      // test() moves lastIndex past its match, and matchAll starts from there: reset it both ways.
       re.lastIndex = 0;
-      return re.test(text) ? [...text.matchAll(re)].map((m) => ({ term, index: m.index })) : none;
+      const found = re.test(text);
+      re.lastIndex = 0;
+      return found ? [...text.matchAll(re)].map((m) => ({ term, index: m.index })) : none;
     },
   };
 }
@@ -106,12 +109,21 @@ export function compileTerm(raw: string): CompiledTerm {
 }
 
 /**
- * Compiles a list of terms. With `latin`, the list is English (an `en:` list, regular expressions included)
- * and is only tried on text that has Latin letters.
+ * An English term that cannot occur in text without Latin letters: a word or phrase, or a regular expression
+ * made of ASCII letters, spaces and punctuation only (no digits, no emoji, no Chinese).
+ */
+const needsLatin = (raw: string) =>
+  raw.startsWith('re:') ? /^[\x20-\x7e]+$/.test(raw) && !/\\d|0-9|\\[pPuxX]/.test(raw) : /[a-z]/i.test(raw);
+
+/**
+ * Compiles a list of terms. With `latin` (an `en:` list), the terms that need Latin letters are only tried on
+ * text that has some.
  */
 export function compileTerms(terms: readonly string[], { latin = false } = {}): CompiledTerm[] {
-  const compiled = terms.map(compileTerm);
-  return latin ? compiled.map((t) => ({ term: t.term, find: (text, words) => (words.length ? t.find(text, words) : none) })) : compiled;
+  return terms.map((raw) => {
+    const t = compileTerm(raw);
+    return latin && needsLatin(raw) ? { term: t.term, find: (text: string, words: Word[]) => (words.length ? t.find(text, words) : none) } : t;
+  });
 }
 
 export function findHits(terms: readonly CompiledTerm[], text: string, words = wordsOf(text)): Hit[] {
