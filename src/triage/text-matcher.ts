@@ -122,7 +122,9 @@ const needsLatin = (raw: string) =>
 export function compileTerms(terms: readonly string[], { latin = false } = {}): CompiledTerm[] {
   return terms.map((raw) => {
     const t = compileTerm(raw);
-    return latin && needsLatin(raw) ? { term: t.term, find: (text: string, words: Word[]) => (words.length ? t.find(text, words) : none) } : t;
+    return latin && needsLatin(raw)
+      ? { term: t.term, find: (text: string, words: Word[]) => (words.length ? t.find(text, words) : none) }
+      : t;
   });
 }
 
