@@ -3,11 +3,10 @@
  * modal for the words the worker will read, and its submission decides. Only staff may: the same check as
  * every card button (`asStaff`).
  */
-import type { App, BlockAction, ButtonAction, webApi } from '@slack/bolt';
+import type { App, webApi } from '@slack/bolt';
 import type { DeskTexts } from '../../cases/case-text.js';
 import type { ApplicationDecisions, Staff } from '../../cases/types.js';
 import { ACTION_APPROVE, ACTION_DECLINE, ACTION_MORE, decisionModal, VIEW_DECISION } from './case-blocks.js';
-import { parseButtonValue } from './slack-payloads.js';
 
 export interface ApplicationListenerContext {
   client: webApi.WebClient;
@@ -21,30 +20,27 @@ export interface ApplicationListenerContext {
     run: (staff: Staff) => Promise<void>,
   ): Promise<void>;
   whisper(channel: string | undefined, user: string, text: string): Promise<unknown>;
+  onCardButton: CardButtons;
 }
+
+/** Registers a handler for card buttons: Slack is acknowledged, the value parsed, and only staff get to `run`. */
+export type CardButtons = (
+  actionIds: readonly string[],
+  run: (press: { staff: Staff; caseId: number; arg?: string; actionId: string; channel?: string; triggerId: string }) => Promise<void>,
+) => void;
 
 export function registerApplicationListeners(
   app: App,
-  { client, applications, texts: x, asStaff, whisper }: ApplicationListenerContext,
+  { client, applications, texts: x, asStaff, whisper, onCardButton }: ApplicationListenerContext,
 ): void {
-  app.action<BlockAction<ButtonAction>>(
-    new RegExp(`^(${ACTION_APPROVE}|${ACTION_DECLINE}|${ACTION_MORE})$`),
-    async ({ ack, body, action }) => {
-      await ack();
-      const parsed = parseButtonValue(action.value);
-      if (!parsed) return;
-      const channel = body.channel?.id;
-      await asStaff(body.user.id, parsed.caseId, action.action_id, { channel }, async (staff) => {
-        if (action.action_id === ACTION_APPROVE) {
-          if (!(await applications.decide(parsed.caseId, staff, 'approve')))
-            await whisper(channel, staff.id, x.t('desk-not-application', { caseId: parsed.caseId }));
-          return;
-        }
-        const verdict = action.action_id === ACTION_DECLINE ? 'decline' : 'more';
-        await client.views.open({ trigger_id: body.trigger_id, view: decisionModal(parsed.caseId, verdict, x) });
-      });
-    },
-  );
+  onCardButton([ACTION_APPROVE, ACTION_DECLINE, ACTION_MORE], async ({ staff, caseId, actionId, channel, triggerId }) => {
+    if (actionId === ACTION_APPROVE) {
+      if (!(await applications.decide(caseId, staff, 'approve'))) await whisper(channel, staff.id, x.t('desk-not-application', { caseId }));
+      return;
+    }
+    const verdict = actionId === ACTION_DECLINE ? 'decline' : 'more';
+    await client.views.open({ trigger_id: triggerId, view: decisionModal(caseId, verdict, x) });
+  });
 
   app.view(VIEW_DECISION, async ({ ack, body, view }) => {
     const [id, verdict] = view.private_metadata.split(':');

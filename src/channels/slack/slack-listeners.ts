@@ -8,7 +8,7 @@ import type { App, BlockAction, ButtonAction, MessageShortcut, webApi } from '@s
 import type { DeskTexts } from '../../cases/case-text.js';
 import { type ApplicationDecisions, CaseError, type CaseService, type ClaimResult, type Staff } from '../../cases/types.js';
 import type { Logger } from '../../log.js';
-import { registerApplicationListeners } from './application-listeners.js';
+import { type CardButtons, registerApplicationListeners } from './application-listeners.js';
 import { ACTION_CLAIM, ACTION_PRIORITY, ACTION_RESOLVE, homeView } from './case-blocks.js';
 import { channelProgress, type KnowledgeAdmin, type ReportRequests, runNiangjiaCommand } from './niangjia-command.js';
 import { parseButtonValue, toShortcutRequest, toThreadReply, toWorkerText } from './slack-payloads.js';
@@ -74,20 +74,23 @@ export function registerListeners(app: App, ctx: ListenerContext): void {
     }
   };
 
-  app.action<BlockAction<ButtonAction>>(
-    new RegExp(`^(${ACTION_CLAIM}|${ACTION_RESOLVE}|${ACTION_PRIORITY})$`),
-    async ({ ack, body, action }) => {
+  /** A card button: acknowledged at once, its value parsed, run as the staff member who pressed it. */
+  const onCardButton: CardButtons = (actionIds, run) =>
+    app.action<BlockAction<ButtonAction>>(new RegExp(`^(${actionIds.join('|')})$`), async ({ ack, body, action }) => {
       await ack();
       const parsed = parseButtonValue(action.value);
       if (!parsed) return;
       const channel = body.channel?.id;
-      await asStaff(body.user.id, parsed.caseId, action.action_id, { channel }, async (staff) => {
-        if (action.action_id === ACTION_CLAIM) await claimedByOther(await cases.claim(parsed.caseId, staff), staff, channel);
-        else if (action.action_id === ACTION_RESOLVE) await cases.resolve(parsed.caseId, staff);
-        else if (parsed.arg === 'urgent' || parsed.arg === 'normal') await cases.changePriority(parsed.caseId, staff, parsed.arg);
-      });
-    },
-  );
+      await asStaff(body.user.id, parsed.caseId, action.action_id, { channel }, (staff) =>
+        run({ staff, caseId: parsed.caseId, arg: parsed.arg, actionId: action.action_id, channel, triggerId: body.trigger_id }),
+      );
+    });
+
+  onCardButton([ACTION_CLAIM, ACTION_RESOLVE, ACTION_PRIORITY], async ({ staff, caseId, arg, actionId, channel }) => {
+    if (actionId === ACTION_CLAIM) await claimedByOther(await cases.claim(caseId, staff), staff, channel);
+    else if (actionId === ACTION_RESOLVE) await cases.resolve(caseId, staff);
+    else if (arg === 'urgent' || arg === 'normal') await cases.changePriority(caseId, staff, arg);
+  });
 
   // A thread reply is internal unless it starts with the prefix; the message ts is the idempotency key, so a
   // Slack retry, or the shortcut used on the same message, sends it once.
@@ -122,7 +125,8 @@ export function registerListeners(app: App, ctx: ListenerContext): void {
     });
   });
 
-  if (ctx.applications) registerApplicationListeners(app, { client, applications: ctx.applications, texts: x, asStaff, whisper });
+  if (ctx.applications)
+    registerApplicationListeners(app, { client, applications: ctx.applications, texts: x, asStaff, whisper, onCardButton });
 
   app.event('app_home_opened', async ({ event }) => {
     if (event.tab !== 'home') return;
