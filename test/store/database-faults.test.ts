@@ -10,11 +10,11 @@ import type { AddressInfo } from 'node:net';
 import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Db, StoreError, storeFault } from '../../src/store/db.js';
+import { StoreError, storeFault } from '../../src/store/db.js';
 import { openStore } from '../../src/store/open-store.js';
-import { testDatabaseUrl, uniqueSchema } from '../support/stores.js';
+import { useDroppablePostgres } from '../support/faulty-db.js';
+import { testDatabaseUrl } from '../support/stores.js';
 
 /** A TCP server that takes connections and never says a word: a hung database host. */
 async function silentServer(): Promise<{ url: string; close: () => Promise<void> }> {
@@ -80,36 +80,20 @@ describe('a database server that accepts connections and never answers', () => {
 });
 
 describe.runIf(testDatabaseUrl)('a PostgreSQL connection dropped', () => {
-  const applicationName = uniqueSchema('nj_drop');
-  const schema = uniqueSchema();
-  let db: Db;
-  let admin: pg.Client;
-  beforeAll(async () => {
-    db = await openStore({ databaseUrl: testDatabaseUrl!, schema, applicationName, poolSize: 3 });
-    admin = new pg.Client({ connectionString: testDatabaseUrl });
-    await admin.connect();
-  });
-  afterAll(async () => {
-    await db.close();
-    await admin.query(`drop schema if exists ${schema} cascade`);
-    await admin.end();
-  });
-
-  const dropConnections = () =>
-    admin.query('select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1', [applicationName]);
+  const postgres = useDroppablePostgres(3);
 
   it('between the statements of a transaction: the transaction fails as "unavailable", the process lives, the next query works', async () => {
-    const failed = await db
+    const failed = await postgres.db
       .transaction(async (tx) => {
         await tx.query(`insert into workers (channel, external_id, pseudonym) values ('test', 'dropped', 'W-D')`);
-        await dropConnections();
+        await postgres.dropConnections();
         await new Promise((r) => setTimeout(r, 200)); // the server's goodbye arrives while the transaction is idle
         await tx.query('select 1');
       })
       .catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(Error);
     expect(storeFault(failed)).toBe('unavailable');
-    expect(await db.query(`select 1 from workers where external_id = 'dropped'`)).toEqual([]);
-    expect(await db.query<{ ok: number }>('select 1 as ok')).toEqual([{ ok: 1 }]);
+    expect(await postgres.db.query(`select 1 from workers where external_id = 'dropped'`)).toEqual([]);
+    expect(await postgres.db.query<{ ok: number }>('select 1 as ok')).toEqual([{ ok: 1 }]);
   });
 });

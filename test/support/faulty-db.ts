@@ -7,7 +7,11 @@
  *   const db = withFaults(store.db);
  *   db.failNext(/set status = 'sent'/, 2);
  */
+import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { type Db, StoreError } from '../../src/store/db.js';
+import { openStore } from '../../src/store/open-store.js';
+import { testDatabaseUrl, uniqueSchema } from './stores.js';
 
 type Fault = 'unavailable' | 'rejected';
 
@@ -38,4 +42,37 @@ export function withFaults(db: Db): Db & { failNext(match: RegExp, times?: numbe
       faults.push({ match, left: times, fault });
     },
   });
+}
+
+/**
+ * A PostgreSQL store in a schema of its own, for a describe block, whose connections the test can cut:
+ * `dropConnections()` terminates every backend of this store (by its application name) and says how many.
+ */
+export function useDroppablePostgres(poolSize: number): { readonly db: Db; dropConnections(): Promise<number> } {
+  const applicationName = uniqueSchema('nj_drop');
+  const schema = uniqueSchema();
+  let db: Db | undefined;
+  let admin: pg.Client | undefined;
+  beforeAll(async () => {
+    db = await openStore({ databaseUrl: testDatabaseUrl!, schema, applicationName, poolSize });
+    admin = new pg.Client({ connectionString: testDatabaseUrl });
+    await admin.connect();
+  });
+  afterAll(async () => {
+    await db?.close();
+    await admin?.query(`drop schema if exists ${schema} cascade`);
+    await admin?.end();
+  });
+  return {
+    get db() {
+      return db!;
+    },
+    async dropConnections() {
+      const { rows } = await admin!.query<{ ok: boolean }>(
+        'select pg_terminate_backend(pid) as ok from pg_stat_activity where application_name = $1',
+        [applicationName],
+      );
+      return rows.filter((r) => r.ok).length;
+    },
+  };
 }

@@ -4,13 +4,12 @@
  * tried again in the running process; an update that fails every time is given up on, not replayed for ever.
  */
 
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadTranslator } from '../../../src/i18n/translator.js';
 import { type Db, StoreError } from '../../../src/store/db.js';
-import { openStore } from '../../../src/store/open-store.js';
 import { type FakeTelegram, startFakeTelegram } from '../../fakes/fake-telegram.js';
-import { storeKinds, testDatabaseUrl, uniqueSchema, useStore } from '../../support/stores.js';
+import { useDroppablePostgres } from '../../support/faulty-db.js';
+import { storeKinds, testDatabaseUrl, useStore } from '../../support/stores.js';
 import { callbackUpdate, fakeWorkers, type Harness, startHarness, textUpdate } from './support.js';
 
 const t = loadTranslator();
@@ -196,23 +195,10 @@ describe.each(storeKinds)('Telegram long polling past an update the database ref
 });
 
 describe.runIf(testDatabaseUrl)('Telegram while PostgreSQL drops its connections under load', () => {
-  const applicationName = uniqueSchema('nj_load');
-  const schema = uniqueSchema();
-  let db: Db;
-  let admin: pg.Client;
-  beforeAll(async () => {
-    db = await openStore({ databaseUrl: testDatabaseUrl!, schema, applicationName, poolSize: 6 });
-    admin = new pg.Client({ connectionString: testDatabaseUrl });
-    await admin.connect();
-  });
-  afterAll(async () => {
-    await db.close();
-    await admin.query(`drop schema if exists ${schema} cascade`);
-    await admin.end();
-  });
+  const postgres = useDroppablePostgres(6);
 
   it('lives on; the messages in flight are handled again from the journal: every one answered, none twice', async () => {
-    const h = await startHarness(db, fast);
+    const h = await startHarness(postgres.db, fast);
     try {
       const chats = Array.from({ length: 30 }, (_, i) => 7200 + i);
       const updates = chats.flatMap((chat) => [
@@ -232,11 +218,7 @@ describe.runIf(testDatabaseUrl)('Telegram while PostgreSQL drops its connections
       const drops = (async () => {
         while (dropping) {
           await new Promise((r) => setTimeout(r, 25));
-          const { rows } = await admin.query<{ ok: boolean }>(
-            'select pg_terminate_backend(pid) as ok from pg_stat_activity where application_name = $1',
-            [applicationName],
-          );
-          dropped += rows.filter((r) => r.ok).length;
+          dropped += await postgres.dropConnections();
         }
       })();
       // Five messages at a time, as workers write: the burst lasts long enough for several drops.
