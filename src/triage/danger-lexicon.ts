@@ -5,7 +5,7 @@
  * put a mention in the past, in a hypothetical, or in a question about rights, or make it present.
  *
  * A scan reads the message clause by clause: a past, hypothetical or reported cue ("凡是用户说…") governs its
- * own clause and the ones after it until a present cue ("现在", "right now") takes over. An acute term is urgent unless such a
+ * own clause and the ones after it until a present cue ("现在", "right now") takes over or its sentence ends. An acute term is urgent unless such a
  * frame governs it; an event term is urgent unless a frame governs it or the message asks about rights
  * ("算不算工伤", "怎么赔"). Negations are not read at all: a danger sign said with 不/没/not is still one.
  *
@@ -100,8 +100,10 @@ interface CompiledCategory {
 
 const both = (t: { zh: string[]; en: string[] }) => [...compileTerms(t.zh), ...compileTerms(t.en, { latin: true })];
 
-// Clauses end at sentence and clause punctuation; a frame cue's reach is counted in clauses.
+// Clauses end at sentence and clause punctuation; a frame cue's reach is counted in clauses and ends with
+// its sentence.
 const clauseBreak = /[。！？!?；;\n，,、…]|\.\s|\s-\s/g;
+const sentenceEnd = /^[。！？!?\n]|^\.\s/;
 
 export function createDangerLexicon(data: DangerLexiconData): DangerLexicon {
   const byCategory = new Map<DangerCategory, CompiledCategory>();
@@ -124,11 +126,15 @@ export function createDangerLexicon(data: DangerLexiconData): DangerLexicon {
     scan(raw) {
       const text = normalise(raw);
       const words = wordsOf(text);
-      const ends = [...text.matchAll(clauseBreak)].map((m) => m.index);
+      const breaks = [...text.matchAll(clauseBreak)];
+      const ends = breaks.map((m) => m.index);
+      // Clause i starts a new sentence when the break before it ends one.
+      const startsSentence = [true, ...breaks.map((m) => sentenceEnd.test(m[0]))];
       const clauseOf = (index: number) => ends.filter((e) => e < index).length;
       const clauses = ends.length + 1;
       // Per clause: is it governed by a frame? A past, hypothetical or reported cue reaches forward until a
-      // present cue ends it; in its own clause a present cue overrides a past or reported one ("昨晚下井到现在
+      // present cue or the end of its sentence ends it (a long story that starts 去年… may tell of a danger
+      // now in a later sentence); in its own clause a present cue overrides a past or reported one ("昨晚下井到现在
       //还没上来") but not a hypothetical ("如果现在着火了").
       const pastIn = new Array<boolean>(clauses).fill(false);
       const hypoIn = new Array<boolean>(clauses).fill(false);
@@ -142,6 +148,7 @@ export function createDangerLexicon(data: DangerLexiconData): DangerLexicon {
       const governed = new Array<boolean>(clauses).fill(false);
       let active = false;
       for (let i = 0; i < clauses; i++) {
+        if (startsSentence[i]) active = false;
         if (hypoIn[i] || (pastIn[i] && !presentIn[i])) active = true;
         else if (presentIn[i]) active = false;
         governed[i] = active;
