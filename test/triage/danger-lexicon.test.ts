@@ -28,6 +28,13 @@ describe('the danger lexicon', () => {
     expect(lexicon.scan('what if I get caught in the machine').urgent).toEqual([]);
   });
 
+  it('a frame ends with its sentence: a danger told in a later sentence is urgent', () => {
+    expect(lexicon.scan('去年开始老板就拖工资，一拖三个月。工友刚才卷进去了，血止不住').urgent.map((h) => h.term)).toEqual(
+      expect.arrayContaining(['卷进去了', '血止不住']),
+    );
+    expect(lexicon.scan("Last year my hand got caught in the machine. It won't stop bleeding again").urgent).toHaveLength(1);
+  });
+
   it('a present cue in a later clause makes it urgent again', () => {
     const scan = lexicon.scan('去年我断指过一次，现在工友又卷进去了，血止不住');
     expect(scan.urgent.map((h) => h.term)).toEqual(expect.arrayContaining(['卷进去了', '血止不住']));
