@@ -15,12 +15,15 @@ const enVerbOn = (verbs: string) => `\\b(?:${verbs})\\b[^.;,!?\\d]{0,60}?\\b(?:o
 
 // The words just before a date bind tighter than the ones after it: 从…, 干到…, "fired me … on …".
 const before: Array<[DateRole, RegExp]> = [
-  ['now', /(?:到|至|截至|截止)?\s*(?:现在|目前|如今)\s*(?:是|为)?\s*[（(]?\s*$|\bnow\s*[(（]?\s*$|\bas of\s*$|\btoday is\s*$/i],
+  [
+    'now',
+    /(?:到|至|截至|截止)?\s*(?:现在|目前|如今)\s*(?:是|为)?\s*[（(]?\s*$|(?:今天|今日)\s*(?:是|为)\s*$|\bnow\s*[(（]?\s*$|\bas of\s*$|\btoday(?:'s date)? is\s*$/i,
+  ],
   ['signed', new RegExp(`${enVerbOn('signed')}\\s*$`, 'i')],
   [
     'end',
     new RegExp(
-      `(?:(?:干|做|上班|工作|待|呆)到|直到|一直到|(?:离职|辞职|解除|终止|辞退|离开|最后一天上班)(?:的)?(?:日期|时间|那天|日子)?(?:是|为|在)|\\buntil|\\btill|${enVerbOn('fired|dismissed|terminated|laid off|let go|left|quit|resigned|leaving|sacked|ended')}|\\b(?:fired|dismissed|terminated|laid off|let go|left|quit|resigned|sacked)|(?:last|final) (?:working )?day(?: of (?:work|employment))? (?:was|is|will be)|(?:employment|job|contract|work) (?:ended|ends|expired|expires|was terminated|terminated)(?: on)?)\\s*$`,
+      `(?:(?:干|做|上班|工作|待|呆)到|直到|一直到|(?:离职|辞职|解除|终止|辞退|离开|最后一天上班)(?:的)?(?:日期|时间|那天|日子)?(?:是|为|在)|\\buntil|\\btill|${enVerbOn('fired|dismissed|terminated|laid off|let go|left|quit|resigned|leaving|sacked|ended')}|\\b(?:fired|dismissed|terminated|laid off|let go|left|quit|resigned|sacked)|(?:last|final) (?:working )?day(?: of (?:work|employment))? (?:was|is|will be)|(?:employment|job|contract|work) (?:ended|ends|expired|expires|was terminated|terminated)(?: on)?|(?<!since |from )\\b(?:effective )?(?:the )?end of)\\s*$`,
       'i',
     ),
   ],
@@ -37,12 +40,12 @@ const after: Array<[DateRole, RegExp]> = [
   ['knew', /^\s*(?:我)?\s*(?:才|就)?\s*(?:知道|发现|得知|收到)/],
   [
     'end',
-    /^\s*(?:份)?\s*(?:的时候|时)?\s*(?:我)?\s*(?:被|就)?\s*(?:公司|老板|单位|厂里)?\s*(?:把我)?\s*(?:辞退|开除|离职|辞职|解除|终止|炒|裁|走的|不干|合同到期|到期|解雇|劝退)|^\s*(?:因为?|由于)[^，。；,]{0,12}?(?:被|把我)?\s*(?:解除|辞退|开除|裁|解雇|终止|辞职|离职)|^\s*(?:是|为)?\s*(?:我的?)?\s*最后一天|^\s*(?:我的)?\s*(?:劳动)?合同\s*(?:就)?\s*(?:到期|终止|期满|解除)|^\s*(?:公司|老板|单位|厂里|领导|HR)\s*(?:当面|书面|口头|正式|直接)?\s*(?:给了?我|向我|跟我|对我|通知我?|告诉我|说)?\s*(?:发了?|下了?|送达了?)?\s*(?:书面|口头)?(?:的)?\s*(?:我)?\s*(?:被)?(?:解除|辞退|解雇|开除|炒)|^\s*,?\s*(?:i\s+)?(?:was\s+)?(?:fired|dismissed|laid off|let go|left|quit|resigned)/i,
+    /^\s*(?:份)?\s*(?:的时候|时)?\s*(?:我)?\s*(?:被|就)?\s*(?:公司|老板|单位|厂里)?\s*(?:把我)?\s*(?:辞退|开除|离职|辞职|解除|终止|炒|裁|走的|不干|合同到期|到期|解雇|劝退)|^\s*(?:因为?|由于)[^，。；,]{0,12}?(?:被|把我)?\s*(?:解除|辞退|开除|裁|解雇|终止|辞职|离职)|^\s*(?:是|为)?\s*(?:我的?)?\s*最后一天|^\s*(?:我的)?\s*(?:劳动)?合同\s*(?:就)?\s*(?:到期|终止|期满|解除)|^\s*(?:公司|老板|单位|厂里|领导|HR)\s*(?:当面|书面|口头|正式|直接)?\s*(?:给了?我|向我|跟我|对我|通知我?|告诉我|说)?\s*(?:发了?|下了?|送达了?)?\s*(?:书面|口头)?(?:的)?\s*(?:我)?\s*(?:被)?(?:解除|辞退|解雇|开除|炒|(?:明天|以后)?(?:就)?(?:不用|别|不要)(?:再)?来(?:上班)?了|走人|滚)|^\s*,?\s*(?:i\s+)?(?:was\s+)?(?:fired|dismissed|laid off|let go|left|quit|resigned)/i,
   ],
   ['signed', /^\s*(?:才|就|又)?\s*(?:跟我|和我|与我)?\s*(?:补签|补订|签订|签了|签的|签)(?:了)?\s*(?:书面)?(?:的)?(?:劳动)?合同/],
   [
     'start',
-    /^\s*(?:份)?\s*(?:的时候|时)?\s*(?:我)?\s*(?:就)?\s*(?:开始)?\s*(?:入职|进厂|进公司|进的|来的|来这|来公司|上班|开始|到岗|报到|加入|跳槽)|^\s*,?\s*(?:i\s+)?(?:joined|started)/i,
+    /^\s*(?:份)?\s*(?:的时候|时)?\s*(?:我)?\s*(?:就)?\s*(?:开始)?\s*(?:入职|进厂|进公司|进的|进了|来的|来这|来公司|上班|开始|到岗|报到|加入|跳槽)|^\s*,?\s*(?:i\s+)?(?:joined|started)/i,
   ],
   // 当天我就知道 / "that same day the company told me": the date is the day they learned of it.
   ['knew', /^[^。；;.!?]{0,24}?(?:当天|当日|that (?:same )?day|the same day)[^。；;.!?]{0,16}?(?:知道|得知|发现|明确|told|said|informed)/i],

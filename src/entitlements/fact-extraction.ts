@@ -100,13 +100,44 @@ export function serviceFromDates(start: string, end: string): Facts | undefined 
 
 const roleFacts = { start: 'startDate', end: 'endDate', knew: 'knewDate', signed: 'signedDate', now: 'asOfDate' } as const;
 
+// The job has ended, in any words: a story with two dates and one of these spans the job between them.
+const jobEnded =
+  /离职|辞职|辞退|开除|解除|终止|裁员|裁掉|被裁|走人|滚蛋|不干了|合同到期|解散|倒闭|关门|最后一天|\b(?:fired|dismissed|laid off|let go|resigned|quit|terminated|ended|dissolved|closed down|last day|left (?:the|my) (?:job|company))\b/i;
+
 function takeDates(text: string, today: string | undefined, facts: Facts): string {
   let t = text;
+  const unmarked: string[] = [];
   for (const mention of findDates(text, today)) {
     if (mention.role) facts[roleFacts[mention.role]] ??= mention.date;
+    else unmarked.push(mention.date);
     t = t.slice(0, mention.index) + ' '.repeat(mention.length) + t.slice(mention.index + mention.length);
   }
+  spanTheJob(text, unmarked, facts);
   return t;
+}
+
+/**
+ * Dates whose words gave no role, in a story of a job that ended ("2016年5月3日入职 … 2024年7月2日办完离职"):
+ * the job runs from the earliest to the latest, so a missing first or last day is the earliest or latest
+ * of them, and only on the right side of the one that is known.
+ * @example
+ *   // '2017年9月4号入职的 … 2023年11月20日，老板让我滚蛋' → endDate '2023-11-20'
+ */
+function spanTheJob(text: string, unmarked: string[], facts: Facts): void {
+  if (!unmarked.length || (facts.startDate && facts.endDate) || !jobEnded.test(text)) return;
+  const sorted = [...unmarked].sort();
+  const excluded = new Set([facts.asOfDate, facts.knewDate, facts.signedDate]);
+  const candidates = sorted.filter((d) => !excluded.has(d));
+  if (facts.startDate) {
+    const later = candidates.filter((d) => d > facts.startDate!);
+    if (later.length) facts.endDate = later[later.length - 1];
+  } else if (facts.endDate) {
+    const earlier = candidates.filter((d) => d < facts.endDate!);
+    if (earlier.length) facts.startDate = earlier[0];
+  } else if (candidates.length >= 2) {
+    facts.startDate = candidates[0];
+    facts.endDate = candidates[candidates.length - 1];
+  }
 }
 
 function takeGrade(text: string): number | undefined {

@@ -78,25 +78,55 @@ function dateFrom(g: Record<string, string | undefined>, today: string | undefin
   return date;
 }
 
-/** Every date mentioned, in order, with its role when the words around it say one. */
+/**
+ * Every date mentioned, in order, with its role when the words around it say one. A today the worker
+ * states (今天是2024年1月12日, "today is 5 August 2023") dates 去年, 上个月 and year-less days instead of ours.
+ */
 export function findDates(text: string, today?: string): DateMention[] {
-  const found: Array<DateMention & { bareTo?: boolean }> = [];
+  const first = datesIn(text, today);
+  const stated = first.find((m) => m.role === 'now' && m.yearSaid && m.date.length === 10);
+  const found = stated && stated.date !== today ? datesIn(text, stated.date) : first;
+  return found.map(({ yearSaid: _said, ...mention }) => mention);
+}
+
+type Found = DateMention & { bareTo?: boolean; yearSaid: boolean; groups: Record<string, string | undefined> };
+
+function datesIn(text: string, today: string | undefined): Array<DateMention & { yearSaid: boolean }> {
+  const found: Found[] = [];
   for (const pattern of patterns) {
     for (const m of text.matchAll(pattern)) {
       const index = m.index;
       const length = m[0].length;
       if (found.some((f) => index < f.index + f.length && index + length > f.index)) continue;
-      const date = dateFrom(m.groups ?? {}, today);
-      if (date) found.push({ date, ...dateRole(text, index, length), index, length });
+      const groups = m.groups ?? {};
+      const date = dateFrom(groups, today);
+      if (date) found.push({ date, ...dateRole(text, index, length), index, length, yearSaid: Boolean(groups.y || groups.zy), groups });
     }
   }
   found.sort((a, b) => a.index - b.index);
-  return found.map(({ bareTo, ...mention }, i) => {
+  return found.map(({ bareTo, groups, ...mention }, i) => {
     const afterStart = found.slice(0, i).some((f) => f.role === 'start');
-    if (!bareTo || afterStart) return mention;
-    const { role: _dropped, ...rest } = mention;
+    const dated = { ...mention, date: storyYear(found.slice(0, i), groups) ?? mention.date };
+    if (!bareTo || afterStart) return dated;
+    const { role: _dropped, ...rest } = dated;
     return rest;
   });
+}
+
+/**
+ * A day said without a year (5月31号) in a story that named one before it (2024年3月1日入职 … 5月31号通知我):
+ * that year, or the next when the day would fall before the start it follows.
+ */
+function storyYear(earlier: Found[], g: Record<string, string | undefined>): string | undefined {
+  if (g.y || g.zy || g.rel || g.day || g.rm || g.mon || g.m === undefined) return undefined;
+  const last = [...earlier].reverse().find((f) => f.yearSaid);
+  if (!last) return undefined;
+  const month = small(g.m);
+  if (month === undefined || month < 1 || month > 12) return undefined;
+  const year = Number(last.date.slice(0, 4));
+  const at = (y: number) => (g.d === undefined ? `${y}-${String(month).padStart(2, '0')}` : dateOf(y, month, small(g.d) ?? 0));
+  const date = at(year);
+  return date && date < last.date && last.role === 'start' ? at(year + 1) : date;
 }
 
 /**

@@ -167,4 +167,30 @@ describe("facts from the worker's words", () => {
     expect(mergeFacts(first, later)).toEqual({ serviceYears: 3 });
     expect(mergeFacts({ monthlyWage: 5000 }, { grade: 7 })).toEqual({ monthlyWage: 5000, grade: 7 });
   });
+  describe('dates in a story', () => {
+    const today = '2026-12-01';
+    it('a today the worker states dates 去年 and the days without a year', () => {
+      const f = extractFacts('今天是2024年1月12日。我去年3月1号来上班，老板不签合同，我干到去年8月31号就辞职了', { today });
+      expect(f).toMatchObject({ asOfDate: '2024-01-12', startDate: '2023-03-01', endDate: '2023-08-31' });
+    });
+
+    it('a day without a year takes the year the story named before it', () => {
+      const f = extractFacts('我2024年3月1日入职，5月31号HR通知我明天不用来了', { today });
+      expect(f).toMatchObject({ startDate: '2024-03-01', endDate: '2024-05-31' });
+      expect(extractFacts('2023年11月10日入职，3月5日被辞退', { today })).toMatchObject({ endDate: '2024-03-05' });
+    });
+
+    it('two dates with no role in a story of a job that ended span the job', () => {
+      const f = extractFacts('2016年5月3日入职的。今年公司取消我的岗位，2024年7月2日办完手续走人', { today });
+      expect(f).toMatchObject({ startDate: '2016-05-03', endDate: '2024-07-02' });
+      expect(extractFacts('2016年5月3日和2024年7月2日我都去体检了', { today }).endDate).toBeUndefined();
+    });
+
+    it('"effective end of May 2024" is the last day', () => {
+      expect(extractFacts('I started in October 2008, the contract ends by agreement effective end of May 2024', { today })).toMatchObject({
+        startDate: '2008-10',
+        endDate: '2024-05',
+      });
+    });
+  });
 });
