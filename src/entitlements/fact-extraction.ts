@@ -13,7 +13,7 @@ import { serviceBetween } from './calendar-dates.js';
 import type { Facts } from './facts.js';
 import { consume, durationIn, serviceCue, takeOtherDurations } from './other-durations.js';
 import { situationFacts } from './situation-facts.js';
-import { findWages } from './spoken-amounts.js';
+import { findWages, scheduleAverage } from './spoken-amounts.js';
 import { findDates } from './spoken-dates.js';
 import { enDuration, type SpokenDuration, zhDuration } from './spoken-durations.js';
 import { parseSpokenNumber } from './spoken-numbers.js';
@@ -163,6 +163,10 @@ export function extractFacts(raw: string, { today }: ExtractOptions = {}): Facts
   let text = takeDates(normalised, today, facts);
   text = takeOtherDurations(text, facts);
   Object.assign(facts, findWages(text), situationFacts(normalised));
+  // Spans with their wages (前8个月1万5，后4个月1万8), read before their months are blanked, are more exact
+  // than a figure said near "the last 12 months".
+  const scheduled = scheduleAverage(normalised);
+  if (scheduled !== undefined) facts.averageWage = scheduled;
   Object.assign(facts, overtimeFacts(text, facts));
   const grade = takeGrade(text);
   if (grade !== undefined) facts.grade = grade;

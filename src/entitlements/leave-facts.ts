@@ -20,12 +20,23 @@ const unused = [
   new RegExp(`${n}\\s*天\\s*(?:的)?${leave}\\s*(?:没休|未休|没有休|没有安排|没给休)`),
   new RegExp(`(?:没休|未休)(?:的)?${leave}\\s*(?:有|还有)?\\s*${n}\\s*天`),
   /(\d+)\s*days? of (?:unused|untaken) (?:annual )?leave|(\d+)\s*(?:unused|untaken) (?:annual )?leave days?/i,
+  // Had N days and was not let take them: 今年我有5天年假，公司说太忙没让我休.
+  new RegExp(
+    `(?:有|共|一共|总共|应休)s*${n}s*天s*(?:的)?${leave}[^。；？?]{0,24}?(?:没让我?休|不让我?休|没休|没批|没给我?休|没法休|休不了|没能休|都没休)`,
+  ),
+  new RegExp(
+    `${leave}s*(?:有|共|一共|应休)s*${n}s*天[^。；？?]{0,24}?(?:没让我?休|不让我?休|没休|没批|没给我?休|没法休|休不了|没能休|都没休)`,
+  ),
+  new RegExp(
+    `${en}s+days?s+(?:ofs+)?(?:annuals+)?leave[^.?]{0,50}?(?:didn'?t let|did not let|not allowed|wasn'?t allowed|never let|couldn'?t take|could not take|refused|no time to take|never took|didn'?t take|did not take)`,
+    'i',
+  ),
 ];
 
 // Said as none taken: 一天年假都没给我安排, 一天都没让休, 还没休过年假, "haven't taken any leave".
 const noneTaken = new RegExp(
   `一天\\s*${leave}?\\s*(?:公司)?\\s*(?:都|也)\\s*(?:还)?\\s*(?:没|没有|未|不)(?:给我|让我?|批)?(?:休|安排)|${leave}\\s*(?:一天|1天)\\s*(?:都|也)\\s*(?:还)?\\s*(?:没|没有|未|不)(?:给我|让我?|批)?(?:休|安排)|(?:没|没有|未)(?:休过|休)${leave}|` +
-    `(?:haven'?t|have not|hasn'?t|didn'?t|did not|never) (?:taken|take|got to take|had) (?:any|a single day of)? ?(?:annual )?leave|without (?:taking|having taken) any (?:annual )?leave|took no (?:annual )?leave|no (?:annual )?leave (?:was |has been )?taken`,
+    `(?:haven'?t|have not|hasn'?t|didn'?t|did not|never) (?:taken|take|got to take|had) (?:any|a single day of)? ?(?:annual )?leave|without (?:taking|having taken) any (?:annual )?leave|took (?:no|zero|0) (?:days of )?(?:annual )?leave|no (?:annual )?leave (?:was |has been )?taken`,
   'i',
 );
 const taken = [

@@ -114,7 +114,9 @@ const others: Array<[RegExp, Lang, Take]> = [
     },
   ],
   [
-    zh('(?:工龄|累计工作|参加工作|总工龄)\\s*(?:已经|已|有|是|了|共|满|累计|整整|足足|总共|一共)*\\s*DUR'),
+    zh(
+      '(?:工龄|累计工作|参加工作|总工龄|(?:社保|养老保险)\\s*(?:累计|一共|总共)?\\s*(?:交|缴)(?:了)?)\\s*(?:已经|已|有|是|了|共|满|累计|整整|足足|总共|一共)*\\s*DUR',
+    ),
     'zh',
     (f, m) => {
       f.totalWorkYears = m / 12;
@@ -122,7 +124,7 @@ const others: Array<[RegExp, Lang, Take]> = [
   ],
   [
     en(
-      'DUR\\s+(?:in total|altogether|in all|of (?:total|cumulative) (?:service|work(?:ing)?(?: experience| time)?)|of work(?:ing)? experience)',
+      'DUR\\s+(?:in total|altogether|in all|cumulative(?:ly)?(?: (?:service|work(?:ing)?(?: experience| time| years)?))?|(?:of )?(?:total|cumulative) (?:service|work(?:ing)?(?: experience| time)?)|of work(?:ing)? experience)',
     ),
     'en',
     setTotalEn,
@@ -191,7 +193,7 @@ const thisEmployer = /\b(?:here|there|with (?:them|the company|this company|my e
  *   serviceCue.test('我在公司干了') // → true
  */
 export const serviceCue =
-  /(?:干|做|工作|上班|待|呆|打工|入职|来|进厂|在(?:这|该|这家|公司|厂|单位)|总共|一共|累计)(?:了|过|的|已经|有|满|都|整整|足足|正好|刚好)*\s*$|(?:worked|working|been|employed|served|stayed|with them|with (?:the|this|my) (?:company|employer|firm)|in total|for|after)(?:\s+(?:here|there|with them|at it|for (?:them|the company|this company|my employer)|at (?:the|this) (?:company|firm|factory)))?\s*(?:for|about)?\s*$/i;
+  /(?:干|做|工作|上班|待|呆|打工|入职|来|进厂|在(?:这|该|这家|公司|厂|单位)|总共|一共|累计|满打满算|算下来|算起来|前前后后)(?:了|过|的|已经|有|满|都|整整|足足|正好|刚好)*\s*$|(?:worked|working|been|employed|served|stayed|with them|with (?:the|this|my) (?:company|employer|firm)|in total|for|after)(?:\s+(?:here|there|with them|at it|for (?:them|the company|this company|my employer)|at (?:the|this) (?:company|firm|factory)))?\s*(?:for|about)?\s*(?:exactly|about|almost|nearly|around|just over|over|roughly)?\s*$/i;
 
 // Owed for N months, N years ago, 离职前12个月, leave lasting N months, "the last 12 months": no service.
 const datingOnly = [

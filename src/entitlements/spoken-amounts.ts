@@ -46,7 +46,7 @@ const roles: Array<[Role, RegExp]> = [
     'localAverage',
     /上一?年度|社平|社会平均工资|职工(?:月)?平均工资|(?:本|我们|全)市|市政府|当地[^，,]{0,6}平均|(?:city|local|municipal|region(?:al)?|area|government|province)\S*\s[^.;]{0,40}average|published average|average[^.;]{0,40}(?:of|for|in) (?:the|our|this|my) (?:city|region|area|province)/i,
   ],
-  ['minimum', /最低工资|minimum wage/i],
+  ['minimum', /最低工资|minimum (?:monthly |hourly )?wage|minimum (?:salary|pay)\b/i],
   ['overtimePart', /其中[^，,]{0,10}加班|of which[^.;]{0,20}overtime|overtime pay (?:of|is|was|:)/i],
   ['bonus', /年终奖|年底奖金|年底双薪|十三薪|year-end bonus|annual bonus/i],
   ['lastMonth', /上一?个?月|last month|previous month|month before/i],
@@ -146,6 +146,53 @@ function localOf(found: Found[]): LocalFigures | undefined {
   };
   const set = Object.fromEntries(Object.entries(local).filter(([, v]) => v !== undefined)) as LocalFigures;
   return Object.keys(set).length ? set : undefined;
+}
+
+const months = '(\\d{1,2}|[一二两三四五六七八九十]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
+const enMonths: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
+// 前8个月每月1万5，后4个月1万8 / "first 8 months was 15k, then the last 4 months 18k": one span, its wage.
+const notSpan = '(?!\\s*(?:个|months?|个月))';
+const wageSpans = [
+  new RegExp(
+    `(?:前|后|最后|头|first|last|next|then|for|the)\\s*(?:the\\s+)?(?:last\\s+)?${months}\\s*(?:个月|months?)[^\\d一二两三四五六七八九十，。；,;.]{0,24}?(?<wage>${amount})${notSpan}`,
+    'gi',
+  ),
+  // "7,000 per month for the first 6 months and 8,000 for the last 6"
+  new RegExp(`(?<wage>${amount})${notSpan}[^\\d.;]{0,16}?\\b(?:for|in) the (?:first|last|next|other|following) ${months}\\b`, 'gi'),
+];
+
+/**
+ * The average of the last 12 months when the worker gives it as spans with their wages (实施条例 27: the
+ * average of the twelve months before the end), or undefined.
+ * @example
+ *   scheduleAverage('前8个月每月1万5，后4个月涨到1万8') // → 16000
+ */
+export function scheduleAverage(text: string): number | undefined {
+  for (const re of wageSpans) {
+    const spans: Array<{ months: number; wage: number }> = [];
+    for (const m of text.matchAll(re)) {
+      const said = m.slice(1).find((x) => x !== undefined && x !== m.groups!.wage);
+      const count = said === undefined ? undefined : (enMonths[said.toLowerCase()] ?? parseSpokenNumber(said));
+      const wage = parseSpokenNumber(m.groups!.wage!);
+      if (count && wage && wage >= 100) spans.push({ months: count, wage });
+    }
+    const total = spans.reduce((sum, s) => sum + s.months, 0);
+    if (spans.length >= 2 && total <= 12) return Math.round((spans.reduce((sum, s) => sum + s.months * s.wage, 0) / total) * 100) / 100;
+  }
+  return undefined;
 }
 
 /**
