@@ -12,13 +12,14 @@
  *   // → { kind: 'result', calculator: 'notice_pay', result: { figures: { amount: 7300 } … },
  *   //     related: [{ calculator: 'severance', figures: { amount: 14200, … } … }] }
  */
+import { roundFen, yuanEn, yuanZh } from './amounts.js';
 import { chooseCalculator } from './calculator-choice.js';
 import { extractFacts } from './fact-extraction.js';
 import type { FactQuestion, PendingFact } from './fact-questions.js';
 import { type Facts, mergeFacts } from './facts.js';
 import { calculateFromFacts } from './facts-to-args.js';
 import type { ToolError } from './tools.js';
-import type { CalculatorContext, CalculatorName, Entitlement } from './types.js';
+import { type CalculatorContext, type CalculatorName, type Entitlement, text } from './types.js';
 
 export interface FigureContext extends CalculatorContext {
   /** Facts gathered in earlier turns; the text's own facts are merged over them. */
@@ -34,11 +35,24 @@ export type Figure =
 // Figures owed alongside the one asked for, worked out only when nothing needs asking.
 const alongside: Partial<Record<CalculatorName, CalculatorName[]>> = { notice_pay: ['severance'] };
 
-function relatedResults(calculator: CalculatorName, facts: Facts, context: CalculatorContext): Entitlement[] {
+function relatedResults(calculator: CalculatorName, facts: Facts, context: CalculatorContext, main: Entitlement): Entitlement[] {
   return (alongside[calculator] ?? []).flatMap((other) => {
     const step = calculateFromFacts(other, facts, context);
-    return step.kind === 'result' ? [step.result] : [];
+    return step.kind === 'result' ? [withTotal(main, step.result)] : [];
   });
+}
+
+/** The notice pay and the severance owed with it, added up: 代通知金5600元 + 经济补偿21000元 = 合计26600元. */
+function withTotal(notice: Entitlement, severance: Entitlement): Entitlement {
+  const a = notice.figures.amount;
+  const b = severance.figures.amount;
+  if (typeof a !== 'number' || typeof b !== 'number') return severance;
+  const total = roundFen(a + b);
+  const sum = text(
+    `代通知金${yuanZh(a)} + 经济补偿${yuanZh(b)} = 合计${yuanZh(total)}`,
+    `pay in lieu of notice ${yuanEn(a)} + economic compensation ${yuanEn(b)} = ${yuanEn(total)} in total`,
+  );
+  return { ...severance, working: [...severance.working, sum] };
 }
 
 /**
@@ -54,6 +68,6 @@ export function figureFor(text: string, candidates: readonly CalculatorName[] = 
   const calculator = chooseCalculator(text, candidates);
   if (!calculator) return { kind: 'none', facts };
   const step = calculateFromFacts(calculator, facts, calculatorContext);
-  if (step.kind === 'result') return { ...step, calculator, facts, related: relatedResults(calculator, facts, calculatorContext) };
+  if (step.kind === 'result') return { ...step, calculator, facts, related: relatedResults(calculator, facts, calculatorContext, step.result) };
   return { ...step, calculator, facts };
 }
