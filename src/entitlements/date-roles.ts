@@ -47,11 +47,17 @@ const after: Array<[DateRole, RegExp]> = [
     'start',
     /^\s*(?:份)?\s*(?:的时候|时)?\s*(?:我)?\s*(?:就)?\s*(?:开始)?\s*(?:入职|进厂|进公司|进的|进了|来的|来这|来公司|上班|开始|到岗|报到|加入|跳槽)|^\s*,?\s*(?:i\s+)?(?:joined|started)/i,
   ],
+  // 2023年6月30日从现在的单位离职 / 大学毕业就一直在这家公司上班
+  ['end', /^\s*(?:我)?\s*(?:就)?\s*(?:从|在)[^，。；,;]{0,10}?(?:离职|辞职|退休|走人)/],
+  ['start', /^\s*(?:我)?\s*(?:大学|研究生|中专|大专|高中|技校|职高)?毕业(?:后)?\s*(?:就)?\s*(?:一直)?\s*(?:在|进了?|来)/],
   // 6月20号HR说…，当天就让我走了: sent away that same day.
   ['end', /^[^。；;.!?]{0,30}?(?:当天|当场|马上|立刻|立马)(?:就)?(?:让我|叫我|要我|把我)(?:走|离开|滚|收拾东西|赶走|开了)/],
   // 当天我就知道 / "that same day the company told me": the date is the day they learned of it.
   ['knew', /^[^。；;.!?]{0,24}?(?:当天|当日|that (?:same )?day|the same day)[^。；;.!?]{0,16}?(?:知道|得知|发现|明确|told|said|informed)/i],
 ];
+
+const earlierJob =
+  /(?:previous|former|last|old|earlier)\s+(?:job|employer|company|contract|work)\b[^,，。;；]{0,24}$|(?:上一家|上一份|上家|之前的|原来的|前一家|以前的)(?:单位|公司|工作|厂)[^，。；,;]{0,12}$/i;
 
 /** A bare 到/至/to (从…到…) marks an end only after a start; 到今年1月1日，我累计工作… is "as of". */
 const bareTo = /(?:到|至|\bto|\bthrough)\s*$/i;
@@ -74,6 +80,8 @@ export function dateRole(text: string, index: number, length: number): RoleReadi
       .split(/[。；;!?！？\n]/)
       .pop() ?? '';
   const tail = text.slice(index + length, index + length + 40);
+  // "my previous job ended 30 September 2023", 上一份工作…: another employer's dates.
+  if (earlierJob.test(head)) return {};
   for (const [role, re] of before) if (re.test(head)) return { role };
   for (const [role, re] of after) if (re.test(tail)) return { role };
   return bareTo.test(head) ? { role: 'end', bareTo: true } : {};

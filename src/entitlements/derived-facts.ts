@@ -36,8 +36,8 @@ export function noContractPeriod(f: Facts): Duration | undefined {
 export function leaveDates(f: Facts, today: string | undefined): { joinedOn?: string; leftOn?: string } {
   const left = exact(f.endDate);
   const joined = exact(f.startDate);
-  // The year the job ended, else the year the question names, else this year.
-  const year = left?.slice(0, 4) ?? (f.leaveYear ? String(f.leaveYear) : today?.slice(0, 4));
+  // The year the job ended, else the year the question names, else this year (with no today, the year joined).
+  const year = left?.slice(0, 4) ?? (f.leaveYear ? String(f.leaveYear) : (today ?? joined)?.slice(0, 4));
   const joinedThisYear = joined && joined.slice(0, 4) === year ? { joinedOn: joined } : {};
   if (left) return { leftOn: left, ...joinedThisYear };
   return f.endDate || f.stillEmployed === false ? {} : joinedThisYear;

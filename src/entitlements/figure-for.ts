@@ -68,6 +68,7 @@ export function figureFor(text: string, candidates: readonly CalculatorName[] = 
   const calculator = chooseCalculator(text, candidates);
   if (!calculator) return { kind: 'none', facts };
   const step = calculateFromFacts(calculator, facts, calculatorContext);
-  if (step.kind === 'result') return { ...step, calculator, facts, related: relatedResults(calculator, facts, calculatorContext, step.result) };
+  if (step.kind === 'result')
+    return { ...step, calculator, facts, related: relatedResults(calculator, facts, calculatorContext, step.result) };
   return { ...step, calculator, facts };
 }

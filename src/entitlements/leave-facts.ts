@@ -22,13 +22,17 @@ const unused = [
   /(\d+)\s*days? of (?:unused|untaken) (?:annual )?leave|(\d+)\s*(?:unused|untaken) (?:annual )?leave days?/i,
   // Had N days and was not let take them: 今年我有5天年假，公司说太忙没让我休.
   new RegExp(
-    `(?:有|共|一共|总共|应休)s*${n}s*天s*(?:的)?${leave}[^。；？?]{0,24}?(?:没让我?休|不让我?休|没休|没批|没给我?休|没法休|休不了|没能休|都没休)`,
+    `(?:有|共|一共|总共|应休)\\s*${n}\\s*天\\s*(?:的)?${leave}[^。；？?]{0,24}?(?:没让我?休|不让我?休|没休|没批|没给我?休|没法休|休不了|没能休|都没休)`,
   ),
   new RegExp(
-    `${leave}s*(?:有|共|一共|应休)s*${n}s*天[^。；？?]{0,24}?(?:没让我?休|不让我?休|没休|没批|没给我?休|没法休|休不了|没能休|都没休)`,
+    `${leave}\\s*(?:有|共|一共|应休)\\s*${n}\\s*天[^。；？?]{0,24}?(?:没让我?休|不让我?休|没休|没批|没给我?休|没法休|休不了|没能休|都没休)`,
   ),
   new RegExp(
-    `${en}s+days?s+(?:ofs+)?(?:annuals+)?leave[^.?]{0,50}?(?:didn'?t let|did not let|not allowed|wasn'?t allowed|never let|couldn'?t take|could not take|refused|no time to take|never took|didn'?t take|did not take)`,
+    `(?:couldn'?t|could not|didn'?t|did not|never|failed to|unable to) (?:arrange|let me take|give me|approve|schedule)\\s+${en}\\s+days?`,
+    'i',
+  ),
+  new RegExp(
+    `(?<!(?:took|taken|take|used|had|only)\\s+)${en}\\s+days?\\s+(?:of\\s+)?(?:annual\\s+)?leave[^.?]{0,50}?(?:didn'?t let|did not let|not allowed|wasn'?t allowed|never let|couldn'?t take|could not take|refused|no time to take|never took|didn'?t take|did not take)`,
     'i',
   ),
 ];

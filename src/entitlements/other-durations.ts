@@ -141,7 +141,9 @@ const others: Array<[RegExp, Lang, Take]> = [
     },
   ],
   [
-    en('DUR\\s+(?:at|with|for) (?:a |an |my )?(?:previous|former|earlier|other|another) (?:employers?|compan(?:y|ies)|jobs?|firms?)'),
+    en(
+      'DUR\\s+(?:(?:continuously|in a row|straight)\\s+)?(?:before (?:this|joining|here|that)|before\\b(?=[^.]{0,12}(?:other|previous|former))|(?:at|with|for) (?:a |an |my )?(?:previous|former|earlier|other|another) (?:employers?|compan(?:y|ies)|jobs?|firms?))',
+    ),
     'en',
     (f, m) => {
       f.priorWorkYears = m / 12;
@@ -155,7 +157,7 @@ const others: Array<[RegExp, Lang, Take]> = [
     },
   ],
   [
-    zh('病假\\s*(?:累计|一共|共|总共)?\\s*(?:请了?|休了?)?\\s*DUR'),
+    zh('病假[^。；\\d]{0,12}?(?:累计|一共|共|总共|加起来)?\\s*(?:请了?|休了?)?\\s*DUR'),
     'zh',
     (f, m) => {
       f.sickLeaveMonths = m;

@@ -186,11 +186,32 @@ describe("facts from the worker's words", () => {
       expect(extractFacts('2016年5月3日和2024年7月2日我都去体检了', { today }).endDate).toBeUndefined();
     });
 
+    it("another employer's dates are not this job's; 从…离职 and 毕业就在… mark the last and first day", () => {
+      const f = extractFacts('My previous job ended 30 September 2023, and I joined my new company on 1 October 2023', { today });
+      expect(f.endDate).toBeUndefined();
+      expect(f.startDate).toBe('2023-10-01');
+      expect(extractFacts('我2023年6月30日从现在的单位离职', { today }).endDate).toBe('2023-06-30');
+      expect(extractFacts('我2012年7月大学毕业就一直在这家公司上班', { today }).startDate).toBe('2012-07');
+    });
+
     it('"effective end of May 2024" is the last day', () => {
       expect(extractFacts('I started in October 2008, the contract ends by agreement effective end of May 2024', { today })).toMatchObject({
         startDate: '2008-10',
         endDate: '2024-05',
       });
+    });
+  });
+  describe('wages and leave said in a story', () => {
+    it('wage spans of the last 12 months give their average', () => {
+      expect(extractFacts('最近一年，前8个月每月1万5，后4个月涨到1万8').averageWage).toBe(16000);
+      expect(extractFacts('I earned 7,000 per month for the first 6 months and 8,000 per month for the last 6').averageWage).toBe(7500);
+    });
+
+    it('sick leave said with words between, and leave days not let taken', () => {
+      expect(extractFacts('今年断断续续请了病假，加起来一共两个半月').sickLeaveMonths).toBe(2.5);
+      expect(extractFacts('今年我有5天年假，公司说太忙没让我休').unusedLeaveDays).toBe(5);
+      expect(extractFacts("Company couldn't arrange 3 days of my annual leave").unusedLeaveDays).toBe(3);
+      expect(extractFacts('In 2024 I took 5 days of annual leave and the employer refused the rest').unusedLeaveDays).toBeUndefined();
     });
   });
 });
