@@ -33,6 +33,8 @@ const patterns: RegExp[] = [
   new RegExp(`(?<zy>${zhYear})\\s*年\\s*(?<m>${MM})\\s*月(?:份)?(?:\\s*(?<d>${DD})\\s*[日号])?`, 'g'),
   new RegExp(`(?<y>\\d{4})\\s*年\\s*(?<m>${MM})\\s*月(?:份)?(?:\\s*(?<d>${DD})\\s*[日号])?`, 'g'),
   /(?<y>\d{4})[./-](?<m>\d{1,2})(?:[./-](?<d>\d{1,2}))?(?!\d|\.\d)/g,
+  // 23年10月8号: a two-digit year (never after 干了 / 工作, where 23年 is a length).
+  new RegExp(`(?<![\\d了干做满近])(?<yy>\\d{2})\\s*年\\s*(?<m>${MM})\\s*月(?!\\s*(?:个|多))(?:份)?(?:\\s*(?<d>${DD})\\s*[日号])?`, 'g'),
   new RegExp(`(?<rel>今年|去年|前年)\\s*(?<m>${MM})\\s*月(?:份)?(?:\\s*(?<d>${DD})\\s*[日号])?`, 'g'),
   new RegExp(`(?<rm>上上个月|上个?月|这个?月|本月)(?:\\s*(?<d>${DD})\\s*[日号])`, 'g'),
   new RegExp(`(?<![\\d年])(?<m>${MM})\\s*月\\s*(?<d>${DD})\\s*[日号]`, 'g'),
@@ -41,6 +43,8 @@ const patterns: RegExp[] = [
   new RegExp(`\\b(?<mon>${months})[a-z]*\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y>\\d{4})\\b`, 'gi'),
   new RegExp(`\\b(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<mon>${months})[a-z]*\\.?,?\\s+(?<y>\\d{4})\\b`, 'gi'),
   new RegExp(`\\b(?<mon>${months})[a-z]*\\.?,?\\s+(?<y>\\d{4})\\b`, 'gi'),
+  // "from Jan 2 to Aug 1, 2024": a day whose year the story gives.
+  new RegExp(`\\b(?<mon>${months})[a-z]*\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d)`, 'gi'),
 ];
 
 function small(raw: string | undefined): number | undefined {
@@ -51,6 +55,7 @@ const zhDigits = '〇一二三四五六七八九';
 
 function yearFor(g: Record<string, string | undefined>, today: string | undefined): number | undefined {
   if (g.y) return Number(g.y);
+  if (g.yy) return 2000 + Number(g.yy);
   // 二〇二四: each character is one digit, so parseSpokenNumber (which reads 二五 as no number) cannot.
   if (g.zy) return Number([...g.zy].map((c) => zhDigits.indexOf(c === '零' ? '〇' : c)).join(''));
   if (!today) return undefined;
@@ -99,29 +104,46 @@ function datesIn(text: string, today: string | undefined): Array<DateMention & {
       const length = m[0].length;
       if (found.some((f) => index < f.index + f.length && index + length > f.index)) continue;
       const groups = m.groups ?? {};
-      const date = dateFrom(groups, today);
-      if (date) found.push({ date, ...dateRole(text, index, length), index, length, yearSaid: Boolean(groups.y || groups.zy), groups });
+      // A day without a year and no today to date it waits for the story's year (storyYear).
+      const date = dateFrom(groups, today) ?? (yearless(groups) ? '' : undefined);
+      if (date !== undefined) {
+        found.push({
+          date,
+          ...dateRole(text, index, length),
+          index,
+          length,
+          yearSaid: Boolean(groups.y || groups.zy || groups.yy),
+          groups,
+        });
+      }
     }
   }
   found.sort((a, b) => a.index - b.index);
-  return found.map(({ bareTo, groups, ...mention }, i) => {
+  return found.flatMap(({ bareTo, groups, ...mention }, i) => {
     const afterStart = found.slice(0, i).some((f) => f.role === 'start');
-    const dated = { ...mention, date: storyYear(found.slice(0, i), groups) ?? mention.date };
-    if (!bareTo || afterStart) return dated;
+    const date = storyYear(found.slice(0, i), found.slice(i + 1), groups) ?? mention.date;
+    if (!date) return [];
+    const dated = { ...mention, date };
+    if (!bareTo || afterStart) return [dated];
     const { role: _dropped, ...rest } = dated;
-    return rest;
+    return [rest];
   });
+}
+
+/** A month and day said without any year (5月31号, "Aug 1"). */
+function yearless(g: Record<string, string | undefined>): boolean {
+  return !(g.y || g.zy || g.yy || g.rel || g.day || g.rm) && (g.m !== undefined || (g.mon !== undefined && g.d !== undefined));
 }
 
 /**
  * A day said without a year (5月31号) in a story that named one before it (2024年3月1日入职 … 5月31号通知我):
  * that year, or the next when the day would fall before the start it follows.
  */
-function storyYear(earlier: Found[], g: Record<string, string | undefined>): string | undefined {
-  if (g.y || g.zy || g.rel || g.day || g.rm || g.mon || g.m === undefined) return undefined;
-  const last = [...earlier].reverse().find((f) => f.yearSaid);
+function storyYear(earlier: Found[], later: Found[], g: Record<string, string | undefined>): string | undefined {
+  if (!yearless(g)) return undefined;
+  const last = [...earlier].reverse().find((f) => f.yearSaid) ?? later.find((f) => f.yearSaid);
   if (!last) return undefined;
-  const month = small(g.m);
+  const month = g.mon ? months.split('|').indexOf(g.mon.slice(0, 3).toLowerCase()) + 1 : small(g.m);
   if (month === undefined || month < 1 || month > 12) return undefined;
   const year = Number(last.date.slice(0, 4));
   const at = (y: number) => (g.d === undefined ? `${y}-${String(month).padStart(2, '0')}` : dateOf(y, month, small(g.d) ?? 0));

@@ -180,6 +180,19 @@ describe("facts from the worker's words", () => {
       expect(extractFacts('2023年11月10日入职，3月5日被辞退', { today })).toMatchObject({ endDate: '2024-03-05' });
     });
 
+    it('two-digit years, and days whose year comes later in the story, with no today at all', () => {
+      expect(extractFacts('我23年10月8号入职，一直拖到24年4月8号才签劳动合同')).toMatchObject({
+        startDate: '2023-10-08',
+        signedDate: '2024-04-08',
+      });
+      expect(extractFacts('今年（2024年）2月1日进了公司，拖到5月1日才补签了合同')).toMatchObject({
+        startDate: '2024-02-01',
+        signedDate: '2024-05-01',
+      });
+      expect(extractFacts('I worked there from Jan 2 to Aug 1, 2024')).toMatchObject({ startDate: '2024-01-02', endDate: '2024-08-01' });
+      expect(extractFacts('干了23年10个月').startDate).toBeUndefined();
+    });
+
     it('two dates with no role in a story of a job that ended span the job', () => {
       const f = extractFacts('2016年5月3日入职的。今年公司取消我的岗位，2024年7月2日办完手续走人', { today });
       expect(f).toMatchObject({ startDate: '2016-05-03', endDate: '2024-07-02' });
