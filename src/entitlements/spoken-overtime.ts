@@ -76,7 +76,7 @@ function clauseAround(text: string, start: number, end: number): string {
 const perDay = [
   new RegExp(`每(?:天|次|日)[^，。；,;\\d]{0,10}?(?<n>${count})${hoursUnit}`, 'g'),
   new RegExp(
-    `(?<n>\\d+(?:\\.\\d+)?)${enHours}\\s*(?:each|a day|per day|every day|each day|apiece|on each(?: of)?)|\\bfor\\s+(?<n2>\\d+(?:\\.\\d+)?)${enHours}`,
+    `(?<n>\\d+(?:\\.\\d+)?)\\s*(?:extra\\s+|more\\s+|additional\\s+)?(?:hours?|hrs?|h\\b)\\s*(?:of overtime\\s*)?(?:each|a day|per day|every (?:working |work )?day|each (?:working |work )?day|apiece|on each(?: of)?)|\\bfor\\s+(?<n2>\\d+(?:\\.\\d+)?)${enHours}`,
     'gi',
   ),
 ];
@@ -109,7 +109,8 @@ function daysWithHours(sentence: string, found: FoundOvertime): string {
 }
 
 // 上了8小时班 / 干了8小时 is overtime only on a rest day or holiday: on a working day it is the day's work.
-const totals: Array<{ unit: 'hours' | 'days'; re: RegExp; offDayOnly?: boolean }> = [
+// `one`: the figure is one day ("worked on 1 May (Labour Day)"); `atWork`: only when the sentence says they worked.
+const totals: Array<{ unit: 'hours' | 'days'; re: RegExp; offDayOnly?: boolean; atWork?: boolean }> = [
   { unit: 'hours', re: new RegExp(`(?:加班|值班)(?:了)?\\s*(?:一共|总共|共|大概|差不多)?\\s*(?<n>${count})${hoursUnit}`, 'gi') },
   { unit: 'hours', re: new RegExp(`加了\\s*(?<n>${count})${hoursUnit}\\s*(?:的)?\\s*班?`, 'gi') },
   { unit: 'hours', re: new RegExp(`(?:上了|干了|工作了|上班)\\s*(?<n>${count})${hoursUnit}\\s*(?:的)?\\s*班?`, 'gi'), offDayOnly: true },
@@ -126,6 +127,38 @@ const totals: Array<{ unit: 'hours' | 'days'; re: RegExp; offDayOnly?: boolean }
     unit: 'hours',
     re: new RegExp(`(?<n>\\d+(?:\\.\\d+)?)\\s+overtime hours|worked\\b[^.;,]{0,40}?\\bfor\\s+(?<n2>\\d+(?:\\.\\d+)?)${enHours}`, 'gi'),
   },
+  // "worked 2 Sundays", "worked on 1 May (Labour Day, statutory holiday)", "on Saturday I worked 8 hours"
+  {
+    unit: 'days',
+    re: new RegExp(
+      `\\bworked\\s+(?:on\\s+)?(?:the\\s+)?(?<n>${enCount})\\s+(?:full\\s+)?(?:saturdays?|sundays?|weekend days?|rest days?|(?:public |statutory )?holidays?)\\b`,
+      'gi',
+    ),
+  },
+  {
+    unit: 'days',
+    re: /\bworked\s+(?:on\s+)?(?:the\s+)?(?<one>\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}(?:st|nd|rd|th)?|new year'?s day|national day|labou?r day|may day|a (?:public |statutory )?holiday|a saturday|a sunday)\b/gi,
+    offDayOnly: true,
+  },
+  {
+    unit: 'hours',
+    re: new RegExp(
+      `\\bon\\s+(?:a\\s+|the\\s+)?(?:saturdays?|sundays?|weekends?|(?:public |statutory )?holidays?|rest days?)\\b[^.;]{0,20}?\\bworked\\s+(?<n>\\d+(?:\\.\\d+)?)${enHours}`,
+      'gi',
+    ),
+  },
+  // 这两天都是法定节假日 / 除夕、初一、初二、初三这4天（都是法定节假日）我全上了
+  {
+    unit: 'days',
+    re: new RegExp(`(?:这|那)\\s*(?<n>${dayCount})\\s*天[（(\\s]*(?:都|也)?\\s*(?:是)?\\s*(?:法定节假日|节假日|休息日|周末|双休日?)`, 'g'),
+    atWork: true,
+  },
+  // 正月初四、初五是休息日也上了: the days listed.
+  {
+    unit: 'days',
+    re: /(?<list>(?:[^，。；、\s（）()]{1,6}、)+[^，。；、\s（）()]{1,6})(?:\s*(?:两|二|三|四|五|\d)天)?[（(\s]*(?:都|也)?\s*(?:是|为)\s*(?:法定节假日|节假日|休息日|周末|双休日?)/g,
+    atWork: true,
+  },
   {
     unit: 'days',
     re: new RegExp(
@@ -138,27 +171,74 @@ const totals: Array<{ unit: 'hours' | 'days'; re: RegExp; offDayOnly?: boolean }
 // The one kind a sentence names (加了18个小时的班，都是工作日晚上), when the clause itself names none.
 const sentenceEnds = ['。', '；', ';', '!', '?', '！', '？', '\n', '. '];
 
+// When the sentence names several, the kind named last before the figure (工作日每天晚上都加班，总共加了20个小时，周末都休息了).
 function sentenceKind(text: string, start: number): OvertimeKind | undefined {
   const from = Math.max(...sentenceEnds.map((d) => text.lastIndexOf(d, start)));
   const ends = sentenceEnds.map((d) => text.indexOf(d, start)).filter((i) => i >= 0);
   const sentence = text.slice(from + 1, ends.length ? Math.min(...ends) : text.length);
   const kinds = kindWords.filter(([, re]) => re.test(sentence)).map(([kind]) => kind);
-  return kinds.length === 1 ? kinds[0] : undefined;
+  if (kinds.length === 1) return kinds[0];
+  const before = text.slice(from + 1, start);
+  let last: { kind: OvertimeKind; at: number } | undefined;
+  for (const [kind, re] of kindWords) {
+    for (const m of before.matchAll(new RegExp(re.source, 'gi'))) if (!last || m.index > last.at) last = { kind, at: m.index };
+  }
+  return last?.kind;
 }
 
 function addTotals(text: string, found: FoundOvertime): void {
   const taken: Array<[number, number]> = [];
-  for (const { unit, re, offDayOnly } of totals) {
+  for (const { unit, re, offDayOnly, atWork } of totals) {
     for (const m of text.matchAll(re)) {
       const start = m.index;
       if (taken.some(([a, b]) => start < b && start + m[0].length > a)) continue;
-      const value = num(m.groups!.n ?? m.groups!.n2 ?? m.groups!.n3);
+      const g = m.groups!;
+      const value = g.list ? g.list.split('、').length : g.one ? 1 : num(g.n ?? g.n2 ?? g.n3);
       const kind = overtimeKindIn(clauseAround(text, start, start + m[0].length)) ?? sentenceKind(text, start);
       if (value === undefined || value <= 0 || (offDayOnly && (kind === undefined || kind === 'workday'))) continue;
+      if (atWork && !workedIn(text, start)) continue;
       taken.push([start, start + m[0].length]);
       found.entries.push({ ...(kind ? { kind } : {}), [unit]: value });
     }
   }
+}
+
+// The sentence says the days were worked: 我全上了, 都被排了班, 也上了, 加班.
+function workedIn(text: string, start: number): boolean {
+  const from = Math.max(...sentenceEnds.map((d) => text.lastIndexOf(d, start)));
+  const ends = sentenceEnds.map((d) => text.indexOf(d, start)).filter((i) => i >= 0);
+  return /上了|上班|加班|干了|干活|排了|被排|值班|没休|都来了|都在厂/.test(
+    text.slice(from + 1, ends.length ? Math.min(...ends) : text.length),
+  );
+}
+
+/**
+ * Statutory holidays in a festival break (全国年节及纪念日放假办法 第二条; from 2025 春节 4 days and 劳动节 2,
+ * before that 3 and 1); the other days of the break are rest days moved around them.
+ */
+const festivals: Array<{ re: RegExp; days: (year: number) => number }> = [
+  { re: /春节|过年|spring festival|chinese new year|lunar new year/i, days: (y) => (y >= 2025 ? 4 : 3) },
+  { re: /国庆|national day|golden week/i, days: () => 3 },
+  { re: /五一|劳动节|may day|labou?r day/i, days: (y) => (y >= 2025 ? 2 : 1) },
+];
+const wholeBreak = new RegExp(
+  `(?<fest>春节|过年|国庆|五一|劳动节|spring festival|chinese new year|lunar new year|national day|golden week|may day|labou?r day)[^。；;!?！？]{0,40}?(?<n>${dayCount}|eight|seven|five|six|nine)\\s*(?:天|days?)`,
+  'i',
+);
+const workedWhole =
+  /一天(?:都)?没休|全在|全上|都上了|全部上班|都在上班|没休息|worked the whole|worked all|worked every day|worked through|the whole (?:break|holiday)/i;
+
+/** "2024年国庆7天假我一天没休" → 3 holiday days and 4 rest days; the year from the words, else 2025's rules. */
+function festivalBreak(text: string, found: FoundOvertime): boolean {
+  const m = wholeBreak.exec(text);
+  if (!m || !workedWhole.test(text) || found.entries.some((e) => e.kind === 'holiday')) return false;
+  const total = num(m.groups!.n) ?? { eight: 8, seven: 7, five: 5, six: 6, nine: 9 }[m.groups!.n!.toLowerCase()];
+  const festival = festivals.find((f) => f.re.test(m.groups!.fest!));
+  if (!total || !festival) return false;
+  const year = Number(/\b(20\d{2})\b|(20\d{2})年/.exec(text)?.slice(1).find(Boolean) ?? 2025);
+  const holiday = Math.min(total, festival.days(year));
+  found.entries = [{ kind: 'holiday', days: holiday }, ...(total > holiday ? [{ kind: 'rest_day' as const, days: total - holiday }] : [])];
+  return true;
 }
 
 const partTimeOff = [
@@ -190,5 +270,6 @@ export function findOvertime(text: string): FoundOvertime {
     return blank(whole);
   });
   addTotals(masked, found);
+  festivalBreak(text, found);
   return found;
 }

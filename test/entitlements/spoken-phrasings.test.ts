@@ -194,3 +194,47 @@ describe('grades, leave, births, contracts, claims', () => {
     ['The boss never offered me a writen contract.', { noWrittenContract: true }],
   ]);
 });
+
+describe('overtime told in a story', () => {
+  const kinds = (text: string) => extractFacts(text).overtime;
+
+  it('a total takes the kind named last before it when the sentence names several', () => {
+    expect(kinds('工作日几乎每天晚上都加班，打卡加起来总共加了20个小时，周末倒是都休息了')).toEqual([{ kind: 'workday', hours: 20 }]);
+  });
+
+  it('days worked said as days: "worked 2 Sundays", "worked on 1 May (Labour Day)", 这两天都是法定节假日, a list of days', () => {
+    expect(
+      kinds('I did 30 hours overtime on weekdays, I also worked 2 Sundays, and I worked on 1 May (Labour Day, statutory holiday)'),
+    ).toEqual(
+      expect.arrayContaining([
+        { kind: 'workday', hours: 30 },
+        { kind: 'rest_day', days: 2 },
+        { kind: 'holiday', days: 1 },
+      ]),
+    );
+    expect(kinds('Last week I did 12 hours after work on weekdays, and on Saturday I worked 8 hours')).toEqual(
+      expect.arrayContaining([{ kind: 'rest_day', hours: 8 }]),
+    );
+    expect(kinds('10月1号和10月2号都被排了整天的班，这两天都是法定节假日')).toEqual([{ kind: 'holiday', days: 2 }]);
+    expect(kinds('除夕、初一、初二、初三这4天（都是法定节假日）我全上了，另外正月初四、初五是休息日也上了')).toEqual([
+      { kind: 'holiday', days: 4 },
+      { kind: 'rest_day', days: 2 },
+    ]);
+  });
+
+  it('a whole festival break worked splits into the statutory holidays and the rest days (放假办法 第二条)', () => {
+    expect(kinds('2024年国庆7天假我一天没休，全在车间，每天8小时')).toEqual([
+      { kind: 'holiday', days: 3 },
+      { kind: 'rest_day', days: 4 },
+    ]);
+    expect(kinds('I worked the whole 2025 Spring Festival break, 28 Jan to 4 Feb — 8 days')).toEqual([
+      { kind: 'holiday', days: 4 },
+      { kind: 'rest_day', days: 4 },
+    ]);
+  });
+
+  it('time off given or not, in English', () => {
+    expect(extractFacts("company didn't give me any compensatory time off").restDayTimeOff).toBe(false);
+    expect(extractFacts('the company gave me two days off in lieu the following week').restDayTimeOff).toBe(true);
+  });
+});
