@@ -24,6 +24,9 @@ const leaveWords = /年假|年休假|annual[- ]leave|untaken (?:leave )?days|unu
 const moneyWords =
   /应休未休|年(?:休)?假(?:的)?(?:工资|报酬)|多少钱|补(?:我|给我)?多少|补(?:我|给我)?(?:几天、)?多少钱|工资报酬|折算成钱|how much|\bowes?\b|pay me|paid for|compensat/i;
 
+const deadlineWords =
+  /仲裁[^。？?]{0,20}(?:时效|截止|最晚|最后一天|哪天|哪一天|期限)|(?:时效|截止|最晚|最后一天|哪天|哪一天)[^。？?]{0,20}仲裁|最晚(?:哪|什么时候|要在|在哪)|最后一天是哪|arbitration[^.?]{0,40}(?:deadline|last day|latest (?:date|day)|by when|time limit|what date|how long)|(?:deadline|last day|latest (?:date|day)|by what date|what date|by when|time limit|how long do i have)[^.?]{0,40}arbitrat|limitation period/i;
+
 // In order: a rule earlier in the list wins when both match. 仲裁 … 违法解除 … 最晚哪天 asks for the
 // date, not the damages; "fired without notice, I won't go back" is an unlawful dismissal (2N replaces
 // N, and notice pay belongs to a lawful dismissal under art. 40); 代通知金和经济补偿 is notice pay, whose
@@ -31,9 +34,8 @@ const moneyWords =
 const rules: Rule[] = [
   [
     'arbitration_deadline',
-    has(
-      /仲裁[^。？?]{0,20}(?:时效|截止|最晚|最后一天|哪天|哪一天|期限)|(?:时效|截止|最晚|最后一天|哪天|哪一天)[^。？?]{0,20}仲裁|最晚(?:哪|什么时候|要在|在哪)|最后一天是哪|arbitration[^.?]{0,40}(?:deadline|last day|latest (?:date|day)|by when|time limit|what date|how long)|(?:deadline|last day|latest (?:date|day)|by what date|what date|by when|time limit|how long do i have)[^.?]{0,40}arbitrat|limitation period/i,
-    ),
+    // 产假…最后一天是哪天 asks when the leave ends, unless arbitration is named.
+    (t) => deadlineWords.test(t) && (!/产假|maternity/i.test(t) || /仲裁|arbitrat/i.test(t)),
   ],
   ['unlawful_termination', (t) => (/赔偿|damages/i.test(t) && !injuryWords.test(t)) || unlawfulWords.test(t)],
   [

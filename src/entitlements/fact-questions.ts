@@ -262,7 +262,8 @@ const needs: Record<CalculatorName, Check[]> = {
   annual_leave_days: [ask('totalWorkYears', (f) => f.totalWorkYears === undefined)],
   unused_annual_leave_pay: [askWage('leave'), ask('unusedLeaveDays', (f) => !unusedLeaveKnown(f))],
   probation: [
-    ask('contractKind', (f) => !f.contractKind),
+    // The pay floor needs no contract: ask for it only when there is no wage, or a probation to check.
+    ask('contractKind', (f) => !f.contractKind && (!hasWage(f) || f.agreedProbationMonths !== undefined)),
     ask('contractMonths', (f) => f.contractKind === 'fixed' && f.contractMonths === undefined),
   ],
   maternity_leave: [

@@ -60,7 +60,7 @@ const others: Array<[RegExp, Lang, Take]> = [
   [zh(`合同\\s*(?:签了?|签的是|一签)\\s*${exactly}\\s*DUR`), 'zh', setContract],
   [en('DUR\\s*(?:-|\\s)?(?:fixed[- ]term\\s+)?contract'), 'en', setContract],
   [
-    en('contract(?:\\s+(?:term|period|length))?\\s+(?:is|was|of|for|runs? for)\\s+(?:exactly\\s+|only\\s+|just\\s+)?DUR'),
+    en('contract(?:\\s+(?:term|period|length))?\\s+(?:is for|was for|is|was|of|for|runs? for)\\s+(?:exactly\\s+|only\\s+|just\\s+)?DUR'),
     'en',
     setContract,
   ],

@@ -16,7 +16,8 @@ export const probationInput = z
   .object({
     contractKind: z
       .enum(['fixed', 'open_ended', 'task'])
-      .describe('fixed term, open-ended (无固定期限), or for a task (以完成一定工作任务为期限)'),
+      .optional()
+      .describe('fixed term, open-ended (无固定期限), or for a task (以完成一定工作任务为期限); unknown: only the pay floor'),
     contractMonths: z.number().int().min(1).max(600).optional().describe('Length of a fixed-term contract in months'),
     agreedMonthlyWage: z.number().positive().optional().describe('Monthly wage agreed in the contract'),
     lowestWageSamePost: z.number().positive().optional().describe("The employer's lowest wage for the same post"),
@@ -30,7 +31,8 @@ export const probationInput = z
 export type ProbationInput = z.infer<typeof probationInput>;
 
 export type ProbationFigures = {
-  maxProbationMonths: number;
+  /** Null when the kind of contract is not known (the pay floor does not depend on it). */
+  maxProbationMonths: number | null;
   /** Months of agreed probation beyond the limit (0 when within it, null when not given). */
   excessMonths: number | null;
   /** The pay below which probation pay is unlawful on any reading (null when no wage was given). */
@@ -38,7 +40,7 @@ export type ProbationFigures = {
 };
 
 /** 19: 三个月以上不满一年 1个月；一年以上不满三年 2个月；三年以上固定期限和无固定期限 6个月；不满三个月或以任务为期限 不得约定. */
-export function maxProbationMonths(kind: ProbationInput['contractKind'], months = 0): number {
+export function maxProbationMonths(kind: NonNullable<ProbationInput['contractKind']>, months = 0): number {
   if (kind === 'open_ended') return 6;
   if (kind === 'task' || months < 3) return 0;
   if (months < 12) return 1;
@@ -98,8 +100,8 @@ function payFloor(input: ProbationInput, context: CalculatorContext): PayFloor {
   return { lowestPay: lowest, steps, unset: minimumWage === undefined ? ['minimumWage'] : [] };
 }
 
-function excessStep(input: ProbationInput, max: number): { excess: number | null; step?: Text } {
-  if (input.agreedProbationMonths === undefined) return { excess: null };
+function excessStep(input: ProbationInput, max: number | null): { excess: number | null; step?: Text } {
+  if (input.agreedProbationMonths === undefined || max === null) return { excess: null };
   const excess = Math.max(0, input.agreedProbationMonths - max);
   if (excess === 0) {
     return {
@@ -126,7 +128,7 @@ function excessStep(input: ProbationInput, max: number): { excess: number | null
  *   // → { maxProbationMonths: 6, excessMonths: null, lowestPay: 2500 }
  */
 export function probation(input: ProbationInput, context: CalculatorContext = {}): Entitlement<ProbationFigures> {
-  const max = maxProbationMonths(input.contractKind, input.contractMonths);
+  const max = input.contractKind ? maxProbationMonths(input.contractKind, input.contractMonths) : null;
   const excess = excessStep(input, max);
   const pay = payFloor(input, context);
   const assumptions = [
@@ -143,6 +145,14 @@ export function probation(input: ProbationInput, context: CalculatorContext = {}
       ),
     );
   }
+  if (max === null) {
+    assumptions.push(
+      text(
+        '试用期最长多久看合同期限：不满三个月或以完成一定工作任务为期限的不得约定；三个月以上不满一年最长1个月；一年以上不满三年最长2个月；三年以上或无固定期限最长6个月。',
+        'How long probation may last depends on the contract: none under 3 months or for a task; 1 month for 3 months to under a year; 2 months for 1 to under 3 years; 6 months for 3 years or more, or open-ended.',
+      ),
+    );
+  }
   if (input.agreedMonthlyWage && input.lowestWageSamePost) {
     assumptions.push(
       text(
@@ -154,7 +164,7 @@ export function probation(input: ProbationInput, context: CalculatorContext = {}
   return {
     calculator: 'probation',
     figures: { maxProbationMonths: max, excessMonths: excess.excess, lowestPay: pay.lowestPay },
-    working: [lengthStep(input, max), ...(excess.step ? [excess.step] : []), ...pay.steps],
+    working: [...(max === null ? [] : [lengthStep(input, max)]), ...(excess.step ? [excess.step] : []), ...pay.steps],
     assumptions,
     basis: [...cite('labourContract', 19, 20, ...(excess.excess ? [83] : [])), ...cite('labourContractRegulations', 15)],
     unsetLocalFigures: pay.unset,
