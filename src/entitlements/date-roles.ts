@@ -8,7 +8,7 @@
  *   dateRole('I joined Acme on 9 May 2022', 16, 10)            // → { role: 'start' }
  *   dateRole('从2020年6月到2025年5月', 9, 7)                   // → { role: 'end', bareTo: true }
  */
-export type DateRole = 'start' | 'end' | 'knew' | 'signed' | 'now';
+export type DateRole = 'start' | 'end' | 'knew' | 'signed' | 'now' | 'birth';
 
 // The words between the verb and on/in never hold a comma or a figure: "fired on 3 May 2025, I joined in …".
 const enVerbOn = (verbs: string) => `\\b(?:${verbs})\\b[^.;,!?\\d]{0,60}?\\b(?:on|in)`;
@@ -20,6 +20,10 @@ const before: Array<[DateRole, RegExp]> = [
     /(?:到|至|截至|截止)?\s*(?:现在|目前|如今)\s*(?:是|为)?\s*[（(]?\s*$|(?:今天|今日)\s*(?:是|为)\s*$|\bnow\s*[(（]?\s*$|\bas of\s*$|\btoday(?:'s date)? is\s*$/i,
   ],
   ['signed', new RegExp(`${enVerbOn('signed')}\\s*$`, 'i')],
+  [
+    'birth',
+    /(?:产假从|产假自|gave birth (?:on|in)|(?:baby|child|son|daughter) was born (?:on|in)|born on|delivered on|maternity leave (?:starts?|started|begins?|began|from)(?: on)?)\s*$/i,
+  ],
   [
     'end',
     new RegExp(
@@ -37,6 +41,10 @@ const before: Array<[DateRole, RegExp]> = [
 ];
 
 const after: Array<[DateRole, RegExp]> = [
+  [
+    'birth',
+    /^\s*(?:我)?\s*(?:就|才)?\s*(?:顺产|剖腹产|剖宫产|生了|生下|生的|分娩|生产|生孩子|生宝宝|生小孩|开始休产假|休产假)|^\s*,?\s*(?:i\s+)?gave birth/i,
+  ],
   ['knew', /^\s*(?:我)?\s*(?:才|就)?\s*(?:知道|发现|得知|收到)/],
   [
     'end',

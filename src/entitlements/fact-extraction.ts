@@ -98,7 +98,14 @@ export function serviceFromDates(start: string, end: string): Facts | undefined 
   return { serviceYears: Math.floor(months / 12), serviceMonths: months % 12, serviceApproximate: true };
 }
 
-const roleFacts = { start: 'startDate', end: 'endDate', knew: 'knewDate', signed: 'signedDate', now: 'asOfDate' } as const;
+const roleFacts = {
+  start: 'startDate',
+  end: 'endDate',
+  knew: 'knewDate',
+  signed: 'signedDate',
+  now: 'asOfDate',
+  birth: 'birthDate',
+} as const;
 
 // The job has ended, in any words: a story with two dates and one of these spans the job between them.
 const jobEnded =
@@ -140,6 +147,16 @@ function spanTheJob(text: string, unmarked: string[], facts: Facts): void {
   }
 }
 
+/** 怀孕11周 / "11 weeks pregnant": weeks as months of pregnancy (a month counted as 4⅓ weeks). */
+function pregnancyWeeks(text: string): number | undefined {
+  const m =
+    /怀孕\s*(?:了)?\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:周|个?星期)|(\d{1,2})\s*weeks?\s+(?:pregnant|of pregnancy|into (?:the|my) pregnancy)|pregnant (?:for )?(\d{1,2})\s*weeks?/i.exec(
+      text,
+    );
+  const weeks = m ? parseSpokenNumber(m.slice(1).find((x) => x !== undefined)!) : undefined;
+  return weeks === undefined ? undefined : Math.round((weeks / (52 / 12)) * 10) / 10;
+}
+
 function takeGrade(text: string): number | undefined {
   const g = '(10|[1-9]|十|[一二三四五六七八九])';
   const zh = new RegExp(
@@ -168,6 +185,8 @@ export function extractFacts(raw: string, { today }: ExtractOptions = {}): Facts
   const scheduled = scheduleAverage(normalised);
   if (scheduled !== undefined) facts.averageWage = scheduled;
   Object.assign(facts, overtimeFacts(text, facts));
+  facts.pregnancyMonths ??= pregnancyWeeks(normalised);
+  if (facts.pregnancyMonths === undefined) delete facts.pregnancyMonths;
   const grade = takeGrade(text);
   if (grade !== undefined) facts.grade = grade;
   // 加了两天班 and 加班三个月 are overtime, not service.

@@ -268,7 +268,6 @@ const needs: Record<CalculatorName, Check[]> = {
   ],
   maternity_leave: [
     ask('birthKind', (f) => !f.birthKind),
-    ask('babies', (f) => f.birthKind === 'birth' && f.babies === undefined),
     ask('difficultBirth', (f) => f.birthKind === 'birth' && f.difficultBirth === undefined),
     ask('pregnancyMonths', (f) => f.birthKind === 'miscarriage' && f.pregnancyMonths === undefined),
   ],

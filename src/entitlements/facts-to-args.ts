@@ -74,6 +74,7 @@ const builders: Record<CalculatorName, (f: Facts, today: string | undefined) => 
     babies: f.babies,
     difficultBirth: f.difficultBirth,
     pregnancyMonths: f.birthKind === 'miscarriage' ? f.pregnancyMonths : undefined,
+    leaveStart: f.birthKind === 'birth' && f.birthDate?.length === 10 ? f.birthDate : undefined,
   }),
   injury_disability: (f) => ({
     grade: f.grade,

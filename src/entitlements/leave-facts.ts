@@ -39,7 +39,7 @@ const unused = [
 
 // Said as none taken: 一天年假都没给我安排, 一天都没让休, 还没休过年假, "haven't taken any leave".
 const noneTaken = new RegExp(
-  `一天\\s*${leave}?\\s*(?:公司)?\\s*(?:都|也)\\s*(?:还)?\\s*(?:没|没有|未|不)(?:给我|让我?|批)?(?:休|安排)|${leave}\\s*(?:一天|1天)\\s*(?:都|也)\\s*(?:还)?\\s*(?:没|没有|未|不)(?:给我|让我?|批)?(?:休|安排)|(?:没|没有|未)(?:休过|休)${leave}|` +
+  `一天\\s*${leave}?\\s*(?:公司)?\\s*(?:都|也)\\s*(?:还)?\\s*(?:没|没有|未|不)(?:给我|让我?|批)?(?:休|安排)|${leave}\\s*(?:一天|1天)\\s*(?:都|也)\\s*(?:还)?\\s*(?:没|没有|未|不)(?:给我|让我?|批)?(?:休|安排)|(?:没|没有|未)(?:休过|休)${leave}(?!\\s*(?:的)?\\s*(?:工资|报酬|补偿|钱|折算|天数))|` +
     `(?:haven'?t|have not|hasn'?t|didn'?t|did not|never) (?:taken|take|got to take|had) (?:any|a single day of)? ?(?:annual )?leave|without (?:taking|having taken) any (?:annual )?leave|took (?:no|zero|0) (?:days of )?(?:annual )?leave|no (?:annual )?leave (?:was |has been )?taken`,
   'i',
 );
@@ -74,7 +74,8 @@ export function leaveFacts(text: string): Facts {
   const facts: Facts = {};
   const unusedDays = firstNumber(unused, text);
   if (unusedDays !== undefined) facts.unusedLeaveDays = unusedDays;
-  const takenDays = noneTaken.test(text) ? 0 : firstNumber(taken, text);
+  // A number said (休过3天) wins over a phrase that may name the pay (未休年假工资).
+  const takenDays = firstNumber(taken, text) ?? (noneTaken.test(text) ? 0 : undefined);
   if (takenDays !== undefined) facts.takenLeaveDays = takenDays;
   const asked = firstNumber(year, text);
   if (asked !== undefined && asked >= 1990 && asked <= 2100) facts.leaveYear = asked;

@@ -8,6 +8,7 @@
  *   maternityLeave({ kind: 'miscarriage', pregnancyMonths: 4 }).figures.totalDays       // → 42
  */
 import { z } from 'zod';
+import { addDays } from './calendar-dates.js';
 import { cite } from './statutes.js';
 import { type CalculatorContext, type Entitlement, type LocalFigureName, type Text, text } from './types.js';
 
@@ -17,6 +18,7 @@ export const maternityInput = z
     babies: z.number().int().min(1).max(8).optional().describe('Babies born at this birth (default 1)'),
     difficultBirth: z.boolean().optional().describe('True for a difficult birth (难产)'),
     pregnancyMonths: z.number().min(0).max(10).optional().describe('Months of pregnancy at a miscarriage'),
+    leaveStart: z.iso.date().optional().describe('First day of the leave (YYYY-MM-DD), for its last day'),
   })
   .strict()
   .refine((i) => i.kind !== 'miscarriage' || i.pregnancyMonths !== undefined, {
@@ -31,6 +33,8 @@ export type MaternityFigures = {
   /** The provincial extra, when set; null when not set. */
   provincialExtraDays: number | null;
   totalDays: number;
+  /** The last day of the national (or, when set, the whole) leave; null without a first day. */
+  lastDay: string | null;
 };
 
 function birthSteps(babies: number, difficult: boolean): { days: number; steps: Text[] } {
@@ -101,9 +105,24 @@ export function maternityLeave(input: MaternityInput, context: CalculatorContext
       "During the leave, maternity allowance is paid by the maternity-insurance fund at the employer's average wage of last year, or by the employer at your pre-leave wage if you were not insured.",
     ),
   );
+  if (input.kind === 'birth' && input.babies === undefined) {
+    assumptions.push(
+      text('按生一个孩子计算；多胞胎的每多一个加15天。', 'Counted for one baby; each extra baby of a multiple birth adds 15 days.'),
+    );
+  }
+  const totalDays = national.days + (extra ?? 0);
+  const lastDay = input.leaveStart ? addDays(input.leaveStart, totalDays - 1) : null;
+  if (lastDay) {
+    working.push(
+      text(
+        `${input.leaveStart}为第1天，+${totalDays - 1}天 → 最后一天${lastDay}`,
+        `${input.leaveStart} is day 1, +${totalDays - 1} days → last day ${lastDay}`,
+      ),
+    );
+  }
   return {
     calculator: 'maternity_leave',
-    figures: { nationalDays: national.days, provincialExtraDays: extra ?? null, totalDays: national.days + (extra ?? 0) },
+    figures: { nationalDays: national.days, provincialExtraDays: extra ?? null, totalDays, lastDay },
     working,
     assumptions,
     basis: cite('femaleEmployees', 7, 8),

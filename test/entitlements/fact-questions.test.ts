@@ -82,9 +82,9 @@ describe('asking for the one missing fact', () => {
     expect(figures(result)).toMatchObject({ monthlyAllowance: 4200 }); // 7000 × 60 %
   });
 
-  it('asks birth or miscarriage, the babies and a difficult birth', () => {
-    const { result, asked } = converse('maternity_leave', '请问产假', ['2', '是']);
-    expect(asked).toEqual(['babies', 'difficultBirth']);
+  it('asks whether the birth was difficult (one baby unless more are said)', () => {
+    const { result, asked } = converse('maternity_leave', '请问产假，我生了双胞胎', ['是']);
+    expect(asked).toEqual(['difficultBirth']);
     expect(figures(result)).toMatchObject({ nationalDays: 128 });
     const miscarriage = converse('maternity_leave', '我流产了', ['四个多月']);
     expect(figures(miscarriage.result)).toMatchObject({ nationalDays: 42 });

@@ -15,7 +15,20 @@ describe('maternity leave', () => {
       nationalDays: days,
       provincialExtraDays: null,
       totalDays: days,
+      lastDay: null,
     });
+  });
+
+  it('gives the last day from the first: 2024-11-01 is day 1 of 113 → 2025-02-21', () => {
+    const r = maternityLeave({ kind: 'birth', babies: 1, difficultBirth: true, leaveStart: '2024-11-01' });
+    expect(r.figures.lastDay).toBe('2025-02-21');
+    expect(r.working.at(-1)!.zh).toContain('最后一天2025-02-21');
+  });
+
+  it('counts one baby when the number is not said, and says so', () => {
+    const r = maternityLeave({ kind: 'birth', difficultBirth: false });
+    expect(r.figures.totalDays).toBe(98);
+    expect(r.assumptions.map((a) => a.zh).join()).toContain('按生一个孩子计算');
   });
 
   it.each([
@@ -30,7 +43,7 @@ describe('maternity leave', () => {
   it('adds the provincial extra when it is set', () => {
     // 98 + 60 = 158
     const r = maternityLeave({ kind: 'birth' }, { local: { maternityExtraDays: 60 } });
-    expect(r.figures).toEqual({ nationalDays: 98, provincialExtraDays: 60, totalDays: 158 });
+    expect(r.figures).toEqual({ nationalDays: 98, provincialExtraDays: 60, totalDays: 158, lastDay: null });
     expect(r.unsetLocalFigures).toEqual([]);
   });
 
