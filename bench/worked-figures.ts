@@ -5,7 +5,8 @@
  * and its related results' working lines, in the question's language). A number counts with or without
  * thousands separators (27,500 = 27500); a date counts as 2026-06-12 or 2026年6月12日.
  *
- * Usage: npx tsx bench/worked-figures.ts [FILE]   (default eval/worked/dev.jsonl, the development set)
+ * Usage: npx tsx bench/worked-figures.ts [FILE] [--today YYYY-MM-DD]   (default eval/worked/dev.jsonl, the development set;
+ *        --today as the live bot has it, else relative dates such as 去年3月 stay unread)
  *
  * @example
  *   npx tsx bench/worked-figures.ts eval/worked/dev.jsonl
@@ -53,7 +54,7 @@ interface Outcome {
 }
 
 function score(line: WorkedLine, candidates: CalculatorName[]): Outcome {
-  const figure = figureFor(line.question, candidates);
+  const figure = figureFor(line.question, candidates, today ? { today } : {});
   const have = statedFigures(workingOf(figure, line.lang));
   const right = line.figures.every((f) => have.has(typeof f.value === 'number' ? String(f.value) : f.value));
   return { line, right, figure };
@@ -87,7 +88,11 @@ function report(file: string, lines: WorkedLine[]): void {
   }
 }
 
-const file = process.argv[2] ?? 'eval/worked/dev.jsonl';
+const args = process.argv.slice(2);
+const todayAt = args.indexOf('--today');
+// With --today the relative dates (去年3月, 上个月) are read as the bot reads them live; without, they stay unread.
+const today = todayAt >= 0 ? args.splice(todayAt, 2)[1] : undefined;
+const file = args[0] ?? 'eval/worked/dev.jsonl';
 const lines = readFileSync(file, 'utf8')
   .split('\n')
   .filter((l) => l.trim())

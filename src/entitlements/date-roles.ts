@@ -53,7 +53,7 @@ const after: Array<[DateRole, RegExp]> = [
   ['signed', /^\s*(?:才|就|又)?\s*(?:跟我|和我|与我)?\s*(?:补签|补订|签订|签了|签的|签)(?:了)?\s*(?:书面)?(?:的)?(?:劳动)?合同/],
   [
     'start',
-    /^\s*(?:份)?\s*(?:的时候|时)?\s*(?:我)?\s*(?:就)?\s*(?:开始)?\s*(?:入职|进厂|进公司|进的|进了|来的|来这|来公司|上班|开始|到岗|报到|加入|跳槽)|^\s*,?\s*(?:i\s+)?(?:joined|started)/i,
+    /^\s*(?:份)?\s*(?:的时候|时)?\s*(?:我)?\s*(?:就)?\s*(?:开始)?\s*(?:入职|进厂|进公司|进的|进了|来的|来这|来公司|上班|开始|到岗|报到|加入|跳槽|换到|调到|跳到)|^\s*,?\s*(?:i\s+)?(?:joined|started)/i,
   ],
   // 2023年6月30日从现在的单位离职 / 大学毕业就一直在这家公司上班
   ['end', /^\s*(?:我)?\s*(?:就)?\s*(?:从|在)[^，。；,;]{0,10}?(?:离职|辞职|退休|走人)/],
@@ -65,7 +65,7 @@ const after: Array<[DateRole, RegExp]> = [
 ];
 
 const earlierJob =
-  /(?:previous|former|last|old|earlier)\s+(?:job|employer|company|contract|work)\b[^,，。;；]{0,24}$|(?:上一家|上一份|上家|之前的|原来的|前一家|以前的)(?:单位|公司|工作|厂)[^，。；,;]{0,12}$/i;
+  /(?:previous|former|last|old|earlier)\s+(?:job|employer|company|contract|work)\b[^,，。;；]{0,24}$|(?:(?:上一家|上一份|上家|前一家)(?:单位|公司|工作|厂)?|(?:之前的|原来的|以前的)(?:单位|公司|工作|厂))[^，。；,;]{0,12}$/i;
 
 /** A bare 到/至/to (从…到…) marks an end only after a start; 到今年1月1日，我累计工作… is "as of". */
 const bareTo = /(?:到|至|\bto|\bthrough)\s*$/i;

@@ -192,6 +192,10 @@ export function extractFacts(raw: string, { today }: ExtractOptions = {}): Facts
   // 加了两天班 and 加班三个月 are overtime, not service.
   const spoken = takeService(consume(text, /加班[^，。；,;]{0,10}|加了[^，。；,;]{0,10}班/g, () => {}));
   if (spoken) Object.assign(facts, serviceFacts(spoken));
+  // A length said over several employers (前前后后在好几家公司干过，加起来25年) is the years of work.
+  if (facts.totalWorkYears === undefined && facts.priorWorkYears === undefined && spoken && manyEmployers.test(normalised)) {
+    facts.totalWorkYears = spoken.years + (spoken.months ?? 0) / 12;
+  }
   // Years elsewhere and years here add up to the years of work (for annual leave).
   if (facts.totalWorkYears === undefined && facts.priorWorkYears !== undefined) {
     facts.totalWorkYears = facts.priorWorkYears + (spoken ? spoken.years + (spoken.months ?? 0) / 12 : 0);
@@ -202,6 +206,9 @@ export function extractFacts(raw: string, { today }: ExtractOptions = {}): Facts
   if (!spoken && facts.startDate && until) Object.assign(facts, serviceFromDates(facts.startDate, until));
   return facts;
 }
+
+const manyEmployers =
+  /好几家|几家(?:公司|单位|厂)|多家(?:公司|单位)|换过(?:几|两|三|好几)?(?:次|家)(?:单位|公司|工作)?|不同(?:的)?(?:公司|单位)|several (?:companies|employers|jobs)|different (?:companies|employers|jobs)|changed jobs|across (?:all )?(?:my )?(?:jobs|employers)/i;
 
 /** Overtime entries, the daily most, and time off given back for only some of the rest days. */
 function overtimeFacts(text: string, facts: Facts): Facts {

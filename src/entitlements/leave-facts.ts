@@ -65,6 +65,25 @@ function firstNumber(patterns: RegExp[], text: string): number | undefined {
   return undefined;
 }
 
+// 今年15天年假只休了5天 / "10 days of leave last year, but I only got to take 4": the days had less the days taken.
+const hadTook = [
+  new RegExp(`${n}\\s*天\\s*(?:的)?${leave}[^。；？?\\d]{0,10}?(?:只|才|仅)?\\s*(?:休|请)(?:了|过)\\s*${n}\\s*天`),
+  new RegExp(
+    `${en}\\s+days?\\s+(?:of\\s+)?(?:annual\\s+)?leave[^.?\\d]{0,50}?\\b(?:only|just)?\\s*(?:got to\\s+|was allowed to\\s+|could\\s+)?(?:take|took|taken|use|used)\\s+${en}\\b`,
+    'i',
+  ),
+];
+
+function hadAndTook(text: string): number | undefined {
+  for (const re of hadTook) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const [had, took] = [m[1]!, m[2]!].map((x) => englishNumbers[x.toLowerCase()] ?? parseSpokenNumber(x));
+    if (had !== undefined && took !== undefined && had >= took) return had - took;
+  }
+  return undefined;
+}
+
 /**
  * The annual-leave facts a text states.
  * @example
@@ -72,7 +91,7 @@ function firstNumber(patterns: RegExp[], text: string): number | undefined {
  */
 export function leaveFacts(text: string): Facts {
   const facts: Facts = {};
-  const unusedDays = firstNumber(unused, text);
+  const unusedDays = firstNumber(unused, text) ?? hadAndTook(text);
   if (unusedDays !== undefined) facts.unusedLeaveDays = unusedDays;
   // A number said (休过3天) wins over a phrase that may name the pay (未休年假工资).
   const takenDays = firstNumber(taken, text) ?? (noneTaken.test(text) ? 0 : undefined);

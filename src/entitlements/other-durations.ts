@@ -129,7 +129,15 @@ const others: Array<[RegExp, Lang, Take]> = [
     'en',
     setTotalEn,
   ],
-  [en('(?:total|cumulative) (?:service|work(?:ing)? (?:years|time|experience))\\s+(?:of|is|was|:)\\s*DUR'), 'en', setTotalEn],
+  [en('(?:total|cumulative) (?:service|work(?:ing)? (?:years|time|experience))\\s*(?:of|is|was|:)?\\s*DUR'), 'en', setTotalEn],
+  [en("DUR['’]?\\s+(?:of\\s+)?(?:total\\s+)?work(?:ing)? experience"), 'en', setTotalEn],
+  [
+    zh('DUR\\s*(?:的)?(?:总)?工龄'),
+    'zh',
+    (f, m) => {
+      f.totalWorkYears = m / 12;
+    },
+  ],
   // Years at an earlier employer count towards annual leave, never towards service here.
   [
     zh(

@@ -220,6 +220,18 @@ describe("facts from the worker's words", () => {
       expect(extractFacts('I earned 7,000 per month for the first 6 months and 8,000 per month for the last 6').averageWage).toBe(7500);
     });
 
+    it('years of work: 11年工龄, "8 years\' work experience", a length over several employers', () => {
+      expect(extractFacts('11年工龄，今年3月1号跳槽过来的').totalWorkYears).toBe(11);
+      expect(extractFacts("I have 12 years' work experience").totalWorkYears).toBe(12);
+      expect(extractFacts('Total work experience 8 years').totalWorkYears).toBe(8);
+      expect(extractFacts('我前前后后在好几家公司干过，加起来一共25年了').totalWorkYears).toBe(25);
+    });
+
+    it('the leave days had less the days taken are the days not taken', () => {
+      expect(extractFacts('今年15天年假只休了5天，公司说项目忙不让休').unusedLeaveDays).toBe(10);
+      expect(extractFacts('10 days of leave last year, but I only got to take 4').unusedLeaveDays).toBe(6);
+    });
+
     it('sick leave said with words between, and leave days not let taken', () => {
       expect(extractFacts('今年断断续续请了病假，加起来一共两个半月').sickLeaveMonths).toBe(2.5);
       expect(extractFacts('今年我有5天年假，公司说太忙没让我休').unusedLeaveDays).toBe(5);
