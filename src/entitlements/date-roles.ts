@@ -8,7 +8,7 @@
  *   dateRole('I joined Acme on 9 May 2022', 16, 10)            // → { role: 'start' }
  *   dateRole('从2020年6月到2025年5月', 9, 7)                   // → { role: 'end', bareTo: true }
  */
-export type DateRole = 'start' | 'end' | 'knew' | 'signed' | 'now' | 'birth';
+export type DateRole = 'start' | 'end' | 'knew' | 'signed' | 'now' | 'birth' | 'interrupted';
 
 // The words between the verb and on/in never hold a comma or a figure: "fired on 3 May 2025, I joined in …".
 const enVerbOn = (verbs: string) => `\\b(?:${verbs})\\b[^.;,!?\\d]{0,60}?\\b(?:on|in)`;
@@ -41,6 +41,11 @@ const before: Array<[DateRole, RegExp]> = [
 ];
 
 const after: Array<[DateRole, RegExp]> = [
+  // 2025年4月22日我去劳动监察大队投诉 / "On 22 April 2025 I filed a complaint": the limitation restarts (仲裁法 27).
+  [
+    'interrupted',
+    /^\s*(?:我)?\s*(?:就|又)?\s*(?:去|到|向|找|给)?\s*(?:了)?\s*(?:劳动监察|监察大队|劳动局|人社局|人社部门|信访|12345|12333|工会|法院|公司|单位|老板)[^，。；,;]{0,10}?(?:投诉|举报|反映|起诉|申请调解|书面要求|书面催|发了?催款|主张)|^\s*,?\s*(?:i\s+|we\s+)(?:filed|lodged|made|sent|wrote|submitted)\s+(?:a\s+)?(?:written\s+)?(?:complaint|demand|claim|letter|request)|^\s*,?\s*(?:i\s+|we\s+)complained\b/i,
+  ],
   [
     'birth',
     /^\s*(?:我)?\s*(?:就|才)?\s*(?:顺产|剖腹产|剖宫产|生了|生下|生的|分娩|生产|生孩子|生宝宝|生小孩|开始休产假|休产假)|^\s*,?\s*(?:i\s+)?gave birth/i,
@@ -48,7 +53,7 @@ const after: Array<[DateRole, RegExp]> = [
   ['knew', /^\s*(?:我)?\s*(?:才|就)?\s*(?:知道|发现|得知|收到)/],
   [
     'end',
-    /^\s*(?:份)?\s*(?:的时候|时)?\s*(?:我)?\s*(?:被|就)?\s*(?:公司|老板|单位|厂里)?\s*(?:把我)?\s*(?:辞退|开除|离职|辞职|解除|终止|炒|裁|走的|不干|合同到期|到期|解雇|劝退)|^\s*(?:因为?|由于)[^，。；,]{0,12}?(?:被|把我)?\s*(?:解除|辞退|开除|裁|解雇|终止|辞职|离职)|^\s*(?:是|为)?\s*(?:我的?)?\s*最后一天|^\s*(?:我的)?\s*(?:劳动)?合同\s*(?:就)?\s*(?:到期|终止|期满|解除)|^\s*(?:公司|老板|单位|厂里|领导|HR)\s*(?:当面|书面|口头|正式|直接)?\s*(?:给了?我|向我|跟我|对我|通知我?|告诉我|说)?\s*(?:发了?|下了?|送达了?)?\s*(?:书面|口头)?(?:的)?\s*(?:我)?\s*(?:被)?(?:解除|辞退|解雇|开除|炒|(?:明天|以后)?(?:就)?(?:不用|别|不要)(?:再)?来(?:上班)?了|走人|滚)|^\s*,?\s*(?:i\s+)?(?:was\s+)?(?:fired|dismissed|laid off|let go|left|quit|resigned)|^[^.;!?]{0,30}?\b(?:don'?t|do not|not to) come (?:back|tomorrow|in tomorrow)/i,
+    /^\s*(?:份)?\s*(?:的时候|时)?\s*(?:我)?\s*(?:被|就)?\s*(?:公司|老板|单位|厂里)?\s*(?:无理由|无故|违法|直接|突然|口头|书面|当面)?\s*(?:把我)?\s*(?:辞退|开除|离职|辞职|解除|终止|炒|裁|走的|不干|合同到期|到期|解雇|劝退)|^\s*(?:因为?|由于)[^，。；,]{0,12}?(?:被|把我)?\s*(?:解除|辞退|开除|裁|解雇|终止|辞职|离职)|^\s*(?:是|为)?\s*(?:我的?)?\s*最后一天|^\s*(?:我的)?\s*(?:劳动)?合同\s*(?:就)?\s*(?:到期|终止|期满|解除)|^\s*(?:公司|老板|单位|厂里|领导|HR)\s*(?:当面|书面|口头|正式|直接)?\s*(?:给了?我|向我|跟我|对我|通知我?|告诉我|说)?\s*(?:说|讲|通知)?\s*(?:我)?\s*(?:发了?|下了?|送达了?)?\s*(?:书面|口头)?(?:的)?\s*(?:我)?\s*(?:被)?(?:解除|辞退|解雇|开除|炒|(?:明天|以后)?(?:就)?(?:不用|别|不要)(?:再)?来(?:上班)?了|走人|滚)|^\s*,?\s*(?:that\s+)?(?:i\s+)?(?:was\s+)?(?:fired|dismissed|laid off|let go|left|quit|resigned)|^[^.;!?]{0,12}?\bthat (?:i|we) (?:was|were|am|are|had been) (?:fired|dismissed|laid off|let go|terminated)|^[^.;!?]{0,30}?\b(?:don'?t|do not|not to) come (?:back|tomorrow|in tomorrow)/i,
   ],
   ['signed', /^\s*(?:才|就|又)?\s*(?:跟我|和我|与我)?\s*(?:补签|补订|签订|签了|签的|签)(?:了)?\s*(?:书面)?(?:的)?(?:劳动)?合同/],
   [

@@ -105,6 +105,7 @@ const roleFacts = {
   signed: 'signedDate',
   now: 'asOfDate',
   birth: 'birthDate',
+  interrupted: 'interruptedDate',
 } as const;
 
 // The job has ended, in any words: a story with two dates and one of these spans the job between them.

@@ -88,6 +88,7 @@ const builders: Record<CalculatorName, (f: Facts, today: string | undefined) => 
     knewDate: f.claimKind === 'other' ? (exact(f.knewDate) ?? exact(f.endDate)) : undefined,
     stillEmployed: f.claimKind === 'wage_arrears' ? f.stillEmployed : undefined,
     employmentEndDate: f.claimKind === 'wage_arrears' ? exact(f.endDate) : undefined,
+    interruptedOn: exact(f.interruptedDate),
   }),
 };
 

@@ -30,6 +30,8 @@ export const factsSchema = z.object({
   knewDate: partialDate.optional(),
   /** The day a written contract was finally signed (才和我补签合同): the end of double wages. */
   signedDate: partialDate.optional(),
+  /** The latest day the worker claimed, complained to an authority, or the employer agreed to pay (时效中断). */
+  interruptedDate: partialDate.optional(),
   /** The day of the birth, or the first day of maternity leave (产假从…开始): the leave's last day follows. */
   birthDate: partialDate.optional(),
   /** "Now" as the worker dates it (到现在（2025年9月）), when the caller gives no today. */

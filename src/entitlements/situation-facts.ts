@@ -78,13 +78,13 @@ function workFacts(text: string): Facts {
   const reason = reasonPatterns.find(([, re]) => re.test(text));
   if (reason) facts.terminationReason = reason[0];
   if (
-    /拖欠|欠薪|欠.{0,6}(?:工资|薪水|工钱)|工资.{0,4}(?:没发|不发|未发|没给|不给)|加班费.{0,4}(?:没|不)(?:给|发|付)|(?:不|没)(?:给|发|付)(?:我)?(?:工资|加班费)|unpaid (?:wages|salary|overtime)|(?:refused|failed|didn'?t|did not|never|won'?t) (?:to )?pa(?:y|id) (?:me )?(?:my |the )?(?:wages|salary|overtime)|owe[sd]? me.{0,24}(?:wages|salary|pay)|delay(?:ed|ing)? (?:our |my )?(?:wages|salary|pay)/i.test(
+    /拖欠|欠薪|欠.{0,6}(?:工资|薪水|工钱)|工资.{0,10}?(?:没发|不发|未发|没给|不给|没结|拖着|欠着|还欠)|加班费.{0,4}(?:没|不)(?:给|发|付)|(?:不|没)(?:给|发|付)(?:我)?(?:工资|加班费)|unpaid (?:wages|salary|overtime)|(?:refused|failed|didn'?t|did not|never|won'?t) (?:to )?pa(?:y|id) (?:me )?(?:my |the )?(?:wages|salary|overtime)|owe[sd]? me.{0,24}(?:wages|salary|pay)|delay(?:ed|ing)? (?:our |my )?(?:wages|salary|pay)/i.test(
       text,
     )
   ) {
     facts.claimKind = 'wage_arrears';
   } else if (
-    /违法(?:解除|辞退|开除|终止)|赔偿金|经济补偿|补偿金|工伤|社保|辞退|开除|解雇|解除|裁员|unlawful|compensation|damages|social insurance|dismiss|fired|laid off|terminat/i.test(
+    /违法(?:解除|辞退|开除|终止)|赔偿金|经济补偿|补偿金|工伤|社保|辞退|开除|解雇|解除|裁员|unlawful|compensation|damages|severance|social insurance|dismiss|fired|laid off|terminat/i.test(
       text,
     )
   ) {

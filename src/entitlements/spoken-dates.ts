@@ -33,6 +33,8 @@ const patterns: RegExp[] = [
   new RegExp(`(?<zy>${zhYear})\\s*年\\s*(?<m>${MM})\\s*月(?:份)?(?:\\s*(?<d>${DD})\\s*[日号])?`, 'g'),
   new RegExp(`(?<y>\\d{4})\\s*年\\s*(?<m>${MM})\\s*月(?:份)?(?:\\s*(?<d>${DD})\\s*[日号])?`, 'g'),
   /(?<y>\d{4})[./-](?<m>\d{1,2})(?:[./-](?<d>\d{1,2}))?(?!\d|\.\d)/g,
+  // 3/5/2023 in English text: month first (the US order), unless the first cannot be a month.
+  /(?<![\d/])(?<md1>\d{1,2})\/(?<md2>\d{1,2})\/(?<y>\d{4})(?![\d/])/g,
   // 23年10月8号: a two-digit year (never after 干了 / 工作, where 23年 is a length).
   new RegExp(`(?<![\\d了干做满近])(?<yy>\\d{2})\\s*年\\s*(?<m>${MM})\\s*月(?!\\s*(?:个|多))(?:份)?(?:\\s*(?<d>${DD})\\s*[日号])?`, 'g'),
   new RegExp(`(?<rel>今年|去年|前年)\\s*(?<m>${MM})\\s*月(?:份)?(?:\\s*(?<d>${DD})\\s*[日号])?`, 'g'),
@@ -72,6 +74,11 @@ function dateFrom(g: Record<string, string | undefined>, today: string | undefin
     const back = g.rm.startsWith('上上') ? 2 : g.rm.startsWith('上') ? 1 : 0;
     const month = addMonths(`${today.slice(0, 7)}-01`, -back);
     return dateOf(Number(month.slice(0, 4)), Number(month.slice(5, 7)), small(g.d) ?? 0);
+  }
+  if (g.md1 && g.md2) {
+    const [a, b] = [Number(g.md1), Number(g.md2)];
+    const [m, d] = a > 12 ? [b, a] : [a, b];
+    return dateOf(Number(g.y), m, d);
   }
   const year = yearFor(g, today);
   const month = g.mon ? months.split('|').indexOf(g.mon.slice(0, 3).toLowerCase()) + 1 : small(g.m);

@@ -239,4 +239,20 @@ describe("facts from the worker's words", () => {
       expect(extractFacts('In 2024 I took 5 days of annual leave and the employer refused the rest').unusedLeaveDays).toBeUndefined();
     });
   });
+  describe('the arbitration clock in a story', () => {
+    it('the day told of the dismissal, and a complaint that restarts the year (仲裁法 27)', () => {
+      expect(extractFacts('HR told me face to face on 20 November 2024 that I was dismissed').endDate).toBe('2024-11-20');
+      expect(extractFacts('2024年3月14号老板当面跟我说我被辞退了').endDate).toBe('2024-03-14');
+      expect(extractFacts('我2024年3月12日被公司无理由辞退').endDate).toBe('2024-03-12');
+      const f = extractFacts('I was fired on 2 Feb 2025. On 22 April 2025 I filed a complaint with the labour inspection brigade');
+      expect(f).toMatchObject({ endDate: '2025-02-02', interruptedDate: '2025-04-22' });
+    });
+
+    it('US-order dates in English, and wages still owed said many ways', () => {
+      expect(extractFacts('I was dismissed on 3/5/2023').endDate).toBe('2023-03-05');
+      expect(extractFacts('I was dismissed on 25/5/2023').endDate).toBe('2023-05-25');
+      expect(extractFacts('25年5月20号我离职的，最后两个月工资老板一直拖着没给').claimKind).toBe('wage_arrears');
+      expect(extractFacts("HR told me they won't pay any severance").claimKind).toBe('other');
+    });
+  });
 });
