@@ -16,6 +16,7 @@ import { cardsOf } from '../retrieval/issue-card-document.js';
 import type { Db } from '../store/db.js';
 import { createKnowledgeStore } from '../store/knowledge-store.js';
 import { createTriageStore } from '../store/triage-store.js';
+import { FEATURES_VERSION } from './message-features.js';
 import { cardQuestions, trainTriage } from './train-triage.js';
 import { type Triage, type TriageBundle, triageFromBundle } from './triage.js';
 import { readTriageKnowledge } from './triage-knowledge.js';
@@ -49,7 +50,11 @@ export function createTriageSource({
   async function inputs(versionId: number) {
     const source = await readTriageKnowledge(knowledgeDir);
     const questions = cardQuestions((await knowledge.listDocuments(versionId)).flatMap((d) => cardsOf(d.meta)));
-    const inputsHash = createHash('sha256').update(source.hash).update(questions.join('\n')).digest('hex');
+    const inputsHash = createHash('sha256')
+      .update(`features ${FEATURES_VERSION}\n`)
+      .update(source.hash)
+      .update(questions.join('\n'))
+      .digest('hex');
     return { source, questions, inputsHash };
   }
 

@@ -1,11 +1,12 @@
 /**
- * Triage: every worker message first. Three layers, each only able to add caution to the one before:
+ * Triage: every worker message first. Layers, each only able to add caution to the one before (the voice rule only declines what no danger sign made urgent):
  *  1. the danger lexicon — a danger sign that no past or hypothetical frame governs is urgent, whatever
  *     else the message says (errors go toward the person);
- *  2. the classifier, trained at index time on the labelled lines of knowledge/policy/triage and the
+ *  2. the employer's voice asking how to avoid a duty: a decline (message-features.ts, `voices`);
+ *  3. the classifier, trained at index time on the labelled lines of knowledge/policy/triage and the
  *     issue cards' phrasings — urgent when the danger classes together are likely enough, else the most
  *     likely outcome, with ties toward a person;
- *  3. with CHAT_MODEL, an LLM pass (llm-triage.ts) that may raise an answer or a decline to an escalation
+ *  4. with CHAT_MODEL, an LLM pass (llm-triage.ts) that may raise an answer or a decline to an escalation
  *     and an escalation to urgent, never the other way.
  *
  * @example
@@ -53,7 +54,8 @@ export function createTriage({
   return {
     classify(text) {
       const scan = lexicon.scan(text);
-      const ranked = predict(model, messageFeatures(text, scan));
+      const features = messageFeatures(text, scan);
+      const ranked = predict(model, features);
       const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
       for (const r of ranked) outcomes[outcomeOf(r.label)] += r.p;
       const best = (outcome: Outcome) => ranked.find((r) => outcomeOf(r.label) === outcome);
@@ -73,6 +75,9 @@ export function createTriage({
 
       if (scan.urgent.length) return result('urgent', dangerCategory(scan.urgent, best('urgent')?.label), 1, 'lexicon');
       if (outcomes.urgent >= t.urgent) return result('urgent', best('urgent')!.label.split(':')[1]!, outcomes.urgent, 'classifier');
+      // The employer's side asking how to avoid a duty (有个员工…怎么操作可以不给补偿, "I'm HR, how can we
+      // avoid…") is declined whatever its words of law make the classifier think.
+      if (features.includes('V:employer') && features.includes('V:evade')) return result('decline', 'employer_evasion', 1, 'voice');
       const top = ranked[0] ? outcomeOf(ranked[0].label) : 'answer';
       if (outcomes.escalate >= t.escalate || (top === 'escalate' && outcomes.escalate >= outcomes.answer)) {
         return result('escalate', best('escalate')!.label.split(':')[1]!, outcomes.escalate, 'classifier');

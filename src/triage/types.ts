@@ -39,7 +39,7 @@ export interface TriageResult {
   /** Probability the classifier gave the outcome (1 for a lexicon decision). */
   confidence: number;
   /** What decided: a danger term with no past or hypothetical frame, the classifier, or the LLM pass. */
-  source: 'lexicon' | 'classifier' | 'llm';
+  source: 'lexicon' | 'classifier' | 'voice' | 'llm';
   /** Evidence for logs and the eval's miss list: terms and label names only, never the worker's text. */
   evidence: {
     danger: string[];

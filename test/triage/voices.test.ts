@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { createDangerLexicon, parseDangerLexiconFiles } from '../../src/triage/danger-lexicon.js';
+import { trainLinearModel } from '../../src/triage/linear-model.js';
+import { messageFeatures } from '../../src/triage/message-features.js';
+import { createTriage } from '../../src/triage/triage.js';
+
+const lexicon = createDangerLexicon(
+  parseDangerLexiconFiles([
+    { name: 'lexicon/fire.yaml', text: 'category: fire\nacute:\n  zh: [着火了]\n  en: ["on fire"]\n' },
+    {
+      name: 'lexicon/frames.yaml',
+      text: 'past:\n  zh: [去年]\nhypothetical:\n  zh: [如果]\nrights:\n  zh: [怎么赔]\npresent:\n  zh: [现在]\n',
+    },
+  ]),
+);
+const features = (text: string) => messageFeatures(text, lexicon.scan(text));
+
+describe('who speaks and what for', () => {
+  it("reads the employer's side and a duty to avoid, however said", () => {
+    expect(features('有个员工干满十年了 想让他自己提辞职 怎么操作可以不给补偿')).toEqual(expect.arrayContaining(['V:employer', 'V:evade']));
+    expect(features("I'm HR at a logistics firm. How can we avoid paying overtime?")).toEqual(
+      expect.arrayContaining(['V:employer', 'V:evade']),
+    );
+    expect(features('公司怎么可以不给我补偿？')).not.toContain('V:employer');
+  });
+
+  it('declines the employer asking how to avoid a duty, even where the words of law say answer; danger still comes first', () => {
+    // A model that has only ever seen rights questions: the voice decides, not it.
+    const model = trainLinearModel([
+      { label: 'answer:legal_question', features: features('辞职有没有补偿') },
+      { label: 'urgent:fire', features: features('车间着火了') },
+    ]);
+    const triage = createTriage({ lexicon, model });
+    expect(triage.classify('有个员工干满十年了 想让他自己提辞职 怎么操作可以不给补偿')).toMatchObject({
+      outcome: 'decline',
+      category: 'employer_evasion',
+      source: 'voice',
+    });
+    expect(triage.classify('我们厂的员工宿舍着火了，怎么操作可以不给赔偿').outcome).toBe('urgent');
+  });
+});
