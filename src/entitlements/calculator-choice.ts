@@ -19,7 +19,7 @@ const has = (re: RegExp) => (t: string) => re.test(t);
 // 工伤赔偿 asks for injury benefits: 赔偿 names unlawful-dismissal damages only away from an injury.
 const injuryWords = /工伤|伤残|disabilit|injur/i;
 const unlawfulWords =
-  /违法(?:解除|辞退|开除|终止)|无故(?:辞退|开除|解雇|把我)|无缘无故|没有(?:任何)?(?:理由|原因)[^。？?]{0,6}(?:辞退|开除|解雇)|不想(?:再)?回|不打算(?:再)?回|不愿(?:意)?(?:再)?回|不回去|2N|[二两]倍(?:的)?(?:经济)?补偿|(?:unlawful|illegal|wrongful|unfair)(?:ly)? (?:dismiss|terminat|fir)|(?:dismiss|fir|terminat)\w* (?:me )?(?:unlawfully|illegally|wrongfully|unfairly)|(?:don'?t|do not|won'?t|will not) (?:want to )?(?:go back|return)|not (?:going back|returning)|(?:don'?t|do not) want (?:to be )?reinstat|without (?:any )?(?:lawful|legal) (?:reason|ground)|no legal ground/i;
+  /违法(?:解除|辞退|开除|终止)|无故(?:辞退|开除|解雇|把我)|无缘无故|没有(?:任何)?(?:理由|原因)[^。？?]{0,6}(?:辞退|开除|解雇)|不想(?:再)?回|不打算(?:再)?回|不愿(?:意)?(?:再)?回|不回去|2N|[二两]倍(?:的)?(?:经济)?补偿|(?:unlawful|illegal|wrongful|unfair)(?:ly)? (?:dismiss|terminat|fir)|(?:dismiss|fir|terminat)\w* (?:me )?(?:unlawfully|illegally|wrongfully|unfairly)|(?:don'?t|do not|won'?t|will not) (?:want (?:to )?)?(?:go back|return)|not (?:going back|returning)|(?:don'?t|do not) want (?:to be )?reinstat|without (?:any )?(?:lawful|legal) (?:reason|ground)|no legal ground|no (?:legal |lawful )?reason (?:in law|at all|given)|(?:didn'?t|did not|never) (?:break|violate) any (?:rule|rules)/i;
 const leaveWords = /年假|年休假|annual[- ]leave|untaken (?:leave )?days|unused (?:annual )?leave|leave days/i;
 const moneyWords =
   /应休未休|年(?:休)?假(?:的)?(?:工资|报酬)|多少钱|补(?:我|给我)?多少|补(?:我|给我)?(?:几天、)?多少钱|工资报酬|折算成钱|how much|\bowes?\b|pay me|paid for|compensat/i;
