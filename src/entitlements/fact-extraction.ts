@@ -13,7 +13,7 @@ import { serviceBetween } from './calendar-dates.js';
 import type { Facts } from './facts.js';
 import { consume, durationIn, serviceCue, takeOtherDurations } from './other-durations.js';
 import { situationFacts } from './situation-facts.js';
-import { findWages, scheduleAverage } from './spoken-amounts.js';
+import { amount, findWages, scheduleAverage } from './spoken-amounts.js';
 import { findDates } from './spoken-dates.js';
 import { enDuration, type SpokenDuration, zhDuration } from './spoken-durations.js';
 import { parseSpokenNumber } from './spoken-numbers.js';
@@ -51,6 +51,14 @@ const typos: Array<[RegExp, string]> = [
 export function normalise(text: string): string {
   let t = text.replace(/[０-９Ａ-Ｚａ-ｚ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
   for (const [re, to] of typos) t = t.replace(re, to);
+  // 差两个月满四年 is 3年10个月.
+  t = t.replace(
+    /差\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*个月\s*(?:就)?(?:满|到|够)?\s*(\d{1,2}|[一二两三四五六七八九十]{1,3})\s*年/g,
+    (whole, m, y) => {
+      const [months, years] = [parseSpokenNumber(m), parseSpokenNumber(y)];
+      return months && years && months < 12 ? `${years - 1}年${12 - months}个月` : whole;
+    },
+  );
   // 今年（2025年）5月31日: the year in brackets is the one meant.
   return t.replace(/(?:今年|去年|前年)\s*[（(]\s*(\d{4})\s*年?\s*[）)]/g, '$1年');
 }
@@ -183,7 +191,7 @@ export function extractFacts(raw: string, { today }: ExtractOptions = {}): Facts
   Object.assign(facts, findWages(text), situationFacts(normalised));
   // Spans with their wages (前8个月1万5，后4个月1万8), read before their months are blanked, are more exact
   // than a figure said near "the last 12 months".
-  const scheduled = scheduleAverage(normalised);
+  const scheduled = scheduleAverage(normalised) ?? yearTotalAverage(normalised);
   if (scheduled !== undefined) facts.averageWage = scheduled;
   Object.assign(facts, overtimeFacts(text, facts));
   facts.pregnancyMonths ??= pregnancyWeeks(normalised);
@@ -206,6 +214,17 @@ export function extractFacts(raw: string, { today }: ExtractOptions = {}): Facts
   const until = facts.endDate ?? (now && (facts.stillEmployed || facts.noWrittenContract || facts.asOfDate) ? now : undefined);
   if (!spoken && facts.startDate && until) Object.assign(facts, serviceFromDates(facts.startDate, until));
   return facts;
+}
+
+// 最后一年工资加年终奖一共拿了60000: a year's total, so its month is a twelfth (实施条例 27: bonuses count).
+const yearTotal = new RegExp(
+  `(?:最后一年|离职前一年|离职前12个月|前12个月|过去一年|这一年|一年)(?:的)?(?:工资|收入|薪水|工钱)(?:加(?:上)?(?:年终奖|奖金|提成))?(?:一共|总共|合计|加起来|总额|全年)(?:拿了?|是|有|共|为)?\\s*(${amount})`,
+);
+
+function yearTotalAverage(text: string): number | undefined {
+  const m = yearTotal.exec(text);
+  const total = m ? parseSpokenNumber(m[1]!) : undefined;
+  return total !== undefined && total >= 1200 ? Math.round((total / 12) * 100) / 100 : undefined;
 }
 
 const manyEmployers =

@@ -19,7 +19,7 @@ const chinese = '[零〇一二两俩三四五六七八九十百千万]+';
 /** A money figure: 5500, 5,500, 5.5k, 1万2, 3千5, 五千五, 一万二. */
 export const amount = `(?:(?:${arabic})(?:\\s*[万千kKwW](?:\\s*(?:\\d+|[一二两三四五六七八九]))?)?|${chinese})`;
 const notMoney =
-  '(?!\\s*(?:个|小时|钟头|天|年|月|号|日|次|倍|%|级|胞胎|周|星期|h\\b|hours?|hrs?|yrs?|days?|years?|months?|weeks?|-(?:year|month|day|hour)|st\\b|nd\\b|rd\\b|th\\b))';
+  '(?!\\s*(?:个|小时|钟头|天|年|月|号|日|次|倍|%|级|胞胎|周|星期|h\\b|hours?\\b|hrs?\\b|yrs?\\b|days?\\b|years?\\b|months?\\b|weeks?\\b|-(?:year|month|day|hour)|st\\b|nd\\b|rd\\b|th\\b))';
 const figure = new RegExp(`(?<![\\d.,a-z])(?<n>${amount})(?<more>\\s*(?:多|来)(?!了))?${notMoney}`, 'gi');
 
 type Role =
@@ -39,7 +39,7 @@ type Role =
 const roles: Array<[Role, RegExp]> = [
   [
     'skip',
-    /每小时|时薪|小时工资|per hour|an hour|hourly|补偿|赔偿|罚款|扣了|押金|报销|借|欠|compensation|severance|damages|deposit|settlement|owe|试用期(?:工资|期间)(?!.*转正)/i,
+    /每小时|时薪|小时工资|per hour|an hour|hourly|补偿|赔偿|罚款|扣了|押金|报销|借|欠|compensation|severance|damages|deposit|settlement|owe|试用期(?:工资|期间)(?!.*(?:转正|全额|一样|同样))/i,
   ],
   ['injuryAverage', /统筹地区|pooling/i],
   [

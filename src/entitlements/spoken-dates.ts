@@ -45,8 +45,11 @@ const patterns: RegExp[] = [
   new RegExp(`\\b(?<mon>${months})[a-z]*\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y>\\d{4})\\b`, 'gi'),
   new RegExp(`\\b(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<mon>${months})[a-z]*\\.?,?\\s+(?<y>\\d{4})\\b`, 'gi'),
   new RegExp(`\\b(?<mon>${months})[a-z]*\\.?,?\\s+(?<y>\\d{4})\\b`, 'gi'),
-  // "from Jan 2 to Aug 1, 2024": a day whose year the story gives.
-  new RegExp(`\\b(?<mon>${months})[a-z]*\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d)`, 'gi'),
+  // "2019 March 1": the year first.
+  new RegExp(`\\b(?<y>\\d{4})\\s+(?<mon>${months})[a-z]*\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?\\b`, 'gi'),
+  // "from Jan 2 to Aug 1, 2024", "from 8 January to 7 May 2024": a day whose year the story gives.
+  new RegExp(`(?<!\\d{4}\\s)\\b(?<mon>${months})[a-z]*\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?\\b(?!,?\\s*\\d)`, 'gi'),
+  new RegExp(`\\b(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<mon>${months})[a-z]*\\b(?!\\.?,?\\s*\\d)`, 'gi'),
 ];
 
 function small(raw: string | undefined): number | undefined {

@@ -137,7 +137,7 @@ const totals: Array<{ unit: 'hours' | 'days'; re: RegExp; offDayOnly?: boolean; 
   },
   {
     unit: 'days',
-    re: /\bworked\s+(?:on\s+)?(?:the\s+)?(?<one>\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}(?:st|nd|rd|th)?|new year'?s day|national day|labou?r day|may day|a (?:public |statutory )?holiday|a saturday|a sunday)\b/gi,
+    re: /\bworked\s+on(?<blank>\s{3,})(?=[(（][^)）]{0,40}(?:holiday|festival|national day|labou?r day|may day|new year))|\bworked\s+(?:on\s+)?(?:the\s+)?(?<one>(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}(?:st|nd|rd|th)?|new year'?s day|national day|labou?r day|may day|a (?:public |statutory )?holiday|a saturday|a sunday)\b)/gi,
     offDayOnly: true,
   },
   {
@@ -193,7 +193,8 @@ function addTotals(text: string, found: FoundOvertime): void {
       const start = m.index;
       if (taken.some(([a, b]) => start < b && start + m[0].length > a)) continue;
       const g = m.groups!;
-      const value = g.list ? g.list.split('、').length : g.one ? 1 : num(g.n ?? g.n2 ?? g.n3);
+      // A date blanked by the date reader leaves its run of spaces: `blank`.
+      const value = g.list ? g.list.split('、').length : g.one || g.blank ? 1 : num(g.n ?? g.n2 ?? g.n3);
       const kind = overtimeKindIn(clauseAround(text, start, start + m[0].length)) ?? sentenceKind(text, start);
       if (value === undefined || value <= 0 || (offDayOnly && (kind === undefined || kind === 'workday'))) continue;
       if (atWork && !workedIn(text, start)) continue;

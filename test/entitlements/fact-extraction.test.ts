@@ -207,6 +207,24 @@ describe("facts from the worker's words", () => {
       expect(extractFacts('我2012年7月大学毕业就一直在这家公司上班', { today }).startDate).toBe('2012-07');
     });
 
+    it('English dates year first or day first without a year, and 差两个月满四年', () => {
+      expect(extractFacts('i join them on 2019 March 1 and my last day is 2024 May 31')).toMatchObject({
+        startDate: '2019-03-01',
+        endDate: '2024-05-31',
+      });
+      expect(extractFacts('I only worked there from 8 January to 7 May 2024')).toMatchObject({
+        startDate: '2024-01-08',
+        endDate: '2024-05-07',
+      });
+      expect(extractFacts('我在这干了差两个月满四年')).toMatchObject({ serviceYears: 3, serviceMonths: 10 });
+    });
+
+    it("a year's total pay is twelve months' (最后一年工资加年终奖一共拿了60000), and 'Salary 11,000 monthly'", () => {
+      expect(extractFacts('他最后一年工资加年终奖一共拿了60000').averageWage).toBe(5000);
+      expect(extractFacts('Salary 11,000 monthly, no bonus').monthlyWage).toBe(11000);
+      expect(extractFacts('试用期工资也是全额9000').monthlyWage).toBe(9000);
+    });
+
     it('"effective end of May 2024" is the last day', () => {
       expect(extractFacts('I started in October 2008, the contract ends by agreement effective end of May 2024', { today })).toMatchObject({
         startDate: '2008-10',
