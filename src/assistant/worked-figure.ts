@@ -14,6 +14,7 @@ import {
   type CalculatorContext,
   type CalculatorName,
   calculateFromFacts,
+  chooseCalculator,
   type Entitlement,
   extractFacts,
   type FactQuestion,
@@ -57,6 +58,20 @@ export interface FigureStep {
 // The worker asks for a figure: how much, how many days, by when.
 const asksForFigure =
   /多少|几个月|几天|多久|怎么算|如何计算|怎么赔|赔偿标准|能拿|能得|能赔|补偿金额|期限|截止|哪天|最晚|how much|how many|how long|calculate|what (?:do|would|will) i get|deadline|by when|last day/i;
+
+// Facts that are a calculation's own inputs: a worker who gives one of them wants the figure even unasked. Other
+// facts (a contract's length, months of pregnancy) come with questions about rights, where a question about
+// years of service would be debris.
+const figureInputs = [
+  'monthlyWage',
+  'averageWage',
+  'dailyWage',
+  'wageParts',
+  'serviceYears',
+  'overtime',
+  'grade',
+  'unusedLeaveDays',
+] as const;
 
 const citationsOf = (results: readonly Entitlement[]): Citation[] =>
   results
@@ -109,7 +124,10 @@ export function workFigure({
 }): FigureStep | undefined {
   const figure = figureFor(question, candidates, context);
   if (figure.kind === 'result') return shown([figure.result, ...figure.related], lang);
-  if (figure.kind === 'ask' && (asksForFigure.test(question) || Object.keys(figure.facts).length > 0)) {
+  // Ask for the missing fact only when the question asks for a figure in words that name a calculation
+  // ("how many days in advance" under a layoff card is no severance question), or gives one of its inputs.
+  const wantsFigure = asksForFigure.test(question) && chooseCalculator(question, []) !== undefined;
+  if (figure.kind === 'ask' && (wantsFigure || figureInputs.some((k) => figure.facts[k] !== undefined))) {
     return asked(figure.question, figure.pending, question, lang);
   }
   return undefined;
