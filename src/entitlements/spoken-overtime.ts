@@ -171,14 +171,18 @@ const totals: Array<{ unit: 'hours' | 'days'; re: RegExp; offDayOnly?: boolean; 
 // The one kind a sentence names (加了18个小时的班，都是工作日晚上), when the clause itself names none.
 const sentenceEnds = ['。', '；', ';', '!', '?', '！', '？', '\n', '. '];
 
+/** The sentence around `start`, and the part of it before `start`. */
+function sentenceAt(text: string, start: number): { sentence: string; before: string } {
+  const from = Math.max(...sentenceEnds.map((d) => text.lastIndexOf(d, start))) + 1;
+  const ends = sentenceEnds.map((d) => text.indexOf(d, start)).filter((i) => i >= 0);
+  return { sentence: text.slice(from, ends.length ? Math.min(...ends) : text.length), before: text.slice(from, start) };
+}
+
 // When the sentence names several, the kind named last before the figure (工作日每天晚上都加班，总共加了20个小时，周末都休息了).
 function sentenceKind(text: string, start: number): OvertimeKind | undefined {
-  const from = Math.max(...sentenceEnds.map((d) => text.lastIndexOf(d, start)));
-  const ends = sentenceEnds.map((d) => text.indexOf(d, start)).filter((i) => i >= 0);
-  const sentence = text.slice(from + 1, ends.length ? Math.min(...ends) : text.length);
+  const { sentence, before } = sentenceAt(text, start);
   const kinds = kindWords.filter(([, re]) => re.test(sentence)).map(([kind]) => kind);
   if (kinds.length === 1) return kinds[0];
-  const before = text.slice(from + 1, start);
   let last: { kind: OvertimeKind; at: number } | undefined;
   for (const [kind, re] of kindWords) {
     for (const m of before.matchAll(new RegExp(re.source, 'gi'))) if (!last || m.index > last.at) last = { kind, at: m.index };
@@ -206,11 +210,7 @@ function addTotals(text: string, found: FoundOvertime): void {
 
 // The sentence says the days were worked: 我全上了, 都被排了班, 也上了, 加班.
 function workedIn(text: string, start: number): boolean {
-  const from = Math.max(...sentenceEnds.map((d) => text.lastIndexOf(d, start)));
-  const ends = sentenceEnds.map((d) => text.indexOf(d, start)).filter((i) => i >= 0);
-  return /上了|上班|加班|干了|干活|排了|被排|值班|没休|都来了|都在厂/.test(
-    text.slice(from + 1, ends.length ? Math.min(...ends) : text.length),
-  );
+  return /上了|上班|加班|干了|干活|排了|被排|值班|没休|都来了|都在厂/.test(sentenceAt(text, start).sentence);
 }
 
 /**
@@ -223,23 +223,22 @@ const festivals: Array<{ re: RegExp; days: (year: number) => number }> = [
   { re: /五一|劳动节|may day|labou?r day/i, days: (y) => (y >= 2025 ? 2 : 1) },
 ];
 const wholeBreak = new RegExp(
-  `(?<fest>春节|过年|国庆|五一|劳动节|spring festival|chinese new year|lunar new year|national day|golden week|may day|labou?r day)[^。；;!?！？]{0,40}?(?<n>${dayCount}|eight|seven|five|six|nine)\\s*(?:天|days?)`,
+  `(?<fest>春节|过年|国庆|五一|劳动节|spring festival|chinese new year|lunar new year|national day|golden week|may day|labou?r day)[^。；;!?！？]{0,40}?(?<n>${dayCount}|${enCount})\\s*(?:天|days?)`,
   'i',
 );
 const workedWhole =
   /一天(?:都)?没休|全在|全上|都上了|全部上班|都在上班|没休息|worked the whole|worked all|worked every day|worked through|the whole (?:break|holiday)/i;
 
 /** "2024年国庆7天假我一天没休" → 3 holiday days and 4 rest days; the year from the words, else 2025's rules. */
-function festivalBreak(text: string, found: FoundOvertime): boolean {
+function festivalBreak(text: string, found: FoundOvertime): void {
   const m = wholeBreak.exec(text);
-  if (!m || !workedWhole.test(text) || found.entries.some((e) => e.kind === 'holiday')) return false;
-  const total = num(m.groups!.n) ?? { eight: 8, seven: 7, five: 5, six: 6, nine: 9 }[m.groups!.n!.toLowerCase()];
+  if (!m || !workedWhole.test(text) || found.entries.some((e) => e.kind === 'holiday')) return;
+  const total = num(m.groups!.n);
   const festival = festivals.find((f) => f.re.test(m.groups!.fest!));
-  if (!total || !festival) return false;
+  if (!total || !festival) return;
   const year = Number(/\b(20\d{2})\b|(20\d{2})年/.exec(text)?.slice(1).find(Boolean) ?? 2025);
   const holiday = Math.min(total, festival.days(year));
   found.entries = [{ kind: 'holiday', days: holiday }, ...(total > holiday ? [{ kind: 'rest_day' as const, days: total - holiday }] : [])];
-  return true;
 }
 
 const partTimeOff = [
