@@ -35,6 +35,8 @@ const framesSchema = z
     present: terms,
     /** Rule-like talk about what users say (凡是用户说…): quotes no person at risk, governs like a hypothetical. */
     reported: terms.default({ zh: [], en: [] }),
+    /** The injury already diagnosed or treated (医院一查, "was diagnosed with"): governs its whole sentence. */
+    aftermath: terms.default({ zh: [], en: [] }),
   })
   .strict();
 
@@ -119,6 +121,7 @@ export function createDangerLexicon(data: DangerLexiconData): DangerLexicon {
     rights: both(data.frames.rights),
     present: both(data.frames.present),
     reported: both(data.frames.reported),
+    aftermath: both(data.frames.aftermath ?? { zh: [], en: [] }),
   };
 
   return {
@@ -153,6 +156,11 @@ export function createDangerLexicon(data: DangerLexiconData): DangerLexicon {
         else if (presentIn[i]) active = false;
         governed[i] = active;
       }
+      // An aftermath cue (医院一查有酒精) governs its whole sentence, the clauses before it too, but not a clause
+      // with a present cue.
+      const sentenceOf = (clause: number) => startsSentence.slice(0, clause + 1).filter(Boolean).length;
+      const afterSentences = new Set(findHits(frame.aftermath, text, words).map((h) => sentenceOf(clauseOf(h.index))));
+      for (let i = 0; i < clauses; i++) if (afterSentences.has(sentenceOf(i)) && !presentIn[i]) governed[i] = true;
       const framedFrom = pastIn.map((p, i) => p || hypoIn[i]);
       const frames: DangerScan['frames'] = [];
       if (framedFrom.some(Boolean) && past.length) frames.push('past');
@@ -161,6 +169,7 @@ export function createDangerLexicon(data: DangerLexiconData): DangerLexicon {
       if (rights) frames.push('rights');
       if (presentIn.some(Boolean)) frames.push('present');
       if (reported.length) frames.push('reported');
+      if (afterSentences.size && !frames.includes('past')) frames.push('past');
 
       const hits: DangerHit[] = [];
       for (const c of byCategory.values()) {

@@ -10,7 +10,7 @@ const files = [
   { name: 'lexicon/confined_space.yaml', text: 'category: confined_space\nacute:\n  zh: [井下没动静, 喊不应]\n  en: ["not answering"]\n' },
   {
     name: 'lexicon/frames.yaml',
-    text: 'past:\n  zh: [去年, 上个月]\n  en: [last year, ago]\nhypothetical:\n  zh: [如果, 万一]\n  en: [what if]\nrights:\n  zh: [算不算工伤, 怎么赔]\n  en: [compensation]\npresent:\n  zh: [现在, 还在]\n  en: [right now]\n',
+    text: 'past:\n  zh: [去年, 上个月]\n  en: [last year, ago]\nhypothetical:\n  zh: [如果, 万一]\n  en: [what if]\nrights:\n  zh: [算不算工伤, 怎么赔]\n  en: [compensation]\npresent:\n  zh: [现在, 还在]\n  en: [right now]\naftermath:\n  zh: [医院一查]\n  en: [was diagnosed]\n',
   },
 ];
 const lexicon = createDangerLexicon(parseDangerLexiconFiles(files));
@@ -26,6 +26,11 @@ describe('the danger lexicon', () => {
     expect(lexicon.scan('去年机器把我手卷进去了，血止不住，现在能申请工伤吗').urgent).toEqual([]);
     expect(lexicon.scan('如果机器卷进去了怎么办').urgent).toEqual([]);
     expect(lexicon.scan('what if I get caught in the machine').urgent).toEqual([]);
+  });
+
+  it('an aftermath cue governs its whole sentence, before it too, but not a clause that says now', () => {
+    expect(lexicon.scan('下午机器把我手卷进去了，医院一查骨折了，能赔吗').urgent).toEqual([]);
+    expect(lexicon.scan('医院一查骨折了。现在工友又卷进去了').urgent.map((h) => h.term)).toEqual(['卷进去了']);
   });
 
   it('a frame ends with its sentence: a danger told in a later sentence is urgent', () => {
