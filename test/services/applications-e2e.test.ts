@@ -5,7 +5,7 @@
  * input at the steps, cancel, back, a question in the middle, a restart in the middle, routing, consent and
  * /forget along the way.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { storeKinds } from '../support/stores.js';
 import {
   buttonsOf,
@@ -258,11 +258,17 @@ describe.each(storeKinds)('guided applications end to end on %s', (kind) => {
     await rig.reply(chat, '姓名');
     await rig.say(chat, '工友触电了叫不醒');
     await rig.reply(chat, '120');
-    const cases = await rig.app.db.query<{ priority: string }>(
-      `select c.priority from cases c join workers w on w.id = c.worker_id where w.external_id = $1`,
-      [String(chat)],
+    // The safety reply goes out first; the urgent case is written right after it.
+    await vi.waitFor(
+      async () => {
+        const cases = await rig.app.db.query<{ priority: string }>(
+          `select c.priority from cases c join workers w on w.id = c.worker_id where w.external_id = $1`,
+          [String(chat)],
+        );
+        expect(cases).toEqual([{ priority: 'urgent' }]);
+      },
+      { timeout: 5_000, interval: 50 },
     );
-    expect(cases).toEqual([{ priority: 'urgent' }]);
     await rig.say(chat, '/services');
     await rig.reply(chat, '姓名');
   });
