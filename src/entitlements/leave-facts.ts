@@ -8,12 +8,11 @@
  *   leaveFacts('2026年在这家公司能休几天年假？')    // → { leaveYear: 2026 }
  */
 import type { Facts } from './facts.js';
-import { parseSpokenNumber } from './spoken-numbers.js';
+import { parseNumberWord } from './spoken-numbers.js';
 
 const n = '(\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]{1,3})';
 const en = '(\\d+|one|two|three|four|five|six|seven|eight|nine|ten)';
 const leave = '(?:年假|年休假|带薪年假)';
-const englishNumbers: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
 const unused = [
   new RegExp(`${leave}\\s*(?:还)?(?:有|剩)?\\s*${n}\\s*天\\s*(?:没休|未休|没有休|没有安排|没给休)`),
@@ -59,7 +58,7 @@ function firstNumber(patterns: RegExp[], text: string): number | undefined {
       .exec(text)
       ?.slice(1)
       .find((x) => x !== undefined);
-    const value = raw === undefined ? undefined : (englishNumbers[raw.toLowerCase()] ?? parseSpokenNumber(raw));
+    const value = raw === undefined ? undefined : parseNumberWord(raw);
     if (value !== undefined) return value;
   }
   return undefined;
@@ -78,7 +77,7 @@ function hadAndTook(text: string): number | undefined {
   for (const re of hadTook) {
     const m = re.exec(text);
     if (!m) continue;
-    const [had, took] = [m[1]!, m[2]!].map((x) => englishNumbers[x.toLowerCase()] ?? parseSpokenNumber(x));
+    const [had, took] = [m[1]!, m[2]!].map(parseNumberWord);
     if (had !== undefined && took !== undefined && had >= took) return had - took;
   }
   return undefined;

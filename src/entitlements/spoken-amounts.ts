@@ -11,7 +11,7 @@
  *   findWages('月薪3.8万，当地社平工资9200元') // → { monthlyWage: 38000, statedLocal: { averageMonthlyWage: 9200 } }
  */
 
-import { parseSpokenNumber } from './spoken-numbers.js';
+import { parseNumberWord, parseSpokenNumber } from './spoken-numbers.js';
 import type { LocalFigures } from './types.js';
 
 const arabic = '\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?';
@@ -149,20 +149,6 @@ function localOf(found: Found[]): LocalFigures | undefined {
 }
 
 const months = '(\\d{1,2}|[一二两三四五六七八九十]{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)';
-const enMonths: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
 // 前8个月每月1万5，后4个月1万8 / "first 8 months was 15k, then the last 4 months 18k": one span, its wage.
 const notSpan = '(?!\\s*(?:个|months?|个月))';
 const wageSpans = [
@@ -185,7 +171,7 @@ export function scheduleAverage(text: string): number | undefined {
     const spans: Array<{ months: number; wage: number }> = [];
     for (const m of text.matchAll(re)) {
       const said = m.slice(1).find((x) => x !== undefined && x !== m.groups!.wage);
-      const count = said === undefined ? undefined : (enMonths[said.toLowerCase()] ?? parseSpokenNumber(said));
+      const count = said === undefined ? undefined : parseNumberWord(said);
       const wage = parseSpokenNumber(m.groups!.wage!);
       if (count && wage && wage >= 100) spans.push({ months: count, wage });
     }

@@ -8,7 +8,7 @@
  *   parseDuration('三年多')   // → { years: 3 }
  *   parseDuration('两年半')   // → { years: 2, months: 6 }
  */
-import { parseSpokenNumber } from './spoken-numbers.js';
+import { parseNumberWord } from './spoken-numbers.js';
 
 /** Months absent: unknown. Days absent: not said. */
 export interface SpokenDuration {
@@ -35,30 +35,10 @@ export const enDuration = new RegExp(
   'gi',
 );
 
-const englishNumbers: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-};
-
 function value(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   if (raw === '半') return 0.5;
-  return englishNumbers[raw.toLowerCase()] ?? parseSpokenNumber(raw);
+  return parseNumberWord(raw);
 }
 
 /** Whole years and months from a total in months (18 → 1 year 6 months). */

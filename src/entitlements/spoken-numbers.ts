@@ -83,3 +83,33 @@ export function parseSpokenNumber(raw: string): number | undefined {
   const tokens = tokenize(text);
   return tokens ? evaluate(tokens) : undefined;
 }
+
+const englishNumbers: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+};
+
+/**
+ * A number said as an English word (the ones the readers' patterns capture) or as parseSpokenNumber reads it.
+ * @example
+ *   parseNumberWord('Eight') // → 8
+ *   parseNumberWord('三')    // → 3
+ */
+export function parseNumberWord(raw: string): number | undefined {
+  return englishNumbers[raw.toLowerCase()] ?? parseSpokenNumber(raw);
+}

@@ -10,7 +10,7 @@
  *   findOvertime('20个工作日每天下班后都加班3小时').entries // → [{ kind: 'workday', hours: 60 }]
  */
 import type { OvertimeKind } from './facts.js';
-import { parseSpokenNumber } from './spoken-numbers.js';
+import { parseNumberWord } from './spoken-numbers.js';
 import { HOURS_PER_DAY } from './statutes.js';
 
 const count = '(?:\\d+(?:\\.\\d+)?|[零〇一二两俩三四五六七八九十百]+|半)';
@@ -50,11 +50,9 @@ export function overtimeKindIn(text: string): OvertimeKind | undefined {
   return kindWords.find(([, re]) => re.test(text))?.[0];
 }
 
-const englishCounts: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
-
 function num(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
-  return raw === '半' ? 0.5 : (englishCounts[raw.toLowerCase()] ?? parseSpokenNumber(raw));
+  return raw === '半' ? 0.5 : parseNumberWord(raw);
 }
 
 const blank = (s: string) => ' '.repeat(s.length);
@@ -171,6 +169,9 @@ const totals: Array<{ unit: 'hours' | 'days'; re: RegExp; offDayOnly?: boolean; 
 // The one kind a sentence names (加了18个小时的班，都是工作日晚上), when the clause itself names none.
 const sentenceEnds = ['。', '；', ';', '!', '?', '！', '？', '\n', '. '];
 
+// kindWords for matchAll: every mention, not the first.
+const kindWordsEverywhere = kindWords.map(([kind, re]) => [kind, new RegExp(re.source, 'gi')] as const);
+
 /** The sentence around `start`, and the part of it before `start`. */
 function sentenceAt(text: string, start: number): { sentence: string; before: string } {
   const from = Math.max(...sentenceEnds.map((d) => text.lastIndexOf(d, start))) + 1;
@@ -184,8 +185,8 @@ function sentenceKind(text: string, start: number): OvertimeKind | undefined {
   const kinds = kindWords.filter(([, re]) => re.test(sentence)).map(([kind]) => kind);
   if (kinds.length === 1) return kinds[0];
   let last: { kind: OvertimeKind; at: number } | undefined;
-  for (const [kind, re] of kindWords) {
-    for (const m of before.matchAll(new RegExp(re.source, 'gi'))) if (!last || m.index > last.at) last = { kind, at: m.index };
+  for (const [kind, re] of kindWordsEverywhere) {
+    for (const m of before.matchAll(re)) if (!last || m.index > last.at) last = { kind, at: m.index };
   }
   return last?.kind;
 }
