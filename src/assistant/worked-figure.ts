@@ -126,11 +126,11 @@ export function workFigure({
   if (figure.kind === 'result') return shown([figure.result, ...figure.related], lang);
   // Ask for the missing fact only when the question asks for a figure in words that name a calculation
   // ("how many days in advance" under a layoff card is no severance question), or gives one of its inputs.
+  if (figure.kind !== 'ask') return undefined;
   const wantsFigure = asksForFigure.test(question) && chooseCalculator(question, []) !== undefined;
-  if (figure.kind === 'ask' && (wantsFigure || figureInputs.some((k) => figure.facts[k] !== undefined))) {
-    return asked(figure.question, figure.pending, question, lang);
-  }
-  return undefined;
+  return wantsFigure || figureInputs.some((k) => figure.facts[k] !== undefined)
+    ? asked(figure.question, figure.pending, question, lang)
+    : undefined;
 }
 
 /**

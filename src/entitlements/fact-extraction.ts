@@ -194,8 +194,8 @@ export function extractFacts(raw: string, { today }: ExtractOptions = {}): Facts
   const scheduled = scheduleAverage(normalised) ?? yearTotalAverage(normalised);
   if (scheduled !== undefined) facts.averageWage = scheduled;
   Object.assign(facts, overtimeFacts(text, facts));
-  facts.pregnancyMonths ??= pregnancyWeeks(normalised);
-  if (facts.pregnancyMonths === undefined) delete facts.pregnancyMonths;
+  const weeks = facts.pregnancyMonths === undefined ? pregnancyWeeks(normalised) : undefined;
+  if (weeks !== undefined) facts.pregnancyMonths = weeks;
   const grade = takeGrade(text);
   if (grade !== undefined) facts.grade = grade;
   // 加了两天班 and 加班三个月 are overtime, not service.

@@ -153,10 +153,8 @@ function storyYear(earlier: Found[], later: Found[], g: Record<string, string | 
   if (!yearless(g)) return undefined;
   const last = [...earlier].reverse().find((f) => f.yearSaid) ?? later.find((f) => f.yearSaid);
   if (!last) return undefined;
-  const month = g.mon ? months.split('|').indexOf(g.mon.slice(0, 3).toLowerCase()) + 1 : small(g.m);
-  if (month === undefined || month < 1 || month > 12) return undefined;
   const year = Number(last.date.slice(0, 4));
-  const at = (y: number) => (g.d === undefined ? `${y}-${String(month).padStart(2, '0')}` : dateOf(y, month, small(g.d) ?? 0));
+  const at = (y: number) => dateFrom({ ...g, y: String(y) }, undefined);
   const date = at(year);
   return date && date < last.date && last.role === 'start' ? at(year + 1) : date;
 }

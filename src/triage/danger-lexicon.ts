@@ -158,9 +158,10 @@ export function createDangerLexicon(data: DangerLexiconData): DangerLexicon {
       }
       // An aftermath cue (医院一查有酒精) governs its whole sentence, the clauses before it too, but not a clause
       // with a present cue.
-      const sentenceOf = (clause: number) => startsSentence.slice(0, clause + 1).filter(Boolean).length;
-      const afterSentences = new Set(findHits(frame.aftermath, text, words).map((h) => sentenceOf(clauseOf(h.index))));
-      for (let i = 0; i < clauses; i++) if (afterSentences.has(sentenceOf(i)) && !presentIn[i]) governed[i] = true;
+      let sentence = 0;
+      const sentenceOf = startsSentence.map((starts) => (starts ? ++sentence : sentence));
+      const afterSentences = new Set(findHits(frame.aftermath, text, words).map((h) => sentenceOf[clauseOf(h.index)]));
+      for (let i = 0; i < clauses; i++) if (afterSentences.has(sentenceOf[i]) && !presentIn[i]) governed[i] = true;
       const framedFrom = pastIn.map((p, i) => p || hypoIn[i]);
       const frames: DangerScan['frames'] = [];
       if (framedFrom.some(Boolean) && past.length) frames.push('past');
