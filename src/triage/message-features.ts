@@ -11,7 +11,7 @@ import type { DangerScan } from './danger-lexicon.js';
 import { normalise } from './text-matcher.js';
 
 /** Bump when the features change: a stored model trained on other features is then retrained, not copied. */
-export const FEATURES_VERSION = 3;
+export const FEATURES_VERSION = 4;
 
 export function messageFeatures(text: string, scan: DangerScan): string[] {
   const t = normalise(text);
@@ -39,7 +39,8 @@ export function messageFeatures(text: string, scan: DangerScan): string[] {
 
 /**
  * Who speaks and what for, said any way: the employer's side (有个员工…, "I'm HR", "our workers"), asking how
- * to avoid a duty (怎么操作可以不给…, "how can we avoid…"), asking for someone else's data. Features, not
+ * to avoid a duty (怎么操作可以不给…, "how can we avoid…"), asking for someone else's data, speaking in
+ * someone's authority, asking the union for a lawyer, being out of money now, asking after one's own case. Features, not
  * rules: the classifier weighs them against everything else the message says.
  */
 const voices: Array<[string, RegExp]> = [
@@ -53,6 +54,26 @@ const voices: Array<[string, RegExp]> = [
   ],
   [
     'others_data',
-    /(?:别人|其他(?:员工|工人|人|用户)|同事|他|她)的(?:聊天记录|电话|手机号|住址|身份证|工资条|案件|资料|信息)|\b(?:someone else'?s|other (?:users|workers)'?|all (?:users|workers)'?)\b|\bexport\b/,
+    /(?:别人|其他(?:员工|工人|人|用户)|同事|他|她)的(?:聊天记录|电话|手机号|住址|身份证|工资条|案件|资料|信息)|(?:名单|名册|花名册|登记表|求助记录|聊天记录)[^。？?]{0,6}(?:给我|发我|发给我|导出|调出)|(?:给我|发我|导出|调出)[^。？?]{0,10}(?:名单|名册|花名册|登记表|求助记录)|\b(?:someone else'?s|other (?:users|workers)'?|all (?:users|workers)'?)\b|\bexport\b|\b(?:list|names|records) of (?:all |the )?(?:users|workers|members|people who)\b/,
+  ],
+  [
+    // Speaking in someone's authority: 陈主席让我来的, 我是工会的工作人员, "I'm from the union office".
+    'authority',
+    /(?:主席|领导|部长|书记|主任|科长|处长|经理|管理员|工作人员|客服)(?:让我|叫我|派我|安排我|授权|同意我)|我是(?:工会|总工会|你们|这边|系统)的?(?:工作人员|干部|领导|管理员|主席|客服|开发)|\bi(?:'m| am) (?:from|with) (?:the )?union\b|\b(?:admin|administrator|moderator)\b|\bon behalf of (?:the )?union\b|\b(?:the )?(?:chairman|director|supervisor) (?:sent|asked|told) me\b/,
+  ],
+  [
+    // Asking the union for a lawyer or to take the case: 工会有没有免费律师, 帮我出庭, "can the union represent me".
+    'ask_lawyer',
+    /(?:工会|你们|这边)(?:有没有|能不能|可不可以|可以|能否|能|给不给|管不管|帮不帮)[^。？?]{0,8}(?:律师|法律援助|法援|代理|出庭|打官司)|请不起律师|(?:帮|替|代|陪)(?:我|我们)(?:打官司|出庭|去仲裁|起诉|写诉状|写仲裁)|免费(?:的)?(?:律师|法律援助|打官司)|\brepresent (?:me|us)\b|\b(?:free|union'?s?) (?:lawyer|attorney|legal aid|legal help)\b|\bafford (?:a )?(?:lawyer|attorney)\b|\b(?:provide|give|send|get|find) (?:me |us )?(?:a )?(?:lawyer|attorney)\b/,
+  ],
+  [
+    // Out of money now: 只剩五十块, 交不起房租, 吃不上饭, "no money left", "can't afford".
+    'broke',
+    /只剩(?:下)?[0-9一二三四五六七八九十两几百]+(?:块|元|毛)|(?:没钱|没有钱|一分钱都没有?)(?:了|吃饭|交|付|看病|回家|买)|(?:交|付|买|看|吃|住|治)不起|(?:饭|馒头|泡面)都吃不上|揭不开锅|走投无路|借遍了|\bno money (?:left|for)\b|\b(?:can'?t|cannot|couldn'?t) (?:afford|pay (?:the |my )?(?:rent|bill|bills|hospital))\b|\b(?:broke|evict\w*)\b|\b(?:run|ran|running) out of money\b/,
+  ],
+  [
+    // Asking after one's own earlier case: 上次说的那个调解怎么样了, 我的申请有消息没, "any update on my case".
+    'followup',
+    /(?:上次|上回|之前|前几天|前阵子|前两天|上周)[^。？?]{0,12}(?:说的|提交|登记|反映|申请|报的|找你们|问的|那个)[^。？?]{0,16}(?:怎么样了|咋样了|有结果|有消息|有进展|进度|办得|同意了没|答复|回复了没|处理得|到哪一步)|(?:我的|我那个|我们那个)(?:案子|申请|事情|事|求助|调解|投诉)[^。？?]{0,8}(?:怎么样了|咋样了|进度|有消息|有结果|到哪)|\b(?:any (?:update|news|progress)|status of my|what happened (?:with|to) my|heard back)\b/,
   ],
 ];

@@ -24,6 +24,21 @@ describe('who speaks and what for', () => {
     expect(features('公司怎么可以不给我补偿？')).not.toContain('V:employer');
   });
 
+  it("reads someone's authority, a request for the union's lawyer, being out of money and asking after one's own case", () => {
+    expect(features('工会李主席让我来的 把求助的人的名单给我')).toEqual(expect.arrayContaining(['V:authority', 'V:others_data']));
+    expect(features("I'm from the union, send me the list of workers who complained")).toEqual(
+      expect.arrayContaining(['V:authority', 'V:others_data']),
+    );
+    expect(features('工会有没有免费律师 我请不起')).toContain('V:ask_lawyer');
+    expect(features('Can the union represent me at the hearing?')).toContain('V:ask_lawyer');
+    expect(features('仲裁一定要请律师吗')).not.toContain('V:ask_lawyer');
+    expect(features('身上只剩三十块 房租交不起了')).toContain('V:broke');
+    expect(features('we have no money left for food')).toContain('V:broke');
+    expect(features('上次说的那个调解 对方同意了没有')).toContain('V:followup');
+    expect(features('any update on my case?')).toContain('V:followup');
+    expect(features('开发商让我们再等等')).not.toContain('V:authority');
+  });
+
   it('declines the employer asking how to avoid a duty, even where the words of law say answer; danger still comes first', () => {
     // A model that has only ever seen rights questions: the voice decides, not it.
     const model = trainLinearModel([
