@@ -47,12 +47,17 @@ const rules: Rule[] = [
   [
     'double_wage_no_contract',
     has(
-      /[双二两]倍工资|double[- ]wages?|double pay|(?:没|未)签[^。？?]{0,6}合同[^。？?，,]{0,8}(?:多少|赔|补(?!偿))|without (?:a |any )?(?:written )?contract|no written (?:labou?r )?contract|never signed (?:a |any )?(?:written )?contract/i,
+      /[双二两]倍工资|double[- ]wages?|double pay|(?:没|未)签[^。？?]{0,6}合同[^。？?，,]{0,8}(?:多少|赔|补(?!偿))|(?:不签|没签|未签)[^。？?]{0,10}合同[^。？?]{0,16}(?:双倍|两倍|二倍)|without (?:a |any )?(?:written )?contract|no written (?:labou?r )?contract|because (?:of )?(?:there was )?no (?:written )?contract|never signed (?:a |any )?(?:written )?contract/i,
     ),
   ],
   ['unused_annual_leave_pay', (t) => leaveWords.test(t) && moneyWords.test(t)],
   ['annual_leave_days', has(/年假|年休假|annual[- ]leave|paid leave/i)],
-  ['overtime_pay', has(/加班费|加班工资|加班的?钱|overtime pay|pay for (?:the )?overtime/i)],
+  [
+    'overtime_pay',
+    has(
+      /加班费|加班工资|加班的?钱|overtime (?:pay|money|wages?|salary|payment|compensation|rate)|pay for (?:the |my |this |that )?overtime|(?:paid|pay me|owe me) for (?:the |my )?(?:\d+ hours of )?overtime/i,
+    ),
+  ],
   [
     'probation',
     has(

@@ -114,6 +114,7 @@ const roleFacts = {
   now: 'asOfDate',
   birth: 'birthDate',
   interrupted: 'interruptedDate',
+  firstWork: 'firstWorkDate',
 } as const;
 
 // The job has ended, in any words: a story with two dates and one of these spans the job between them.
@@ -142,7 +143,7 @@ function takeDates(text: string, today: string | undefined, facts: Facts): strin
 function spanTheJob(text: string, unmarked: string[], facts: Facts): void {
   if (!unmarked.length || (facts.startDate && facts.endDate) || !jobEnded.test(text)) return;
   const sorted = [...unmarked].sort();
-  const excluded = new Set([facts.asOfDate, facts.knewDate, facts.signedDate]);
+  const excluded = new Set([facts.asOfDate, facts.knewDate, facts.signedDate, facts.firstWorkDate]);
   const candidates = sorted.filter((d) => !excluded.has(d));
   if (facts.startDate) {
     const later = candidates.filter((d) => d > facts.startDate!);
@@ -210,10 +211,32 @@ export function extractFacts(raw: string, { today }: ExtractOptions = {}): Facts
     facts.totalWorkYears = facts.priorWorkYears + (spoken ? spoken.years + (spoken.months ?? 0) / 12 : 0);
   }
   if (facts.endDate) facts.stillEmployed = false;
-  const now = today ?? facts.asOfDate;
+  const now = facts.asOfDate ?? today;
+  if (facts.totalWorkYears === undefined && facts.firstWorkDate) {
+    const years = workYearsSince(facts.firstWorkDate, now, facts.leaveYear, facts.endDate);
+    if (years !== undefined) facts.totalWorkYears = years;
+  }
   const until = facts.endDate ?? (now && (facts.stillEmployed || facts.noWrittenContract || facts.asOfDate) ? now : undefined);
   if (!spoken && facts.startDate && until) Object.assign(facts, serviceFromDates(facts.startDate, until));
   return facts;
+}
+
+/**
+ * Years of work from the first job (2003年7月参加工作) to the day they are counted on: the end of the year
+ * asked about (2024年能休几天), else the last day here or today; months as a fraction, days left out.
+ * @example
+ *   workYearsSince('2003-07', '2025-01-15', undefined, undefined) // → 21.5
+ */
+function workYearsSince(
+  first: string,
+  now: string | undefined,
+  leaveYear: number | undefined,
+  end: string | undefined,
+): number | undefined {
+  const yearEnd = leaveYear ? `${leaveYear}-12-31` : undefined;
+  const until = [yearEnd, end, now].filter((d): d is string => Boolean(d)).sort()[0];
+  const span = until ? serviceFromDates(first, until.length === 7 ? `${until}-01` : until) : undefined;
+  return span ? Math.round((span.serviceYears! + (span.serviceMonths ?? 0) / 12) * 100) / 100 : undefined;
 }
 
 // 最后一年工资加年终奖一共拿了60000: a year's total, so its month is a twelfth (实施条例 27: bonuses count).

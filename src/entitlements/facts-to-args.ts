@@ -58,7 +58,12 @@ const builders: Record<CalculatorName, (f: Facts, today: string | undefined) => 
     monthlyWage: wageFor('double_wage_no_contract', f).wage,
   }),
   overtime_pay: overtimeArgs,
-  annual_leave_days: (f, today) => ({ cumulativeYears: f.totalWorkYears, ...leaveDates(f, today), sickLeaveMonths: f.sickLeaveMonths }),
+  annual_leave_days: (f, today) => ({
+    cumulativeYears: f.totalWorkYears,
+    ...leaveDates(f, today),
+    sickLeaveMonths: f.sickLeaveMonths,
+    takenDays: f.takenLeaveDays,
+  }),
   unused_annual_leave_pay: (f, today) => ({
     monthlyWage: wageFor('unused_annual_leave_pay', f).wage,
     unusedDays: unusedLeave(f, today).days,

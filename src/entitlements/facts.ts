@@ -28,6 +28,8 @@ export const factsSchema = z.object({
   endDate: partialDate.optional(),
   /** The day the worker knew or should have known of the infringement. */
   knewDate: partialDate.optional(),
+  /** The day the worker first started work anywhere (2003年7月参加工作, "my first job in July 2003"): years of work. */
+  firstWorkDate: partialDate.optional(),
   /** The day a written contract was finally signed (才和我补签合同): the end of double wages. */
   signedDate: partialDate.optional(),
   /** The latest day the worker claimed, complained to an authority, or the employer agreed to pay (时效中断). */

@@ -27,11 +27,11 @@ const unused = [
     `${leave}\\s*(?:有|共|一共|应休)\\s*${n}\\s*天[^。；？?]{0,24}?(?:没让我?休|不让我?休|没休|没批|没给我?休|没法休|休不了|没能休|都没休)`,
   ),
   new RegExp(
-    `(?:couldn'?t|could not|didn'?t|did not|never|failed to|unable to) (?:arrange|let me take|give me|approve|schedule)\\s+${en}\\s+days?`,
+    `(?:couldn'?t|could not|didn'?t|did not|never|failed to|unable to) (?:arrange|let me take|give me|approve|schedule)\\s+(?:my\\s+|the\\s+|our\\s+)?${en}\\s+days?`,
     'i',
   ),
   new RegExp(
-    `(?<!(?:took|taken|take|used|had|only)\\s+)${en}\\s+days?\\s+(?:of\\s+)?(?:annual\\s+)?leave[^.?]{0,50}?(?:didn'?t let|did not let|not allowed|wasn'?t allowed|never let|couldn'?t take|could not take|refused|no time to take|never took|didn'?t take|did not take)`,
+    `(?<!(?:took|taken|take|used|had|only)\\s+)${en}\\s+days?\\s+(?:of\\s+)?(?:annual\\s+)?leave[^.?]{0,50}?(?:didn'?t let|did not let|not allowed|wasn'?t allowed|never let|couldn'?t take|could not take|refused|no time to take|never took|didn'?t take|did not take|(?:couldn'?t|could not|wouldn'?t|would not|won'?t|can'?t|cannot|didn'?t|did not) let (?:me|us) take)`,
     'i',
   ),
 ];

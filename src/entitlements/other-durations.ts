@@ -58,6 +58,9 @@ const others: Array<[RegExp, Lang, Take]> = [
   [zh('DUR\\s*(?:的|期)?\\s*(?:短期|固定期限)?(?:的)?(?:劳动)?合同'), 'zh', setContract],
   [zh(`合同(?:期限?|期)\\s*${exactly}\\s*DUR`), 'zh', setContract],
   [zh(`合同\\s*(?:签了?|签的是|一签)\\s*${exactly}\\s*DUR`), 'zh', setContract],
+  // 签的是固定期限合同，期限8个月: the term in the next clause.
+  [zh(`合同[，,]\\s*(?<!试用)期限\\s*${exactly}\\s*DUR`), 'zh', setContract],
+  [en('contract\\s+(?:only|just)\\s+DUR'), 'en', setContract],
   [en('DUR\\s*(?:-|\\s)?(?:fixed[- ]term\\s+)?contract'), 'en', setContract],
   [
     en('contract(?:\\s+(?:term|period|length))?\\s+(?:is for|was for|is|was|of|for|runs? for)\\s+(?:exactly\\s+|only\\s+|just\\s+)?DUR'),

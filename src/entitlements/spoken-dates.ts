@@ -42,6 +42,9 @@ const patterns: RegExp[] = [
   new RegExp(`(?<![\\d年])(?<m>${MM})\\s*月\\s*(?<d>${DD})\\s*[日号]`, 'g'),
   new RegExp(`(?<![\\d年月])(?<m>${MM})\\s*月(?:份)?${roleAhead}`, 'g'),
   /(?<day>今天|昨天|前天)/g,
+  // 上周四, "last Thursday": that weekday of the previous calendar week (weeks start on Monday).
+  /(?<wk>上上周|上周|上个?星期|上个?礼拜)(?<wd>[一二三四五六日天])/g,
+  /\b(?<wk>last|this past)\s+(?<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi,
   new RegExp(`\\b(?<mon>${months})[a-z]*\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?<y>\\d{4})\\b`, 'gi'),
   new RegExp(`\\b(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s+(?<mon>${months})[a-z]*\\.?,?\\s+(?<y>\\d{4})\\b`, 'gi'),
   new RegExp(`\\b(?<mon>${months})[a-z]*\\.?,?\\s+(?<y>\\d{4})\\b`, 'gi'),
@@ -72,6 +75,7 @@ function yearFor(g: Record<string, string | undefined>, today: string | undefine
 /** The date a match names, or undefined when it names none (2月30日) or needs a today we lack. */
 function dateFrom(g: Record<string, string | undefined>, today: string | undefined): string | undefined {
   if (g.day) return today ? addDays(today, -['今天', '昨天', '前天'].indexOf(g.day)) : undefined;
+  if (g.wk && g.wd) return today ? weekdayOf(today, g.wk, g.wd) : undefined;
   if (g.rm) {
     if (!today) return undefined;
     const back = g.rm.startsWith('上上') ? 2 : g.rm.startsWith('上') ? 1 : 0;
@@ -91,6 +95,17 @@ function dateFrom(g: Record<string, string | undefined>, today: string | undefin
   // 3月15号 with no year and later than today means last year's.
   if (date && !g.y && !g.zy && !g.rel && today && compareDates(date, today) > 0) return dateOf(year - 1, month, small(g.d)!);
   return date;
+}
+
+const weekdaysZh = '一二三四五六日';
+const weekdaysEn = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
+
+/** 上周四 / "last Thursday" said on `today`: that weekday of the week before (这周… of this week). */
+function weekdayOf(today: string, week: string, weekday: string): string {
+  const wd = weekday === '天' ? 6 : weekdaysZh.includes(weekday) ? weekdaysZh.indexOf(weekday) : weekdaysEn.indexOf(weekday.toLowerCase());
+  const todayWd = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
+  const back = week.startsWith('上上') ? 2 : /^(?:上|last|this past)/i.test(week) ? 1 : 0;
+  return addDays(today, wd - todayWd - 7 * back);
 }
 
 /**

@@ -72,7 +72,7 @@ function clauseAround(text: string, start: number, end: number): string {
 }
 
 const perDay = [
-  new RegExp(`每(?:天|次|日)[^，。；,;\\d]{0,10}?(?<n>${count})${hoursUnit}`, 'g'),
+  new RegExp(`(?:每(?:天|次|日|个)|各)[^，。；,;\\d]{0,10}?(?<n>${count})${hoursUnit}`, 'g'),
   new RegExp(
     `(?<n>\\d+(?:\\.\\d+)?)\\s*(?:extra\\s+|more\\s+|additional\\s+)?(?:hours?|hrs?|h\\b)\\s*(?:of overtime\\s*)?(?:each|a day|per day|every (?:working |work )?day|each (?:working |work )?day|apiece|on each(?: of)?)|\\bfor\\s+(?<n2>\\d+(?:\\.\\d+)?)${enHours}`,
     'gi',
@@ -82,7 +82,13 @@ const perDay = [
 const dayCount = '(?:\\d+|十[一二三四五六七八九]?|[一二两三四五六七八九]十?[一二三四五六七八九]?)';
 const dayCounts = [
   // Not 周末: 三个周末 may be three days or six.
-  new RegExp(`(?<n>${dayCount})\\s*个?\\s*(?<w>周六|周日|星期[六天日]|礼拜[六天日]|休息日|法定节假日|节假日|工作日|天|次)`, 'g'),
+  // Not the 六 of 周六周日.
+  new RegExp(
+    `(?<![周期拜])(?<n>${dayCount})\\s*个?\\s*(?<w>周六|周日|星期[六天日]|礼拜[六天日]|休息日|法定节假日|节假日|工作日|天|次)`,
+    'g',
+  ),
+  // 周末两天（周六周日）: the two days of one weekend.
+  /(?<w>周末|双休日?|休息日)\s*(?<n>两|二|2)\s*天/g,
   new RegExp(
     `\\b(?<n>${enCount})\\s+(?:(?:national|spring|new year'?s?|labou?r|may|mid-autumn|dragon boat|qingming)\\s+(?:day|festival)\\s+)?(?<w>saturdays?|sundays?|weekend days?|rest days?|(?:public |statutory )?holidays?|weekdays?|working days?|workdays?)\\b`,
     'gi',
@@ -92,7 +98,9 @@ const dayCounts = [
 /** Days told with their hours, one pair to a sentence: 三个周日…每次8小时 → 3 rest days. */
 function daysWithHours(sentence: string, found: FoundOvertime): string {
   const hours = perDay.flatMap((re) => [...sentence.matchAll(re)]);
-  const days = dayCounts.flatMap((re) => [...sentence.matchAll(re)]);
+  const all = dayCounts.flatMap((re) => [...sentence.matchAll(re)]);
+  // 周末两天 holds 两天: a count inside a longer one is the same count.
+  const days = all.filter((m) => !all.some((o) => o !== m && o.index <= m.index && o.index + o[0].length >= m.index + m[0].length));
   if (hours.length !== 1 || days.length !== 1) return sentence;
   const [h, d] = [num(hours[0]!.groups!.n ?? hours[0]!.groups!.n2)!, num(days[0]!.groups!.n)!];
   if (!(h > 0 && d > 0)) return sentence;

@@ -30,6 +30,15 @@ describe('English dates and what they mark', () => {
     ['I started working there on March 1, 2021 and was terminated on August 15, 2025.', { startDate: '2021-03-01', endDate: '2025-08-15' }],
     ['They finally signed a written contract with me on 12 May 2025', { signedDate: '2025-05-12' }],
     ["It's now July 2025 and I'm still there", { asOfDate: '2025-07' }],
+    ['I got the dismissal letter on Tuesday 11/8/2022.', { endDate: '2022-11-08' }],
+    ['My fixed-term contract end on 10 Jan 2024 and they will not renew it', { endDate: '2024-01-10' }],
+    [
+      'Started on 6 May 2024. Then on 16 August 2024 the manager said I do not fit and told me not to come back tomorrow',
+      { endDate: '2024-08-16' },
+    ],
+    ['Today is Monday 14 April 2025. My boss fired me last Thursday.', { asOfDate: '2025-04-14', endDate: '2025-04-10' }],
+    ['Fired on 20 March 2023. On 9 October 2023 I sent them a formal written demand letter.', { interruptedDate: '2023-10-09' }],
+    ["I started my first job in July 2003. Now it's January 2025.", { firstWorkDate: '2003-07', totalWorkYears: 21.5 }],
   ]);
 
   it('never reads "resigned on" as a signing', () => {
@@ -54,6 +63,12 @@ describe('Chinese dates and what they mark', () => {
     ['2025年3月1日老板通知我被开除了', { endDate: '2025-03-01' }],
     ['2025年4月3日主管打电话说不用来了，当天我就知道被辞退了', { knewDate: '2025-04-03' }],
     ['我2022年2月14日入职，今年（2025年）5月31日被裁', { startDate: '2022-02-14', endDate: '2025-05-31' }],
+    ['我是2023年11月8号被公司口头加书面通知开除的', { endDate: '2023-11-08' }],
+    ['24年6月27号我干不下去离职了', { endDate: '2024-06-27' }],
+    ['2023年3月1号去一家湘菜馆当厨师，直到2023年8月1号才补签了书面劳动合同', { startDate: '2023-03-01', signedDate: '2023-08-01' }],
+    ['23年5月16号入职，公司拖到23年9月16号才签', { startDate: '2023-05-16', signedDate: '2023-09-16' }],
+    ['上周四老板让我走人', { endDate: '2025-06-05' }],
+    ['2024年7月1号大学毕业第一次参加工作，2024年能休几天年假', { firstWorkDate: '2024-07-01', totalWorkYears: 0.5 }],
   ]);
 
   it('reads 到去年12月31日 as "as of", not as the last day', () => {
