@@ -274,7 +274,7 @@ const needs: Record<CalculatorName, Check[]> = {
   injury_disability: [
     ask('grade', (f) => f.grade === undefined),
     askWage('injury'),
-    ask('suitableWorkArranged', (f) => (f.grade === 5 || f.grade === 6) && f.suitableWorkArranged === undefined),
+    ask('suitableWorkArranged', (f) => (f.grade === 5 || f.grade === 6) && f.suitableWorkArranged === undefined && !f.oneOffOnly),
   ],
   arbitration_deadline: [
     ask('claimKind', (f) => !f.claimKind),

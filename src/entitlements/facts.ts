@@ -69,6 +69,8 @@ export const factsSchema = z.object({
   restDayTimeOff: z.boolean().optional(),
   grade: z.number().int().min(1).max(10).optional(),
   suitableWorkArranged: z.boolean().optional(),
+  /** The question asks for the one-off disability subsidy only, not the monthly allowance. */
+  oneOffOnly: z.boolean().optional(),
   birthKind: z.enum(['birth', 'miscarriage']).optional(),
   babies: z.number().int().min(1).optional(),
   difficultBirth: z.boolean().optional(),

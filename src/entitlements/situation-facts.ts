@@ -110,6 +110,12 @@ function workFacts(text: string): Facts {
     /安排了?(?:我)?(?:适当|合适|其他|别的|轻松)(?:的)?(?:工作|岗位)|(?:arranged|offered|gave me) (?:a )?suitable (?:work|job|post)/i,
   );
   if (arranged !== undefined) facts.suitableWorkArranged = arranged;
+  // 一次性伤残补助金多少钱: suitable work changes only the monthly allowance, so it is not asked.
+  if (
+    /一次性伤残补助|one-?off (?:disability )?(?:subsidy|grant|payment|lump)|lump[- ]sum disability/i.test(text) &&
+    !/津贴|按月|每月|allowance|monthly/i.test(text)
+  )
+    facts.oneOffOnly = true;
   return facts;
 }
 

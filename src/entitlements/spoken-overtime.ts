@@ -74,7 +74,7 @@ function clauseAround(text: string, start: number, end: number): string {
 const perDay = [
   new RegExp(`(?:每(?:天|次|日|个)|各)[^，。；,;\\d]{0,10}?(?<n>${count})${hoursUnit}`, 'g'),
   new RegExp(
-    `(?<n>\\d+(?:\\.\\d+)?)\\s*(?:extra\\s+|more\\s+|additional\\s+)?(?:hours?|hrs?|h\\b)\\s*(?:of overtime\\s*)?(?:each|a day|per day|every (?:working |work )?day|each (?:working |work )?day|apiece|on each(?: of)?)|\\bfor\\s+(?<n2>\\d+(?:\\.\\d+)?)${enHours}`,
+    `(?<n>\\d+(?:\\.\\d+)?)\\s*(?:extra\\s+|more\\s+|additional\\s+)?(?:hours?|hrs?|h\\b)\\s*(?:of overtime\\s*)?(?:each|a day|per day|every (?:working |work )?day|each (?:working |work )?day|apiece|on each(?: of)?|after (?:my |the |each )?(?:shift|work|working day))|\\bfor\\s+(?<n2>\\d+(?:\\.\\d+)?)${enHours}`,
     'gi',
   ),
 ];
@@ -84,9 +84,11 @@ const dayCounts = [
   // Not 周末: 三个周末 may be three days or six.
   // Not the 六 of 周六周日.
   new RegExp(
-    `(?<![周期拜])(?<n>${dayCount})\\s*个?\\s*(?<w>周六|周日|星期[六天日]|礼拜[六天日]|休息日|法定节假日|节假日|工作日|天|次)`,
+    `(?<![周期拜这那])(?<n>${dayCount})\\s*个?\\s*(?<w>周六|周日|星期[六天日]|礼拜[六天日]|休息日|法定节假日|节假日|工作日|天|次)`,
     'g',
   ),
+  // "9 evenings in total": evenings are working days' overtime.
+  new RegExp(`\\b(?<n>\\d+|${enCount})\\s+(?<w>evenings?|nights?)\\b`, 'gi'),
   // 周末两天（周六周日）: the two days of one weekend.
   /(?<w>周末|双休日?|休息日)\s*(?<n>两|二|2)\s*天/g,
   new RegExp(
@@ -122,6 +124,9 @@ const totals: Array<{ unit: 'hours' | 'days'; re: RegExp; offDayOnly?: boolean; 
   { unit: 'hours', re: new RegExp(`(?:上了|干了|工作了|上班)\\s*(?<n>${count})${hoursUnit}\\s*(?:的)?\\s*班?`, 'gi'), offDayOnly: true },
   { unit: 'days', re: new RegExp(`加了\\s*(?<n>${count})\\s*天\\s*(?:的)?\\s*班|加班\\s*(?<n2>${count})\\s*天`, 'gi') },
   { unit: 'days', re: new RegExp(`(?:上了|干了)\\s*(?<n>${count})\\s*天\\s*(?:的)?\\s*班`, 'gi'), offDayOnly: true },
+  // 上了半天（4小时）, 加了一整天: the hours said in brackets, a whole day as one.
+  { unit: 'hours', re: new RegExp(`(?:上了|干了|加了)\\s*半天\\s*(?:班)?\\s*[（(]\\s*(?<n>${count})${hoursUnit}`, 'gi'), offDayOnly: true },
+  { unit: 'days', re: /(?:加了|上了|干了)\s*(?<one>一\s*整天|整整一天)(?:的)?\s*(?:班)?/g, offDayOnly: true },
   {
     unit: 'hours',
     re: new RegExp(

@@ -69,6 +69,11 @@ describe('Chinese dates and what they mark', () => {
     ['23年5月16号入职，公司拖到23年9月16号才签', { startDate: '2023-05-16', signedDate: '2023-09-16' }],
     ['上周四老板让我走人', { endDate: '2025-06-05' }],
     ['2024年7月1号大学毕业第一次参加工作，2024年能休几天年假', { firstWorkDate: '2024-07-01', totalWorkYears: 0.5 }],
+    ['离职前12个月底薪加提成一共拿了72000', { averageWage: 6000 }],
+    ['今年年假一天没休', { takenLeaveDays: 0 }],
+    ['五一5月1号2号两天法定假我都上班了，每天8小时，这两天加班费多少', { overtime: [{ kind: 'holiday', days: 2 }] }],
+    ['有个周日上了半天（4小时），没补休', { overtime: [{ kind: 'rest_day', hours: 4 }], restDayTimeOff: false }],
+    ['伤残五级，一次性伤残补助金多少钱', { grade: 5, oneOffOnly: true }],
   ]);
 
   it('reads 到去年12月31日 as "as of", not as the last day', () => {
