@@ -178,8 +178,22 @@ export function stemEnglish(word: string): string {
   return w;
 }
 
+// The last texts tokenized: one message's question is tokenized several times (triage, both search pools,
+// the query embedder), and jieba is the costly part. Small, so a re-index's passages just pass through.
+const recent = new Map<string, readonly string[]>();
+const RECENT_MAX = 16;
+
 /** Search-mode terms of `text`, stopwords removed, in order (duplicates kept: they are term frequency). */
 export function tokenize(text: string): string[] {
+  const known = recent.get(text);
+  if (known) return [...known];
+  const out = tokenizeUncached(text);
+  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+  recent.set(text, out.slice());
+  return out;
+}
+
+function tokenizeUncached(text: string): string[] {
   const out: string[] = [];
   for (const raw of segmenter().cutForSearch(text.normalize('NFKC'), true)) {
     const t = raw.trim().toLowerCase();
