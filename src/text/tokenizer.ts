@@ -8,8 +8,11 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 
 let jieba: Jieba | undefined;
-function segmenter(): Jieba {
-  // Loading the dictionary takes ~300 ms: do it once, on first use.
+/**
+ * The one jieba segmenter of the process (the tokenizer's and the assistant's keywords): loading the
+ * dictionary takes ~300 ms and ~45 MB, so it is done once, on first use.
+ */
+export function segmenter(): Jieba {
   jieba ??= Jieba.withDict(dict);
   return jieba;
 }
