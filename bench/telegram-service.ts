@@ -2,7 +2,7 @@
  * The service side of `npm run bench:telegram`, run as its own process (as in production, where Telegram
  * is elsewhere): the Telegram channel in webhook mode on the shared HTTP server, the outbox, and a worker
  * side from a factory. Prints `{"port":…}` when ready; on SIGTERM stops gracefully (in-flight updates
- * finish) and prints `{"peakRssMb":…,"state":…}`.
+ * finish) and prints `{"peakRssMb":…,"cpuMs":…,"state":…}` (cpuMs: user + system CPU from ready to SIGTERM).
  *
  *   tsx bench/telegram-service.ts --api-root http://127.0.0.1:PORT --secret S [--stand-in | --echo] [--database-url …]
  *
@@ -133,12 +133,15 @@ async function main() {
       ? await partialService({ ...values, databaseUrl, dataDir, log, makeWorkers: values.echo ? echoWorkers : standInWorkers })
       : await wholeApp({ ...values, databaseUrl, dataDir, log });
   process.stdout.write(`${JSON.stringify({ port: service.port })}\n`);
+  // CPU of this process (all threads) from ready to stop: the cost of the messages, start-up excluded.
+  const cpuAtReady = process.cpuUsage();
 
   process.once('SIGTERM', async () => {
+    const cpu = process.cpuUsage(cpuAtReady);
     const state = await service.stop();
     clearInterval(sampler);
     rmSync(dataDir, { recursive: true, force: true });
-    process.stdout.write(`${JSON.stringify({ peakRssMb: peakRss / 1024 / 1024, state })}\n`);
+    process.stdout.write(`${JSON.stringify({ peakRssMb: peakRss / 1024 / 1024, cpuMs: (cpu.user + cpu.system) / 1000, state })}\n`);
     process.exit(0);
   });
 }

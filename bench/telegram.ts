@@ -52,6 +52,8 @@ export interface BenchResult {
   p95: number;
   p99: number;
   peakRssMb: number;
+  /** The service process's CPU (user + system, all threads) from ready to stop, per message sent. */
+  cpuMsPerMessage: number;
 }
 
 const SECRET = 'bench_secret';
@@ -59,6 +61,7 @@ const SECRET = 'bench_secret';
 /** Starts bench/telegram-service.ts as its own process; resolves with its webhook URL and a stopper. */
 interface ServiceReport {
   peakRssMb: number;
+  cpuMs?: number;
   state?: { workerMessages?: number };
 }
 
@@ -221,7 +224,7 @@ export async function runTelegramBench({
 
   // Let anything late arrive, then count: every message must have exactly one answer.
   await new Promise((r) => setTimeout(r, 500));
-  const { peakRssMb, state } = await service.stop();
+  const { peakRssMb, cpuMs, state } = await service.stop();
   // Exactly once: every message the service meant to send (one outbox item each) reached the fake once.
   const sends = [...answers.values()].reduce((a, b) => a + b, 0);
   const intended = state?.workerMessages ?? sends;
@@ -248,6 +251,7 @@ export async function runTelegramBench({
     p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
     peakRssMb,
+    cpuMsPerMessage: (cpuMs ?? NaN) / sent,
   };
 }
 
@@ -285,7 +289,7 @@ async function main() {
   );
   console.log(`  ${fmt(r.perSecond)} messages/s answered (first POST to last answer, ${fmt(r.seconds)} s)`);
   console.log(`  latency update POST → sendMessage: p50 ${fmt(r.p50)} ms  p95 ${fmt(r.p95)} ms  p99 ${fmt(r.p99)} ms`);
-  console.log(`  peak RSS of the service process ${fmt(r.peakRssMb)} MB`);
+  console.log(`  peak RSS of the service process ${fmt(r.peakRssMb)} MB; its CPU ${fmt(r.cpuMsPerMessage)} ms per message`);
   const ok = r.lost === 0 && r.duplicated === 0;
   console.log(
     `  ${ok ? 'PASS' : 'FAIL'}: 0 lost, 0 duplicated${r.perSecond >= 100 && r.p95 <= 300 ? '; targets ≥100 msg/s and p95 ≤300 ms met' : '; targets ≥100 msg/s and p95 ≤300 ms NOT met'}`,

@@ -22,7 +22,7 @@ import { createStaffDeskDeliverer, STAFF_DESK_CHANNEL, staffDeskHooks } from './
 import type { CaseService } from './cases/types.js';
 import { runConsoleChat } from './channels/console/console-chat.js';
 import { createConsoleDesk } from './channels/console/console-desk.js';
-import { createSlackDesk, type SlackDesk } from './channels/slack/slack-desk.js';
+import type { SlackDesk } from './channels/slack/slack-desk.js';
 import { createTelegramChannel, type TelegramChannel } from './channels/telegram/telegram-channel.js';
 import type { Config } from './config.js';
 import type { WorkerService } from './conversation/types.js';
@@ -219,6 +219,8 @@ export async function startApp({
     let slack: SlackDesk | undefined;
     let staffCommand: ((line: string) => Promise<string>) | undefined;
     if (config.SLACK_BOT_TOKEN) {
+      // Loaded only when configured: Bolt and, behind it, the report's chart renderer weigh tens of MB.
+      const { createSlackDesk } = await import('./channels/slack/slack-desk.js');
       slack = createSlackDesk({
         token: config.SLACK_BOT_TOKEN,
         signingSecret: config.SLACK_SIGNING_SECRET,

@@ -236,24 +236,26 @@ export function createAssistant({
     if (!conversations) return;
     const at = clock();
     try {
-      await conversations.append({
-        workerId: turn.workerId,
-        role: 'worker',
-        text: turn.text,
-        lang: decision.lang,
-        decision: decision.kind,
-        understood: understood && understood !== turn.text ? understood : null,
-        at,
-      });
-      await conversations.append({
-        workerId: turn.workerId,
-        role: 'assistant',
-        text: decision.text,
-        lang: decision.lang,
-        decision: decision.kind,
-        citations: decision.citations,
-        at,
-      });
+      await conversations.append([
+        {
+          workerId: turn.workerId,
+          role: 'worker',
+          text: turn.text,
+          lang: decision.lang,
+          decision: decision.kind,
+          understood: understood && understood !== turn.text ? understood : null,
+          at,
+        },
+        {
+          workerId: turn.workerId,
+          role: 'assistant',
+          text: decision.text,
+          lang: decision.lang,
+          decision: decision.kind,
+          citations: decision.citations,
+          at,
+        },
+      ]);
     } catch (error) {
       // Memory is a convenience: the worker still gets the decision.
       log.warn('assistant.remember_failed', { workerId: turn.workerId, error });

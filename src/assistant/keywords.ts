@@ -1,16 +1,12 @@
 /**
  * The content words of a question (Chinese words of two or more characters, English words of three or
  * more letters), used to trim long articles to the relevant sentences, to judge retrieval, and to carry a
- * follow-up's topic forward. Segmentation by jieba, loaded once.
+ * follow-up's topic forward. Segmentation by jieba: the tokenizer's segmenter, one per process.
  *
  * @example
  *   keywords('算经济补偿的时候，月工资包不包括奖金和补贴？') // → ['经济', '补偿', '月工资', '包括', '奖金', '补贴']
  */
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
-
-let jieba: Jieba | undefined;
-const segmenter = () => (jieba ??= Jieba.withDict(dict));
+import { segmenter } from '../text/tokenizer.js';
 
 // Function words and question words that say nothing about the topic.
 const stop = new Set([

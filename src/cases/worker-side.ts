@@ -10,6 +10,7 @@ import {
   type CaseRecord,
   eraseWorkerCases,
   findWorkerCase,
+  findWorkerCaseOrResolved,
   getCase,
   insertCase,
   insertCaseMessage,
@@ -128,9 +129,9 @@ export function workerSide(ctx: CaseContext) {
     },
 
     async activeCaseFor(workerId: number): Promise<Case | undefined> {
-      const active = await findWorkerCase(ctx.db, workerId, ACTIVE_STATUSES);
-      if (active || ctx.reopenDays <= 0) return active;
-      return findWorkerCase(ctx.db, workerId, ['resolved'], new Date(ctx.clock().getTime() - ctx.reopenDays * DAY_MS));
+      if (ctx.reopenDays <= 0) return findWorkerCase(ctx.db, workerId, ACTIVE_STATUSES);
+      // An active case first, else one resolved recently enough that writing again reopens it.
+      return findWorkerCaseOrResolved(ctx.db, workerId, ACTIVE_STATUSES, new Date(ctx.clock().getTime() - ctx.reopenDays * DAY_MS));
     },
 
     addWorkerMessage(

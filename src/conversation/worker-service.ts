@@ -14,15 +14,7 @@ import { type Metrics, unreadMetrics } from '../metrics/metrics.js';
 import type { Outbox } from '../outbox/outbox.js';
 import type { Db } from '../store/db.js';
 import { forgetAskedQuestions, markNotHelpful, recordAskedQuestion } from '../store/question-store.js';
-import {
-  eraseWorkerMessages,
-  forgetWorker,
-  linkInboundToWorker,
-  recordFeedback,
-  setWorkerLang,
-  upsertWorker,
-  type Worker,
-} from '../store/worker-store.js';
+import { eraseWorkerMessages, forgetWorker, recordFeedback, setWorkerLang, upsertWorker, type Worker } from '../store/worker-store.js';
 import type { TriageResult } from '../triage/types.js';
 import { askedQuestion } from './asked-questions.js';
 import { type FollowUpAnswer, parseFollowUpReply } from './follow-up-reply.js';
@@ -131,8 +123,12 @@ export function createWorkerService({
   log = silentLogger,
   metrics = unreadMetrics,
 }: WorkerServiceOptions): WorkerService {
-  const identify = (w: WorkerIdentity) =>
-    upsertWorker(db, { channel: w.channel, externalId: w.externalId, chatId: w.chatId, displayName: w.displayName, username: w.username });
+  const identify = (w: WorkerIdentity, inboundId?: number) =>
+    upsertWorker(
+      db,
+      { channel: w.channel, externalId: w.externalId, chatId: w.chatId, displayName: w.displayName, username: w.username },
+      { inboundId },
+    );
 
   const say = (
     worker: Worker,
@@ -218,8 +214,7 @@ export function createWorkerService({
   return {
     async receive(message, inboundId) {
       metrics.countMessage(message.worker.channel, 'in');
-      const worker = await identify(message.worker);
-      await linkInboundToWorker(db, inboundId, worker.id);
+      const worker = await identify(message.worker, inboundId);
       const text = message.text?.trim() ?? '';
       const lang: Lang = worker.lang ?? detectLang(text) ?? message.lang ?? 'zh';
       try {
@@ -263,8 +258,7 @@ export function createWorkerService({
 
     async requestHuman(identity, inboundId, lang) {
       metrics.countMessage(identity.channel, 'in');
-      const worker = await identify(identity);
-      await linkInboundToWorker(db, inboundId, worker.id);
+      const worker = await identify(identity, inboundId);
       const l: Lang = worker.lang ?? lang ?? 'zh';
       const active = await cases.activeCaseFor(worker.id);
       if (active) {
@@ -310,15 +304,13 @@ export function createWorkerService({
     },
 
     async services(identity, inboundId, lang) {
-      const worker = await identify(identity);
-      await linkInboundToWorker(db, inboundId, worker.id);
+      const worker = await identify(identity, inboundId);
       await applications?.menu(worker, worker.lang ?? lang ?? 'zh', inboundId);
     },
 
     async press(identity, press, inboundId, lang) {
       metrics.countMessage(identity.channel, 'in');
-      const worker = await identify(identity);
-      await linkInboundToWorker(db, inboundId, worker.id);
+      const worker = await identify(identity, inboundId);
       await applications?.press(worker, press, worker.lang ?? lang ?? 'zh', inboundId);
     },
 

@@ -82,10 +82,12 @@ export function createLocalEmbedder({ dimensions = 1024, bigramWeight = 0.5 }: L
   };
 
   const fitted = (state: IdfState): Embedder => {
-    const { n, df } = state;
+    const { n } = state;
+    // A Map, not the stored object: tens of thousands of keys make an object a slow dictionary to look up.
+    const df = new Map(Object.entries(state.df));
     // Words never seen in the corpus get no weight: they can only add collision noise.
     const idf = (key: string) => {
-      const d = df[key];
+      const d = df.get(key);
       return d ? Math.log((n + 1) / (d + 0.5)) : 0;
     };
     return { id, dimensions, embed: (texts) => vectorizeAll(texts, idf) };

@@ -46,8 +46,10 @@ export function parseThesaurus(text: string, path = 'thesaurus.tsv'): Thesaurus 
     group: g,
     tests: g.lay.map((term) => {
       if (!latin.test(term)) return (q: string) => q.includes(term);
-      const re = new RegExp(`(^|[^a-z0-9])${escapeRegExp(term.toLowerCase())}(s|es|d|ed|ing)?($|[^a-z0-9])`);
-      return (q: string) => re.test(q);
+      const lower = term.toLowerCase();
+      const re = new RegExp(`(^|[^a-z0-9])${escapeRegExp(lower)}(s|es|d|ed|ing)?($|[^a-z0-9])`);
+      // The pattern contains the term literally: a query without it cannot match (most queries, most terms).
+      return (q: string) => q.includes(lower) && re.test(q);
     }),
   }));
   return {

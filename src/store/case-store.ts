@@ -128,6 +128,25 @@ export async function findWorkerCase(
   return row;
 }
 
+/**
+ * The worker's latest case in one of `statuses`, else (with `resolvedSince`) their latest case resolved since
+ * then: findWorkerCase twice, in one statement.
+ */
+export async function findWorkerCaseOrResolved(
+  db: Db,
+  workerId: number,
+  statuses: readonly CaseStatus[],
+  resolvedSince: Date,
+): Promise<CaseRecord | undefined> {
+  const [row] = await db.query<CaseRecord>(
+    `select ${caseColumns} from cases
+      where worker_id = $1 and (status = any($2::text[]) or (status = 'resolved' and resolved_at >= $3))
+      order by status = any($2::text[]) desc, opened_at desc, id desc limit 1`,
+    [workerId, statuses, resolvedSince],
+  );
+  return row;
+}
+
 export async function listWorkerCases(db: Db, workerId: number): Promise<CaseRecord[]> {
   return db.query<CaseRecord>(`select ${caseColumns} from cases where worker_id = $1 order by opened_at desc, id desc`, [workerId]);
 }

@@ -35,7 +35,8 @@ export interface ConversationTurn {
 }
 
 export interface ConversationStore {
-  append(turn: ConversationTurn): Promise<void>;
+  /** Several turns of one worker are written in one statement, in order. */
+  append(turn: ConversationTurn | readonly ConversationTurn[]): Promise<void>;
   /** Most recent last; only turns newer than `since` when given. */
   recent(workerId: number, options?: { limit?: number; since?: Date }): Promise<ConversationTurn[]>;
   /** The question the bot is waiting for this worker to answer (plain JSON), asked after `since`. */
@@ -60,30 +61,33 @@ interface Row {
 const KEEP = 20;
 
 export function createConversationStore(db: Db, { keep = KEEP }: { keep?: number } = {}): ConversationStore {
+  const append: ConversationStore['append'] = async (turns) => {
+    const list = Array.isArray(turns) ? turns : [turns as ConversationTurn];
+    if (!list.length) return;
+    const workerId = list[0]!.workerId;
+    if (list.length > keep || list.some((t) => t.workerId !== workerId)) {
+      for (const t of list) await append(t);
+      return;
+    }
+    // One statement: the new turns, and the worker's older turns beyond the newest keep − n deleted (the
+    // delete sees the table as it was before the insert), which leaves the newest `keep` as one append each would.
+    const params: unknown[] = [workerId, keep - list.length];
+    const arg = (value: unknown) => `$${params.push(value)}`;
+    const values = list.map(
+      (t) =>
+        `($1, ${arg(t.role)}, ${arg(t.text)}, ${arg(t.lang ?? null)}, ${arg(t.decision ?? null)}, ${arg(t.understood ?? null)}, ${arg(JSON.stringify(t.citations ?? []))}::jsonb, ${arg(t.at)})`,
+    );
+    await db.query(
+      `with added as (
+           insert into conversation_turns (worker_id, role, text, lang, decision, understood, citations, created_at)
+           values ${values.join(', ')})
+         delete from conversation_turns where worker_id = $1 and id not in (
+           select id from conversation_turns where worker_id = $1 order by id desc limit $2)`,
+      params,
+    );
+  };
   return {
-    async append(turn) {
-      await db.transaction(async (tx) => {
-        await tx.query(
-          `insert into conversation_turns (worker_id, role, text, lang, decision, understood, citations, created_at)
-           values ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)`,
-          [
-            turn.workerId,
-            turn.role,
-            turn.text,
-            turn.lang ?? null,
-            turn.decision ?? null,
-            turn.understood ?? null,
-            JSON.stringify(turn.citations ?? []),
-            turn.at,
-          ],
-        );
-        await tx.query(
-          `delete from conversation_turns where worker_id = $1 and id not in (
-             select id from conversation_turns where worker_id = $1 order by id desc limit $2)`,
-          [turn.workerId, keep],
-        );
-      });
-    },
+    append,
     async recent(workerId, { limit = 6, since } = {}) {
       const rows = await db.query<Row>(
         `select worker_id::int, role, text, lang, decision, understood, citations, created_at

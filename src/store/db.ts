@@ -70,5 +70,12 @@ export async function persist<T>(
 
 /** Formats a number array as a pgvector literal: `[0.1,0.2]`. Works on both drivers without type parsers. */
 export function toVectorLiteral(v: ArrayLike<number>): string {
-  return `[${Array.from(v, (x) => (Number.isFinite(x) ? x : 0)).join(',')}]`;
+  // A plain loop, zeros written without number formatting: the local embedder's vectors are mostly zeros.
+  let out = '[';
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i]!;
+    if (i) out += ',';
+    out += x === 0 || !Number.isFinite(x) ? '0' : String(x);
+  }
+  return `${out}]`;
 }

@@ -60,31 +60,23 @@ export async function claimDueOutboxItems(
   db: Db,
   { channels, limit, now, leaseMs }: { channels: string[]; limit: number; now: Date; leaseMs: number },
 ): Promise<OutboxRow[]> {
-  return db.transaction(async (tx) => {
-    const ids = (
-      await tx.query<{ id: number }>(
-        `select o.id::int from outbox o
-        where o.id in (
-          select distinct on (stream) id from outbox
-           where status in ('pending', 'sending') and channel = any($1::text[])
-           order by stream, id)
-          and ((o.status = 'pending' and o.next_attempt_at <= $2) or (o.status = 'sending' and o.locked_until < $2))
-        order by o.priority desc, o.id
-        limit $3
-        for update skip locked`,
-        [channels, now, limit],
-      )
-    ).map((r) => r.id);
-    if (ids.length === 0) return [];
-    return tx
-      .query<OutboxRow>(
-        `update outbox set status = 'sending', attempts = attempts + 1, locked_until = $2
-        where id = any($1::bigint[])
-        returning id::int, channel, stream, kind, payload, attempts, status, result, last_error, priority`,
-        [ids, new Date(now.getTime() + leaseMs)],
-      )
-      .then((rows) => rows.sort((a, b) => b.priority - a.priority || a.id - b.id));
-  });
+  // One statement (its own transaction): the heads are picked and locked in the sub-select, then leased.
+  const rows = await db.query<OutboxRow>(
+    `update outbox set status = 'sending', attempts = attempts + 1, locked_until = $4
+      where id = any(array(
+        select o.id from outbox o
+         where o.id in (
+           select distinct on (stream) id from outbox
+            where status in ('pending', 'sending') and channel = any($1::text[])
+            order by stream, id)
+           and ((o.status = 'pending' and o.next_attempt_at <= $2) or (o.status = 'sending' and o.locked_until < $2))
+         order by o.priority desc, o.id
+         limit $3
+         for update skip locked))
+      returning id::int, channel, stream, kind, payload, attempts, status, result, last_error, priority`,
+    [channels, now, limit, new Date(now.getTime() + leaseMs)],
+  );
+  return rows.sort((a, b) => b.priority - a.priority || a.id - b.id);
 }
 
 /** Sets what an item erased when it is done (`erase_when_sent`): its payload, and the chat id in its stream. */

@@ -17,23 +17,34 @@ export interface Worker {
 
 const columns = `id::int, channel, external_id, chat_id, display_name, username, lang, pseudonym, share_contact, forgotten_at`;
 
-/** Finds or creates the worker for a channel user; refreshes chat and names (unless they asked to be forgotten). */
+/**
+ * Finds or creates the worker for a channel user; refreshes chat and names (unless they asked to be forgotten).
+ * With `inboundId`, also links that stored update to them (as linkInboundToWorker), in the same statement.
+ */
 export async function upsertWorker(
   db: Db,
   w: { channel: string; externalId: string; chatId?: string; displayName?: string | null; username?: string | null },
+  { inboundId }: { inboundId?: number } = {},
 ): Promise<Worker> {
   const pseudonym = `W-${randomBytes(3).toString('hex').toUpperCase()}`;
-  const [row] = await db.query<Worker>(
-    `insert into workers (channel, external_id, chat_id, display_name, username, pseudonym)
+  const upsert = `insert into workers (channel, external_id, chat_id, display_name, username, pseudonym)
      values ($1, $2, $3, $4, $5, $6)
      on conflict (channel, external_id) do update set
        chat_id = coalesce(excluded.chat_id, workers.chat_id),
        display_name = excluded.display_name,
        username = excluded.username,
        forgotten_at = null
-     returning ${columns}`,
-    [w.channel, w.externalId, w.chatId ?? null, w.displayName ?? null, w.username ?? null, pseudonym],
-  );
+     returning ${columns}`;
+  const params = [w.channel, w.externalId, w.chatId ?? null, w.displayName ?? null, w.username ?? null, pseudonym];
+  const [row] =
+    inboundId === undefined
+      ? await db.query<Worker>(upsert, params)
+      : await db.query<Worker>(
+          `with w as (${upsert}),
+             linked as (update inbound_messages set worker_id = (select id from w) where id = $7 and worker_id is null)
+           select * from w`,
+          [...params, inboundId],
+        );
   return row!;
 }
 

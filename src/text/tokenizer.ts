@@ -8,8 +8,11 @@ import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 
 let jieba: Jieba | undefined;
-function segmenter(): Jieba {
-  // Loading the dictionary takes ~300 ms: do it once, on first use.
+/**
+ * The one jieba segmenter of the process (the tokenizer's and the assistant's keywords): loading the
+ * dictionary takes ~300 ms and ~45 MB, so it is done once, on first use.
+ */
+export function segmenter(): Jieba {
   jieba ??= Jieba.withDict(dict);
   return jieba;
 }
@@ -178,8 +181,22 @@ export function stemEnglish(word: string): string {
   return w;
 }
 
+// The last texts tokenized: one message's question is tokenized several times (triage, both search pools,
+// the query embedder), and jieba is the costly part. Small, so a re-index's passages just pass through.
+const recent = new Map<string, readonly string[]>();
+const RECENT_MAX = 16;
+
 /** Search-mode terms of `text`, stopwords removed, in order (duplicates kept: they are term frequency). */
 export function tokenize(text: string): string[] {
+  const known = recent.get(text);
+  if (known) return [...known];
+  const out = tokenizeUncached(text);
+  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+  recent.set(text, out.slice());
+  return out;
+}
+
+function tokenizeUncached(text: string): string[] {
   const out: string[] = [];
   for (const raw of segmenter().cutForSearch(text.normalize('NFKC'), true)) {
     const t = raw.trim().toLowerCase();

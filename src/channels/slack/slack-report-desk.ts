@@ -6,7 +6,6 @@
 import type { webApi } from '@slack/bolt';
 import type { Lang } from '../../i18n/lang.js';
 import type { Translate } from '../../i18n/translator.js';
-import { reportCharts } from '../../insights/report-charts.js';
 import type { ReportDesk } from '../../insights/report-deliverer.js';
 import { reportLabels, reportText } from '../../insights/report-text.js';
 import { escapeMrkdwn } from './case-blocks.js';
@@ -26,6 +25,8 @@ export function createSlackReportDesk({
   return {
     async postReport(report) {
       const text = reportText(report, { translate, lang, escape: escapeMrkdwn });
+      // The chart renderer (canvas, Chart.js, the font) is loaded with the first report, not at start.
+      const { reportCharts } = await import('../../insights/report-charts.js');
       const charts = await reportCharts(report, reportLabels(translate, lang));
       const posted = await slackCall('posting the listening report', () =>
         client.chat.postMessage({
