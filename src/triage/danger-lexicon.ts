@@ -104,8 +104,10 @@ const both = (t: { zh: string[]; en: string[] }) => [...compileTerms(t.zh), ...c
 
 // Clauses end at sentence and clause punctuation; a frame cue's reach is counted in clauses and ends with
 // its sentence.
-const clauseBreak = /[。！？!?；;\n，,、…]|\.\s|\s-\s/g;
-const sentenceEnd = /^[。！？!?\n]|^\.\s/;
+const clauseBreak = /[。！？!?；;\n，,、…]|\.{2,}|\.\s|\s-\s/g;
+// An ellipsis (NFKC makes …… into ......) ends a thought too (……算了先不说这个，现在楼上冒烟): a frame before it
+// does not reach past it.
+const sentenceEnd = /^[。！？!?\n…]|^\.{2,}|^\.\s/;
 
 export function createDangerLexicon(data: DangerLexiconData): DangerLexicon {
   const byCategory = new Map<DangerCategory, CompiledCategory>();

@@ -11,7 +11,7 @@ import type { DangerScan } from './danger-lexicon.js';
 import { normalise } from './text-matcher.js';
 
 /** Bump when the features change: a stored model trained on other features is then retrained, not copied. */
-export const FEATURES_VERSION = 4;
+export const FEATURES_VERSION = 5;
 
 export function messageFeatures(text: string, scan: DangerScan): string[] {
   const t = normalise(text);
@@ -40,7 +40,8 @@ export function messageFeatures(text: string, scan: DangerScan): string[] {
 /**
  * Who speaks and what for, said any way: the employer's side (有个员工…, "I'm HR", "our workers"), asking how
  * to avoid a duty (怎么操作可以不给…, "how can we avoid…"), asking for someone else's data, speaking in
- * someone's authority, asking the union for a lawyer, being out of money now, asking after one's own case. Features, not
+ * someone's authority, asking the union for a lawyer or to act with someone, being out of money now, asking after
+ * one's own case. Features, not
  * rules: the classifier weighs them against everything else the message says.
  */
 const voices: Array<[string, RegExp]> = [
@@ -67,6 +68,11 @@ const voices: Array<[string, RegExp]> = [
     /(?:工会|你们|这边)(?:有没有|能不能|可不可以|可以|能否|能|给不给|管不管|帮不帮)[^。？?]{0,8}(?:律师|法律援助|法援|代理|出庭|打官司)|请不起律师|(?:帮|替|代|陪)(?:我|我们)(?:打官司|出庭|去仲裁|起诉|写诉状|写仲裁)|免费(?:的)?(?:律师|法律援助|打官司)|\brepresent (?:me|us)\b|\b(?:free|union'?s?) (?:lawyer|attorney|legal aid|legal help)\b|\bafford (?:a )?(?:lawyer|attorney)\b|\b(?:provide|give|send|get|find) (?:me |us )?(?:a )?(?:lawyer|attorney)\b/,
   ],
   [
+    // Asking the union to act with someone: 帮我跟人事沟通一下, 给公司写封函, "can you call my boss".
+    'ask_act',
+    /(?:能|可以|能不能|可不可以|麻烦|请|帮忙)[^。？?]{0,6}(?:帮我|替我|帮我们|替我们|代我)[^。？?]{0,4}(?:跟|和|给|向|找|去找|联系)[^。？?]{0,4}(?:人事|老板|公司|hr|厂里|单位|领导|包工头|项目部|开发商|经理|主管|站长|平台)[^。？?]{0,8}(?:沟通|说|谈|协调|反映|打电话|写|联系|要|问)|(?:帮我|替我|帮我们)(?:给|向)[^。？?]{0,6}(?:写|发)(?:一)?(?:封|个|份)?(?:函|信|律师函)|\b(?:can|could|would|will) (?:you|the union|someone|somebody)(?: from the union)? (?:please )?(?:talk to|call|contact|write to|speak (?:to|with)|phone|email|go to|visit) (?:my |our |the )?(?:boss|employer|hr|company|manager|supervisor|factory|site|contractor|agency|platform)\b/,
+  ],
+  [
     // Out of money now: 只剩五十块, 交不起房租, 吃不上饭, "no money left", "can't afford".
     'broke',
     /只剩(?:下)?[0-9一二三四五六七八九十两几百]+(?:块|元|毛)|(?:没钱|没有钱|一分钱都没有?)(?:了|吃饭|交|付|看病|回家|买)|(?:交|付|买|看|吃|住|治)不起|(?:饭|馒头|泡面)都吃不上|揭不开锅|走投无路|借遍了|\bno money (?:left|for)\b|\b(?:can'?t|cannot|couldn'?t) (?:afford|pay (?:the |my )?(?:rent|bill|bills|hospital))\b|\b(?:broke|evict\w*)\b|\b(?:run|ran|running) out of money\b/,
@@ -74,6 +80,6 @@ const voices: Array<[string, RegExp]> = [
   [
     // Asking after one's own earlier case: 上次说的那个调解怎么样了, 我的申请有消息没, "any update on my case".
     'followup',
-    /(?:上次|上回|之前|前几天|前阵子|前两天|上周)[^。？?]{0,12}(?:说的|提交|登记|反映|申请|报的|找你们|问的|那个)[^。？?]{0,16}(?:怎么样了|咋样了|有结果|有消息|有进展|进度|办得|同意了没|答复|回复了没|处理得|到哪一步)|(?:我的|我那个|我们那个)(?:案子|申请|事情|事|求助|调解|投诉)[^。？?]{0,8}(?:怎么样了|咋样了|进度|有消息|有结果|到哪)|\b(?:any (?:update|news|progress)|status of my|what happened (?:with|to) my|heard back)\b/,
+    /(?:上次|上回|之前|前几天|前阵子|前两天|上周)[^。？?]{0,12}(?:说的|提交|登记|反映|申请|报的|找你们|问的|那个)[^。？?]{0,16}(?:怎么样了|咋样了|有结果|有消息|有进展|进度|办得|同意了没|答复|回复了没|处理得|到哪一步)|(?:我的|我那个|我们那个)(?:案子|申请|事情|事|求助|调解|投诉)[^。？?]{0,8}(?:怎么样了|咋样了|进度|有消息|有结果|到哪)|\b(?:any (?:update|news|progress)|status of my|what happened (?:with|to) my|heard back|following up on my|follow up on my|follow-up on my)\b/,
   ],
 ];
