@@ -184,9 +184,14 @@ export function createKnowledgeStore(db: Db) {
       );
     },
 
-    /** Fresh planner statistics after a bulk load, so the per-version vector index and term index are chosen. */
+    /**
+     * Fresh planner statistics after a bulk load, so the per-version vector index and term index are chosen;
+     * the term table is vacuumed too (its own statement: VACUUM runs outside a transaction), which marks its
+     * pages all-visible, so a search's BM25 side reads the term index alone (~2x faster).
+     */
     async analyze(): Promise<void> {
-      await db.exec('analyze knowledge_passages; analyze knowledge_terms; analyze knowledge_documents');
+      await db.exec('vacuum (analyze) knowledge_terms');
+      await db.exec('analyze knowledge_passages; analyze knowledge_documents');
     },
 
     /** Makes `versionId` the live version and retires the previous one, in one transaction. */
@@ -303,7 +308,7 @@ export function createKnowledgeStore(db: Db) {
       return db.query<Passage>(
         `select ${passageColumns} from knowledge_passages p
          join unnest($2::text[], $3::int[]) as r(title, article) on p.title = r.title and r.article = any(p.articles)
-         where p.version_id = $1 and p.active and ${poolFilter('articles')}
+         where p.version_id = $1 and p.title = any($2::text[]) and p.active and ${poolFilter('articles')}
          order by p.id`,
         [versionId, refs.map((r) => r.title), refs.map((r) => r.article)],
       );
