@@ -41,7 +41,7 @@ const rules: Rule[] = [
   [
     'notice_pay',
     has(
-      /代通知金|in lieu of notice|notice pay|extra month['’]?s?['’]? (?:pay|wage|salary)|(?:gave|given|give|with) (?:me )?no (?:written )?notice|without (?:any )?notice|多(?:给|付|发|拿)(?:我)?(?:一|1)个月(?:的)?(?:工资|薪水)?|额外[^。？?]{0,8}(?:一个月(?:的)?工资|多付)|N\s*\+\s*1|(?:没|不|未)(?:有)?(?:按规定)?提前(?:30|三十|一个月|1个月)(?:天|日)?[^。？?]{0,6}通知|without (?:giving )?(?:30|thirty)[- ]days?'? (?:written )?notice|no 30-day notice/i,
+      /代通知金|in lieu of notice|notice pay|extra month['’]?s?['’]? (?:pay|wage|salary)|(?:gave|given|give|with) (?:me )?no (?:written )?notice|without (?:any )?notice|多(?:给|付|发|拿)的?(?:我)?(?:那)?(?:一|1)个月(?:的)?(?:工资|薪水)?|额外[^。？?]{0,8}(?:一个月(?:的)?工资|多付)|N\s*\+\s*1|(?:没|不|未)(?:有)?(?:按规定)?提前(?:30|三十|一个月|1个月)(?:天|日)?[^。？?]{0,6}通知|without (?:giving )?(?:30|thirty)[- ]days?'? (?:written )?notice|no 30-day notice/i,
     ),
   ],
   [

@@ -32,14 +32,14 @@ const before: Array<[DateRole, RegExp]> = [
   [
     'end',
     new RegExp(
-      `(?:(?:干|做|上班|工作|待|呆)到|直到|一直到|(?:离职|辞职|解除|终止|辞退|离开|最后一天上班)(?:的)?(?:日期|时间|那天|日子)?(?:是|为|在)|\\buntil|\\btill|${enVerbOn('fired|dismissed|terminated|laid off|let go|left|quit|resigned|leaving|sacked|ended')}|\\b(?:fired|dismissed|terminated|laid off|let go|left|quit|resigned|sacked)|\\b(?:fired|dismissed|sacked|let)\\s+(?:me|us)(?:\\s+go)?|(?:last|final) (?:working )?day(?: of (?:work|employment))? (?:was|is|will be)|(?:employment|job|contract|work) (?:ended|ends|end|ending|expired|expires|expire|finished|was terminated|terminated)(?: on)?|\\b(?:got|received|was given|was handed) (?:the|a|my) (?:dismissal|termination|firing) (?:letter|notice|email|message)(?: on)?|(?<!since |from )\\b(?:effective )?(?:the )?end of)\\s*$`,
+      `(?:(?:干|做|上班|工作|待|呆)到|直到|一直到|(?:离职|辞职|解除|终止|辞退|离开|最后一天上班)(?:的)?(?:日期|时间|那天|日子)?(?:是|为|在)|\\buntil|\\btill|${enVerbOn('fired|dismissed|terminated|laid off|let go|left|quit|resigned|leaving|sacked|ended')}|\\b(?:fired|dismissed|terminated|laid off|let go|left|quit|resigned|sacked)|\\b(?:fired|dismissed|sacked|let)\\s+(?:me|us)(?:\\s+go)?|(?:last|final) (?:working )?day(?: of (?:work|employment))? (?:was|is|will be|on|is on|will be on)|\\b(?:shut|closed) down(?: for good| completely| permanently)? on|\\b(?:dissolved|went bankrupt|closed) on|(?:employment|job|contract|work) (?:ended|ends|end|ending|expired|expires|expire|finished|was terminated|terminated)(?: on)?|\\b(?:got|received|was given|was handed) (?:the|a|my) (?:dismissal|termination|firing) (?:letter|notice|email|message)(?: on)?|(?<!since |from )\\b(?:effective )?(?:the )?end of)\\s*$`,
       'i',
     ),
   ],
   [
     'start',
     new RegExp(
-      `(?:从|自|(?:入职|进厂|到岗|报到)(?:的)?(?:日期|时间|那天)?(?:是|为|在)|\\bsince|\\bfrom|first (?:working )?day(?: of (?:work|employment))? (?:was|is)|${enVerbOn('joined|started|hired|began|employed')}|\\b(?:joined|started|hired)|employed\\s+from)\\s*$`,
+      `(?:从|自|(?:入职|进厂|到岗|报到)(?:的)?(?:日期|时间|那天)?(?:是|为|在)|\\bsince|\\bfrom|first (?:working )?day(?: of (?:work|employment))? (?:was|is)|${enVerbOn('joined|started|hired|began|employed')}|\\b(?:moved|switched|changed|went) to (?:a |my )?(?:new|current|present) (?:employer|company|job|firm)(?: on| in)?|\\b(?:joined|started|hired)|employed\\s+from)\\s*$`,
       'i',
     ),
   ],
@@ -53,7 +53,7 @@ const after: Array<[DateRole, RegExp]> = [
   // 2025年4月22日我去劳动监察大队投诉 / "On 22 April 2025 I filed a complaint": the limitation restarts (仲裁法 27).
   [
     'interrupted',
-    /^\s*(?:我)?\s*(?:就|又)?\s*(?:去|到|向|找|给)?\s*(?:了)?\s*(?:劳动监察|监察大队|劳动局|人社局|人社部门|信访|12345|12333|工会|法院|公司|单位|老板)[^，。；,;]{0,10}?(?:投诉|举报|反映|起诉|申请调解|书面要求|书面催|发了?催款|主张)|^\s*,?\s*(?:i\s+|we\s+)(?:filed|lodged|made|sent|wrote|submitted|gave|delivered|handed)\b[^.;!?]{0,30}?\b(?:complaint|demand|claim|letter|request)|^\s*,?\s*(?:i\s+|we\s+)complained\b/i,
+    /^\s*(?:我)?\s*(?:就|又)?\s*(?:去|到|向|找|给)?\s*(?:了)?\s*(?:劳动监察|监察大队|劳动局|人社局|人社部门|信访|12345|12333|工会|法院|公司|单位|老板)[^，。；,;]{0,10}?(?:投诉|举报|反映|起诉|申请调解|书面要求|书面催|发了?催款|寄了?催款|催款函|催告函|律师函|要求支付|主张|要过|要了)|^[^，。；,;]{0,8}?(?:公司|老板|单位|hr|人事|领导|包工头)[^，。；,;]{0,10}?(?:答应|同意|承诺|承认)[^，。；,;]{0,8}(?:付|给|支付|赔|补)|^[^.;!?]{0,12}?\b(?:the )?(?:company|employer|boss|hr|manager)\b[^.;!?]{0,40}?\b(?:agree\w*|promis\w*|admit\w*|acknowledg\w*)\b[^.;!?]{0,12}?\b(?:to pay|it owed|the debt|in writing)|^\s*,?\s*(?:i\s+|we\s+)(?:filed|lodged|made|sent|wrote|submitted|gave|delivered|handed)\b[^.;!?]{0,30}?\b(?:complaint|demand|claim|letter|request)|^\s*,?\s*(?:i\s+|we\s+)complained\b/i,
   ],
   [
     'birth',
@@ -64,7 +64,10 @@ const after: Array<[DateRole, RegExp]> = [
     'end',
     /^\s*(?:份)?\s*(?:的时候|时)?\s*(?:我)?\s*(?:被|就)?\s*(?:公司|老板|单位|厂里)?\s*(?:无理由|无故|违法|直接|突然|口头|书面|当面)?\s*(?:把我)?\s*(?:辞退|开除|离职|辞职|解除|终止|炒|裁|走的|不干|合同到期|到期|解雇|劝退)|^\s*(?:因为?|由于)[^，。；,]{0,12}?(?:被|把我)?\s*(?:解除|辞退|开除|裁|解雇|终止|辞职|离职)|^\s*(?:是|为)?\s*(?:我的?)?\s*最后一天|^\s*(?:我的)?\s*(?:劳动)?合同\s*(?:就)?\s*(?:到期|终止|期满|解除)|^\s*(?:公司|老板|单位|厂里|领导|HR)\s*(?:当面|书面|口头|正式|直接)?\s*(?:给了?我|向我|跟我|对我|通知我?|告诉我|说)?\s*(?:说|讲|通知)?\s*(?:我)?\s*(?:发了?|下了?|送达了?)?\s*(?:书面|口头)?(?:的)?\s*(?:我)?\s*(?:被)?(?:解除|辞退|解雇|开除|炒|(?:明天|以后)?(?:就)?(?:不用|别|不要)(?:再)?来(?:上班)?了|走人|滚)|^\s*,?\s*(?:that\s+)?(?:i\s+)?(?:was\s+)?(?:fired|dismissed|laid off|let go|left|quit|resigned)|^[^.;!?]{0,12}?\bthat (?:i|we) (?:was|were|am|are|had been) (?:fired|dismissed|laid off|let go|terminated)|^[^.;!?]{0,70}?\b(?:don'?t|do not|not to) come (?:back|tomorrow|in tomorrow)/i,
   ],
-  ['firstWork', /^[^，。；,;]{0,8}?(?:第一次)?(?:参加工作|开始工作|出来(?:打工|工作|上班)|第一次上班)/],
+  [
+    'firstWork',
+    /^[^，。；,;]{0,8}?(?:第一次)?(?:参加工作|开始工作|出来(?:打工|工作|上班)|第一次上班)|^[^，。；,;]{0,6}?毕业(?:后)?就(?:开始)?(?:上班|工作|参加工作|出来)/,
+  ],
   ['signed', signedAfter],
   [
     'start',

@@ -125,7 +125,9 @@ function takeDates(text: string, today: string | undefined, facts: Facts): strin
   let t = text;
   const unmarked: string[] = [];
   for (const mention of findDates(text, today)) {
-    if (mention.role) facts[roleFacts[mention.role]] ??= mention.date;
+    // The limitation restarts at each claim: the latest one counts (仲裁法 27).
+    if (mention.role === 'interrupted') facts.interruptedDate = [facts.interruptedDate, mention.date].filter(Boolean).sort().pop();
+    else if (mention.role) facts[roleFacts[mention.role]] ??= mention.date;
     else unmarked.push(mention.date);
     t = t.slice(0, mention.index) + ' '.repeat(mention.length) + t.slice(mention.index + mention.length);
   }
@@ -212,8 +214,11 @@ export function extractFacts(raw: string, { today }: ExtractOptions = {}): Facts
   }
   if (facts.endDate) facts.stillEmployed = false;
   const now = facts.asOfDate ?? today;
-  if (facts.totalWorkYears === undefined && facts.firstWorkDate) {
-    const years = workYearsSince(facts.firstWorkDate, now, facts.leaveYear, facts.endDate);
+  // 从2012年7月开始上班，中间一直没断过，现在是第三家公司了: a first day unbroken across employers is the first job's.
+  const firstWork =
+    facts.firstWorkDate ?? (facts.startDate && unbroken.test(normalised) && manyEmployers.test(normalised) ? facts.startDate : undefined);
+  if (facts.totalWorkYears === undefined && firstWork) {
+    const years = workYearsSince(firstWork, now, facts.leaveYear, facts.endDate);
     if (years !== undefined) facts.totalWorkYears = years;
   }
   const until = facts.endDate ?? (now && (facts.stillEmployed || facts.noWrittenContract || facts.asOfDate) ? now : undefined);
@@ -250,8 +255,10 @@ function yearTotalAverage(text: string): number | undefined {
   return total !== undefined && total >= 1200 ? Math.round((total / 12) * 100) / 100 : undefined;
 }
 
+const unbroken = /(?:一直|中间|从来)(?:都)?没(?:有)?断|没断过|不间断|continuous(?:ly)?|without a (?:break|gap)|no gap/i;
+
 const manyEmployers =
-  /好几家|几家(?:公司|单位|厂)|多家(?:公司|单位)|换过(?:几|两|三|好几)?(?:次|家)(?:单位|公司|工作)?|不同(?:的)?(?:公司|单位)|several (?:companies|employers|jobs)|different (?:companies|employers|jobs)|changed jobs|across (?:all )?(?:my )?(?:jobs|employers)/i;
+  /第[二三四五六2-6]家|好几家|几家(?:公司|单位|厂)|多家(?:公司|单位)|换过(?:几|两|三|好几)?(?:次|家)(?:单位|公司|工作)?|不同(?:的)?(?:公司|单位)|several (?:companies|employers|jobs)|different (?:companies|employers|jobs)|changed jobs|across (?:all )?(?:my )?(?:jobs|employers)/i;
 
 /** Overtime entries, the daily most, and time off given back for only some of the rest days. */
 function overtimeFacts(text: string, facts: Facts): Facts {

@@ -67,14 +67,23 @@ function firstNumber(patterns: RegExp[], text: string): number | undefined {
 
 // 今年15天年假只休了5天 / "10 days of leave last year, but I only got to take 4": the days had less the days taken.
 const hadTook = [
-  new RegExp(`${n}\\s*天\\s*(?:的)?${leave}[^。；？?\\d]{0,10}?(?:只|才|仅)?\\s*(?:休|请)(?:了|过)\\s*${n}\\s*天`),
+  new RegExp(
+    `${n}\\s*天\\s*(?:的)?${leave}[^。；？?\\d]{0,10}?(?:\\d{4}\\s*年)?[^。；？?\\d]{0,6}?(?:只|才|仅)?\\s*(?:休|请)(?:了|过)\\s*${n}\\s*天`,
+  ),
   new RegExp(
     `${en}\\s+days?\\s+(?:of\\s+)?(?:annual\\s+)?leave[^.?\\d]{0,50}?\\b(?:only|just)?\\s*(?:got to\\s+|was allowed to\\s+|could\\s+)?(?:take|took|taken|use|used)\\s+${en}\\b`,
     'i',
   ),
 ];
 
+// 5天年假一天都没休: the days had, none taken.
+const hadNone = new RegExp(`${n}\\s*天\\s*(?:的)?${leave}[^。；？?\\d]{0,6}?(?:一天|1天)?\\s*(?:都|也)?\\s*(?:没|没有|未)(?:让我?)?休`);
+
 function hadAndTook(text: string): number | undefined {
+  // …but 一天年假都还没休 is "not a single day", not one day had.
+  const none = hadNone.exec(text);
+  const had = none ? parseNumberWord(none[1]!) : undefined;
+  if (had !== undefined && had > 1) return had;
   for (const re of hadTook) {
     const m = re.exec(text);
     if (!m) continue;

@@ -92,7 +92,7 @@ const dayCounts = [
   // 周末两天（周六周日）: the two days of one weekend.
   /(?<w>周末|双休日?|休息日)\s*(?<n>两|二|2)\s*天/g,
   new RegExp(
-    `\\b(?<n>${enCount})\\s+(?:(?:national|spring|new year'?s?|labou?r|may|mid-autumn|dragon boat|qingming)\\s+(?:day|festival)\\s+)?(?<w>saturdays?|sundays?|weekend days?|rest days?|(?:public |statutory )?holidays?|weekdays?|working days?|workdays?)\\b`,
+    `\\b(?<n>${enCount})\\s+(?:(?:full|whole|entire)\\s+)?(?:(?:national|spring|new year'?s?|labou?r|may|mid-autumn|dragon boat|qingming)\\s+(?:day|festival)\\s+)?(?<w>saturdays?|sundays?|weekend days?|rest days?|(?:public |statutory )?holidays?|weekdays?|working days?|workdays?)\\b`,
     'gi',
   ),
 ];
@@ -213,7 +213,8 @@ function addTotals(text: string, found: FoundOvertime): void {
       const g = m.groups!;
       // A date blanked by the date reader leaves its run of spaces: `blank`.
       const value = g.list ? g.list.split('、').length : g.one || g.blank ? 1 : num(g.n ?? g.n2 ?? g.n3);
-      const kind = overtimeKindIn(clauseAround(text, start, start + m[0].length)) ?? sentenceKind(text, start);
+      // The kind the figure's own words name ("20 hours of weekday overtime") before its clause's.
+      const kind = overtimeKindIn(m[0]) ?? overtimeKindIn(clauseAround(text, start, start + m[0].length)) ?? sentenceKind(text, start);
       if (value === undefined || value <= 0 || (offDayOnly && (kind === undefined || kind === 'workday'))) continue;
       if (atWork && !workedIn(text, start)) continue;
       taken.push([start, start + m[0].length]);

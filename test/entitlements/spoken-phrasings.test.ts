@@ -31,6 +31,18 @@ describe('English dates and what they mark', () => {
     ['They finally signed a written contract with me on 12 May 2025', { signedDate: '2025-05-12' }],
     ["It's now July 2025 and I'm still there", { asOfDate: '2025-07' }],
     ['I got the dismissal letter on Tuesday 11/8/2022.', { endDate: '2022-11-08' }],
+    ['Our factory shut down for good on 30 April 2024.', { endDate: '2024-04-30' }],
+    ["I'm resigning with my last day on 15 October 2023", { endDate: '2023-10-15' }],
+    ['On 14 June 2023 the company sent me a signed letter agreeing to pay it.', { interruptedDate: '2023-06-14' }],
+    [
+      '20 hours of weekday overtime and two full Sundays (8h each)',
+      {
+        overtime: [
+          { kind: 'rest_day', days: 2 },
+          { kind: 'workday', hours: 20 },
+        ],
+      },
+    ],
     ['My fixed-term contract end on 10 Jan 2024 and they will not renew it', { endDate: '2024-01-10' }],
     [
       'Started on 6 May 2024. Then on 16 August 2024 the manager said I do not fit and told me not to come back tomorrow',
@@ -74,6 +86,12 @@ describe('Chinese dates and what they mark', () => {
     ['五一5月1号2号两天法定假我都上班了，每天8小时，这两天加班费多少', { overtime: [{ kind: 'holiday', days: 2 }] }],
     ['有个周日上了半天（4小时），没补休', { overtime: [{ kind: 'rest_day', hours: 4 }], restDayTimeOff: false }],
     ['伤残五级，一次性伤残补助金多少钱', { grade: 5, oneOffOnly: true }],
+    ['2023年3月15号被解除。2023年4月10号我找公司要过赔偿，2023年11月6号公司HR在微信上答应会付', { interruptedDate: '2023-11-06' }],
+    ['我从2012年7月开始上班，中间一直没断过，现在是第三家公司了。2023年全年能休几天年假', { totalWorkYears: 11.42 }],
+    ['2003年7月中专毕业就上班了，2024年能休几天年假', { firstWorkDate: '2003-07' }],
+    ['我每年有10天年假，2023年只休了4天', { unusedLeaveDays: 6 }],
+    ['5天年假一天都没休', { unusedLeaveDays: 5 }],
+    ['今年一天年假都还没休', { takenLeaveDays: 0 }],
   ]);
 
   it('reads 到去年12月31日 as "as of", not as the last day', () => {
