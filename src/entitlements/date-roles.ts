@@ -27,12 +27,12 @@ const before: Array<[DateRole, RegExp]> = [
   ],
   [
     'birth',
-    /(?:产假从|产假自|gave birth (?:on|in)|(?:baby|child|son|daughter) was born (?:on|in)|born on|delivered on|maternity leave (?:starts?|started|begins?|began|from)(?: on)?)\s*$/i,
+    /(?:产假从|产假自|gave birth (?:on|in)|(?:baby|child|son|daughter) was born (?:on|in)|born on|delivered on|(?:maternity )?leave (?:starts?|started|begins?|began|from)(?: on)?)\s*$/i,
   ],
   [
     'end',
     new RegExp(
-      `(?:(?:干|做|上班|工作|待|呆)到|直到|一直到|(?:离职|辞职|解除|终止|辞退|离开|最后一天上班)(?:的)?(?:日期|时间|那天|日子)?(?:是|为|在)|\\buntil|\\btill|${enVerbOn('fired|dismissed|terminated|laid off|let go|left|quit|resigned|leaving|sacked|ended')}|\\b(?:fired|dismissed|terminated|laid off|let go|left|quit|resigned|sacked)|\\b(?:fired|dismissed|sacked|let)\\s+(?:me|us)(?:\\s+go)?|(?:last|final) (?:working )?day(?: of (?:work|employment))? (?:was|is|will be|on|is on|will be on)|\\b(?:shut|closed) down(?: for good| completely| permanently)? on|\\b(?:dissolved|went bankrupt|closed) on|(?:employment|job|contract|work) (?:ended|ends|end|ending|expired|expires|expire|finished|was terminated|terminated)(?: on)?|\\b(?:got|received|was given|was handed) (?:the|a|my) (?:dismissal|termination|firing) (?:letter|notice|email|message)(?: on)?|(?<!since |from )\\b(?:effective )?(?:the )?end of)\\s*$`,
+      `(?:(?:干|做|上班|工作|待|呆)到|直到|一直到|(?:离职|辞职|解除|终止|辞退|离开|最后一天上班)(?:的)?(?:日期|时间|那天|日子)?(?:是|为|在)|\\buntil|\\btill|${enVerbOn('fired|dismissed|terminated|laid off|let go|left|quit|resigned|leaving|sacked|ended')}|\\b(?:fired|dismissed|terminated|laid off|let go|left|quit|resigned|sacked)|\\b(?:fired|dismissed|sacked|let)\\s+(?:me|us)(?:\\s+go)?|(?:last|final) (?:working )?day(?: of (?:work|employment))? (?:was|is|will be|on|is on|will be on)|\\b(?:i'?m|i am|i was|i'?ll be|i will be) (?:out|gone)(?: on)?|\\b(?:shut|closed) down(?: for good| completely| permanently)? on|\\b(?:dissolved|went bankrupt|closed) on|(?:employment|job|contract|work) (?:ended|ends|end|ending|expired|expires|expire|finished|was terminated|terminated)(?: on)?|\\b(?:got|received|was given|was handed) (?:the|a|my) (?:dismissal|termination|firing) (?:letter|notice|email|message)(?: on)?|(?<!since |from )\\b(?:effective )?(?:the )?end of)\\s*$`,
       'i',
     ),
   ],
@@ -85,7 +85,7 @@ const after: Array<[DateRole, RegExp]> = [
   // with no start verb before it.
   [
     'end',
-    /^(?:(?!入职|进厂|进公司|上班|开始|加入|到岗|报到|来的|进的)[^，。；,;.!?\n]){0,16}?(?:(?:被|把我)[^，。；,;]{0,10}?(?:辞退|开除|解除|解雇|炒|裁|劝退)|(?:让我|叫我|要我)(?:走人|滚|卷铺盖|别来了|不用来了)|(?:离职|辞职|不干了|走人)(?:了|的))/,
+    /^(?:(?!入职|进厂|进公司|上班|开始|加入|到岗|报到|来的|进的)[^，。；,;.!?\n]){0,16}?(?:(?:被|把我)[^，。；,;]{0,10}?(?:辞退|开除|解除|解雇|炒|裁|劝退)|(?:让我|叫我|要我)(?:走人|滚|卷铺盖|别来了|不用来了)|(?:发了?|递了?|交了?|提了?|提出)[^，。；,;]{0,8}?(?:解除|辞职|离职)|(?:离职|辞职|不干了|走人)(?:了|的))/,
   ],
   // 6月20号HR说…，当天就让我走了: sent away that same day.
   ['end', /^[^。；;.!?]{0,30}?(?:当天|当场|马上|立刻|立马)(?:就)?(?:让我|叫我|要我|把我)(?:走|离开|滚|收拾东西|赶走|开了)/],

@@ -192,6 +192,8 @@ export function extractFacts(raw: string, { today }: ExtractOptions = {}): Facts
   let text = takeDates(normalised, today, facts);
   text = takeOtherDurations(text, facts);
   Object.assign(facts, findWages(text), situationFacts(normalised));
+  const extra = maternityExtra(normalised);
+  if (extra !== undefined) facts.statedLocal = { ...facts.statedLocal, maternityExtraDays: extra };
   // Spans with their wages (前8个月1万5，后4个月1万8), read before their months are blanked, are more exact
   // than a figure said near "the last 12 months".
   const scheduled = scheduleAverage(normalised) ?? yearTotalAverage(normalised);
@@ -253,6 +255,24 @@ function yearTotalAverage(text: string): number | undefined {
   const m = yearTotal.exec(text);
   const total = m ? parseSpokenNumber(m[1]!) : undefined;
   return total !== undefined && total >= 1200 ? Math.round((total / 12) * 100) / 100 : undefined;
+}
+
+/**
+ * The province's extra maternity days as the worker states them (我们省条例规定再延长60天, "my province adds 80 days").
+ * @example
+ *   maternityExtra('我们省条例规定在国家产假基础上再延长60天') // → 60
+ */
+function maternityExtra(text: string): number | undefined {
+  if (!/产假|maternity/i.test(text)) return undefined;
+  const m =
+    /(?:省|市|自治区|地方|当地|我们这|条例|规定)[^。？?]{0,24}?(?:延长|增加|再加|多加|另加|额外|多给|加)\s*(\d+|[一二三四五六七八九十百]+)\s*天/.exec(
+      text,
+    ) ??
+    /\b(?:province|provincial|local|city|regional)\b[^.?]{0,40}?\b(?:adds?|extends?[^.?]{0,30}?\bby|extra|additional|another|gives?)\s+(\d+)\s+(?:more\s+|extra\s+)?days?\b/i.exec(
+      text,
+    );
+  const days = m ? parseSpokenNumber(m[1]!) : undefined;
+  return days !== undefined && days > 0 && days <= 365 ? days : undefined;
 }
 
 const unbroken = /(?:一直|中间|从来)(?:都)?没(?:有)?断|没断过|不间断|continuous(?:ly)?|without a (?:break|gap)|no gap/i;

@@ -18,7 +18,7 @@ const unused = [
   new RegExp(`${leave}\\s*(?:还)?(?:有|剩)?\\s*${n}\\s*天\\s*(?:没休|未休|没有休|没有安排|没给休)`),
   new RegExp(`${n}\\s*天\\s*(?:的)?${leave}\\s*(?:没休|未休|没有休|没有安排|没给休)`),
   new RegExp(`(?:没休|未休)(?:的)?${leave}\\s*(?:有|还有)?\\s*${n}\\s*天`),
-  /(\d+)\s*days? of (?:unused|untaken) (?:annual )?leave|(\d+)\s*(?:unused|untaken) (?:annual )?leave days?/i,
+  /(\d+)\s*days? of (?:unused|untaken) (?:annual )?leave|(\d+)\s*(?:unused|untaken) (?:annual )?leave days?|(\d+)\s*days? of (?:annual |paid )?leave (?:unused|untaken|not taken|left)/i,
   // Had N days and was not let take them: 今年我有5天年假，公司说太忙没让我休.
   new RegExp(
     `(?:有|共|一共|总共|应休)\\s*${n}\\s*天\\s*(?:的)?${leave}[^。；？?]{0,24}?(?:没让我?休|不让我?休|没休|没批|没给我?休|没法休|休不了|没能休|都没休)`,
@@ -77,7 +77,9 @@ const hadTook = [
 ];
 
 // 5天年假一天都没休: the days had, none taken.
-const hadNone = new RegExp(`${n}\\s*天\\s*(?:的)?${leave}[^。；？?\\d]{0,6}?(?:一天|1天)?\\s*(?:都|也)?\\s*(?:没|没有|未)(?:让我?)?休`);
+const hadNone = new RegExp(
+  `${n}\\s*天\\s*(?:的)?${leave}[^。；？?\\d]{0,6}?(?:\\d{4}\\s*年)?\\s*(?:一天|1天)?\\s*(?:都|也)?\\s*(?:没|没有|未)(?:让我?)?休`,
+);
 
 function hadAndTook(text: string): number | undefined {
   // …but 一天年假都还没休 is "not a single day", not one day had.

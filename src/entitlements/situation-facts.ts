@@ -45,7 +45,11 @@ const babyWords: Array<[RegExp, number]> = [
 function birthFacts(text: string): Facts {
   const facts: Facts = {};
   if (/流产|小产|胎停|miscarr/i.test(text)) facts.birthKind = 'miscarriage';
-  else if (/生孩子|生了|生下|生育|分娩|产假|坐月子|出生|生宝宝|怀孕|gave birth|give birth|giving birth|maternity|pregnan/i.test(text))
+  else if (
+    /生孩子|生了|生下|生育|分娩|产假|坐月子|出生|生宝宝|怀孕|顺产|剖腹产|剖宫产|gave birth|give birth|giving birth|maternity|pregnan|c-section|caesarean|cesarean|delivery|twins|triplets/i.test(
+      text,
+    )
+  )
     facts.birthKind = 'birth';
   const babies = babyWords.find(([re]) => re.test(text));
   if (babies) facts.babies = babies[1];
@@ -106,7 +110,7 @@ function workFacts(text: string): Facts {
   if (timeOff !== undefined) facts.restDayTimeOff = timeOff;
   const arranged = yesNo(
     text,
-    /(?:没|没有|不|未|没法|无法|没办法|不能|难以)(?:给我|帮我|为我)?安排(?:我)?(?:适当|合适|其他|别的)?(?:的)?(?:工作|岗位)|不给(?:我)?安排|安排不(?:了|出)|没有(?:适当|合适)的(?:工作|岗位)|(?:can'?t|cannot|unable to|could not|couldn'?t|won'?t|did not|didn'?t) (?:arrange|find|offer|give me) (?:any )?suitable|no suitable (?:work|job|post)/i,
+    /(?:没|没有|不|未|没法|无法|没办法|不能|难以)(?:给我|帮我|为我)?安排(?:我)?(?:适当|合适|其他|别的)?(?:的)?(?:工作|岗位)|不给(?:我)?安排|安排不(?:了|出)|没有(?:适当|合适)的(?:工作|岗位)|(?:can'?t|cannot|unable to|could not|couldn'?t|won'?t|did not|didn'?t) (?:arrange|find|offer|give)(?: me| us)? (?:any )?suitable|no suitable (?:work|job|post)/i,
     /安排了?(?:我)?(?:适当|合适|其他|别的|轻松)(?:的)?(?:工作|岗位)|(?:arranged|offered|gave me) (?:a )?suitable (?:work|job|post)/i,
   );
   if (arranged !== undefined) facts.suitableWorkArranged = arranged;

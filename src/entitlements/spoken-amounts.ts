@@ -20,7 +20,7 @@ const chinese = '[零〇一二两俩三四五六七八九十百千万]+';
 export const amount = `(?:(?:${arabic})(?:\\s*[万千kKwW](?:\\s*(?:\\d+|[一二两三四五六七八九]))?)?|${chinese})`;
 const notMoney =
   '(?!\\s*(?:个|小时|钟头|天|年|月|号|日|次|倍|%|级|胞胎|周|星期|h\\b|hours?\\b|hrs?\\b|yrs?\\b|days?\\b|years?\\b|months?\\b|weeks?\\b|-(?:year|month|day|hour)|st\\b|nd\\b|rd\\b|th\\b))';
-const figure = new RegExp(`(?<![\\d.,a-z])(?<n>${amount})(?<more>\\s*(?:多|来)(?!了))?${notMoney}`, 'gi');
+const figure = new RegExp(`(?<![\\d.,a-z])(?<n>${amount})(?!\\d)(?<more>\\s*(?:多|来)(?!了))?${notMoney}`, 'gi');
 
 type Role =
   | 'skip'
@@ -42,19 +42,20 @@ const roles: Array<[Role, RegExp]> = [
     /每小时|时薪|小时工资|per hour|an hour|hourly|补偿|赔偿|罚款|扣了|押金|报销|借|欠|compensation|severance|damages|deposit|settlement|owe|试用期(?:工资|期间)(?!.*(?:转正|全额|一样|同样))/i,
   ],
   ['injuryAverage', /统筹地区|pooling/i],
+  // Before the local average: 我们市最低工资标准是2900 names the city too.
+  ['minimum', /最低工资|minimum (?:monthly |hourly )?wage|minimum (?:salary|pay)\b/i],
   [
     'localAverage',
     /上一?年度|社平|社会平均工资|职工(?:月)?平均工资|(?:本|我们|全)市|市政府|当地[^，,]{0,6}平均|(?:city|local|municipal|region(?:al)?|area|government|province)\S*\s[^.;]{0,40}average|published average|average[^.;]{0,40}(?:of|for|in) (?:the|our|this|my) (?:city|region|area|province)/i,
   ],
-  ['minimum', /最低工资|minimum (?:monthly |hourly )?wage|minimum (?:salary|pay)\b/i],
   ['overtimePart', /其中[^，,]{0,10}加班|of which[^.;]{0,20}overtime|overtime pay (?:of|is|was|:)/i],
   ['bonus', /年终奖|年底奖金|年底双薪|十三薪|year-end bonus|annual bonus/i],
-  ['lastMonth', /上一?个?月|last month|previous month|month before/i],
+  ['lastMonth', /上一?个?月|最后一个?月|last month|previous month|month before|final month/i],
   [
     'part',
     /基本工资|底薪|岗位工资|绩效|提成|奖金|津贴|补贴|全勤|basic (?:wage|pay|salary)|base (?:pay|salary)|performance (?:pay|bonus)|commission|allowance/i,
   ],
-  ['average', /平均|average|前\s*(?:12|十二)\s*个月|过去\s*(?:12|十二)\s*个月|(?:last|past) (?:12|twelve) months|12-month/i],
+  ['average', /平均|月均|average|前\s*(?:12|十二)\s*个月|过去\s*(?:12|十二)\s*个月|(?:last|past) (?:12|twelve) months|12-month/i],
   ['daily', /(?:日工资|日薪|天薪|每天|一天|每日|一日|per day|a day)\s*(?:是|有|为|大概|约|:|：)?\s*$|daily (?:wage|pay|salary|rate)/i],
   ['monthly', /工资|月薪|薪水|薪资|薪酬|收入|月入|工钱|挣|到手|每个?月|一个月|salary|wages?\b|\bpay\b|paid|earn|income/i],
 ];

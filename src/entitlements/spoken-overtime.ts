@@ -124,6 +124,8 @@ const totals: Array<{ unit: 'hours' | 'days'; re: RegExp; offDayOnly?: boolean; 
   { unit: 'hours', re: new RegExp(`(?:上了|干了|工作了|上班)\\s*(?<n>${count})${hoursUnit}\\s*(?:的)?\\s*班?`, 'gi'), offDayOnly: true },
   { unit: 'days', re: new RegExp(`加了\\s*(?<n>${count})\\s*天\\s*(?:的)?\\s*班|加班\\s*(?<n2>${count})\\s*天`, 'gi') },
   { unit: 'days', re: new RegExp(`(?:上了|干了)\\s*(?<n>${count})\\s*天\\s*(?:的)?\\s*班`, 'gi'), offDayOnly: true },
+  // 上了一天8小时: one day with its hours.
+  { unit: 'hours', re: new RegExp(`(?:上了|干了|加了)\\s*(?:一|1)\\s*天\\s*(?<n>${count})${hoursUnit}`, 'gi'), offDayOnly: true },
   // 上了半天（4小时）, 加了一整天: the hours said in brackets, a whole day as one.
   { unit: 'hours', re: new RegExp(`(?:上了|干了|加了)\\s*半天\\s*(?:班)?\\s*[（(]\\s*(?<n>${count})${hoursUnit}`, 'gi'), offDayOnly: true },
   { unit: 'days', re: /(?:加了|上了|干了)\s*(?<one>一\s*整天|整整一天)(?:的)?\s*(?:班)?/g, offDayOnly: true },
@@ -161,7 +163,10 @@ const totals: Array<{ unit: 'hours' | 'days'; re: RegExp; offDayOnly?: boolean; 
   // 这两天都是法定节假日 / 除夕、初一、初二、初三这4天（都是法定节假日）我全上了
   {
     unit: 'days',
-    re: new RegExp(`(?:这|那)\\s*(?<n>${dayCount})\\s*天[（(\\s]*(?:都|也)?\\s*(?:是)?\\s*(?:法定节假日|节假日|休息日|周末|双休日?)`, 'g'),
+    re: new RegExp(
+      `(?:这|那)\\s*(?<n>${dayCount})\\s*天[（(\\s]*(?:都|也)?\\s*(?:是)?\\s*(?:法定节假日|法定假日|法定假|节假日|休息日|周末|双休日?)`,
+      'g',
+    ),
     atWork: true,
   },
   // 正月初四、初五是休息日也上了: the days listed.

@@ -131,7 +131,7 @@ describe("facts from the worker's words", () => {
     ['伤残五级，公司没给我安排工作', { grade: 5, suitableWorkArranged: false }],
     // births
     ['生了双胞胎，还是难产', { birthKind: 'birth', babies: 2, difficultBirth: true }],
-    ['twins, difficult birth', { babies: 2, difficultBirth: true }],
+    ['twins, difficult birth', { birthKind: 'birth', babies: 2, difficultBirth: true }],
     ['我休产假，顺产，生了一个女儿', { birthKind: 'birth', babies: 1, difficultBirth: false }],
     ['怀孕3个月流产了', { birthKind: 'miscarriage', pregnancyMonths: 3 }],
     ['怀孕四个多月的时候流产', { birthKind: 'miscarriage', pregnancyMonths: 4 }],

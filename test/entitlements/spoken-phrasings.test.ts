@@ -32,6 +32,9 @@ describe('English dates and what they mark', () => {
     ["It's now July 2025 and I'm still there", { asOfDate: '2025-07' }],
     ['I got the dismissal letter on Tuesday 11/8/2022.', { endDate: '2022-11-08' }],
     ['Our factory shut down for good on 30 April 2024.', { endDate: '2024-04-30' }],
+    ['I joined on 1 March 2023 and I am out on 30 April 2024.', { startDate: '2023-03-01', endDate: '2024-04-30' }],
+    ['Twins by C-section. Leave starts 20 Nov 2024.', { birthKind: 'birth', babies: 2, birthDate: '2024-11-20' }],
+    ['My province adds 80 days on top of the national maternity leave.', { statedLocal: { maternityExtraDays: 80 } }],
     ["I'm resigning with my last day on 15 October 2023", { endDate: '2023-10-15' }],
     ['On 14 June 2023 the company sent me a signed letter agreeing to pay it.', { interruptedDate: '2023-06-14' }],
     [
@@ -92,6 +95,10 @@ describe('Chinese dates and what they mark', () => {
     ['我每年有10天年假，2023年只休了4天', { unusedLeaveDays: 6 }],
     ['5天年假一天都没休', { unusedLeaveDays: 5 }],
     ['今年一天年假都还没休', { takenLeaveDays: 0 }],
+    ['23年3.1号去一家川菜馆当厨师，拖到8.1号才补签了书面合同', { startDate: '2023-03-01', signedDate: '2023-08-01' }],
+    ['2024年1月15号给公司发了书面通知解除劳动合同', { endDate: '2024-01-15' }],
+    ['我们省条例规定在国家产假基础上再延长60天，我顺产一胎', { birthKind: 'birth', statedLocal: { maternityExtraDays: 60 } }],
+    ['还有一个周日上了一天8小时没补休', { overtime: [{ kind: 'rest_day', hours: 8 }] }],
   ]);
 
   it('reads 到去年12月31日 as "as of", not as the last day', () => {
