@@ -124,6 +124,9 @@ export function dateRole(text: string, index: number, length: number): RoleReadi
   );
   // "my previous job ended 30 September 2023", 上一份工作…: another employer's dates.
   if (earlierJob.test(bare)) return {};
+  // 从2023年10月开始拖工资: when the arrears began, not the first day of the job.
+  if (/^\s*(?:就|起)?\s*(?:开始)?\s*(?:拖|欠|不发|少发|停发|扣|降|克扣)(?:工资|薪|钱|了)?/.test(tail) && /(?:从|自)\s*$/.test(bare))
+    return {};
   // 直到2023年8月1号才补签了书面劳动合同: the signing after the date says more than the 直到 before it.
   if (signedAfter.test(tail)) return { role: 'signed' };
   for (const [role, re] of before) if (re.test(bare)) return { role };

@@ -148,9 +148,18 @@ function datesIn(text: string, today: string | undefined): Array<DateMention & {
     }
   }
   found.sort((a, b) => a.index - b.index);
+  // 2023年秋天查出…，公司12月31号就…: a year said alone dates the year-less days after it.
+  const bareYears = [
+    ...text.matchAll(/(?<!\d)((?:19|20)\d{2})\s*年(?!\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月|\s*[./-]\s*\d)/g),
+  ].map((m) => ({
+    year: Number(m[1]),
+    index: m.index,
+  }));
   return found.flatMap(({ bareTo, groups, ...mention }, i) => {
     const afterStart = found.slice(0, i).some((f) => f.role === 'start');
-    const date = storyYear(found.slice(0, i), found.slice(i + 1), groups) ?? mention.date;
+    const lastDated = [...found.slice(0, i)].reverse().find((f) => f.yearSaid)?.index ?? -1;
+    const saidAlone = bareYears.filter((y) => y.index > lastDated && y.index < mention.index).pop()?.year;
+    const date = storyYear(found.slice(0, i), found.slice(i + 1), groups, saidAlone) ?? mention.date;
     if (!date) return [];
     const dated = { ...mention, date };
     if (!bareTo || afterStart) return [dated];
@@ -168,8 +177,9 @@ function yearless(g: Record<string, string | undefined>): boolean {
  * A day said without a year (5月31号) in a story that named one before it (2024年3月1日入职 … 5月31号通知我):
  * that year, or the next when the day would fall before the start it follows.
  */
-function storyYear(earlier: Found[], later: Found[], g: Record<string, string | undefined>): string | undefined {
+function storyYear(earlier: Found[], later: Found[], g: Record<string, string | undefined>, saidAlone?: number): string | undefined {
   if (!yearless(g)) return undefined;
+  if (saidAlone) return dateFrom({ ...g, y: String(saidAlone) }, undefined);
   const last = [...earlier].reverse().find((f) => f.yearSaid) ?? later.find((f) => f.yearSaid);
   if (!last) return undefined;
   const year = Number(last.date.slice(0, 4));

@@ -97,6 +97,8 @@ describe('Chinese dates and what they mark', () => {
     ['今年一天年假都还没休', { takenLeaveDays: 0 }],
     ['23年3.1号去一家川菜馆当厨师，拖到8.1号才补签了书面合同', { startDate: '2023-03-01', signedDate: '2023-08-01' }],
     ['2024年1月15号给公司发了书面通知解除劳动合同', { endDate: '2024-01-15' }],
+    ['我2019年8月1号进的公司，2023年秋天查出病来，公司12月31号就把我解除了', { startDate: '2019-08-01', endDate: '2023-12-31' }],
+    ['老板从2023年10月开始拖工资。我是2022年9月1号入职的', { startDate: '2022-09-01' }],
     ['我们省条例规定在国家产假基础上再延长60天，我顺产一胎', { birthKind: 'birth', statedLocal: { maternityExtraDays: 60 } }],
     ['还有一个周日上了一天8小时没补休', { overtime: [{ kind: 'rest_day', hours: 8 }] }],
   ]);
