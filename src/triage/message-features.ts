@@ -11,7 +11,7 @@ import type { DangerScan } from './danger-lexicon.js';
 import { normalise } from './text-matcher.js';
 
 /** Bump when the features change: a stored model trained on other features is then retrained, not copied. */
-export const FEATURES_VERSION = 5;
+export const FEATURES_VERSION = 6;
 
 export function messageFeatures(text: string, scan: DangerScan): string[] {
   const t = normalise(text);
@@ -40,8 +40,8 @@ export function messageFeatures(text: string, scan: DangerScan): string[] {
 /**
  * Who speaks and what for, said any way: the employer's side (有个员工…, "I'm HR", "our workers"), asking how
  * to avoid a duty (怎么操作可以不给…, "how can we avoid…"), asking for someone else's data, speaking in
- * someone's authority, asking the union for a lawyer or to act with someone, being out of money now, asking after
- * one's own case. Features, not
+ * someone's authority, asking the union for a lawyer, to act with someone or for hardship help, being out of money
+ * now, asking after one's own case. Features, not
  * rules: the classifier weighs them against everything else the message says.
  */
 const voices: Array<[string, RegExp]> = [
@@ -73,9 +73,14 @@ const voices: Array<[string, RegExp]> = [
     /(?:能|可以|能不能|可不可以|麻烦|请|帮忙)[^。？?]{0,6}(?:帮我|替我|帮我们|替我们|代我)[^。？?]{0,4}(?:跟|和|给|向|找|去找|联系)[^。？?]{0,4}(?:人事|老板|公司|hr|厂里|单位|领导|包工头|项目部|开发商|经理|主管|站长|平台)[^。？?]{0,8}(?:沟通|说|谈|协调|反映|打电话|写|联系|要|问)|(?:帮我|替我|帮我们)(?:给|向)[^。？?]{0,6}(?:写|发)(?:一)?(?:封|个|份)?(?:函|信|律师函)|\b(?:can|could|would|will) (?:you|the union|someone|somebody)(?: from the union)? (?:please )?(?:talk to|call|contact|write to|speak (?:to|with)|phone|email|go to|visit) (?:my |our |the )?(?:boss|employer|hr|company|manager|supervisor|factory|site|contractor|agency|platform)\b/,
   ],
   [
+    // Asking for the union's hardship help: 有没有困难补助, 能申请救助吗, "is there a hardship fund I can apply to".
+    'ask_aid',
+    /(?:有没有|能不能|能否|可以|可不可以|怎么|如何|想)(?:申请|领|拿|给|得到)?[^。？?]{0,6}(?:困难补助|困难救助|救助金|救助|帮扶|补助金|慰问金|困难职工|大病救助|临时救助|应急救助)|\b(?:hardship|emergency|relief|welfare|solidarity) (?:fund|grant|aid|help|payment|assistance)\b|\bfinancial (?:help|assistance|aid|support)\b/,
+  ],
+  [
     // Out of money now: 只剩五十块, 交不起房租, 吃不上饭, "no money left", "can't afford".
     'broke',
-    /只剩(?:下)?[0-9一二三四五六七八九十两几百]+(?:块|元|毛)|(?:没钱|没有钱|一分钱都没有?)(?:了|吃饭|交|付|看病|回家|买)|(?:交|付|买|看|吃|住|治)不起|(?:饭|馒头|泡面)都吃不上|揭不开锅|走投无路|借遍了|\bno money (?:left|for)\b|\b(?:can'?t|cannot|couldn'?t) (?:afford|pay (?:the |my )?(?:rent|bill|bills|hospital))\b|\b(?:broke|evict\w*)\b|\b(?:run|ran|running) out of money\b/,
+    /只剩(?:下)?[0-9一二三四五六七八九十两几百]+(?:块|元|毛)|(?:没钱|没有钱|一分钱都没有?)(?:了|吃饭|交|付|看病|回家|买)|(?:交|付|买|看|吃|住|治)不起|(?:饭|馒头|泡面)都吃不上|揭不开锅|走投无路|借遍了|\bno money (?:left|for)\b|\b(?:can'?t|cannot|couldn'?t) (?:afford|pay (?:the |my )?(?:rent|bill|bills|hospital))\b|\b(?:broke|evict\w*)\b|\b(?:run|ran|running) out of money\b|\b(?:no|without|haven'?t had any|lost (?:my|our)) income\b|没有收入|断了收入|没了收入/,
   ],
   [
     // Asking after one's own earlier case: 上次说的那个调解怎么样了, 我的申请有消息没, "any update on my case".

@@ -37,6 +37,10 @@ describe('who speaks and what for', () => {
     expect(features('上次说的那个调解 对方同意了没有')).toContain('V:followup');
     expect(features('any update on my case?')).toContain('V:followup');
     expect(features('开发商让我们再等等')).not.toContain('V:authority');
+    expect(features('Is there a union hardship fund I can apply to?')).toContain('V:ask_aid');
+    expect(features('工会有没有困难补助')).toContain('V:ask_aid');
+    expect(features("I haven't had any income since the injury")).toContain('V:broke');
+    expect(features('能帮我跟人事沟通一下吗')).toContain('V:ask_act');
   });
 
   it('declines the employer asking how to avoid a duty, even where the words of law say answer; danger still comes first', () => {
