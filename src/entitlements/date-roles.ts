@@ -53,7 +53,7 @@ const after: Array<[DateRole, RegExp]> = [
   // 2025年4月22日我去劳动监察大队投诉 / "On 22 April 2025 I filed a complaint": the limitation restarts (仲裁法 27).
   [
     'interrupted',
-    /^\s*(?:我)?\s*(?:就|又)?\s*(?:去|到|向|找|给)?\s*(?:了)?\s*(?:劳动监察|监察大队|劳动局|人社局|人社部门|信访|12345|12333|工会|法院|公司|单位|老板)[^，。；,;]{0,10}?(?:投诉|举报|反映|起诉|申请调解|书面要求|书面催|发了?催款|寄了?催款|催款函|催告函|律师函|要求支付|主张|要过|要了)|^[^，。；,;]{0,8}?(?:公司|老板|单位|hr|人事|领导|包工头)[^，。；,;]{0,10}?(?:答应|同意|承诺|承认)[^，。；,;]{0,8}(?:付|给|支付|赔|补)|^[^.;!?]{0,12}?\b(?:the )?(?:company|employer|boss|hr|manager)\b[^.;!?]{0,40}?\b(?:agree\w*|promis\w*|admit\w*|acknowledg\w*)\b[^.;!?]{0,12}?\b(?:to pay|it owed|the debt|in writing)|^\s*,?\s*(?:i\s+|we\s+)(?:filed|lodged|made|sent|wrote|submitted|gave|delivered|handed)\b[^.;!?]{0,30}?\b(?:complaint|demand|claim|letter|request)|^\s*,?\s*(?:i\s+|we\s+)complained\b/i,
+    /^\s*(?:我)?\s*(?:就|又)?\s*(?:去|到|向|找|给)?\s*(?:了)?\s*(?:劳动监察|监察大队|劳动局|人社局|人社部门|信访|12345|12333|工会|法院|公司|单位|老板)[^，。；,;]{0,10}?(?:投诉|举报|反映|起诉|申请调解|书面要求|书面催|发了?催款|寄了?催款|催款函|催告函|律师函|索赔函|要求支付|主张|要过|要了)|^[^，。；,;]{0,8}?(?:把|将)?[^，。；,;]{0,4}?(?:书面)?(?:索赔函|催款函|律师函|索赔书|仲裁申请书)[^，。；,;]{0,8}?(?:交给|送给|寄给|发给|递给|交到)|^[^，。；,;]{0,8}?(?:公司|老板|单位|hr|人事|领导|包工头)[^，。；,;]{0,10}?(?:答应|同意|承诺|承认)[^，。；,;]{0,8}(?:付|给|支付|赔|补)|^[^.;!?]{0,12}?\b(?:the )?(?:company|employer|boss|hr|manager)\b[^.;!?]{0,40}?\b(?:agree\w*|promis\w*|admit\w*|acknowledg\w*)\b[^.;!?]{0,12}?\b(?:to pay|it owed|the debt|in writing)|^\s*,?\s*(?:i\s+|we\s+)(?:filed|lodged|made|sent|wrote|submitted|gave|delivered|handed)\b[^.;!?]{0,30}?\b(?:complaint|demand|claim|letter|request)|^\s*,?\s*(?:i\s+|we\s+)complained\b/i,
   ],
   [
     'birth',

@@ -174,7 +174,7 @@ function takeGrade(text: string): number | undefined {
   const zh = new RegExp(
     `(?:伤残|残疾|工伤)(?:等级)?\\s*(?:是|为|评了?|鉴定为?|定为?|被评为?)?\\s*${g}\\s*级|(?<![\\d])${g}\\s*级(?!\\s*(?:医院|风|台风|地震|工资|工程师|建造师|教师|技师|职称|员工|技工|工|岗|甲等|乙等|考试|证书|以上|台阶|警报|响应))`,
   );
-  const en = /\b(?:grade|level)\s*(10|[1-9])\b|\b(10|[1-9])(?:st|nd|rd|th)?[- ](?:grade|level)\b/i;
+  const en = /\b(?:grade|level)[- ]?\s*(10|[1-9])\b|\b(10|[1-9])(?:st|nd|rd|th)?[- ](?:grade|level)\b/i;
   const m = zh.exec(text) ?? en.exec(text);
   const raw = m?.slice(1).find((x) => x !== undefined);
   const grade = raw === undefined ? undefined : parseSpokenNumber(raw);

@@ -55,7 +55,7 @@ function birthFacts(text: string): Facts {
   if (babies) facts.babies = babies[1];
   const difficult = yesNo(
     text,
-    /顺产|不是难产|没有难产|natural birth|normal delivery|not a difficult|no complications/i,
+    /顺产|不是难产|没有难产|natural birth|normal (?:delivery|birth)|vaginal (?:delivery|birth)|not a difficult|no complications/i,
     /难产|difficult (?:birth|labou?r|delivery)/i,
   );
   if (difficult !== undefined) facts.difficultBirth = difficult;
@@ -110,7 +110,7 @@ function workFacts(text: string): Facts {
   if (timeOff !== undefined) facts.restDayTimeOff = timeOff;
   const arranged = yesNo(
     text,
-    /(?:没|没有|不|未|没法|无法|没办法|不能|难以)(?:给我|帮我|为我)?安排(?:我)?(?:适当|合适|其他|别的)?(?:的)?(?:工作|岗位)|不给(?:我)?安排|安排不(?:了|出)|没有(?:适当|合适)的(?:工作|岗位)|(?:can'?t|cannot|unable to|could not|couldn'?t|won'?t|did not|didn'?t) (?:arrange|find|offer|give)(?: me| us)? (?:any )?suitable|no suitable (?:work|job|post)/i,
+    /(?:没|没有|不|未|没法|无法|没办法|不能|难以)(?:给我|帮我|为我)?安排(?:我)?(?:适当|合适|其他|别的)?(?:的)?(?:工作|岗位)|不给(?:我)?安排|安排不(?:了|出)|没有(?:适当|合适)的(?:工作|岗位)|(?:can'?t|cannot|unable to|could not|couldn'?t|won'?t|did not|didn'?t) (?:arrange|find|offer|give)(?: me| us| him| her| them)? (?:any )?suitable|no suitable (?:work|job|post)/i,
     /安排了?(?:我)?(?:适当|合适|其他|别的|轻松)(?:的)?(?:工作|岗位)|(?:arranged|offered|gave me) (?:a )?suitable (?:work|job|post)/i,
   );
   if (arranged !== undefined) facts.suitableWorkArranged = arranged;

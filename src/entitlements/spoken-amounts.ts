@@ -46,7 +46,7 @@ const roles: Array<[Role, RegExp]> = [
   ['minimum', /最低工资|minimum (?:monthly |hourly )?wage|minimum (?:salary|pay)\b/i],
   [
     'localAverage',
-    /上一?年度|社平|社会平均工资|职工(?:月)?平均工资|(?:本|我们|全)市|市政府|当地[^，,]{0,6}平均|(?:city|local|municipal|region(?:al)?|area|government|province)\S*\s[^.;]{0,40}average|published average|average[^.;]{0,40}(?:of|for|in) (?:the|our|this|my) (?:city|region|area|province)/i,
+    /上一?年度|社平|社会平均工资|职工(?:月)?平均工资|(?:本|我们|全)市|市政府|当地[^，,]{0,6}平均|(?:city|local|municipal|region(?:al)?|area|government|province)\S*\s[^.;]{0,40}average|published average|average[^.;]{0,40}(?:of|for|in) (?:the|our|this|my) (?:city|region|area|province)|\b(?!my\b|our\b|his\b|her\b)\w+'s average (?:monthly )?(?:wage|salary)|average (?:monthly )?wage (?:for|of) last year|last year'?s average/i,
   ],
   ['overtimePart', /其中[^，,]{0,10}加班|of which[^.;]{0,20}overtime|overtime pay (?:of|is|was|:)/i],
   ['bonus', /年终奖|年底奖金|年底双薪|十三薪|year-end bonus|annual bonus/i],
