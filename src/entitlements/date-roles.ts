@@ -39,7 +39,7 @@ const before: Array<[DateRole, RegExp]> = [
   [
     'start',
     new RegExp(
-      `(?:从|自|(?:入职|进厂|到岗|报到)(?:的)?(?:日期|时间|那天)?(?:是|为|在)|\\bsince|\\bfrom|first (?:working )?day(?: of (?:work|employment))? (?:was|is)|${enVerbOn('joined|started|hired|began|employed')}|\\b(?:moved|switched|changed|went) to (?:a |my )?(?:new|current|present) (?:employer|company|job|firm)(?: on| in)?|\\b(?:joined|started|hired)|employed\\s+from)\\s*$`,
+      `(?:从|自|(?:入职|进厂|到岗|报到)(?:的)?(?:日期|时间|那天)?(?:是|为|在)|\\bsince|\\bfrom|first (?:working )?day(?: of (?:work|employment))? (?:was|is)|${enVerbOn('joined|started|start|starts|hired|began|employed')}|\\b(?:moved|switched|changed|went) to (?:a |my )?(?:new|current|present) (?:employer|company|job|firm)(?: on| in)?|\\b(?:joined|started|hired)|employed\\s+from)\\s*$`,
       'i',
     ),
   ],

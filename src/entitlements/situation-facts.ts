@@ -104,7 +104,7 @@ function workFacts(text: string): Facts {
   if (employed !== undefined) facts.stillEmployed = employed;
   const timeOff = yesNo(
     text,
-    /(?:没|没有|不给|未|不|没法|无法|不能|没办法)(?:安排|给)?(?:补休|调休)|no (?:compensatory |comp )?(?:time|day|days) off|(?:didn'?t|did not|never|not) (?:give|gave|arrange|offer|get|got)\s+(?:me\s+|us\s+)?(?:any\s+)?(?:compensatory |comp )?(?:time off|days? off|rest days?)/i,
+    /(?:没|没有|不给|未|不|没法|无法|不能|没办法)(?:给我|给我们|给|安排){0,2}(?:补休|调休)|no (?:compensatory |comp )?(?:time|day|days) off|(?:didn'?t|did not|never|not) (?:give|gave|arrange|offer|get|got)\s+(?:me\s+|us\s+)?(?:any\s+)?(?:compensatory |comp )?(?:time off|days? off|rest days?)/i,
     /(?:安排了?|给了?|给(?:我|我们)|有|可以)(?:补休|调休)|(?:补休|调休)了|(?:time|days?) off in lieu|got time off|gave (?:me|us) (?:\w+ )?(?:days?|time) off/i,
   );
   if (timeOff !== undefined) facts.restDayTimeOff = timeOff;

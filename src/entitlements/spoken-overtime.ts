@@ -92,7 +92,7 @@ const dayCounts = [
   // 周末两天（周六周日）: the two days of one weekend.
   /(?<w>周末|双休日?|休息日)\s*(?<n>两|二|2)\s*天/g,
   new RegExp(
-    `\\b(?<n>${enCount})\\s+(?:(?:full|whole|entire)\\s+)?(?:(?:national|spring|new year'?s?|labou?r|may|mid-autumn|dragon boat|qingming)\\s+(?:day|festival)\\s+)?(?<w>saturdays?|sundays?|weekend days?|rest days?|(?:public |statutory )?holidays?|weekdays?|working days?|workdays?)\\b`,
+    `\\b(?<n>${enCount})\\s+(?:(?:full|whole|entire)\\s+)?(?:(?:national|spring|new year'?s?|labou?r|may|mid-autumn|dragon boat|qingming)\\s+(?:day|festival)\\s+)?(?<w>saturdays?|sundays?|weekend days?|rest days?|(?:public |statutory )?holidays?|weekdays?|working days?|workdays?|days)\\b`,
     'gi',
   ),
 ];
@@ -252,8 +252,11 @@ const workedWhole =
 /** "2024年国庆7天假我一天没休" → 3 holiday days and 4 rest days; the year from the words, else 2025's rules. */
 function festivalBreak(text: string, found: FoundOvertime): void {
   const m = wholeBreak.exec(text);
-  if (!m || !workedWhole.test(text) || found.entries.some((e) => e.kind === 'holiday')) return;
+  if (!m || !workedWhole.test(text)) return;
   const total = num(m.groups!.n);
+  // "8 days, 8 hours a day" read as eight holiday days is the whole break, to be split; other holidays stand.
+  const wholeAsHoliday = found.entries.length === 1 && found.entries[0]!.kind === 'holiday' && found.entries[0]!.days === total;
+  if (found.entries.some((e) => e.kind === 'holiday') && !wholeAsHoliday) return;
   const festival = festivals.find((f) => f.re.test(m.groups!.fest!));
   if (!total || !festival) return;
   const year = Number(/\b(20\d{2})\b|(20\d{2})年/.exec(text)?.slice(1).find(Boolean) ?? 2025);

@@ -38,6 +38,11 @@ describe('English dates and what they mark', () => {
     ['assessed as grade-7 disability', { grade: 7 }],
     ["Hangzhou's average monthly wage for last year was published as 11,000", { statedLocal: { averageMonthlyWage: 11000 } }],
     ['one baby, normal birth', { difficultBirth: false }],
+    [
+      'National Day: Oct 1, 2 and 3 are statutory holidays and I worked all three days, 8 hours each day',
+      { overtime: [{ kind: 'holiday', days: 3 }] },
+    ],
+    ['I start work as waiter on 2024-03-01.', { startDate: '2024-03-01' }],
     ["The employer says it can't find him any suitable job", { suitableWorkArranged: false }],
     ["I'm resigning with my last day on 15 October 2023", { endDate: '2023-10-15' }],
     ['On 14 June 2023 the company sent me a signed letter agreeing to pay it.', { interruptedDate: '2023-06-14' }],
@@ -104,6 +109,7 @@ describe('Chinese dates and what they mark', () => {
     ['我2019年8月1号进的公司，2023年秋天查出病来，公司12月31号就把我解除了', { startDate: '2019-08-01', endDate: '2023-12-31' }],
     ['老板从2023年10月开始拖工资。我是2022年9月1号入职的', { startDate: '2022-09-01' }],
     ['2024年5月10日被违法解除，2024年9月2日我把书面索赔函当面交给了人事', { interruptedDate: '2024-09-02' }],
+    ['另外有两个周六各加班8小时，公司没给安排补休', { restDayTimeOff: false }],
     ['我们省条例规定在国家产假基础上再延长60天，我顺产一胎', { birthKind: 'birth', statedLocal: { maternityExtraDays: 60 } }],
     ['还有一个周日上了一天8小时没补休', { overtime: [{ kind: 'rest_day', hours: 8 }] }],
   ]);
