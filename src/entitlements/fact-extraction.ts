@@ -210,6 +210,10 @@ export function extractFacts(raw: string, { today }: ExtractOptions = {}): Facts
   if (facts.totalWorkYears === undefined && facts.priorWorkYears === undefined && spoken && manyEmployers.test(normalised)) {
     facts.totalWorkYears = spoken.years + (spoken.months ?? 0) / 12;
   }
+  // 工作了12年 opening its clause, with no employer named anywhere: the years of work too (for annual leave).
+  if (facts.totalWorkYears === undefined && spoken && bareWorkYears.test(normalised) && !namesEmployer.test(normalised)) {
+    facts.totalWorkYears = spoken.years + (spoken.months ?? 0) / 12;
+  }
   // Years elsewhere and years here add up to the years of work (for annual leave).
   if (facts.totalWorkYears === undefined && facts.priorWorkYears !== undefined) {
     facts.totalWorkYears = facts.priorWorkYears + (spoken ? spoken.years + (spoken.months ?? 0) / 12 : 0);
@@ -274,6 +278,9 @@ function maternityExtra(text: string): number | undefined {
   const days = m ? parseSpokenNumber(m[1]!) : undefined;
   return days !== undefined && days > 0 && days <= 365 ? days : undefined;
 }
+
+const bareWorkYears = /(?:^|[，。,；;！!？?\s])(?:我|俺)?(?:已经|都)?(?:参加)?工作(?:了)?\s*(?:\d|[一二两三四五六七八九十])/;
+const namesEmployer = /(?:在|这家|这个|本|现在的?)(?:公司|单位|厂|店|企业)|进(?:公司|厂)|入职/;
 
 const unbroken = /(?:一直|中间|从来)(?:都)?没(?:有)?断|没断过|不间断|continuous(?:ly)?|without a (?:break|gap)|no gap/i;
 

@@ -88,7 +88,7 @@ function workFacts(text: string): Facts {
   ) {
     facts.claimKind = 'wage_arrears';
   } else if (
-    /违法(?:解除|辞退|开除|终止)|赔偿金|经济补偿|补偿金|补偿|赔偿|工伤|社保|辞退|开除|解雇|解除|裁员|被辞|被裁|被炒|unlawful|compensation|damages|severance|social insurance|dismiss|fired|laid off|terminat/i.test(
+    /违法(?:解除|辞退|开除|终止)|赔偿金|经济补偿|补偿金|补偿|赔偿|工伤|社保|辞退|开除|解雇|解除|裁员|被辞|被裁|被炒|炒了我|炒鱿鱼|不用来了|别来了|让我走人|叫我走人|滚蛋|let (?:me|him|her) go|sacked|unlawful|compensation|damages|severance|social insurance|dismiss|fired|laid off|terminat/i.test(
       text,
     )
   ) {

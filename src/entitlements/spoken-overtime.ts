@@ -118,12 +118,19 @@ function daysWithHours(sentence: string, found: FoundOvertime): string {
 
 // 上了8小时班 / 干了8小时 is overtime only on a rest day or holiday: on a working day it is the day's work.
 // `one`: the figure is one day ("worked on 1 May (Labour Day)"); `atWork`: only when the sentence says they worked.
-const totals: Array<{ unit: 'hours' | 'days'; re: RegExp; offDayOnly?: boolean; atWork?: boolean }> = [
+// `pair`: the figure is said once for each of two days (周六周日各加班了一天).
+const totals: Array<{ unit: 'hours' | 'days'; re: RegExp; offDayOnly?: boolean; atWork?: boolean; pair?: boolean }> = [
   { unit: 'hours', re: new RegExp(`(?:加班|值班)(?:了)?\\s*(?:一共|总共|共|大概|差不多)?\\s*(?<n>${count})${hoursUnit}`, 'gi') },
   { unit: 'hours', re: new RegExp(`加了\\s*(?<n>${count})${hoursUnit}\\s*(?:的)?\\s*班?`, 'gi') },
   { unit: 'hours', re: new RegExp(`(?:上了|干了|工作了|上班)\\s*(?<n>${count})${hoursUnit}\\s*(?:的)?\\s*班?`, 'gi'), offDayOnly: true },
   { unit: 'days', re: new RegExp(`加了\\s*(?<n>${count})\\s*天\\s*(?:的)?\\s*班|加班\\s*(?<n2>${count})\\s*天`, 'gi') },
   { unit: 'days', re: new RegExp(`(?:上了|干了)\\s*(?<n>${count})\\s*天\\s*(?:的)?\\s*班`, 'gi'), offDayOnly: true },
+  // 周六周日各加班了一天: one day on each day of the weekend.
+  {
+    unit: 'days',
+    re: /(?:周六|星期六|礼拜六)[和、\s]?(?:周日|星期[日天]|礼拜[日天])(?:都|各)(?:加班|加|上|干)了?\s*(?<n>一|1)\s*天/g,
+    pair: true,
+  },
   // 上了一天8小时: one day with its hours.
   { unit: 'hours', re: new RegExp(`(?:上了|干了|加了)\\s*(?:一|1)\\s*天\\s*(?<n>${count})${hoursUnit}`, 'gi'), offDayOnly: true },
   // 上了半天（4小时）, 加了一整天: the hours said in brackets, a whole day as one.
@@ -211,13 +218,14 @@ function sentenceKind(text: string, start: number): OvertimeKind | undefined {
 
 function addTotals(text: string, found: FoundOvertime): void {
   const taken: Array<[number, number]> = [];
-  for (const { unit, re, offDayOnly, atWork } of totals) {
+  for (const { unit, re, offDayOnly, atWork, pair } of totals) {
     for (const m of text.matchAll(re)) {
       const start = m.index;
       if (taken.some(([a, b]) => start < b && start + m[0].length > a)) continue;
       const g = m.groups!;
       // A date blanked by the date reader leaves its run of spaces: `blank`.
-      const value = g.list ? g.list.split('、').length : g.one || g.blank ? 1 : num(g.n ?? g.n2 ?? g.n3);
+      const said = g.list ? g.list.split('、').length : g.one || g.blank ? 1 : num(g.n ?? g.n2 ?? g.n3);
+      const value = said !== undefined && pair ? said * 2 : said;
       // The kind the figure's own words name ("20 hours of weekday overtime") before its clause's.
       const kind = overtimeKindIn(m[0]) ?? overtimeKindIn(clauseAround(text, start, start + m[0].length)) ?? sentenceKind(text, start);
       if (value === undefined || value <= 0 || (offDayOnly && (kind === undefined || kind === 'workday'))) continue;

@@ -19,7 +19,7 @@ describe("facts from the worker's words", () => {
     ['5个月29天', { serviceYears: 0, serviceMonths: 5, serviceDays: 29 }],
     ['干了三年左右', {}], // could be either side of three years
     ['干了十年，月薪两万五', { serviceYears: 10, serviceMonths: 0, monthlyWage: 25000 }],
-    ['工资３０００，工作了１年', { serviceYears: 1, serviceMonths: 0, monthlyWage: 3000 }], // full-width digits
+    ['工资３０００，工作了１年', { serviceYears: 1, serviceMonths: 0, monthlyWage: 3000, totalWorkYears: 1 }], // full-width digits
     ['底薪3千5，干了半年', { serviceYears: 0, serviceMonths: 6, monthlyWage: 3500 }],
     ['三级医院的护士，干了两年', { serviceYears: 2, serviceMonths: 0 }], // 三级医院 is no disability grade
     ['I worked there in total 7 years, salary 6,000 a month', { serviceYears: 7, serviceMonths: 0, monthlyWage: 6000 }],

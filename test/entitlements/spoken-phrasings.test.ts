@@ -110,6 +110,9 @@ describe('Chinese dates and what they mark', () => {
     ['老板从2023年10月开始拖工资。我是2022年9月1号入职的', { startDate: '2022-09-01' }],
     ['2024年5月10日被违法解除，2024年9月2日我把书面索赔函当面交给了人事', { interruptedDate: '2024-09-02' }],
     ['另外有两个周六各加班8小时，公司没给安排补休', { restDayTimeOff: false }],
+    ['周六周日各加班了一天，没调休，月薪4350', { overtime: [{ kind: 'rest_day', days: 2 }], restDayTimeOff: false }],
+    ['工作了12年，今年还没休年假', { totalWorkYears: 12 }],
+    ['公司2024年3月1日口头通知我明天不用来了，没说理由', { endDate: '2024-03-01', claimKind: 'other' }],
     ['我们省条例规定在国家产假基础上再延长60天，我顺产一胎', { birthKind: 'birth', statedLocal: { maternityExtraDays: 60 } }],
     ['还有一个周日上了一天8小时没补休', { overtime: [{ kind: 'rest_day', hours: 8 }] }],
   ]);
