@@ -56,7 +56,8 @@ function birthFacts(text: string): Facts {
   const difficult = yesNo(
     text,
     /顺产|不是难产|没有难产|natural birth|normal (?:delivery|birth)|vaginal (?:delivery|birth)|not a difficult|no complications/i,
-    /难产|difficult (?:birth|labou?r|delivery)/i,
+    // A caesarean counts as a difficult birth (难产) in the provinces' rules that define it.
+    /难产|剖腹产|剖宫产|difficult (?:birth|labou?r|delivery)|c-section|caesarean|cesarean/i,
   );
   if (difficult !== undefined) facts.difficultBirth = difficult;
   return facts;
@@ -117,7 +118,7 @@ function workFacts(text: string): Facts {
   // 一次性伤残补助金多少钱: suitable work changes only the monthly allowance, so it is not asked.
   if (
     /一次性伤残补助|one-?off (?:disability )?(?:subsidy|grant|payment|lump)|lump[- ]sum disability/i.test(text) &&
-    !/津贴|按月|每月|allowance|monthly/i.test(text)
+    !/津贴|按月领|每月领|每月能|allowance|monthly (?:allowance|payment|benefit)/i.test(text)
   )
     facts.oneOffOnly = true;
   return facts;

@@ -147,6 +147,14 @@ const totals: Array<{ unit: 'hours' | 'days'; re: RegExp; offDayOnly?: boolean; 
     unit: 'hours',
     re: new RegExp(`(?<n>\\d+(?:\\.\\d+)?)\\s+overtime hours|worked\\b[^.;,]{0,40}?\\bfor\\s+(?<n2>\\d+(?:\\.\\d+)?)${enHours}`, 'gi'),
   },
+  // "and 8 hours on a Sunday": hours with the day they were worked on.
+  {
+    unit: 'hours',
+    re: new RegExp(
+      `\\band\\s+(?<n>\\d+(?:\\.\\d+)?)${enHours}\\s+(?:on|during)\\s+(?:a\\s+|the\\s+)?(?:saturdays?|sundays?|weekends?|rest days?|(?:public |statutory )?holidays?)\\b`,
+      'gi',
+    ),
+  },
   // "worked 2 Sundays", "worked on 1 May (Labour Day, statutory holiday)", "on Saturday I worked 8 hours"
   {
     unit: 'days',
@@ -227,7 +235,12 @@ function addTotals(text: string, found: FoundOvertime): void {
       const said = g.list ? g.list.split('、').length : g.one || g.blank ? 1 : num(g.n ?? g.n2 ?? g.n3);
       const value = said !== undefined && pair ? said * 2 : said;
       // The kind the figure's own words name ("20 hours of weekday overtime") before its clause's.
-      const kind = overtimeKindIn(m[0]) ?? overtimeKindIn(clauseAround(text, start, start + m[0].length)) ?? sentenceKind(text, start);
+      const after = text.slice(start + m[0].length, start + m[0].length + 16);
+      const kind =
+        overtimeKindIn(m[0]) ??
+        (/^\s*(?:on|at|during|in)\b/i.test(after) ? overtimeKindIn(after) : undefined) ??
+        overtimeKindIn(clauseAround(text, start, start + m[0].length)) ??
+        sentenceKind(text, start);
       if (value === undefined || value <= 0 || (offDayOnly && (kind === undefined || kind === 'workday'))) continue;
       if (atWork && !workedIn(text, start)) continue;
       taken.push([start, start + m[0].length]);

@@ -43,6 +43,18 @@ describe('English dates and what they mark', () => {
       { overtime: [{ kind: 'holiday', days: 3 }] },
     ],
     ['I start work as waiter on 2024-03-01.', { startDate: '2024-03-01' }],
+    ['they laid me off on 31 August 2024 due to restructuring', { endDate: '2024-08-31' }],
+    [
+      '10 hours overtime on weekdays and 8 hours on a Sunday with no day off in return',
+      {
+        overtime: [
+          { kind: 'workday', hours: 10 },
+          { kind: 'rest_day', hours: 8 },
+        ],
+      },
+    ],
+    ['twins by caesarean', { birthKind: 'birth', babies: 2, difficultBirth: true }],
+    ["grade 5 after a work injury, my monthly wage was 7,000. What's the one-off disability subsidy?", { grade: 5, oneOffOnly: true }],
     ["The employer says it can't find him any suitable job", { suitableWorkArranged: false }],
     ["I'm resigning with my last day on 15 October 2023", { endDate: '2023-10-15' }],
     ['On 14 June 2023 the company sent me a signed letter agreeing to pay it.', { interruptedDate: '2023-06-14' }],
