@@ -11,7 +11,7 @@ import type { DangerScan } from './danger-lexicon.js';
 import { normalise } from './text-matcher.js';
 
 /** Bump when the features change: a stored model trained on other features is then retrained, not copied. */
-export const FEATURES_VERSION = 6;
+export const FEATURES_VERSION = 7;
 
 export function messageFeatures(text: string, scan: DangerScan): string[] {
   const t = normalise(text);
@@ -47,11 +47,11 @@ export function messageFeatures(text: string, scan: DangerScan): string[] {
 const voices: Array<[string, RegExp]> = [
   [
     'employer',
-    /(?:有个|有一个|有位|我们(?:公司|厂|店)?的?|手下的?|我的|店里的?|厂里的?)(?:员工|工人|职工|店员|下属|孕妇员工)|(?:让|叫|逼|劝)(?:他|她|员工|工人|职工)[^，。]{0,6}(?:自己|主动)(?:辞职|走|离职|提)|作为(?:老板|hr|人事|雇主|公司|企业|用人单位)|我是(?:老板|hr|人事|公司负责人)|\bi'?m (?:the |an? )?(?:hr|boss|owner|employer|manager)\b|\bas (?:an? |the )?(?:employer|hr|owner|company)\b|\bour (?:employees|workers|staff)\b|\bhow (?:can|do|should|could) we\b/,
+    /(?:有个|有一个|有位|我们(?:公司|厂|店)?的?|手下的?|我的|店里的?|厂里的?)(?:员工|工人|职工|店员|下属|孕妇员工)|(?:让|叫|逼|劝)(?:他|她|员工|工人|职工)[^，。]{0,6}(?:自己|主动)(?:辞职|走|离职|提)|作为(?:老板|hr|人事|雇主|公司|企业|用人单位)|(?:^|[，。\s])(?:hr|人事|人力|老板)(?:这边)?(?:想)?(?:问一下|问下|请教|咨询)|我是(?:老板|hr|人事|公司负责人)|\bi'?m (?:the |an? )?(?:hr|boss|owner|employer|manager)\b|\bas (?:an? |the )?(?:employer|hr|owner|company)\b|\bour (?:employees|workers|staff)\b|\bhow (?:can|do|should|could) we\b/,
   ],
   [
     'evade',
-    /(?:怎么|如何|有什么办法|有啥办法|怎样|咋)(?:操作|处理|做|弄|安排|写)?(?:才能|可以|能)?[^。？?]{0,14}(?:不给|不付|不交|少交|少付|不用(?:给|付|交|赔|算)|规避|避开|绕过|不被(?:查|认定|发现)|不算)|\b(?:avoid|dodge|get around|bypass|without paying|not have to pay|so (?:that )?we don'?t (?:have to )?pay)\b/,
+    /(?:怎么|如何|有什么办法|有啥办法|怎样|咋)(?:操作|处理|做|弄|安排|写)?(?:才能|可以|能)?[^。？?]{0,14}(?:不给|不付|不交|少交|少付|不用(?:给|付|交|赔|算)|规避|避开|绕过|不被(?:查|认定|发现)|不算)|怎么合法地?(?:劝退|辞退|开除|裁掉|让[^。？?]{0,4}(?:走|离职|辞职))|劝退[^。？?]{0,6}话术|\b(?:avoid|dodge|get around|bypass|without paying|not have to pay|so (?:that )?we don'?t (?:have to )?pay)\b/,
   ],
   [
     'others_data',
@@ -65,7 +65,7 @@ const voices: Array<[string, RegExp]> = [
   [
     // Asking the union for a lawyer or to take the case: 工会有没有免费律师, 帮我出庭, "can the union represent me".
     'ask_lawyer',
-    /(?:工会|你们|这边)(?:有没有|能不能|可不可以|可以|能否|能|给不给|管不管|帮不帮)[^。？?]{0,8}(?:律师|法律援助|法援|代理|出庭|打官司)|请不起律师|(?:帮|替|代|陪)(?:我|我们)(?:打官司|出庭|去仲裁|起诉|写诉状|写仲裁)|免费(?:的)?(?:律师|法律援助|打官司)|\brepresent (?:me|us)\b|\b(?:free|union'?s?) (?:lawyer|attorney|legal aid|legal help)\b|\bafford (?:a )?(?:lawyer|attorney)\b|\b(?:provide|give|send|get|find) (?:me |us )?(?:a )?(?:lawyer|attorney)\b/,
+    /(?:工会|你们|这边)(?:有没有|能不能|可不可以|可以|能否|能|给不给|管不管|帮不帮)[^。？?]{0,8}(?:律师|法律援助|法援|代理|出庭|打官司)|请不起律师|(?:帮|替|代|陪)(?:我|我们)(?:打官司|出庭|去仲裁|起诉|写诉状|写仲裁)|免费(?:的)?(?:律师|法律援助|打官司)|(?:想|要|我想|能不能|怎么)申请(?:工会的?)?(?:法律援助|法援)|(?:帮我|替我)写(?:个|一份)?(?:仲裁申请书|诉状|起诉状)|不会写(?:仲裁申请书|诉状|起诉状)|\brepresent (?:me|us)\b|\b(?:free|union'?s?) (?:lawyer|attorney|legal aid|legal help)\b|\bafford (?:a )?(?:lawyer|attorney)\b|\b(?:provide|give|send|get|find) (?:me |us )?(?:a )?(?:lawyer|attorney)\b/,
   ],
   [
     // Asking the union to act with someone: 帮我跟人事沟通一下, 给公司写封函, "can you call my boss".
@@ -80,7 +80,7 @@ const voices: Array<[string, RegExp]> = [
   [
     // Out of money now: 只剩五十块, 交不起房租, 吃不上饭, "no money left", "can't afford".
     'broke',
-    /只剩(?:下)?[0-9一二三四五六七八九十两几百]+(?:块|元|毛)|(?:没钱|没有钱|一分钱都没有?)(?:了|吃饭|交|付|看病|回家|买)|(?:交|付|买|看|吃|住|治)不起|(?:饭|馒头|泡面)都吃不上|揭不开锅|走投无路|借遍了|\bno money (?:left|for)\b|\b(?:can'?t|cannot|couldn'?t) (?:afford|pay (?:the |my )?(?:rent|bill|bills|hospital))\b|\b(?:broke|evict\w*)\b|\b(?:run|ran|running) out of money\b|\b(?:no|without|haven'?t had any|lost (?:my|our)) income\b|没有收入|断了收入|没了收入/,
+    /只剩(?:下)?[0-9一二三四五六七八九十两几百]+(?:块|元|毛)|(?:没钱|没有钱|一分钱都没有?)(?:了|吃饭|交|付|看病|回家|买)|(?:交|付|买|看|吃|住|治)不起|(?:饭|馒头|泡面)都吃不上|揭不开锅|走投无路|借遍了|\bno money (?:left|for)\b|\b(?:can'?t|cannot|couldn'?t) (?:afford|pay (?:the |my )?(?:rent|bill|bills|hospital))\b|\b(?:broke|evict\w*)\b|\b(?:run|ran|running) out of money\b|\bstranded\b|\bno money to (?:get|go) home\b|\bcan'?t (?:get|go) home\b|回不了家|没钱回家|\b(?:no|without|haven'?t had any|lost (?:my|our)) income\b|没有收入|断了收入|没了收入/,
   ],
   [
     // Asking after one's own earlier case: 上次说的那个调解怎么样了, 我的申请有消息没, "any update on my case".
