@@ -1,14 +1,11 @@
 /**
  * A figure worked out over several turns in the console of the embedded default, on both stores: the bot asks
- * for the one missing fact, the worker types it (or presses a button by number), and the figure comes back
+ * for the one missing fact, the worker types it (a grade from the choices shown), and the figure comes back
  * with its working and the article it rests on.
  */
 
-import { Readable, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, startApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
-import { databaseFor, smallKnowledge } from '../services/service-app-rig.js';
+import { runConsoleScript } from '../services/service-app-rig.js';
 import { storeKinds } from '../support/stores.js';
 
 const script = [
@@ -21,33 +18,15 @@ const script = [
 ];
 
 describe.each(storeKinds)('a figure over several turns in the console on %s', (kind) => {
-  let app: App;
-  let drop: () => Promise<void>;
+  let run: Awaited<ReturnType<typeof runConsoleScript>> | undefined;
   let out = '';
 
   beforeAll(async () => {
-    const db = await databaseFor(kind);
-    drop = db.drop;
-    const config = loadConfig({
-      ...db.settings,
-      KNOWLEDGE_DIR: smallKnowledge(),
-      PORT: '0',
-      ADMIN_PORT: '0',
-      LOG_LEVEL: 'silent',
-      ADMIN_TOKEN: 'figure-console-token-0123456789',
-    });
-    const output = new Writable({
-      write(chunk, _e, done) {
-        out += String(chunk);
-        done();
-      },
-    });
-    app = await startApp({ config, input: Readable.from(script.map((l) => `${l}\n`)), output, progress: { write: () => true } as never });
-    await app.consoleDone;
+    run = await runConsoleScript(kind, script);
+    out = run.out();
   }, 120_000);
   afterAll(async () => {
-    await app?.stop();
-    await drop?.();
+    await run?.stop();
   });
 
   it('asks for the wage, then works out the severance from the typed reply', () => {

@@ -4,12 +4,9 @@
  * (`:approve`, `:more`, `:decline`) — on both stores.
  */
 
-import { Readable, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type App, startApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config.js';
 import { storeKinds } from '../support/stores.js';
-import { databaseFor, smallKnowledge } from './service-app-rig.js';
+import { runConsoleScript } from './service-app-rig.js';
 
 const script = [
   // 1. Join the union: plain words, the courier (platform) path.
@@ -68,33 +65,15 @@ const script = [
 ];
 
 describe.each(storeKinds)('guided applications in the console on %s', (kind) => {
-  let app: App;
-  let drop: () => Promise<void>;
+  let run: Awaited<ReturnType<typeof runConsoleScript>> | undefined;
   let out = '';
 
   beforeAll(async () => {
-    const db = await databaseFor(kind);
-    drop = db.drop;
-    const config = loadConfig({
-      ...db.settings,
-      KNOWLEDGE_DIR: smallKnowledge(),
-      PORT: '0',
-      ADMIN_PORT: '0',
-      LOG_LEVEL: 'silent',
-      ADMIN_TOKEN: 'services-console-token-0123456789',
-    });
-    const output = new Writable({
-      write(chunk, _e, done) {
-        out += String(chunk);
-        done();
-      },
-    });
-    app = await startApp({ config, input: Readable.from(script.map((l) => `${l}\n`)), output, progress: { write: () => true } as never });
-    await app.consoleDone;
+    run = await runConsoleScript(kind, script);
+    out = run.out();
   }, 120_000);
   afterAll(async () => {
-    await app?.stop();
-    await drop?.();
+    await run?.stop();
   });
 
   it('joins the union: the typed card on the console desk, approved, and the status in /case', () => {

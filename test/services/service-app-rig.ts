@@ -6,6 +6,7 @@
 import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import pg from 'pg';
 import { expect } from 'vitest';
 import { type App, startApp } from '../../src/app.js';
@@ -236,6 +237,43 @@ export async function startServiceAppRig(kind: StoreKind): Promise<ServiceAppRig
       await app?.stop();
       await telegram.close();
       await slack.close();
+      await db.drop();
+    },
+  };
+}
+
+/**
+ * The embedded default's console with a typed script: every line is read once the answer to the one before is
+ * out; resolves with everything printed. `stop` stops the app and drops its store.
+ */
+export async function runConsoleScript(kind: StoreKind, script: string[]): Promise<{ out: () => string; stop: () => Promise<void> }> {
+  const db = await databaseFor(kind);
+  let out = '';
+  const config = loadConfig({
+    ...db.settings,
+    KNOWLEDGE_DIR: smallKnowledge(),
+    PORT: '0',
+    ADMIN_PORT: '0',
+    LOG_LEVEL: 'silent',
+    ADMIN_TOKEN: 'console-script-token-0123456789',
+  });
+  const output = new Writable({
+    write(chunk, _e, done) {
+      out += String(chunk);
+      done();
+    },
+  });
+  const app: App = await startApp({
+    config,
+    input: Readable.from(script.map((l) => `${l}\n`)),
+    output,
+    progress: { write: () => true } as never,
+  });
+  await app.consoleDone;
+  return {
+    out: () => out,
+    stop: async () => {
+      await app.stop();
       await db.drop();
     },
   };
