@@ -264,39 +264,43 @@ export function createRetriever({
       });
     }
     const missing = [...support.keys()].filter((key) => !articles.some((p) => p.articles.some((a) => key === `${p.title}#${a}`)));
-    const fetched = missing.length
-      ? await store.passagesByArticles(
-          live.id,
-          missing.map((key) => {
-            const at = key.lastIndexOf('#');
-            return { title: key.slice(0, at), article: Number(key.slice(at + 1)) };
-          }),
-        )
-      : [];
     const aboutScope = asksScope.test(query);
     const outside = new Map<string, boolean>();
     const outsideAudience = (title: string) => {
       if (!outside.has(title)) outside.set(title, audiences.has(title) && !audiences.get(title)!(query));
       return outside.get(title)!;
     };
-    const ranked = [...articles, ...fetched.filter((p) => !articles.some((a) => a.id === p.id)).map((p) => ({ ...p, score: 0 }))]
-      .map((p: Fused) => {
-        const card = Math.max(0, ...p.articles.map((a) => support.get(`${p.title}#${a}`) ?? 0));
-        const prior =
-          (p.articles.length ? (!aboutScope && isScopeArticle(scopeTextOf(p)) ? scopePrior : 1) : (kindPriors[p.kind] ?? noArticlePrior)) *
-          (outsideAudience(p.title) ? audiencePrior : 1);
-        return {
-          ...passageOf(p),
-          score: (p.score + cardWeight * card) * prior,
-          scores: { vector: p.vector, lexical: p.lexical, card: card || undefined },
-        };
-      })
-      .sort((a, b) => b.score - a.score)
+    const scored = (p: Fused) => {
+      const card = Math.max(0, ...p.articles.map((a) => support.get(`${p.title}#${a}`) ?? 0));
+      const prior =
+        (p.articles.length ? (!aboutScope && isScopeArticle(scopeTextOf(p)) ? scopePrior : 1) : (kindPriors[p.kind] ?? noArticlePrior)) *
+        (outsideAudience(p.title) ? audiencePrior : 1);
+      return {
+        ...passageOf(p),
+        score: (p.score + cardWeight * card) * prior,
+        scores: { vector: p.vector, lexical: p.lexical, card: card || undefined },
+      };
+    };
+    const byScore = (a: { score: number }, b: { score: number }) => b.score - a.score;
+    // The found passages' scores do not depend on the fetched ones: the top k of the ranking is among the found
+    // passages' top k and the fetched ones (a stable sort keeps the order of ties). So one statement brings the
+    // card articles the search missed, with the texts of those top k and of the card phrasings matched.
+    const top = articles.map(scored).sort(byScore).slice(0, k);
+    const textIds = [...new Set([...top, ...spotted.map((m) => m.row)].filter((r) => r.text === null).map((r) => r.id))];
+    const { passages: fetched, texts } =
+      missing.length || textIds.length
+        ? await store.passagesForRanking(
+            live.id,
+            missing.map((key) => {
+              const at = key.lastIndexOf('#');
+              return { title: key.slice(0, at), article: Number(key.slice(at + 1)) };
+            }),
+            textIds,
+          )
+        : { passages: [], texts: new Map<number, string>() };
+    const ranked = [...top, ...fetched.filter((p) => !articles.some((a) => a.id === p.id)).map((p) => scored({ ...p, score: 0 }))]
+      .sort(byScore)
       .slice(0, k);
-    // The texts of the passages kept and of the card phrasings matched, fetched for those rows only.
-    const texts = await store.passageTexts([
-      ...new Set([...ranked, ...spotted.map((m) => m.row)].filter((r) => r.text === null).map((r) => r.id)),
-    ]);
     const textOf = (r: Row): string => r.text ?? texts.get(r.id) ?? '';
     const passages = ranked.map((p): HybridScoredPassage => ({ ...p, text: textOf(p) }));
     const issues = spotted.map(({ row, ...m }): IssueMatch => ({ ...m, matched: textOf(row) }));

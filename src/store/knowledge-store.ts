@@ -317,26 +317,32 @@ export function createKnowledgeStore(db: Db) {
       );
     },
 
-    /** The texts of the given passages, by id. */
-    async passageTexts(ids: readonly number[]): Promise<Map<number, string>> {
-      if (!ids.length) return new Map();
-      const rows = await db.query<{ id: number; text: string }>(
-        'select id::int as id, text from knowledge_passages where id = any($1::bigint[])',
-        [ids],
+    /**
+     * What ranking needs after the search, in one statement: the active passages of the given articles (an
+     * over-long article may have several; a passage is listed once per article asked for, in id order), and
+     * the texts of the passages `textIds`.
+     */
+    async passagesForRanking(
+      versionId: number,
+      refs: ReadonlyArray<{ title: string; article: number }>,
+      textIds: readonly number[],
+    ): Promise<{ passages: Passage[]; texts: Map<number, string> }> {
+      const rows = await db.query<Passage & { part: number }>(
+        `select 0 as part, ${passageColumns} from knowledge_passages p
+           join unnest($2::text[], $3::int[]) as r(title, article) on p.title = r.title and r.article = any(p.articles)
+           where p.version_id = $1 and p.title = any($2::text[]) and p.active and ${poolFilter('articles')}
+         union all
+         select 1, p.id::int, null, null, null, null, null, null, p.text from knowledge_passages p where p.id = any($4::bigint[])
+         order by part, id`,
+        [versionId, refs.map((r) => r.title), refs.map((r) => r.article), textIds],
       );
-      return new Map(rows.map((r) => [r.id, r.text]));
-    },
-
-    /** The active passages of the given articles in one version (an over-long article may have several). */
-    async passagesByArticles(versionId: number, refs: ReadonlyArray<{ title: string; article: number }>): Promise<Passage[]> {
-      if (!refs.length) return [];
-      return db.query<Passage>(
-        `select ${passageColumns} from knowledge_passages p
-         join unnest($2::text[], $3::int[]) as r(title, article) on p.title = r.title and r.article = any(p.articles)
-         where p.version_id = $1 and p.title = any($2::text[]) and p.active and ${poolFilter('articles')}
-         order by p.id`,
-        [versionId, refs.map((r) => r.title), refs.map((r) => r.article)],
-      );
+      const passages: Passage[] = [];
+      const texts = new Map<number, string>();
+      for (const { part, ...p } of rows) {
+        if (part === 0) passages.push(p);
+        else texts.set(p.id, p.text);
+      }
+      return { passages, texts };
     },
   };
 }
