@@ -4,14 +4,18 @@
  * side from a factory. Prints `{"port":…}` when ready; on SIGTERM stops gracefully (in-flight updates
  * finish) and prints `{"peakRssMb":…,"cpuMs":…,"state":…}` (cpuMs: user + system CPU from ready to SIGTERM).
  *
- *   tsx bench/telegram-service.ts --api-root http://127.0.0.1:PORT --secret S [--stand-in | --echo] [--database-url …]
+ *   tsx bench/telegram-service.ts --api-root http://127.0.0.1:PORT --secret S [--stand-in | --echo] [--database-url …] [--first-start]
  *
- * By default the whole app as `npm start` composes it (src/app.ts); `--stand-in` (WorkerService with a keyword
- * assistant and an in-memory case desk) and `--echo` measure the channel's own cost.
+ * By default the whole app as `npm start` composes it (src/app.ts), started on a database indexed beforehand by
+ * `npm run reindex` in its own process, as in production (`--first-start`: the service builds the index itself,
+ * in its own process, as a first start does); `--stand-in` (WorkerService with a keyword assistant and an
+ * in-memory case desk) and `--echo` measure the channel's own cost.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startApp } from '../src/app.js';
 import type { Assistant } from '../src/assistant/types.js';
@@ -119,6 +123,7 @@ async function main() {
       echo: { type: 'boolean', default: false },
       'stand-in': { type: 'boolean', default: false },
       'database-url': { type: 'string' },
+      'first-start': { type: 'boolean', default: false },
     },
   });
   let peakRss = process.memoryUsage().rss;
@@ -131,7 +136,7 @@ async function main() {
   const service =
     values.echo || values['stand-in']
       ? await partialService({ ...values, databaseUrl, dataDir, log, makeWorkers: values.echo ? echoWorkers : standInWorkers })
-      : await wholeApp({ ...values, databaseUrl, dataDir, log });
+      : await wholeApp({ ...values, databaseUrl, dataDir, log, firstStart: values['first-start'] });
   process.stdout.write(`${JSON.stringify({ port: service.port })}\n`);
   // CPU of this process (all threads) from ready to stop: the cost of the messages, start-up excluded.
   const cpuAtReady = process.cpuUsage();
@@ -156,7 +161,15 @@ interface ServiceArgs {
 }
 
 /** The real composition, as `npm start` runs it: real retrieval, assistant, cases (console desk), outbox. */
-async function wholeApp({ 'api-root': apiRoot, secret, token, databaseUrl, dataDir, log }: ServiceArgs) {
+async function wholeApp({
+  'api-root': apiRoot,
+  secret,
+  token,
+  databaseUrl,
+  dataDir,
+  log,
+  firstStart,
+}: ServiceArgs & { firstStart?: boolean }) {
   let url: string | undefined;
   if (databaseUrl) {
     const schema = `bench_${Date.now().toString(36)}`;
@@ -164,6 +177,15 @@ async function wholeApp({ 'api-root': apiRoot, secret, token, databaseUrl, dataD
     const u = new URL(databaseUrl);
     u.searchParams.set('options', `-c search_path=${schema},public`);
     url = u.toString();
+  }
+  if (!firstStart) {
+    // As in production, the service starts on an indexed database: `npm run reindex` in a process of its own
+    // (the index and the triage model), so the peak RSS measured is the service's, not the first build's.
+    const built = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../src/admin/reindex-cli.ts', import.meta.url))], {
+      env: { PATH: process.env['PATH'], ...(url ? { DATABASE_URL: url } : { DATA_DIR: dataDir }), KNOWLEDGE_DIR: './knowledge' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    if (built.status !== 0) throw new Error(`the bench's npm run reindex failed (exit ${built.status})`);
   }
   const config = loadConfig({
     ...(url ? { DATABASE_URL: url } : { DATA_DIR: dataDir }),

@@ -1,12 +1,13 @@
 /**
- * npm run bench:telegram [-- --workers 200 --messages 5 --rate 100 --stand-in|--echo --database-url postgres://…]
+ * npm run bench:telegram [-- --workers 200 --messages 5 --rate 100 --stand-in|--echo --database-url postgres://… --first-start]
  *
  * Drives the Telegram webhook with N simulated workers sending M messages each at an offered rate
  * (`--rate`, default 100 msg/s, open loop; `--rate 0` = closed loop, each worker's next message as soon as
  * the previous one was answered: the maximum throughput), questions mixed from ../shared/eval, against the local
  * fake Bot API, on the embedded default (PGlite in a temp dir) unless --database-url is given. Prints
  * messages/s, latency from the update POST to the matching sendMessage at the fake (p50/p95/p99),
- * lost and duplicated answers, and the service's peak RSS.
+ * lost and duplicated answers, and the service's peak RSS. The whole app starts on a database indexed beforehand
+ * (`npm run reindex` in its own process), as in production; `--first-start` lets it build the index itself.
  *
  * The service runs in its own process (bench/telegram-service.ts), as in production where Telegram and
  * the workers are elsewhere; this process is the workers and the fake Bot API. The service is the whole app
@@ -37,6 +38,8 @@ export interface BenchOptions {
   profileDir?: string;
   /** Concurrent webhook connections, as Telegram's setWebhook max_connections (default 40). */
   maxConnections?: number;
+  /** The whole app builds the index itself at start (default: it starts on a database indexed beforehand). */
+  firstStart?: boolean;
 }
 
 export interface BenchResult {
@@ -114,6 +117,7 @@ export async function runTelegramBench({
   rate = 100,
   profileDir,
   maxConnections = 40,
+  firstStart = false,
 }: BenchOptions = {}): Promise<BenchResult> {
   const tg = await startFakeTelegram();
   const service = await startService(
@@ -126,6 +130,7 @@ export async function runTelegramBench({
       SECRET,
       ...(echo ? ['--echo'] : standIn ? ['--stand-in'] : []),
       ...(databaseUrl ? ['--database-url', databaseUrl] : []),
+      ...(firstStart ? ['--first-start'] : []),
     ],
     profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
   );
@@ -265,6 +270,7 @@ async function main() {
       rate: { type: 'string', default: '100' },
       profile: { type: 'string' },
       'database-url': { type: 'string' },
+      'first-start': { type: 'boolean', default: false },
     },
   });
   const workers = Number(values.workers);
@@ -278,11 +284,12 @@ async function main() {
     echo: values.echo,
     standIn: values['stand-in'],
     profileDir: values.profile,
+    firstStart: values['first-start'],
   });
   const store = values['database-url'] ? 'postgres' : 'pglite (temp dir)';
   const fmt = (n: number) => n.toFixed(1);
   console.log(
-    `bench:telegram  ${workers} workers × ${messages} messages via webhook, ${rate > 0 ? `offered ${rate} msg/s (open loop)` : 'closed loop (max throughput)'}, store ${store}, worker side ${values.echo ? 'echo' : values['stand-in'] ? 'WorkerService + stand-in assistant' : 'the whole app (src/app.ts)'}`,
+    `bench:telegram  ${workers} workers × ${messages} messages via webhook, ${rate > 0 ? `offered ${rate} msg/s (open loop)` : 'closed loop (max throughput)'}, store ${store}, worker side ${values.echo ? 'echo' : values['stand-in'] ? 'WorkerService + stand-in assistant' : values['first-start'] ? 'the whole app (src/app.ts), building the index at start' : 'the whole app (src/app.ts), on an indexed database'}`,
   );
   console.log(
     `  sent ${r.sent}  answered ${r.answered}  lost ${r.lost}  duplicated ${r.duplicated}  extra case notices ${r.extra}  (webhook posts refused and redelivered: ${r.redelivered})`,

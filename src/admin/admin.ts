@@ -57,10 +57,13 @@ export function createAdmin({
   maxFileBytes = Infinity,
 }: AdminOptions): Admin {
   const lock = createReindexLock(db);
-  const run: Admin['run'] = (onEvent, { dryRun = false, full = false } = {}) =>
-    lock.run(() =>
+  const run: Admin['run'] = async (onEvent, { dryRun = false, full = false } = {}) => {
+    const summary = await lock.run(() =>
       updateIndex({ db, embedder, knowledgeDir, log, onEvent, keep: versionsKept, dryRun, full, vectorIndex, extras, maxFileBytes }),
     );
+    if (!dryRun) await createKnowledgeStore(db).vacuumTermsAfterLock();
+    return summary;
+  };
 
   return {
     ...deadLetterAdmin({ db, outbox, clock, log, timeZone }),

@@ -102,8 +102,11 @@ export interface Lookup {
 
 const cjk = /[\u3400-\u9fff]/;
 
+/** A passage whose text may not have been fetched yet (a search candidate: see HybridCandidate). */
+type Row = Omit<Passage, 'text'> & { text: string | null };
+
 /** The passage fields of a row (without scores or pool). */
-const passageOf = ({ id, title, kind, path, articles, effective, source, text }: Passage): Passage => ({
+const passageOf = <R extends Row>({ id, title, kind, path, articles, effective, source, text }: R): Row => ({
   id,
   title,
   kind,
@@ -125,6 +128,12 @@ export function isScopeArticle(p: Pick<Passage, 'articles' | 'text'>): boolean {
   const first = p.articles[0];
   if (first === undefined || first > 3) return false;
   return (first === 1 && purpose.test(p.text)) || scopeOrDefinition.test(p.text);
+}
+/** The text isScopeArticle reads: every candidate whose first article is 第一条–第三条 comes with its text. */
+function scopeTextOf(p: Row): Pick<Passage, 'articles' | 'text'> {
+  const first = p.articles[0];
+  if (p.text === null && first !== undefined && first <= 3) throw new Error(`passage ${p.id}: the search returned no text to rank it by`);
+  return { articles: p.articles, text: p.text ?? '' };
 }
 const asksScope =
   /适用|范围|定义|所称|是指|什么是|哪些单位|哪些人|立法目的|apply|applies|cover|covered|scope|definition|what is|who counts/i;
@@ -192,7 +201,7 @@ export function createRetriever({
     return { terms: [...weights.keys()], weights: [...weights.values()] };
   };
 
-  type Fused = Passage & { score: number; vector?: number; lexical?: number };
+  type Fused = Row & { score: number; vector?: number; lexical?: number };
 
   /** One pool's candidates fused: each side's score divided by its best (or weighted reciprocal rank). */
   function fuse(rows: readonly HybridCandidate[]): Fused[] {
@@ -211,7 +220,8 @@ export function createRetriever({
     return [...out.values()];
   }
 
-  function spotIssues(cards: Map<string, IssueCard>, rows: readonly Fused[]): IssueMatch[] {
+  /** The issues, with the row each matched by (its text is filled in once the texts are fetched). */
+  function spotIssues(cards: Map<string, IssueCard>, rows: readonly Fused[]): Array<IssueMatch & { row: Fused }> {
     const best = new Map<string, Fused>();
     for (const p of rows) {
       const id = p.path[0];
@@ -225,8 +235,9 @@ export function createRetriever({
       card: cards.get(id)!,
       score: b.score,
       strength: top ? b.score / top : 0,
-      matched: b.text,
+      matched: '',
       similarity: b.vector,
+      row: b,
     }));
   }
 
@@ -241,11 +252,11 @@ export function createRetriever({
       { pool: 'articles', vector: expandedVector!, ...queryTerms(query, expansion), limit: candidates },
       ...(cards.size ? [{ pool: 'cards' as const, vector: plainVector!, ...queryTerms(query, []), limit: 30 }] : []),
     ]);
-    const issues = spotIssues(cards, fuse(rows.filter((r) => r.pool === 'cards')));
+    const spotted = spotIssues(cards, fuse(rows.filter((r) => r.pool === 'cards')));
     const articles = fuse(rows.filter((r) => r.pool === 'articles'));
     // What the spotted cards rest on: lift those articles, and fetch the ones the search did not find.
     const support = new Map<string, number>();
-    for (const m of issues) {
+    for (const m of spotted) {
       if (m.strength < cardFloor) continue;
       m.card.articles.forEach((a, i) => {
         const key = `${a.title}#${a.article}`;
@@ -253,37 +264,48 @@ export function createRetriever({
       });
     }
     const missing = [...support.keys()].filter((key) => !articles.some((p) => p.articles.some((a) => key === `${p.title}#${a}`)));
-    const fetched = missing.length
-      ? await store.passagesByArticles(
-          live.id,
-          missing.map((key) => {
-            const at = key.lastIndexOf('#');
-            return { title: key.slice(0, at), article: Number(key.slice(at + 1)) };
-          }),
-        )
-      : [];
     const aboutScope = asksScope.test(query);
     const outside = new Map<string, boolean>();
     const outsideAudience = (title: string) => {
       if (!outside.has(title)) outside.set(title, audiences.has(title) && !audiences.get(title)!(query));
       return outside.get(title)!;
     };
-    const ranked = [...articles, ...fetched.filter((p) => !articles.some((a) => a.id === p.id)).map((p) => ({ ...p, score: 0 }))]
-      .map((p: Fused): HybridScoredPassage => {
-        const card = Math.max(0, ...p.articles.map((a) => support.get(`${p.title}#${a}`) ?? 0));
-        const prior =
-          (p.articles.length ? (!aboutScope && isScopeArticle(p) ? scopePrior : 1) : (kindPriors[p.kind] ?? noArticlePrior)) *
-          (outsideAudience(p.title) ? audiencePrior : 1);
-        return {
-          ...passageOf(p),
-          score: (p.score + cardWeight * card) * prior,
-          scores: { vector: p.vector, lexical: p.lexical, card: card || undefined },
-        };
-      })
-      .sort((a, b) => b.score - a.score)
+    const scored = (p: Fused) => {
+      const card = Math.max(0, ...p.articles.map((a) => support.get(`${p.title}#${a}`) ?? 0));
+      const prior =
+        (p.articles.length ? (!aboutScope && isScopeArticle(scopeTextOf(p)) ? scopePrior : 1) : (kindPriors[p.kind] ?? noArticlePrior)) *
+        (outsideAudience(p.title) ? audiencePrior : 1);
+      return {
+        ...passageOf(p),
+        score: (p.score + cardWeight * card) * prior,
+        scores: { vector: p.vector, lexical: p.lexical, card: card || undefined },
+      };
+    };
+    const byScore = (a: { score: number }, b: { score: number }) => b.score - a.score;
+    // The found passages' scores do not depend on the fetched ones: the top k of the ranking is among the found
+    // passages' top k and the fetched ones (a stable sort keeps the order of ties). So one statement brings the
+    // card articles the search missed, with the texts of those top k and of the card phrasings matched.
+    const top = articles.map(scored).sort(byScore).slice(0, k);
+    const textIds = [...new Set([...top, ...spotted.map((m) => m.row)].filter((r) => r.text === null).map((r) => r.id))];
+    const { passages: fetched, texts } =
+      missing.length || textIds.length
+        ? await store.passagesForRanking(
+            live.id,
+            missing.map((key) => {
+              const at = key.lastIndexOf('#');
+              return { title: key.slice(0, at), article: Number(key.slice(at + 1)) };
+            }),
+            textIds,
+          )
+        : { passages: [], texts: new Map<number, string>() };
+    const ranked = [...top, ...fetched.filter((p) => !articles.some((a) => a.id === p.id)).map((p) => scored({ ...p, score: 0 }))]
+      .sort(byScore)
       .slice(0, k);
+    const textOf = (r: Row): string => r.text ?? texts.get(r.id) ?? '';
+    const passages = ranked.map((p): HybridScoredPassage => ({ ...p, text: textOf(p) }));
+    const issues = spotted.map(({ row, ...m }): IssueMatch => ({ ...m, matched: textOf(row) }));
     log.debug('retrieval.search', { version: live.id, expansion: expansion.length, issues: issues.length, hits: ranked.length });
-    return { passages: ranked, issues };
+    return { passages, issues };
   }
 
   const timed = async (query: string, options?: SearchOptions): Promise<Lookup> => {

@@ -84,15 +84,16 @@ export async function ensureIndexed(options: BuildOptions): Promise<{ built: boo
     if (live) checkEmbedder(live, options.embedder);
     return live && { built: false, version: live.id };
   };
-  return (
-    (await useLive()) ??
-    waitForReindexLock(
-      options.db,
-      async () =>
-        (await useLive()) ?? {
-          built: true,
-          version: (await buildIndex(options)).version,
-        },
-    )
+  const live = await useLive();
+  if (live) return live;
+  const result = await waitForReindexLock(
+    options.db,
+    async () =>
+      (await useLive()) ?? {
+        built: true,
+        version: (await buildIndex(options)).version,
+      },
   );
+  if (result.built) await createKnowledgeStore(options.db).vacuumTermsAfterLock();
+  return result;
 }

@@ -13,7 +13,26 @@ export interface Db {
   exec(sql: string): Promise<void>;
   /** Runs `fn` in one transaction; commits when it resolves, rolls back when it throws. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * Runs one statement with settings of its own (`set_config` names and values, e.g. planner switches). On
+   * PostgreSQL it goes to connections opened for those settings, so it is one round trip (no transaction to set
+   * them in and end); on PGlite, and inside a transaction, they are set for the transaction around it.
+   */
+  queryWith<T = Record<string, unknown>>(settings: Settings, sql: string, params?: readonly unknown[]): Promise<T[]>;
   close(): Promise<void>;
+}
+
+/** Settings for `Db.queryWith`: names and values of `set_config`, plain words only. */
+export type Settings = Readonly<Record<string, string>>;
+
+const settingWord = /^[a-z0-9][a-z0-9_.]*$/i;
+/** `select set_config(…)` for each setting, checked: the names and values are written into the statement. */
+export function setConfigSql(settings: Settings, local: boolean): string {
+  const entries = Object.entries(settings);
+  for (const [name, value] of entries) {
+    if (!settingWord.test(name) || !settingWord.test(value)) throw new TypeError(`not a plain setting: ${name} = ${value}`);
+  }
+  return `select ${entries.map(([name, value]) => `set_config('${name}', '${value}', ${local})`).join(', ')}`;
 }
 
 /**

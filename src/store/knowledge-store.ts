@@ -79,8 +79,13 @@ export interface HybridQuery {
   limit: number;
 }
 
-/** A candidate row with each side's evidence: cosine similarity and BM25 score (null when that side missed it). */
-export interface HybridCandidate extends Passage {
+/**
+ * A candidate row with each side's evidence: cosine similarity and BM25 score (null when that side missed it).
+ * Its text only when ranking reads it (an article row whose first article is 第一条 to 第三条: a purpose, scope or
+ * definition article is told by its words); the others' texts are fetched for the rows kept (`passageTexts`).
+ */
+export interface HybridCandidate extends Omit<Passage, 'text'> {
+  text: string | null;
   pool: Pool;
   vector: number | null;
   lexical: number | null;
@@ -88,6 +93,9 @@ export interface HybridCandidate extends Passage {
 
 const versionColumns = `id, embedder, dimensions, status, stats, created_at as "createdAt", activated_at as "activatedAt"`;
 const passageColumns = `p.id::int as id, p.title, p.kind, p.path, p.articles, p.effective::text as effective, p.source, p.text`;
+const candidateColumns = `p.id::int as id, p.title, p.kind, p.path, p.articles, p.effective::text as effective, p.source,
+  case when f.pool = 'articles' and p.articles[1] <= 3 then p.text end as text`;
+const SEARCH_SETTINGS = { enable_sort: 'off', 'hnsw.ef_search': '100', jit: 'off' } as const;
 
 /**
  * Passages per insert: a document of any size is written in statements of about 2 MB (1024-dim vectors), never
@@ -194,6 +202,16 @@ export function createKnowledgeStore(db: Db) {
       await db.exec('analyze knowledge_passages; analyze knowledge_documents');
     },
 
+    /**
+     * The term table vacuumed again once the re-index lock is released (PostgreSQL). The lock is a transaction
+     * held open for the run, and its snapshot keeps the vacuum inside the run from marking the new rows
+     * all-visible (measured: no page marked, a search's BM25 side fetched ~5,000 heap rows, ~4 ms of its
+     * ~16 ms); after it, they are, and the BM25 side reads the term index alone.
+     */
+    async vacuumTermsAfterLock(): Promise<void> {
+      if (db.kind === 'postgres') await db.exec('vacuum knowledge_terms');
+    },
+
     /** Makes `versionId` the live version and retires the previous one, in one transaction. */
     async activate(versionId: number, stats: Record<string, unknown>): Promise<{ retired: number | undefined }> {
       // Without fresh statistics after the bulk load the planner guesses a handful of rows per version and
@@ -262,9 +280,10 @@ export function createKnowledgeStore(db: Db) {
      * joined with their rows. Fusion happens in the caller, which knows each side's weight.
      *
      * At a few thousand rows the planner prices the HNSW index above a scan-and-sort although it is ~20x
-     * faster (measured 1 ms vs 22 ms on PostgreSQL), so sorting is switched off for this one transaction;
+     * faster (measured 1 ms vs 22 ms on PostgreSQL), so sorting is switched off for this one statement;
      * ef_search 100 keeps the recall of the exact scan at this size (default 40). JIT is off: the costs that
      * switching sorting off inflates would make PostgreSQL JIT-compile every search (~0.9 s, for a 15 ms query).
+     * The settings are the connection's (`Db.queryWith`): on PostgreSQL the search is one round trip.
      */
     async hybridCandidates(versionId: number, dimensions: number, queries: readonly HybridQuery[]): Promise<HybridCandidate[]> {
       const d = intLiteral(dimensions);
@@ -289,29 +308,41 @@ export function createKnowledgeStore(db: Db) {
             from v${i} full outer join l${i} on v${i}.id = l${i}.id)`;
       });
       const union = queries.map((_, i) => `select * from f${i}`).join(' union all ');
-      return db.transaction(async (tx) => {
-        await tx.query(
-          "select set_config('enable_sort', 'off', true), set_config('hnsw.ef_search', '100', true), set_config('jit', 'off', true)",
-        );
-        return tx.query<HybridCandidate>(
-          `with ${parts.join(',\n')}
-           select f.pool, ${passageColumns}, f.sim::float8 as vector, f.score::float8 as lexical
-           from (${union}) f join knowledge_passages p on p.id = f.id`,
-          params,
-        );
-      });
+      return db.queryWith<HybridCandidate>(
+        SEARCH_SETTINGS,
+        `with ${parts.join(',\n')}
+         select f.pool, ${candidateColumns}, f.sim::float8 as vector, f.score::float8 as lexical
+         from (${union}) f join knowledge_passages p on p.id = f.id`,
+        params,
+      );
     },
 
-    /** The active passages of the given articles in one version (an over-long article may have several). */
-    async passagesByArticles(versionId: number, refs: ReadonlyArray<{ title: string; article: number }>): Promise<Passage[]> {
-      if (!refs.length) return [];
-      return db.query<Passage>(
-        `select ${passageColumns} from knowledge_passages p
-         join unnest($2::text[], $3::int[]) as r(title, article) on p.title = r.title and r.article = any(p.articles)
-         where p.version_id = $1 and p.title = any($2::text[]) and p.active and ${poolFilter('articles')}
-         order by p.id`,
-        [versionId, refs.map((r) => r.title), refs.map((r) => r.article)],
+    /**
+     * What ranking needs after the search, in one statement: the active passages of the given articles (an
+     * over-long article may have several; a passage is listed once per article asked for, in id order), and
+     * the texts of the passages `textIds`.
+     */
+    async passagesForRanking(
+      versionId: number,
+      refs: ReadonlyArray<{ title: string; article: number }>,
+      textIds: readonly number[],
+    ): Promise<{ passages: Passage[]; texts: Map<number, string> }> {
+      const rows = await db.query<Passage & { part: number }>(
+        `select 0 as part, ${passageColumns} from knowledge_passages p
+           join unnest($2::text[], $3::int[]) as r(title, article) on p.title = r.title and r.article = any(p.articles)
+           where p.version_id = $1 and p.title = any($2::text[]) and p.active and ${poolFilter('articles')}
+         union all
+         select 1, p.id::int, null, null, null, null, null, null, p.text from knowledge_passages p where p.id = any($4::bigint[])
+         order by part, id`,
+        [versionId, refs.map((r) => r.title), refs.map((r) => r.article), textIds],
       );
+      const passages: Passage[] = [];
+      const texts = new Map<number, string>();
+      for (const { part, ...p } of rows) {
+        if (part === 0) passages.push(p);
+        else texts.set(p.id, p.text);
+      }
+      return { passages, texts };
     },
   };
 }

@@ -13,7 +13,7 @@ import pg from 'pg';
 import pgvector from 'pgvector';
 import { yieldToEventLoop } from '../event-loop.js';
 import { lockDataDir } from './data-dir-lock.js';
-import { type Db, StoreError } from './db.js';
+import { type Db, type Settings, StoreError, setConfigSql } from './db.js';
 import { migrate } from './migrate.js';
 
 export interface StoreOptions {
@@ -98,18 +98,41 @@ async function openPostgres({ url, max, schema, connectTimeoutMs, applicationNam
   } finally {
     await setup.end().catch(() => {});
   }
-  const pool = new pg.Pool({
-    ...connection,
-    max,
-    types,
-    options: schema ? `-c search_path=${schema},public` : undefined,
-  });
-  pool.on('error', () => {
-    /* an idle client died; the pool replaces it */
-  });
-  // A connection can die at any moment, also between pg-pool handing a client over and its user listening:
-  // an 'error' event nobody hears ends the process. The query or transaction that used it reports the failure.
-  pool.on('connect', (client) => client.on('error', () => {}));
+  const openPool = () => {
+    const p = new pg.Pool({
+      ...connection,
+      max,
+      types,
+      options: schema ? `-c search_path=${schema},public` : undefined,
+    });
+    p.on('error', () => {
+      /* an idle client died; the pool replaces it */
+    });
+    // A connection can die at any moment, also between pg-pool handing a client over and its user listening:
+    // an 'error' event nobody hears ends the process. The query or transaction that used it reports the failure.
+    p.on('connect', (client) => client.on('error', () => {}));
+    return p;
+  };
+  const pool = openPool();
+  // queryWith: one pool per set of settings, whose connections set them for their session when they open (the
+  // set_config runs before any statement of the pool's users: a client's statements run in order).
+  const tunedPools = new Map<string, { pool: pg.Pool; ready: WeakMap<pg.PoolClient, Promise<unknown>> }>();
+  const tunedPool = (settings: Settings) => {
+    const sql = setConfigSql(settings, false);
+    let tuned = tunedPools.get(sql);
+    if (!tuned) {
+      const p = openPool();
+      const ready = new WeakMap<pg.PoolClient, Promise<unknown>>();
+      p.on('connect', (client) => {
+        const set = client.query(sql);
+        set.catch(() => {}); // heard by the statement that waits for it
+        ready.set(client as pg.PoolClient, set);
+      });
+      tuned = { pool: p, ready };
+      tunedPools.set(sql, tuned);
+    }
+    return tuned;
+  };
 
   const wrap = (target: pg.Pool | pg.PoolClient): Pick<Db, 'query' | 'exec'> => ({
     async query<T>(sql: string, params: readonly unknown[] = []) {
@@ -136,6 +159,11 @@ async function openPostgres({ url, max, schema, connectTimeoutMs, applicationNam
           ...db,
           ...wrap(client),
           transaction: (inner) => inner(tx), // nested: join the outer transaction
+          // In a transaction, for the rest of it (as a nested transaction would).
+          async queryWith<T>(settings: Settings, sql: string, params?: readonly unknown[]) {
+            await tx.query(setConfigSql(settings, true));
+            return tx.query<T>(sql, params);
+          },
           close: async () => {},
         };
         const result = await fn(tx);
@@ -149,7 +177,22 @@ async function openPostgres({ url, max, schema, connectTimeoutMs, applicationNam
         client.off('error', onError);
       }
     },
-    close: () => pool.end(),
+    async queryWith<T>(settings: Settings, sql: string, params: readonly unknown[] = []): Promise<T[]> {
+      const { pool: p, ready } = tunedPool(settings);
+      const client = await p.connect().catch(unavailable);
+      try {
+        await ready.get(client);
+        const { rows } = await client.query(sql, params as unknown[]);
+        client.release();
+        return rows as T[];
+      } catch (error) {
+        client.release(error as Error); // as pool.query does: a connection a statement failed on leaves the pool
+        return unavailable(error);
+      }
+    },
+    async close() {
+      await Promise.all([pool.end(), ...[...tunedPools.values()].map((t) => t.pool.end())]);
+    },
   };
   return db;
 }
@@ -219,9 +262,21 @@ async function openPglite(dataDir: string): Promise<Db> {
     ...wrap(pglite),
     transaction: <T>(fn: (tx: Db) => Promise<T>) =>
       pglite.transaction(async (t) => {
-        const tx: Db = { ...db, ...wrap(t), transaction: (inner) => inner(tx), close: async () => {} };
+        const tx: Db = {
+          ...db,
+          ...wrap(t),
+          transaction: (inner) => inner(tx),
+          async queryWith<R>(settings: Settings, sql: string, params?: readonly unknown[]) {
+            await tx.query(setConfigSql(settings, true));
+            return tx.query<R>(sql, params);
+          },
+          close: async () => {},
+        };
         return fn(tx);
       }),
+    // One connection, in this process: no round trip to save; the settings hold for a transaction around it.
+    queryWith: <T>(settings: Settings, sql: string, params?: readonly unknown[]) =>
+      db.transaction((tx) => tx.queryWith<T>(settings, sql, params)),
     async close() {
       try {
         await pglite.close();

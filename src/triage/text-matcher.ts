@@ -47,12 +47,36 @@ export function wordsOf(text: string): Word[] {
 /** What a term returns when it does not occur: most terms, for most messages, so nothing is allocated. */
 const none: Hit[] = [];
 
+/**
+ * The character pairs of the last text looked at, as a hashed bit set: a term whose first two characters are not
+ * a pair of the text cannot occur in it, which spares most of the thousands of `includes` a message meets. The
+ * same text object goes through every term list of a scan, so the set is built once per message.
+ */
+const PAIR_BITS = 1 << 16;
+const pairs = new Uint8Array(PAIR_BITS);
+let pairsOf = '';
+const pairHash = (a: number, b: number) => (a * 31 + b) & (PAIR_BITS - 1);
+function setPairs(text: string, on: 0 | 1) {
+  for (let i = 0; i + 1 < text.length; i++) pairs[pairHash(text.charCodeAt(i), text.charCodeAt(i + 1))] = on;
+}
+function mayContain(text: string, term: string): boolean {
+  if (term.length < 2) return true;
+  if (text !== pairsOf) {
+    setPairs(pairsOf, 0);
+    setPairs(text, 1);
+    pairsOf = text;
+  }
+  return pairs[pairHash(term.charCodeAt(0), term.charCodeAt(1))] === 1;
+}
+
 const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-function regexTerm(term: string, re: RegExp): CompiledTerm {
+function regexTerm(term: string, re: RegExp, required: readonly (readonly string[])[]): CompiledTerm {
   return {
     term,
     find(text) {
+      // Most patterns cannot match most messages: a literal each match needs is looked for first.
+      for (const any of required) if (!any.some((s) => text.includes(s))) return none;
       // test() moves lastIndex past its match, and matchAll starts from there: reset it both ways.
       re.lastIndex = 0;
       const found = re.test(text);
@@ -70,7 +94,8 @@ export function compileTerm(raw: string): CompiledTerm {
     const source = raw.slice(3);
     const anchored = source.startsWith('(?=[^.!?]*') ? `(?<![^.!?])${source}` : source;
     try {
-      return regexTerm(raw, new RegExp(anchored, 'giu'));
+      const re = new RegExp(anchored, 'giu');
+      return regexTerm(raw, re, requiredLiterals(source));
     } catch (error) {
       throw new Error(`decision rules: bad regular expression ${JSON.stringify(raw)}: ${(error as Error).message}`, { cause: error });
     }
@@ -78,7 +103,10 @@ export function compileTerm(raw: string): CompiledTerm {
   const exactOnly = raw.startsWith('=');
   const term = normalise(exactOnly ? raw.slice(1) : raw);
   if (han.test(term) || !/[a-z]/.test(term)) {
-    return { term: raw, find: (text) => (text.includes(term) ? indexesOf(text, term).map((index) => ({ term: raw, index })) : none) };
+    return {
+      term: raw,
+      find: (text) => (mayContain(text, term) && text.includes(term) ? indexesOf(text, term).map((index) => ({ term: raw, index })) : none),
+    };
   }
   const wildcard = term.endsWith('*');
   const body = wildcard ? term.slice(0, -1) : term;
@@ -100,12 +128,161 @@ export function compileTerm(raw: string): CompiledTerm {
     term: raw,
     find(text, words) {
       // The text is normalised like the term (single spaces), so an exact hit contains the term's body.
-      const hits = text.includes(body) ? [...text.matchAll(exact)].map((m) => ({ term: raw, index: m.index })) : none;
+      const hits =
+        mayContain(text, body) && text.includes(body) ? [...text.matchAll(exact)].map((m) => ({ term: raw, index: m.index })) : none;
       if (hits.length || !fuzzy) return hits;
       const close = words.filter((w) => near(w.text));
       return close.length ? close.map((w) => ({ term: raw, index: w.index })) : none;
     },
   };
+}
+
+/**
+ * What every match of a regular expression (`u` and `i` flags, on normalised — lower-case — text) needs in the
+ * text: a list of alternatives lists, each one literal of which must occur (its lookaheads' too, which read the
+ * text though they consume none of it). Read from the pattern's syntax, conservatively: a part it does not
+ * understand (classes, escapes other than punctuation, back-references, negative lookarounds, optional parts)
+ * requires nothing; an alternation requires one of its branches' best literal; a cased letter outside a–z ends a
+ * literal (its case folding is not a lower-casing). Empty when nothing is certain: the pattern always runs.
+ *
+ * @example
+ *   requiredLiterals('(?=[^。]*(明天|今晚))(?=[^。]*下井)') // → [['明天', '今晚'], ['下井']]
+ */
+export function requiredLiterals(source: string): string[][] {
+  const chars = Array.from(source);
+  let i = 0;
+  type Cnf = string[][];
+  const best = (cnf: Cnf): string[] | undefined =>
+    cnf.reduce<string[] | undefined>((b, c) => {
+      const min = (x: string[]) => Math.min(...x.map((s) => s.length));
+      return !b || min(c) > min(b) || (min(c) === min(b) && c.length < b.length) ? c : b;
+    }, undefined);
+  const literalChar = (c: string): string | undefined => {
+    const lower = c.toLowerCase();
+    if (/[a-z]/i.test(c) && c.length === 1 && c.charCodeAt(0) < 128) return lower;
+    return lower === c && c.toUpperCase() === c ? c : undefined;
+  };
+  // A class, with its escapes, as one unknown atom.
+  const skipClass = () => {
+    i++; // [
+    while (i < chars.length && chars[i] !== ']') i += chars[i] === '\\' ? 2 : 1;
+    i++; // ]
+  };
+  const alternation = (): Cnf => {
+    const branches: Cnf[] = [sequence()];
+    while (chars[i] === '|') {
+      i++;
+      branches.push(sequence());
+    }
+    if (branches.length === 1) return branches[0]!;
+    const union: string[] = [];
+    for (const b of branches) {
+      const clause = best(b);
+      if (!clause) return [];
+      union.push(...clause);
+    }
+    return [union];
+  };
+  const sequence = (): Cnf => {
+    const out: Cnf = [];
+    let run = '';
+    const endRun = () => {
+      if (run) out.push([run]);
+      run = '';
+    };
+    while (i < chars.length && chars[i] !== '|' && chars[i] !== ')') {
+      let atom: { literal?: string; cnf: Cnf } = { cnf: [] };
+      const c = chars[i]!;
+      if (c === '(') {
+        i++;
+        let kind: 'group' | 'look' | 'negative' = 'group';
+        if (chars[i] === '?') {
+          const next = chars[i + 1];
+          const after = chars[i + 2];
+          if (next === ':') i += 2;
+          else if (next === '=') (kind = 'look'), (i += 2);
+          else if (next === '!') (kind = 'negative'), (i += 2);
+          else if (next === '<' && after === '=') (kind = 'look'), (i += 3);
+          else if (next === '<' && after === '!') (kind = 'negative'), (i += 3);
+          else if (next === '<') {
+            while (i < chars.length && chars[i] !== '>') i++;
+            i++;
+          } else throw new Error(`unknown group at ${i}`);
+        }
+        const inner = alternation();
+        if (chars[i] !== ')') throw new Error(`unclosed group at ${i}`);
+        i++;
+        atom = { cnf: kind === 'negative' ? [] : inner };
+        if (kind !== 'group') {
+          // A lookaround consumes nothing; what a positive one reads is still in the text. It ends the run.
+          endRun();
+          out.push(...atom.cnf);
+          continue;
+        }
+      } else if (c === '[') {
+        skipClass();
+      } else if (c === '\\') {
+        const e = chars[i + 1] ?? '';
+        i += 2;
+        // In a `u` pattern only syntax characters (and /, -) are escaped as themselves.
+        if (/^[\^$\\.*+?()[\]{}|/-]$/.test(e)) atom = { literal: e, cnf: [[e]] };
+        else if (/[dDsSwWbBpPuxkcn0-9tfrv]/.test(e)) {
+          if (e === 'p' || e === 'P' || e === 'u' || e === 'k') {
+            // \p{…}, \u{…} / \uXXXX, \k<…>: skip their argument; unknown atoms.
+            if (chars[i] === '{' || chars[i] === '<') while (i < chars.length && chars[i - 1] !== '}' && chars[i - 1] !== '>') i++;
+            else if (e === 'u') i += 4;
+          } else if (e === 'x') i += 2;
+          else if (e === 'c') i += 1;
+          if (e === 'b' || e === 'B') {
+            // A word boundary consumes nothing, but ends the run: the letters on either side are not adjacent text.
+            endRun();
+            continue;
+          }
+        } else throw new Error(`unknown escape \\${e}`);
+      } else if (c === '^' || c === '$') {
+        i++;
+        endRun();
+        continue;
+      } else if (c === '.') {
+        i++;
+      } else {
+        i++;
+        const l = literalChar(c);
+        if (l !== undefined) atom = { literal: l, cnf: [[l]] };
+      }
+      // Its quantifier, if any.
+      let min = 1;
+      let quantified = false;
+      const q = chars[i];
+      if (q === '*' || q === '?') (min = 0), (quantified = true), i++;
+      else if (q === '+') (quantified = true), i++;
+      else if (q === '{') {
+        const m = /^\{(\d+)(,\d*)?\}/.exec(chars.slice(i, i + 12).join(''));
+        if (m) {
+          min = Number(m[1]);
+          quantified = true;
+          i += m[0].length;
+        }
+      }
+      if (quantified && chars[i] === '?') i++; // lazy
+      if (atom.literal !== undefined && !quantified) {
+        run += atom.literal;
+        continue;
+      }
+      endRun();
+      if (min >= 1) out.push(...atom.cnf);
+    }
+    endRun();
+    return out;
+  };
+  try {
+    const cnf = alternation();
+    if (i !== chars.length) return [];
+    // Each literal once per list; a list that holds an empty string requires nothing.
+    return cnf.filter((any) => any.length && any.every(Boolean)).map((any) => [...new Set(any)]);
+  } catch {
+    return [];
+  }
 }
 
 /**

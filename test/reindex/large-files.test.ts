@@ -29,6 +29,10 @@ function measured(db: Db): Db & { largestParams: () => number } {
     },
     exec: (sql) => inner.exec(sql),
     transaction: (fn) => inner.transaction((tx) => fn(wrap(tx))),
+    queryWith(settings, sql, params) {
+      largest = Math.max(largest, JSON.stringify(params ?? []).length);
+      return inner.queryWith(settings, sql, params);
+    },
     close: () => inner.close(),
   });
   return Object.assign(wrap(db), { largestParams: () => largest });

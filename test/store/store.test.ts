@@ -35,6 +35,20 @@ describe.each(storeKinds)('store on %s', (kind) => {
     expect(await store.db.query(`select 1 from workers where external_id = 'rollback'`)).toEqual([]);
   });
 
+  it('runs a statement with settings of its own, for it alone (also inside a transaction, for the rest of it)', async () => {
+    const setting = "select current_setting('enable_sort') as sort, current_setting('hnsw.ef_search') as ef";
+    for (let i = 0; i < 3; i++) {
+      expect(await store.db.queryWith({ enable_sort: 'off', 'hnsw.ef_search': '100' }, setting)).toEqual([{ sort: 'off', ef: '100' }]);
+      expect((await store.db.query<{ sort: string }>(setting))[0]!.sort).toBe('on');
+    }
+    expect(await store.db.queryWith({ enable_sort: 'off' }, 'select $1::int + 1 as n', [1])).toEqual([{ n: 2 }]);
+    await store.db.transaction(async (tx) => {
+      expect(await tx.queryWith({ enable_sort: 'off' }, setting)).toMatchObject([{ sort: 'off' }]);
+    });
+    expect((await store.db.query<{ sort: string }>(setting))[0]!.sort).toBe('on');
+    await expect(store.db.queryWith({ "x'; drop table workers; --": 'on' }, 'select 1')).rejects.toThrow('not a plain setting');
+  });
+
   it('stores an incoming message once, and finds it again when it was never handled', async () => {
     const first = await recordInbound(store.db, { channel: 'test', externalId: '1', payload: { text: 'hi' } });
     const again = await recordInbound(store.db, { channel: 'test', externalId: '1', payload: { text: 'hi' } });

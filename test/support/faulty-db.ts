@@ -35,6 +35,10 @@ export function withFaults(db: Db): Db & { failNext(match: RegExp, times?: numbe
       return inner.exec(sql);
     },
     transaction: (fn) => inner.transaction((tx) => fn(wrap(tx))),
+    async queryWith(settings, sql, params) {
+      check(sql);
+      return inner.queryWith(settings, sql, params);
+    },
     close: () => inner.close(),
   });
   return Object.assign(wrap(db), {

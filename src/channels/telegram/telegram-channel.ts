@@ -62,6 +62,12 @@ export interface TelegramChannelOptions {
   connect?: ConnectOptions;
   /** The outbox's receipt thread: deliveries go through it, so Telegram's acceptance is written down at once. */
   wire?: DeliveryWire;
+  /**
+   * Updates handled at once (default 16); the others wait their turn in the order they came, holding only the
+   * update. Unbounded, a backlog (more offered than the machine answers) was hundreds of half-done handlers
+   * sharing the CPU: each waited longer, and their working data filled the heap (~350 KB a message).
+   */
+  maxConcurrentUpdates?: number;
 }
 
 export interface TelegramChannelState {
@@ -87,6 +93,29 @@ export interface TelegramChannel {
 
 const allowedUpdates = ['message', 'callback_query'] as const;
 
+/**
+ * At most `max` holders at once, the others served first come, first served. A handler never waits for an
+ * update that came after it (a chat's updates are in order, and a retry is a timer), so the turns cannot lock.
+ */
+export function createTurns(max: number) {
+  let free = Math.max(1, max);
+  const waiting: Array<() => void> = [];
+  return {
+    take(): Promise<void> | undefined {
+      if (free > 0 && !waiting.length) {
+        free -= 1;
+        return undefined;
+      }
+      return new Promise<void>((resolve) => waiting.push(resolve));
+    },
+    give(): void {
+      const next = waiting.shift();
+      if (next) next();
+      else free += 1;
+    },
+  };
+}
+
 /** grammY types its signals with the abort-controller shim; the platform's AbortSignal is what it uses at run time. */
 const grammySignal = (signal: AbortSignal) => signal as Parameters<Api['getMe']>[0];
 
@@ -102,6 +131,7 @@ export function createTelegramChannel({
   clock = () => new Date(),
   translate = loadTranslator(),
   botInfo,
+  maxConcurrentUpdates = 16,
   typingAfterMs,
   failures,
   connect,
@@ -144,7 +174,9 @@ export function createTelegramChannel({
 
   const started = () => log.info('telegram.started', { mode, bot: bot.botInfo.username });
 
+  const turn = createTurns(maxConcurrentUpdates);
   async function handle(update: Update): Promise<void> {
+    await turn.take();
     try {
       await bot.handleUpdate(update);
       handled += 1;
@@ -152,6 +184,8 @@ export function createTelegramChannel({
       failed += 1;
       // The journal decided what happens next (another try, or given up) and told the worker.
       log.error('telegram.update_failed', { updateId: update.update_id, error: error instanceof BotError ? error.error : error });
+    } finally {
+      turn.give();
     }
   }
 
