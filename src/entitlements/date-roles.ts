@@ -45,7 +45,8 @@ const before: Array<[DateRole, RegExp]> = [
   ],
 ];
 
-// 才补签了书面劳动合同, 拖到9月16号才签 (才 says it was finally signed, 合同 or not).
+// 才补签了书面劳动合同, 拖到9月16号才签 (才 says it was finally signed, 合同 or not): read before both lists, since it
+// outweighs a 直到 before the date.
 const signedAfter =
   /^\s*(?:才|就|又)?\s*(?:跟我|和我|与我)?\s*(?:补签|补订|签订|签了|签的|签)(?:了)?\s*(?:书面)?(?:的)?(?:劳动)?合同|^\s*(?:公司|老板|单位)?\s*才\s*(?:跟我|和我|与我)?\s*(?:补签|签)/;
 
@@ -68,7 +69,6 @@ const after: Array<[DateRole, RegExp]> = [
     'firstWork',
     /^[^，。；,;]{0,8}?(?:第一次)?(?:参加工作|开始工作|出来(?:打工|工作|上班)|第一次上班)|^[^，。；,;]{0,6}?毕业(?:后)?就(?:开始)?(?:上班|工作|参加工作|出来)/,
   ],
-  ['signed', signedAfter],
   [
     'start',
     /^\s*(?:份)?\s*(?:的时候|时)?\s*(?:我)?\s*(?:就)?\s*(?:开始)?\s*(?:入职|进厂|进公司|进的|进了|来的|来这|来公司|上班|开始|到岗|报到|加入|跳槽|换到|调到|跳到)|^\s*,?\s*(?:i\s+)?(?:joined|started)/i,

@@ -206,18 +206,14 @@ export function extractFacts(raw: string, { today }: ExtractOptions = {}): Facts
   // 加了两天班 and 加班三个月 are overtime, not service.
   const spoken = takeService(consume(text, /加班[^，。；,;]{0,10}|加了[^，。；,;]{0,10}班/g, () => {}));
   if (spoken) Object.assign(facts, serviceFacts(spoken));
-  // A length said over several employers (前前后后在好几家公司干过，加起来25年) is the years of work.
-  if (facts.totalWorkYears === undefined && facts.priorWorkYears === undefined && spoken && manyEmployers.test(normalised)) {
-    facts.totalWorkYears = spoken.years + (spoken.months ?? 0) / 12;
-  }
-  // 工作了12年 opening its clause, with no employer named anywhere: the years of work too (for annual leave).
-  if (facts.totalWorkYears === undefined && spoken && bareWorkYears.test(normalised) && !namesEmployer.test(normalised)) {
-    facts.totalWorkYears = spoken.years + (spoken.months ?? 0) / 12;
-  }
-  // Years elsewhere and years here add up to the years of work (for annual leave).
-  if (facts.totalWorkYears === undefined && facts.priorWorkYears !== undefined) {
-    facts.totalWorkYears = facts.priorWorkYears + (spoken ? spoken.years + (spoken.months ?? 0) / 12 : 0);
-  }
+  const spokenYears = spoken ? spoken.years + (spoken.months ?? 0) / 12 : 0;
+  // The length said is the years of work when it is said over several employers (前前后后在好几家公司干过，加起来
+  // 25年), or opens its clause with no employer named anywhere (工作了12年); years elsewhere add to the years here.
+  const overAllEmployers =
+    (facts.priorWorkYears === undefined && manyEmployers.test(normalised)) ||
+    (bareWorkYears.test(normalised) && !namesEmployer.test(normalised));
+  if (facts.totalWorkYears === undefined && spoken && overAllEmployers) facts.totalWorkYears = spokenYears;
+  if (facts.totalWorkYears === undefined && facts.priorWorkYears !== undefined) facts.totalWorkYears = facts.priorWorkYears + spokenYears;
   if (facts.endDate) facts.stillEmployed = false;
   const now = facts.asOfDate ?? today;
   // 从2012年7月开始上班，中间一直没断过，现在是第三家公司了: a first day unbroken across employers is the first job's.

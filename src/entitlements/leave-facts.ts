@@ -36,13 +36,16 @@ const unused = [
   ),
 ];
 
+const oneDayNotTaken = `${leave}\\s*一天\\s*(?:还)?\\s*没(?:有)?休`;
+
 // Said as none taken: 一天年假都没给我安排, 一天都没让休, 还没休过年假, "haven't taken any leave".
 const noneTaken = new RegExp(
-  `${leave}\\s*一天\\s*(?:还)?\\s*没(?:有)?休|一天\\s*${leave}?\\s*(?:公司)?\\s*(?:都|也)\\s*(?:还)?\\s*(?:没|没有|未|不)(?:给我|让我?|批)?(?:休|安排)|${leave}\\s*(?:一天|1天)\\s*(?:都|也)\\s*(?:还)?\\s*(?:没|没有|未|不)(?:给我|让我?|批)?(?:休|安排)|(?:没|没有|未)(?:休过|休)${leave}(?!\\s*(?:的)?\\s*(?:工资|报酬|补偿|钱|折算|天数))|` +
+  `${oneDayNotTaken}|一天\\s*${leave}?\\s*(?:公司)?\\s*(?:都|也)\\s*(?:还)?\\s*(?:没|没有|未|不)(?:给我|让我?|批)?(?:休|安排)|${leave}\\s*(?:一天|1天)\\s*(?:都|也)\\s*(?:还)?\\s*(?:没|没有|未|不)(?:给我|让我?|批)?(?:休|安排)|(?:没|没有|未)(?:休过|休)${leave}(?!\\s*(?:的)?\\s*(?:工资|报酬|补偿|钱|折算|天数))|` +
     `(?:haven'?t|have not|hasn'?t|didn'?t|did not|never) (?:taken|take|got to take|had) (?:any|a single day of)? ?(?:annual )?leave|(?:never|didn'?t|did not) (?:gave|give|grant(?:ed)?|let) me (?:take )?(?:any )?(?:annual )?leave|without (?:taking|having taken) any (?:annual )?leave|took (?:no|zero|0) (?:days of )?(?:annual )?leave|no (?:annual )?leave (?:was |has been )?taken`,
   'i',
 );
-const oneDayNone = new RegExp(`${leave}\\s*一天\\s*(?:还)?\\s*没(?:有)?休(?!\\s*的)`);
+// 年假一天没休 (not 年假一天没休的钱): none taken, and no day left to count.
+const oneDayNone = new RegExp(`(?:${oneDayNotTaken})(?!\\s*的)`);
 const taken = [
   new RegExp(`(?:只|仅|已经?|一共|共)?\\s*休(?:了|过)?\\s*${n}\\s*天\\s*(?:的)?\\s*${leave}`),
   new RegExp(`${leave}\\s*(?:只|仅|已经?)?\\s*休(?:了|过)\\s*${n}\\s*天|已休\\s*${n}\\s*天`),

@@ -104,11 +104,11 @@ function dateFrom(g: Record<string, string | undefined>, today: string | undefin
 const weekdaysZh = '一二三四五六日';
 const weekdaysEn = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
-/** 上周四 / "last Thursday" said on `today`: that weekday of the week before (这周… of this week). */
+/** 上周四 / "last Thursday" said on `today`: that weekday of the week before (上上周: two weeks before). */
 function weekdayOf(today: string, week: string, weekday: string): string {
   const wd = weekday === '天' ? 6 : weekdaysZh.includes(weekday) ? weekdaysZh.indexOf(weekday) : weekdaysEn.indexOf(weekday.toLowerCase());
   const todayWd = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
-  const back = week.startsWith('上上') ? 2 : /^(?:上|last|this past)/i.test(week) ? 1 : 0;
+  const back = week.startsWith('上上') ? 2 : 1;
   return addDays(today, wd - todayWd - 7 * back);
 }
 
