@@ -11,7 +11,7 @@ import type { DangerScan } from './danger-lexicon.js';
 import { normalise } from './text-matcher.js';
 
 /** Bump when the features change: a stored model trained on other features is then retrained, not copied. */
-export const FEATURES_VERSION = 7;
+export const FEATURES_VERSION = 8;
 
 export function messageFeatures(text: string, scan: DangerScan): string[] {
   const t = normalise(text);
@@ -65,17 +65,17 @@ const voices: Array<[string, RegExp]> = [
   [
     // Asking the union for a lawyer or to take the case: 工会有没有免费律师, 帮我出庭, "can the union represent me".
     'ask_lawyer',
-    /(?:工会|你们|这边)(?:有没有|能不能|可不可以|可以|能否|能|给不给|管不管|帮不帮)[^。？?]{0,8}(?:律师|法律援助|法援|代理|出庭|打官司)|请不起律师|(?:帮|替|代|陪)(?:我|我们)(?:打官司|出庭|去仲裁|起诉|写诉状|写仲裁)|免费(?:的)?(?:律师|法律援助|打官司)|(?:想|要|我想|能不能|怎么)申请(?:工会的?)?(?:法律援助|法援)|(?:帮我|替我)写(?:个|一份)?(?:仲裁申请书|诉状|起诉状)|不会写(?:仲裁申请书|诉状|起诉状)|\brepresent (?:me|us)\b|\b(?:free|union'?s?) (?:lawyer|attorney|legal aid|legal help)\b|\bafford (?:a )?(?:lawyer|attorney)\b|\b(?:provide|give|send|get|find) (?:me |us )?(?:a )?(?:lawyer|attorney)\b/,
+    /(?:工会|你们|这边)(?:有没有|能不能|可不可以|可以|能否|能|给不给|管不管|帮不帮)[^。？?]{0,8}(?:律师|法律援助|法援|代理|出庭|打官司)|请不起律师|(?:帮|替|代|陪)(?:我|我们)(?:打官司|出庭|去仲裁|起诉|写诉状|写仲裁)|免费(?:的)?(?:律师|法律援助|打官司)|(?:想|要|我想|能不能|怎么)申请(?:工会的?)?(?:法律援助|法援)|(?:帮我|替我)写(?:个|一份)?(?:仲裁申请书|诉状|起诉状)|不会写(?:仲裁申请书|诉状|起诉状)|\brepresent (?:me|us)\b|\b(?:free|union'?s?) (?:lawyer|attorney|legal aid|legal help)\b|\bafford (?:a )?(?:lawyer|attorney)\b|\b(?:provide|give|send|get|find) (?:me |us )?(?:a )?(?:lawyer|attorney)\b|(?<!\b(?:do|does|did|would|will|should|shall|must|can|could) )\b(?:i|we) (?:really |urgently )?(?:need|want|neeed|must get) (?:a |some )?(?:lawyer|attorney|legal (?:help|aid|representation))\b|\blawyer help\b/,
   ],
   [
     // Asking the union to act with someone: 帮我跟人事沟通一下, 给公司写封函, "can you call my boss".
     'ask_act',
-    /(?:能|可以|能不能|可不可以|麻烦|请|帮忙)[^。？?]{0,6}(?:帮我|替我|帮我们|替我们|代我)[^。？?]{0,4}(?:跟|和|给|向|找|去找|联系)[^。？?]{0,4}(?:人事|老板|公司|hr|厂里|单位|领导|包工头|项目部|开发商|经理|主管|站长|平台)[^。？?]{0,8}(?:沟通|说|谈|协调|反映|打电话|写|联系|要|问)|(?:帮我|替我|帮我们)(?:给|向)[^。？?]{0,6}(?:写|发)(?:一)?(?:封|个|份)?(?:函|信|律师函)|\b(?:can|could|would|will) (?:you|the union|someone|somebody)(?: from the union)? (?:please )?(?:talk to|call|contact|write to|speak (?:to|with)|phone|email|go to|visit) (?:my |our |the )?(?:boss|employer|hr|company|manager|supervisor|factory|site|contractor|agency|platform)\b/,
+    /(?:能|可以|能不能|可不可以|麻烦|请|帮忙)[^。？?]{0,6}(?:帮我|替我|帮我们|替我们|代我)[^。？?]{0,4}(?:跟|和|给|向|找|去找|联系)[^。？?]{0,4}(?:人事|老板|公司|hr|厂里|单位|领导|包工头|项目部|开发商|经理|主管|站长|平台)[^。？?]{0,8}(?:沟通|说|谈|协调|反映|打电话|写|联系|要|问)|(?:帮我|替我|帮我们)(?:给|向)[^。？?]{0,6}(?:写|发)(?:一)?(?:封|个|份)?(?:函|信|律师函)|\b(?:can|could|would|will) (?:you|the union|someone|somebody)(?: from the union)? (?:please )?(?:talk to|call|contact|write to|speak (?:to|with)|phone|email|go to|visit) (?:my |our |the )?(?:boss|employer|hr|company|manager|supervisor|factory|site|contractor|agency|platform)\b|\b(?:please |pls |plz )?(?:call|phone|contact|talk to|ring) (?:my|our) (?:boss|employer|manager|supervisor|company|hr|foreman|contractor) (?:for (?:me|us)|on my behalf|on our behalf)\b/,
   ],
   [
     // Asking for the union's hardship help: 有没有困难补助, 能申请救助吗, "is there a hardship fund I can apply to".
     'ask_aid',
-    /(?:有没有|能不能|能否|可以|可不可以|怎么|如何|想)(?:申请|领|拿|给|得到)?[^。？?]{0,6}(?:困难补助|困难救助|救助金|救助|帮扶|补助金|慰问金|困难职工|大病救助|临时救助|应急救助)|\b(?:hardship|emergency|relief|welfare|solidarity) (?:fund|grant|aid|help|payment|assistance)\b|\bfinancial (?:help|assistance|aid|support)\b/,
+    /(?:有没有|能不能|能否|可以|可不可以|怎么|如何|想)(?:申请|领|拿|给|得到)?[^。？?]{0,6}(?:困难补助|困难救助|救助金|救助|帮扶|补助金|慰问金|困难职工|大病救助|临时救助|应急救助)|(?:医药费|住院费|押金|医院)[^。？?]{0,24}(?:能不能|可不可以|能否|可以)?(?:先)?(?:帮帮我|帮我一下|帮帮忙|救救急)|\b(?:hardship|emergency|relief|welfare|solidarity) (?:fund|grant|aid|help|payment|assistance)\b|\bfinancial (?:help|assistance|aid|support)\b/,
   ],
   [
     // Out of money now: 只剩五十块, 交不起房租, 吃不上饭, "no money left", "can't afford".
@@ -85,6 +85,11 @@ const voices: Array<[string, RegExp]> = [
   [
     // Asking after one's own earlier case: 上次说的那个调解怎么样了, 我的申请有消息没, "any update on my case".
     'followup',
-    /(?:上次|上回|之前|前几天|前阵子|前两天|上周)[^。？?]{0,12}(?:说的|提交|登记|反映|申请|报的|找你们|问的|那个)[^。？?]{0,16}(?:怎么样了|咋样了|有结果|有消息|有进展|进度|办得|同意了没|答复|回复了没|处理得|到哪一步)|(?:我的|我那个|我们那个)(?:案子|申请|事情|事|求助|调解|投诉)[^。？?]{0,8}(?:怎么样了|咋样了|进度|有消息|有结果|到哪)|\b(?:any (?:update|news|progress)|status of my|what happened (?:with|to) my|heard back|following up on my|follow up on my|follow-up on my)\b/,
+    /(?:上次|上回|之前|前几天|前阵子|前两天|上周)[^。？?]{0,12}(?:说的|提交|登记|反映|申请|报的|找你们|问的|那个)[^。？?]{0,16}(?:怎么样了|咋样了|有结果|有消息|有进展|进度|办得|同意了没|答复|回复了没|处理得|到哪一步)|(?:我的|我那个|我们那个)(?:案子|申请|事情|事|求助|调解|投诉)[^。？?]{0,8}(?:怎么样了|咋样了|进度|有消息|有结果|到哪)|(?:说|答应|承诺)[^。？?]{0,10}(?:联系我|给我打电话|回电话|回复我|有人联系)[^。？?]{0,12}(?:还没|没人|没有人|一直没|也没|都没)|(?:提交|登记|反映|投诉)[^。？?]{0,4}(?:了|过)[^。？?]{0,20}(?:还没人|没人联系|没人回|没有回音|没回音|一直没消息)|\b(?:any (?:update|news|progress)|status of my|what happened (?:with|to) my|heard back|following up on my|follow up on my|follow-up on my)\b/,
+  ],
+  [
+    // Asking how a service works, not for it: 法律援助的条件是什么, 一般怎么操作, "is it only for members".
+    'service_info',
+    /(?:(?<!符合|够)条件|门槛|流程|区别|一般是|一般怎么|是不是只|只限|只针对|适用范围)|\b(?:conditions?|criteria|eligib\w*|requirements?|difference|different from|how (?:does|do) (?:it|this|that) work|how it works?|only for|standard for|just asking)\b/,
   ],
 ];

@@ -3,10 +3,12 @@
  *  1. the danger lexicon — a danger sign that no past or hypothetical frame governs is urgent, whatever
  *     else the message says (errors go toward the person);
  *  2. the employer's voice asking how to avoid a duty: a decline (message-features.ts, `voices`);
- *  3. the classifier, trained at index time on the labelled lines of knowledge/policy/triage and the
+ *  3. the worker's own request that the union act (a lawyer, a call, hardship help, their case): an escalation
+ *     where the classifier would answer;
+ *  4. the classifier, trained at index time on the labelled lines of knowledge/policy/triage and the
  *     issue cards' phrasings — urgent when the danger classes together are likely enough, else the most
  *     likely outcome, with ties toward a person;
- *  4. with CHAT_MODEL, an LLM pass (llm-triage.ts) that may raise an answer or a decline to an escalation
+ *  5. with CHAT_MODEL, an LLM pass (llm-triage.ts) that may raise an answer or a decline to an escalation
  *     and an escalation to urgent, never the other way.
  *
  * @example
@@ -79,6 +81,10 @@ export function createTriage({
       // avoid…") is declined whatever its words of law make the classifier think.
       if (features.includes('V:employer') && features.includes('V:evade')) return result('decline', 'employer_evasion', 1, 'voice');
       const top = ranked[0] ? outcomeOf(ranked[0].label) : 'answer';
+      // A worker asking the union itself to act — a lawyer, a call to the boss, hardship help, news of their
+      // own case — goes to a person even when the classifier reads the words of law in it as a question.
+      const asked = !speaksForOthers(features) && requests.find(([voice]) => features.includes(voice));
+      if (asked && top === 'answer' && outcomes.decline < t.decline) return result('escalate', asked[1], 1, 'voice');
       if (outcomes.escalate >= t.escalate || (top === 'escalate' && outcomes.escalate >= outcomes.answer)) {
         return result('escalate', best('escalate')!.label.split(':')[1]!, outcomes.escalate, 'classifier');
       }
@@ -86,6 +92,19 @@ export function createTriage({
       return result('answer', best('answer')?.label.split(':')[1] ?? 'legal_question', outcomes.answer, 'classifier');
     },
   };
+}
+
+/** The worker's own requests of the union (message-features.ts, `voices`), with the escalation they are. */
+const requests: Array<[string, string]> = [
+  ['V:ask_lawyer', 'legal_aid'],
+  ['V:ask_act', 'union_action'],
+  ['V:ask_aid', 'hardship'],
+  ['V:followup', 'personal_case'],
+];
+
+/** Someone else's authority, data or the employer's side, or how a service works: not a worker asking for themselves. */
+function speaksForOthers(features: string[]): boolean {
+  return ['V:authority', 'V:others_data', 'V:employer', 'V:service_info'].some((v) => features.includes(v));
 }
 
 /**

@@ -41,6 +41,24 @@ describe('who speaks and what for', () => {
     expect(features('工会有没有困难补助')).toContain('V:ask_aid');
     expect(features("I haven't had any income since the injury")).toContain('V:broke');
     expect(features('能帮我跟人事沟通一下吗')).toContain('V:ask_act');
+    expect(features('I need a lawyer, my boss took me to arbitration')).toContain('V:ask_lawyer');
+    expect(features('Do I need a lawyer for arbitration?')).not.toContain('V:ask_lawyer');
+    expect(features('could you call my manager for me, he stopped answering')).toContain('V:ask_act');
+    expect(features('说好三天内有人联系我，到现在还没人打电话')).toContain('V:followup');
+    expect(features('What are the conditions for the union lawyer?')).toContain('V:service_info');
+    expect(features('法援中心说我不符合条件，工会能不能代理')).not.toContain('V:service_info');
+  });
+
+  it("escalates the worker's own request that the union act where the model would answer, not a question about how a service works", () => {
+    const model = trainLinearModel([
+      { label: 'answer:legal_question', features: features('工会律师 法律援助 怎么申请 条件') },
+      { label: 'urgent:fire', features: features('车间着火了') },
+    ]);
+    const triage = createTriage({ lexicon, model });
+    expect(triage.classify('工会有没有免费律师 我请不起')).toMatchObject({ outcome: 'escalate', category: 'legal_aid', source: 'voice' });
+    expect(triage.classify('上次申请的那个法律援助 怎么样了')).toMatchObject({ outcome: 'escalate', category: 'personal_case' });
+    expect(triage.classify('工会免费律师的条件是什么').outcome).toBe('answer');
+    expect(triage.classify('我是工会的工作人员 工会能不能代理 法律援助').source).not.toBe('voice');
   });
 
   it('declines the employer asking how to avoid a duty, even where the words of law say answer; danger still comes first', () => {
