@@ -11,7 +11,7 @@ import type { DangerScan } from './danger-lexicon.js';
 import { normalise } from './text-matcher.js';
 
 /** Bump when the features change: a stored model trained on other features is then retrained, not copied. */
-export const FEATURES_VERSION = 8;
+export const FEATURES_VERSION = 9;
 
 export function messageFeatures(text: string, scan: DangerScan): string[] {
   const t = normalise(text);
