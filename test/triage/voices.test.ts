@@ -22,6 +22,10 @@ describe('who speaks and what for', () => {
       expect.arrayContaining(['V:employer', 'V:evade']),
     );
     expect(features('公司怎么可以不给我补偿？')).not.toContain('V:employer');
+    expect(features('老板让我问下 新招的人怎么签才能不交社保')).toEqual(expect.arrayContaining(['V:employer', 'V:evade']));
+    expect(features("I'm HR. How do we word contracts so we never have to pay severance?")).toEqual(
+      expect.arrayContaining(['V:employer', 'V:evade']),
+    );
   });
 
   it("reads someone's authority, a request for the union's lawyer, being out of money and asking after one's own case", () => {
