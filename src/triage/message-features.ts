@@ -11,7 +11,7 @@ import type { DangerScan } from './danger-lexicon.js';
 import { normalise } from './text-matcher.js';
 
 /** Bump when the features change: a stored model trained on other features is then retrained, not copied. */
-export const FEATURES_VERSION = 10;
+export const FEATURES_VERSION = 11;
 
 export function messageFeatures(text: string, scan: DangerScan): string[] {
   const t = normalise(text);
@@ -51,7 +51,7 @@ const voices: Array<[string, RegExp]> = [
   ],
   [
     'evade',
-    /(?:怎么|如何|有什么办法|有啥办法|怎样|咋)(?:操作|处理|做|弄|安排|写)?(?:才能|可以|能)?[^。？?]{0,14}(?:不给|不付|不交|少交|少付|不用(?:给|付|交|赔|算)|规避|避开|绕过|不被(?:查|认定|发现)|不算)|怎么合法地?(?:劝退|辞退|开除|裁掉|让[^。？?]{0,4}(?:走|离职|辞职))|劝退[^。？?]{0,6}话术|这样(?:就)?(?:能|可以)?(?:少交|不用(?:交|算|给|付|赔)|不交|省掉)|\b(?:avoid|dodge|get around|bypass|without paying|not have to pay|so (?:that )?we (?:don'?t|do not|never|won'?t) (?:ever )?(?:have to |need to )?(?:pay|give|owe))\b/,
+    /(?:怎么|如何|有什么办法|有啥办法|怎样|咋)(?:操作|处理|做|弄|安排|写)?(?:才能|可以|能)?[^。？?]{0,14}(?:不给|不付|不交|少交|少付|不用(?:给|付|交|赔|算)|规避|避开|绕过|不被(?:查|认定|发现)|不算)|怎么合法地?[^。？?]{0,8}(?:劝退|辞退|开除|裁掉|让[^。？?]{0,4}(?:走|离职|辞职))|(?:怎么|如何|咋)[^。？?]{0,8}不让[^。？?]{0,4}(?:认定|申报|去认定|去劳动|去仲裁|知道)|劝退[^。？?]{0,6}话术|这样(?:就)?(?:能|可以)?(?:少交|不用(?:交|算|给|付|赔)|不交|省掉)|\b(?:avoid|dodge|get around|bypass|without paying|not have to pay|so (?:that )?we (?:don'?t|do not|never|won'?t) (?:ever )?(?:have to |need to )?(?:pay|give|owe))\b/,
   ],
   [
     'others_data',
