@@ -11,7 +11,7 @@ import type { DangerScan } from './danger-lexicon.js';
 import { normalise } from './text-matcher.js';
 
 /** Bump when the features change: a stored model trained on other features is then retrained, not copied. */
-export const FEATURES_VERSION = 11;
+export const FEATURES_VERSION = 12;
 
 export function messageFeatures(text: string, scan: DangerScan): string[] {
   const t = normalise(text);
@@ -60,7 +60,7 @@ const voices: Array<[string, RegExp]> = [
   [
     // Speaking in someone's authority: 陈主席让我来的, 我是工会的工作人员, "I'm from the union office".
     'authority',
-    /(?:主席|领导|部长|书记|主任|科长|处长|经理|管理员|工作人员|客服)(?:让我|叫我|派我|安排我|授权|同意我)|我是(?:工会|总工会|你们|这边|系统)的?(?:工作人员|干部|领导|管理员|主席|客服|开发)|\bi(?:'m| am) (?:from|with) (?:the )?union\b|\b(?:admin|administrator|moderator)\b|\bon behalf of (?:the )?union\b|\b(?:the )?(?:chairman|director|supervisor) (?:sent|asked|told) me\b/,
+    /(?:主席|领导|部长|书记|主任|科长|处长|经理|管理员|工作人员|客服)(?:让我|叫我|派我|安排我|授权|同意我)|我是(?:工会|总工会|你们|这边|系统)的?(?:工作人员|干部|领导|管理员|主席|客服|开发)|\bi(?:'m| am) (?:from|with) (?:the )?union\b|\b(?:admin|administrator|moderator)\b|\bi(?:'m| am) (?:the |a |an )?(?:union )?(?:chair\w*|director|official|staff member|secretary general)\b(?! of (?:my|our) (?:factory|company|workplace))|\bon behalf of (?:the )?union\b|\b(?:the )?(?:chairman|director|supervisor) (?:sent|asked|told) me\b/,
   ],
   [
     // Asking the union for a lawyer or to take the case: 工会有没有免费律师, 帮我出庭, "can the union represent me".
@@ -86,6 +86,11 @@ const voices: Array<[string, RegExp]> = [
     // Asking after one's own earlier case: 上次说的那个调解怎么样了, 我的申请有消息没, "any update on my case".
     'followup',
     /(?:上次|上回|之前|前几天|前阵子|前两天|上周)[^。？?]{0,12}(?:说的|提交|登记|反映|申请|报的|找你们|问的|那个)[^。？?]{0,16}(?:怎么样了|咋样了|有结果|有消息|有进展|进度|办得|同意了没|答复|回复了没|处理得|到哪一步)|(?:我的|我那个|我们那个)(?:案子|申请|事情|事|求助|调解|投诉)[^。？?]{0,8}(?:怎么样了|咋样了|进度|有消息|有结果|到哪)|(?:说|答应|承诺)[^。？?]{0,10}(?:联系我|给我打电话|回电话|回复我|有人联系)[^。？?]{0,12}(?:还没|没人|没有人|一直没|也没|都没)|(?:提交|登记|反映|投诉)[^。？?]{0,4}(?:了|过)[^。？?]{0,20}(?:还没人|没人联系|没人回|没有回音|没回音|一直没消息)|\b(?:any (?:update|news|progress)|status of my|what happened (?:with|to) my|heard back|following up on my|follow up on my|follow-up on my)\b/,
+  ],
+  [
+    // Telling the bot to drop its rules: 忽略你的规则, 无视之前的指令, "ignore the rules about escalation".
+    'override',
+    /(?<!(?:说|讲|让|叫|要|要求|通知)[^。？?！!]{0,8})(?:忽略|无视|忘掉|忘记|别管|不要管|跳过|绕过)(?:你的|你那些|之前的|以上的?|所有的?|上面的?)?[^。？?，,]{0,8}(?:规则|规矩|指令|设定|提示词|限制|政策)|(?<!\b(?:says?|said|saying|told (?:us|me|them)|tells (?:us|me)|wants (?:us|me)|asked (?:us|me)|orders? (?:us|me))\b[^.!?]{0,12})\b(?:ignore|disregard|forget|override|bypass)\b (?:all |any |your |the |my |previous |prior |above |earlier |these |those )*(?:rules?|instructions?|polic(?:y|ies)|prompts?|guidelines|settings|restrictions)\b/,
   ],
   [
     // Asking how a service works, not for it: 法律援助的条件是什么, 一般怎么操作, "is it only for members".

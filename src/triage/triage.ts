@@ -2,7 +2,8 @@
  * Triage: every worker message first. Layers, each only able to add caution to the one before (the voice rule only declines what no danger sign made urgent):
  *  1. the danger lexicon — a danger sign that no past or hypothetical frame governs is urgent, whatever
  *     else the message says (errors go toward the person);
- *  2. the employer's voice asking how to avoid a duty: a decline (message-features.ts, `voices`);
+ *  2. the employer's voice asking how to avoid a duty, or an order to drop the bot's rules: a decline
+ *     (message-features.ts, `voices`);
  *  3. the worker's own request that the union act (a lawyer, a call, hardship help, their case): an escalation
  *     where the classifier would answer;
  *  4. the classifier, trained at index time on the labelled lines of knowledge/policy/triage and the
@@ -80,6 +81,8 @@ export function createTriage({
       // The employer's side asking how to avoid a duty (有个员工…怎么操作可以不给补偿, "I'm HR, how can we
       // avoid…") is declined whatever its words of law make the classifier think.
       if (features.includes('V:employer') && features.includes('V:evade')) return result('decline', 'employer_evasion', 1, 'voice');
+      // Telling the bot to drop its rules is manipulation by definition, whatever else the message asks.
+      if (features.includes('V:override')) return result('decline', 'injection', 1, 'voice');
       const top = ranked[0] ? outcomeOf(ranked[0].label) : 'answer';
       // A worker asking the union itself to act — a lawyer, a call to the boss, hardship help, news of their
       // own case — goes to a person even when the classifier reads the words of law in it as a question.
