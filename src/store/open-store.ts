@@ -63,6 +63,9 @@ interface PostgresOptions {
   applicationName: string;
 }
 
+/** How many distinct statement texts a PostgreSQL store prepares by name (see openPostgres). */
+const PREPARED_STATEMENTS = 500;
+
 async function openPostgres({ url, max, schema, connectTimeoutMs, applicationName }: PostgresOptions): Promise<Db> {
   if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new StoreError(`Bad schema name ${schema}`, 'connect');
   // One setup connection: create the schema, make sure pgvector is there, and learn the vector type's oid
@@ -134,9 +137,24 @@ async function openPostgres({ url, max, schema, connectTimeoutMs, applicationNam
     return tuned;
   };
 
+  // Every statement with parameters is a named prepared statement: each connection parses it once (and PostgreSQL
+  // may keep its plan), the next times it is only bound and run (measured on the echo bench: PostgreSQL's CPU per
+  // message 2.5–2.8 → 1.8–1.9 ms). The first PREPARED_STATEMENTS distinct texts get names, the rest run unnamed.
+  // The search (queryWith) stays unnamed: a generic plan of it was slower, and custom plans re-plan anyway.
+  // Behind PgBouncer this needs session pooling, or transaction pooling with max_prepared_statements (≥ 1.21).
+  const names = new Map<string, string>();
+  const nameOf = (sql: string): string | undefined => {
+    let name = names.get(sql);
+    if (name === undefined && names.size < PREPARED_STATEMENTS) {
+      name = `niangjia_${names.size}`;
+      names.set(sql, name);
+    }
+    return name;
+  };
   const wrap = (target: pg.Pool | pg.PoolClient): Pick<Db, 'query' | 'exec'> => ({
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      return (await target.query(sql, params as unknown[]).catch(unavailable)).rows as T[];
+      const query = params.length ? { name: nameOf(sql), text: sql, values: params as unknown[] } : { text: sql };
+      return (await target.query(query).catch(unavailable)).rows as T[];
     },
     async exec(sql: string) {
       await target.query(sql).catch(unavailable); // no parameters: the simple protocol, several statements allowed
