@@ -250,12 +250,23 @@ async function ensureVectorExtension(client: pg.Client): Promise<void> {
   }
 }
 
+/**
+ * PGlite's buffer pool, inside its WebAssembly memory (which never shrinks). PostgreSQL's default, 128MB, is most
+ * of an idle service's RSS here: opening an indexed data dir took it from 117 to 358 MB, with 32MB to ~240 MB;
+ * pages beyond it come from the operating system's cache. Measured on bench:telegram at 40 msg/s: peak RSS 804 →
+ * 686 MB, CPU per message the same (39.7 / 40.0 ms); 16MB cost CPU (44.8 ms).
+ */
+const PGLITE_SHARED_BUFFERS = '32MB';
+
 async function openPglite(dataDir: string): Promise<Db> {
   const inMemory = dataDir.startsWith('memory://');
   const lock = inMemory ? undefined : lockDataDir(dataDir);
   let pglite: PGlite;
   try {
-    pglite = await PGlite.create(inMemory ? undefined : dataDir, { extensions: { vector } });
+    pglite = await PGlite.create(inMemory ? undefined : dataDir, {
+      extensions: { vector },
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+    });
     await pglite.exec('create extension if not exists vector');
   } catch (error) {
     lock?.release();
