@@ -2,9 +2,12 @@
  * The service side of `npm run bench:telegram`, run as its own process (as in production, where Telegram
  * is elsewhere): the Telegram channel in webhook mode on the shared HTTP server, the outbox, and a worker
  * side from a factory. Prints `{"port":…}` when ready; on SIGTERM stops gracefully (in-flight updates
- * finish) and prints `{"peakRssMb":…,"cpuMs":…,"state":…}` (cpuMs: user + system CPU from ready to SIGTERM).
+ * finish) and prints `{"peakRssMb":…,"cpuMs":…,"statements":…,"postgresCpuMs":…,"state":…}`, each from ready until
+ * every update was handled and every reply delivered (cpuMs: user + system CPU of this process; statements: the SQL
+ * statements it sent, `begin` and `commit` included, counted at the drivers; postgresCpuMs: on PostgreSQL, the CPU
+ * its backends for this database spent).
  *
- *   tsx bench/telegram-service.ts --api-root http://127.0.0.1:PORT --secret S [--stand-in | --echo] [--database-url …] [--first-start]
+ *   tsx bench/telegram-service.ts --api-root http://127.0.0.1:PORT --secret S [--stand-in | --echo] [--database-url …] [--first-start] [--statements]
  *
  * By default the whole app as `npm start` composes it (src/app.ts), started on a database indexed beforehand by
  * `npm run reindex` in its own process, as in production (`--first-start`: the service builds the index itself,
@@ -12,11 +15,13 @@
  * in-memory case desk) and `--echo` measure the channel's own cost.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
 import { startApp } from '../src/app.js';
 import type { Assistant } from '../src/assistant/types.js';
 import { createTelegramChannel } from '../src/channels/telegram/telegram-channel.js';
@@ -114,6 +119,60 @@ export const echoWorkers: MakeWorkers = ({ db, outbox }) => {
   };
 };
 
+/**
+ * Counts every statement the process sends, at the drivers: pg's `Client.query` (pool queries, transactions'
+ * begin and commit, the search connections' settings) and PGlite's one query lock (`_runExclusiveQuery`,
+ * which each `query` and `exec`, in a transaction or not, takes once). With `byText`, also how often each
+ * statement ran (its first 100 characters; PostgreSQL only), for `--statements`.
+ */
+function countStatements(byText: boolean): { total: () => number; byText: Map<string, number> } {
+  let n = 0;
+  const texts = new Map<string, number>();
+  const clientQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+  pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+    n += 1;
+    if (byText) {
+      const sql = typeof args[0] === 'string' ? args[0] : String((args[0] as { text?: string } | undefined)?.text);
+      const key = sql.replace(/\s+/g, ' ').trim().slice(0, 100);
+      texts.set(key, (texts.get(key) ?? 0) + 1);
+    }
+    return clientQuery.apply(this, args);
+  } as typeof pg.Client.prototype.query;
+  const proto = PGlite.prototype as unknown as { _runExclusiveQuery: (...args: unknown[]) => unknown };
+  const exclusive = proto._runExclusiveQuery;
+  proto._runExclusiveQuery = function (this: unknown, ...args: unknown[]) {
+    n += 1;
+    return exclusive.apply(this, args);
+  };
+  return { total: () => n, byText: texts };
+}
+
+/**
+ * CPU (user + system, ms) of the PostgreSQL backends serving this database, by pid, read from /proc: the bench
+ * and PostgreSQL run on the same machine, and what the service makes PostgreSQL do counts as much as its own.
+ */
+async function postgresCpu(databaseUrl: string): Promise<Map<number, number>> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>(
+      'select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+    );
+    const cpu = new Map<number, number>();
+    for (const { pid } of rows) {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        cpu.set(pid, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100); // utime + stime, in 1/100 s
+      } catch {
+        // not on this machine, or gone
+      }
+    }
+    return cpu;
+  } finally {
+    await client.end();
+  }
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -124,8 +183,10 @@ async function main() {
       'stand-in': { type: 'boolean', default: false },
       'database-url': { type: 'string' },
       'first-start': { type: 'boolean', default: false },
+      statements: { type: 'boolean', default: false },
     },
   });
+  const statements = countStatements(values.statements);
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -137,19 +198,38 @@ async function main() {
     values.echo || values['stand-in']
       ? await partialService({ ...values, databaseUrl, dataDir, log, makeWorkers: values.echo ? echoWorkers : standInWorkers })
       : await wholeApp({ ...values, databaseUrl, dataDir, log, firstStart: values['first-start'] });
-  process.stdout.write(`${JSON.stringify({ port: service.port })}\n`);
   // CPU of this process (all threads) from ready to stop: the cost of the messages, start-up excluded.
+  const postgresAtReady = databaseUrl ? await postgresCpu(databaseUrl) : undefined;
+  const statementsAtReady = statements.total();
   const cpuAtReady = process.cpuUsage();
+  process.stdout.write(`${JSON.stringify({ port: service.port })}\n`);
 
   process.once('SIGTERM', async () => {
-    const cpu = process.cpuUsage(cpuAtReady);
-    const state = await service.stop();
+    // Measured once the service has handled and delivered everything (in-flight updates finish, the outbox
+    // drains), before it closes: a run the bench stopped waiting for still counts all its messages.
+    const measured = await service.stop(async () => {
+      const cpu = process.cpuUsage(cpuAtReady);
+      const sent = statements.total() - statementsAtReady;
+      let postgresCpuMs: number | undefined;
+      if (databaseUrl && postgresAtReady) {
+        postgresCpuMs = 0;
+        for (const [pid, ms] of await postgresCpu(databaseUrl)) postgresCpuMs += ms - (postgresAtReady.get(pid) ?? 0);
+      }
+      return { cpuMs: (cpu.user + cpu.system) / 1000, statements: sent, postgresCpuMs };
+    });
+    if (values.statements) {
+      const top = [...statements.byText].sort((a, b) => b[1] - a[1]);
+      process.stderr.write(`statements (start-up included), most frequent first:\n${top.map(([sql, k]) => `${k}\t${sql}`).join('\n')}\n`);
+    }
     clearInterval(sampler);
     rmSync(dataDir, { recursive: true, force: true });
-    process.stdout.write(`${JSON.stringify({ peakRssMb: peakRss / 1024 / 1024, cpuMs: (cpu.user + cpu.system) / 1000, state })}\n`);
+    process.stdout.write(`${JSON.stringify({ peakRssMb: peakRss / 1024 / 1024, ...measured })}\n`);
     process.exit(0);
   });
 }
+
+/** What the service measured of itself once everything was handled and delivered. */
+type Measure = () => Promise<{ cpuMs: number; statements: number; postgresCpuMs?: number }>;
 
 interface ServiceArgs {
   'api-root'?: string;
@@ -203,12 +283,13 @@ async function wholeApp({
   const app = await startApp({ config, log, console: false, host: '127.0.0.1', output: { write: () => true } as never });
   return {
     port: app.port!,
-    async stop() {
+    async stop(measure: Measure) {
       await app.telegram!.stop();
       await app.outbox.drain();
+      const measured = await measure();
       const state = { ...app.telegram!.state(), workerMessages: await workerMessageCount(app.db) };
       await app.stop();
-      return state;
+      return { ...measured, state };
     },
   };
 }
@@ -244,14 +325,15 @@ async function partialService({
   await channel.start();
   return {
     port,
-    async stop() {
+    async stop(measure: Measure) {
       await channel.stop();
       await outbox.drain();
+      const measured = await measure();
       await outbox.stop();
       await http.close();
       const state = { ...channel.state(), workerMessages: await workerMessageCount(db) };
       await db.close();
-      return state;
+      return { ...measured, state };
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * npm run bench:telegram [-- --workers 200 --messages 5 --rate 100 --stand-in|--echo --database-url postgres://… --first-start]
+ * npm run bench:telegram [-- --workers 200 --messages 5 --rate 100 --stand-in|--echo --database-url postgres://… --first-start --statements]
  *
  * Drives the Telegram webhook with N simulated workers sending M messages each at an offered rate
  * (`--rate`, default 100 msg/s, open loop; `--rate 0` = closed loop, each worker's next message as soon as
@@ -40,6 +40,8 @@ export interface BenchOptions {
   maxConnections?: number;
   /** The whole app builds the index itself at start (default: it starts on a database indexed beforehand). */
   firstStart?: boolean;
+  /** The service prints how often each SQL statement ran (PostgreSQL), to stderr. */
+  statements?: boolean;
 }
 
 export interface BenchResult {
@@ -55,8 +57,12 @@ export interface BenchResult {
   p95: number;
   p99: number;
   peakRssMb: number;
-  /** The service process's CPU (user + system, all threads) from ready to stop, per message sent. */
+  /** The service process's CPU (user + system, all threads) from ready until all was handled and delivered, per message sent. */
   cpuMsPerMessage: number;
+  /** SQL statements the service sent in that time (begin and commit included), per message sent. */
+  statementsPerMessage: number;
+  /** On PostgreSQL (on this machine), its backends' CPU for the bench's database, per message sent. */
+  postgresCpuMsPerMessage: number;
 }
 
 const SECRET = 'bench_secret';
@@ -65,6 +71,8 @@ const SECRET = 'bench_secret';
 interface ServiceReport {
   peakRssMb: number;
   cpuMs?: number;
+  statements?: number;
+  postgresCpuMs?: number;
   state?: { workerMessages?: number };
 }
 
@@ -118,6 +126,7 @@ export async function runTelegramBench({
   profileDir,
   maxConnections = 40,
   firstStart = false,
+  statements: statementLog = false,
 }: BenchOptions = {}): Promise<BenchResult> {
   const tg = await startFakeTelegram();
   const service = await startService(
@@ -131,6 +140,7 @@ export async function runTelegramBench({
       ...(echo ? ['--echo'] : standIn ? ['--stand-in'] : []),
       ...(databaseUrl ? ['--database-url', databaseUrl] : []),
       ...(firstStart ? ['--first-start'] : []),
+      ...(statementLog ? ['--statements'] : []),
     ],
     profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
   );
@@ -229,7 +239,7 @@ export async function runTelegramBench({
 
   // Let anything late arrive, then count: every message must have exactly one answer.
   await new Promise((r) => setTimeout(r, 500));
-  const { peakRssMb, cpuMs, state } = await service.stop();
+  const { peakRssMb, cpuMs, statements, postgresCpuMs, state } = await service.stop();
   // Exactly once: every message the service meant to send (one outbox item each) reached the fake once.
   const sends = [...answers.values()].reduce((a, b) => a + b, 0);
   const intended = state?.workerMessages ?? sends;
@@ -257,6 +267,8 @@ export async function runTelegramBench({
     p99: percentile(sorted, 99),
     peakRssMb,
     cpuMsPerMessage: (cpuMs ?? NaN) / sent,
+    statementsPerMessage: (statements ?? NaN) / sent,
+    postgresCpuMsPerMessage: (postgresCpuMs ?? NaN) / sent,
   };
 }
 
@@ -271,6 +283,7 @@ async function main() {
       profile: { type: 'string' },
       'database-url': { type: 'string' },
       'first-start': { type: 'boolean', default: false },
+      statements: { type: 'boolean', default: false },
     },
   });
   const workers = Number(values.workers);
@@ -285,6 +298,7 @@ async function main() {
     standIn: values['stand-in'],
     profileDir: values.profile,
     firstStart: values['first-start'],
+    statements: values.statements,
   });
   const store = values['database-url'] ? 'postgres' : 'pglite (temp dir)';
   const fmt = (n: number) => n.toFixed(1);
@@ -296,7 +310,9 @@ async function main() {
   );
   console.log(`  ${fmt(r.perSecond)} messages/s answered (first POST to last answer, ${fmt(r.seconds)} s)`);
   console.log(`  latency update POST → sendMessage: p50 ${fmt(r.p50)} ms  p95 ${fmt(r.p95)} ms  p99 ${fmt(r.p99)} ms`);
-  console.log(`  peak RSS of the service process ${fmt(r.peakRssMb)} MB; its CPU ${fmt(r.cpuMsPerMessage)} ms per message`);
+  console.log(
+    `  peak RSS of the service process ${fmt(r.peakRssMb)} MB; its CPU ${fmt(r.cpuMsPerMessage)} ms and ${fmt(r.statementsPerMessage)} SQL statements per message${Number.isNaN(r.postgresCpuMsPerMessage) ? '' : `; PostgreSQL's CPU ${fmt(r.postgresCpuMsPerMessage)} ms per message`}`,
+  );
   const ok = r.lost === 0 && r.duplicated === 0;
   console.log(
     `  ${ok ? 'PASS' : 'FAIL'}: 0 lost, 0 duplicated${r.perSecond >= 100 && r.p95 <= 300 ? '; targets ≥100 msg/s and p95 ≤300 ms met' : '; targets ≥100 msg/s and p95 ≤300 ms NOT met'}`,

@@ -55,7 +55,7 @@ export function loadAssistantRules(knowledgeDir: string): AssistantRules {
 }
 
 /** The conversation memory the assistant needs (implemented by store/conversation-store.ts). */
-export type ConversationMemory = Pick<ConversationStore, 'append' | 'recent' | 'pending' | 'setPending'>;
+export type ConversationMemory = Pick<ConversationStore, 'append' | 'context' | 'setPending'>;
 
 /** What the assistant needs of retrieval: articles ranked for a question, and the issue cards it matched. */
 export interface IssueRetriever {
@@ -156,7 +156,10 @@ export function createAssistant({
     return { query: query ?? combineWithPrevious(turn.text, before), followUp: true };
   }
 
-  async function answer(turn: WorkerTurn, lang: Lang, u: Understood, resumed?: FigureStep): Promise<Decision> {
+  /** Whether a pending question may be stored for the worker (false: clearing it would change nothing). */
+  type Kept = { stored: boolean };
+
+  async function answer(turn: WorkerTurn, lang: Lang, u: Understood, kept: Kept, resumed?: FigureStep): Promise<Decision> {
     const { passages, issues } = await retriever.lookup(u.query, { k });
     const confidence = answerConfidence({ issues, passages }, settings.confidence.model);
     const card: IssueCard | undefined = confidence >= settings.confidence.cardAtLeast ? issues[0]?.card : undefined;
@@ -164,9 +167,14 @@ export function createAssistant({
     // The figure: the calculator the words ask for, else that of the issues spotted (sure or not).
     const candidates = issues.flatMap((m) => (m.card.calculator ? [m.card.calculator] : []));
     const figure = resumed ?? workFigure({ candidates, question: u.query, lang, context: figureContext() });
-    await conversations
-      ?.setPending(turn.workerId, figure?.pending, clock())
-      .catch((error) => log.warn('assistant.pending_failed', { error }));
+    if (figure?.pending !== undefined || kept.stored) {
+      await conversations
+        ?.setPending(turn.workerId, figure?.pending, clock())
+        .then(() => {
+          kept.stored = figure?.pending !== undefined;
+        })
+        .catch((error) => log.warn('assistant.pending_failed', { error }));
+    }
     if (llm && !unsure) {
       const written = await llmAnswer({
         chat: llm.chat,
@@ -218,18 +226,29 @@ export function createAssistant({
     lang: Lang,
     pending: unknown,
     resumed: Resumed | undefined,
+    kept: Kept,
   ): Promise<{ decision?: Decision; understood?: string }> {
     if (resumed) {
       const u = { query: resumed.state.question, followUp: false };
-      return { decision: await answer(turn, lang, u, resumed.figure), understood: u.query };
+      return { decision: await answer(turn, lang, u, kept, resumed.figure), understood: u.query };
     }
     // A reply is a few words; a message of its own (a new question, a story) means the worker moved on.
     if (isShortReply(turn.text)) {
       const again = repeatQuestion(pending, lang);
       if (again) return { decision: { kind: 'answer', lang, text: again.question, citations: [], confidence: 1, choices: again.choices } };
     }
-    await conversations?.setPending(turn.workerId, undefined).catch(() => {});
+    await clearPending(turn.workerId, kept);
     return {};
+  }
+
+  /** Clears the worker's pending question; a failure leaves it (it expires after followUp.withinMinutes). */
+  async function clearPending(workerId: number, kept: Kept): Promise<void> {
+    await conversations
+      ?.setPending(workerId, undefined)
+      .then(() => {
+        kept.stored = false;
+      })
+      .catch(() => {});
   }
 
   async function remember(turn: WorkerTurn, decision: Decision, understood?: string): Promise<void> {
@@ -268,19 +287,24 @@ export function createAssistant({
       const lang: Lang = turn.lang ?? detectLang(turn.text) ?? 'zh';
       const t = turn.triage ?? (await triage.classify(turn.text));
       const since = new Date(clock().getTime() - settings.followUp.withinMinutes * 60_000);
-      const pending = conversations ? await conversations.pending(turn.workerId, since).catch(() => undefined) : undefined;
+      // The pending question and the recent turns in one read; a failed read means no pending question, as
+      // before, and fails the answer only where the turns are needed (awaited again below).
+      const read = conversations?.context(turn.workerId, { limit: 6, since });
+      const context = await read?.catch(() => undefined);
+      const pending = context?.pending;
+      const kept: Kept = { stored: context?.stored ?? true };
       const resumed = pending && isShortReply(turn.text) ? resumeFigure(pending, turn.text, figureContext()) : undefined;
       // A reply that gives the pending fact ("6000", "3年") is that answer unless someone is in danger: a bare
       // figure tells triage too little to send it to a person or decline it.
       let decision = resumed && t.outcome !== 'urgent' ? undefined : triaged(t, lang);
       let understood: string | undefined;
-      if (decision && pending) await conversations?.setPending(turn.workerId, undefined).catch(() => {});
-      if (!decision && pending) ({ decision, understood } = await answerPending(turn, lang, pending, resumed));
+      if (decision && pending) await clearPending(turn.workerId, kept);
+      if (!decision && pending) ({ decision, understood } = await answerPending(turn, lang, pending, resumed, kept));
       if (!decision) {
-        const history = conversations ? await conversations.recent(turn.workerId, { limit: 6, since }) : [];
+        const history = read ? (await read).recent : [];
         const u = await understand(turn, lang, history);
         understood = u.query;
-        decision = await answer(turn, lang, u);
+        decision = await answer(turn, lang, u, kept);
       }
       await remember(turn, decision, understood);
       log.info('assistant.decision', {

@@ -24,10 +24,16 @@ async function report(ctx: CaseContext, outboxId: number, outcome: ReplyOutcome,
   });
 }
 
+/** The outbox dedupe key of a staff message to the worker (staffReply): the only items a case message points to. */
+export const staffReplyKey = (caseId: number, dedupeKey: string) => `case:${caseId}:reply:${dedupeKey}`;
+const staffReplyKeyShape = /^case:\d+:reply:/;
+
 /** The outbox observer: a worker message that carried a staff reply was delivered or given up on. */
 export async function observeReply(ctx: CaseContext, item: OutboxRow, outcome: 'sent' | 'dead'): Promise<void> {
-  // Most worker messages carry no staff reply: one indexed look, no transaction, for those.
-  if (item.kind !== WORKER_MESSAGE || !(await carriesUnreportedReply(ctx.db, item.id))) return;
+  // Only an item keyed as a staff reply can carry one (the bot's own replies are keyed `reply:<inbound id>`…):
+  // the others need no look at all; those that can, one indexed look, no transaction, when they carry none.
+  if (item.kind !== WORKER_MESSAGE || (item.dedupe_key != null && !staffReplyKeyShape.test(item.dedupe_key))) return;
+  if (!(await carriesUnreportedReply(ctx.db, item.id))) return;
   await report(ctx, item.id, outcome === 'sent' ? 'delivered' : 'undelivered', ctx.clock());
 }
 

@@ -22,6 +22,7 @@ import type { Db } from '../store/db.js';
 import { loadCard, loadCards } from './case-card.js';
 import { type CaseContext, caseEffects, inTransaction, slaDue, staffActor } from './case-effects.js';
 import { followUps } from './follow-up.js';
+import { staffReplyKey } from './reply-receipts.js';
 import { type Case, type CaseCard, CaseError, type ClaimResult, type DeskRef, type Staff } from './types.js';
 
 export function staffSide(ctx: CaseContext) {
@@ -73,7 +74,7 @@ export function staffSide(ctx: CaseContext) {
     staffReply(caseId: number, staff: Staff, text: string, dedupeKey: string): Promise<void> {
       return inTransaction(ctx, async (tx, now) => {
         const c = await writable(tx, caseId, 'the reply was not sent');
-        const key = `case:${caseId}:reply:${dedupeKey}`;
+        const key = staffReplyKey(caseId, dedupeKey);
         const messageId = await insertCaseMessage(
           tx,
           { caseId, author: 'staff', staffId: staff.id, staffName: staff.name, text, dedupeKey: key },

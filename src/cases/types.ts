@@ -7,6 +7,7 @@ import type { Citation, Lang } from '../assistant/types.js';
 import type { Attachment, WorkerCaseStatus } from '../conversation/types.js';
 import type { ApplicationStatus, LangText } from '../store/application-store.js';
 import type { CasePriority, CaseRecord, CaseStatus } from '../store/case-store.js';
+import type { Worker } from '../store/worker-store.js';
 import type { FollowUpAnswer } from './follow-up.js';
 
 export type { ApplicationStatus, CasePriority, CaseStatus, LangText };
@@ -186,8 +187,11 @@ export interface ClaimResult {
  */
 export interface CaseService {
   openCase(input: OpenCaseInput): Promise<Case>;
-  /** The worker's active case, or one resolved within the reopen window (their next message reopens it). */
-  activeCaseFor(workerId: number): Promise<Case | undefined>;
+  /**
+   * The worker's active case, or one resolved within the reopen window (their next message reopens it). With the
+   * worker row upsertWorker read for the message, `has_case` false answers without a lookup.
+   */
+  activeCaseFor(workerId: number, worker?: Pick<Worker, 'has_case'>): Promise<Case | undefined>;
   /**
    * Adds a worker's message to the case's thread (reopening a recently resolved case). With `urgent` (the
    * danger category triage found), the case becomes urgent and the on-duty group is alerted, in the same change.

@@ -19,6 +19,7 @@ import {
   updateCaseIf,
 } from '../store/case-store.js';
 import type { Db } from '../store/db.js';
+import type { Worker } from '../store/worker-store.js';
 import { type CaseContext, caseEffects, inTransaction, slaDue, systemActor, workerActor } from './case-effects.js';
 import { extractFacts, intakeSummary } from './intake-facts.js';
 import { type Case, CaseError, type OpenCaseInput } from './types.js';
@@ -128,7 +129,8 @@ export function workerSide(ctx: CaseContext) {
       });
     },
 
-    async activeCaseFor(workerId: number): Promise<Case | undefined> {
+    async activeCaseFor(workerId: number, worker?: Pick<Worker, 'has_case'>): Promise<Case | undefined> {
+      if (worker?.has_case === false) return undefined; // read with the worker row: no case that is not closed
       if (ctx.reopenDays <= 0) return findWorkerCase(ctx.db, workerId, ACTIVE_STATUSES);
       // An active case first, else one resolved recently enough that writing again reopens it.
       return findWorkerCaseOrResolved(ctx.db, workerId, ACTIVE_STATUSES, new Date(ctx.clock().getTime() - ctx.reopenDays * DAY_MS));

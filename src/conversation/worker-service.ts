@@ -33,8 +33,11 @@ export interface CaseDesk {
     citations: Citation[];
     lang: Lang;
   }): Promise<{ id: number }>;
-  /** The open case, or one resolved recently enough that writing again reopens it. */
-  activeCaseFor(workerId: number): Promise<{ id: number; status: string } | undefined>;
+  /**
+   * The open case, or one resolved recently enough that writing again reopens it. `worker`: the row as upserted
+   * for this message, whose `has_case` a desk over the same store may trust (false: there is none to look up).
+   */
+  activeCaseFor(workerId: number, worker?: Pick<Worker, 'has_case'>): Promise<{ id: number; status: string } | undefined>;
   /** With `urgent` (a danger category), the case becomes urgent and the on-duty group is alerted. */
   addWorkerMessage(
     caseId: number,
@@ -167,7 +170,7 @@ export function createWorkerService({
     const flow = (await flows?.take(worker, text, worker.lang ?? lang, inboundId)) ?? { state: 'none' };
     if (flow.state === 'taken') return;
     const triaged = flow.triage ?? (await triage.classify(text));
-    const active = await cases.activeCaseFor(worker.id);
+    const active = await cases.activeCaseFor(worker.id, worker);
     // Asking for a union service after a case was resolved is a new application, not more of the old case.
     const newService = active?.status === 'resolved' && triaged.outcome === 'escalate' && Boolean(flows?.offers(triaged.category));
     if (active && !newService) {
@@ -219,7 +222,7 @@ export function createWorkerService({
       const lang: Lang = worker.lang ?? detectLang(text) ?? message.lang ?? 'zh';
       try {
         if (message.attachment) {
-          const active = await cases.activeCaseFor(worker.id);
+          const active = await cases.activeCaseFor(worker.id, worker);
           if (active) {
             await cases.addWorkerMessage(active.id, { text: text || undefined, attachment: message.attachment }, `in:${inboundId}`);
             await say(worker, lang, 'worker-attachment-added', `reply:${inboundId}`, { caseId: active.id });
@@ -260,7 +263,7 @@ export function createWorkerService({
       metrics.countMessage(identity.channel, 'in');
       const worker = await identify(identity, inboundId);
       const l: Lang = worker.lang ?? lang ?? 'zh';
-      const active = await cases.activeCaseFor(worker.id);
+      const active = await cases.activeCaseFor(worker.id, worker);
       if (active) {
         // A recently resolved case is reopened: the request must reach a person again. An open one already
         // has their attention: asking again adds nothing to its thread.

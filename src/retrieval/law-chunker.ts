@@ -7,7 +7,6 @@
  *   const passages = await chunkDocument({ source: 'laws/labor-contract-law.md', meta, body });
  *   passages[46].articles // [47]
  */
-import { RecursiveCharacterTextSplitter } from '@langchain/textsplitters';
 import { parseArticleHeading } from './chinese-numerals.js';
 import { type FrontMatter, metaString } from './front-matter.js';
 import type { Passage } from './types.js';
@@ -47,6 +46,9 @@ export async function chunkDocument(
       .map((k) => metaString(meta, k))
       .find((v) => v && /^\d{4}-\d{2}-\d{2}$/.test(v)) ?? null;
   const titleEn = metaString(meta, 'title_en');
+  // Loaded when a document is cut, not with the service: LangChain (and LangSmith under it) is ~25 MB of a
+  // process that, started on an indexed database, may never re-index.
+  const { RecursiveCharacterTextSplitter } = await import('@langchain/textsplitters');
   const splitter = new RecursiveCharacterTextSplitter({
     chunkSize: chunkChars,
     chunkOverlap: overlapChars,

@@ -180,6 +180,7 @@ export function createApplications({
 
   return {
     async take(worker, text, lang, inboundId) {
+      if (worker.has_draft === false) return { state: 'none' }; // read with the worker: no draft to look up
       const app = await findDraft(db, worker.id);
       if (!app) return { state: 'none' };
       if (app.lastInbound === inboundId) return { state: 'taken' }; // a replay: this update moved it already

@@ -41,6 +41,15 @@ export interface ConversationStore {
   recent(workerId: number, options?: { limit?: number; since?: Date }): Promise<ConversationTurn[]>;
   /** The question the bot is waiting for this worker to answer (plain JSON), asked after `since`. */
   pending(workerId: number, since: Date): Promise<unknown | undefined>;
+  /**
+   * What a worker's message is read with, in one statement: `pending` and `recent` as those two give them (the
+   * turns newer than `since`, most recent last), and whether a pending question is stored at all, however old
+   * (when none is, there is nothing for `setPending(…, undefined)` to clear).
+   */
+  context(
+    workerId: number,
+    options: { limit: number; since: Date },
+  ): Promise<{ pending: unknown | undefined; stored: boolean; recent: ConversationTurn[] }>;
   /** Stores (or, with undefined, clears) the pending question, asked at `at`. */
   setPending(workerId: number, state: unknown | undefined, at?: Date): Promise<void>;
   forget(workerId: number): Promise<void>;
@@ -56,6 +65,17 @@ interface Row {
   citations: Citation[];
   created_at: Date;
 }
+
+const turnOf = (r: Row): ConversationTurn => ({
+  workerId: r.worker_id,
+  role: r.role,
+  text: r.text,
+  lang: r.lang,
+  decision: r.decision,
+  understood: r.understood,
+  citations: r.citations,
+  at: new Date(r.created_at),
+});
 
 /** Turns kept per worker; older ones are deleted as new ones arrive. */
 const KEEP = 20;
@@ -96,16 +116,29 @@ export function createConversationStore(db: Db, { keep = KEEP }: { keep?: number
           order by id desc limit $2`,
         [workerId, limit, since ?? null],
       );
-      return rows.reverse().map((r) => ({
-        workerId: r.worker_id,
-        role: r.role,
-        text: r.text,
-        lang: r.lang,
-        decision: r.decision,
-        understood: r.understood,
-        citations: r.citations,
-        at: new Date(r.created_at),
-      }));
+      return rows.reverse().map(turnOf);
+    },
+    async context(workerId, { limit, since }) {
+      const rows = await db.query<Row & { part: number; state: unknown; fresh: boolean | null }>(
+        `select * from (
+           select 0 as part, null::jsonb as state, null::boolean as fresh, t.* from (
+             select id, worker_id::int, role, text, lang, decision, understood, citations, created_at
+               from conversation_turns where worker_id = $1 and created_at >= $3 order by id desc limit $2) t
+           union all
+           select 1, state, asked_at >= $3, null, null, null, null, null, null, null, null, null
+             from pending_questions where worker_id = $1) c
+         order by part, id desc`,
+        [workerId, limit, since],
+      );
+      const stored = rows.find((r) => r.part === 1);
+      return {
+        pending: stored?.fresh ? stored.state : undefined,
+        stored: stored !== undefined,
+        recent: rows
+          .filter((r) => r.part === 0)
+          .reverse()
+          .map(turnOf),
+      };
     },
     async pending(workerId, since) {
       const [row] = await db.query<{ state: unknown }>('select state from pending_questions where worker_id = $1 and asked_at >= $2', [

@@ -26,6 +26,8 @@ export interface OutboxRow {
   result: unknown;
   last_error: string | null;
   priority: number;
+  /** The key it was enqueued with (e.g. `reply:<inbound id>`, `case:<id>:reply:…`), or null. */
+  dedupe_key: string | null;
 }
 
 /** Inserts an item (inside the caller's transaction when `db` is one). Returns its id, or the existing one. */
@@ -73,7 +75,7 @@ export async function claimDueOutboxItems(
          order by o.priority desc, o.id
          limit $3
          for update skip locked))
-      returning id::int, channel, stream, kind, payload, attempts, status, result, last_error, priority`,
+      returning id::int, channel, stream, kind, payload, attempts, status, result, last_error, priority, dedupe_key`,
     [channels, now, limit, new Date(now.getTime() + leaseMs)],
   );
   return rows.sort((a, b) => b.priority - a.priority || a.id - b.id);
@@ -118,7 +120,7 @@ export async function releaseOutboxLeases(db: Db): Promise<number> {
 
 export async function getOutboxItem(db: Db, id: number): Promise<OutboxRow | undefined> {
   const [row] = await db.query<OutboxRow>(
-    'select id::int, channel, stream, kind, payload, attempts, status, result, last_error, priority from outbox where id = $1',
+    'select id::int, channel, stream, kind, payload, attempts, status, result, last_error, priority, dedupe_key from outbox where id = $1',
     [id],
   );
   return row;

@@ -13,13 +13,21 @@ export interface Worker {
   pseudonym: string;
   share_contact: boolean;
   forgotten_at: Date | null;
+  /**
+   * Read with the row when upsertWorker links an incoming update (undefined otherwise): whether the worker then
+   * had an application draft, and a case that is not closed. False means the lookup cannot find one: a
+   * worker's drafts and cases begin only with their own messages, which are handled one at a time per chat.
+   */
+  has_draft?: boolean;
+  has_case?: boolean;
 }
 
 const columns = `id::int, channel, external_id, chat_id, display_name, username, lang, pseudonym, share_contact, forgotten_at`;
 
 /**
  * Finds or creates the worker for a channel user; refreshes chat and names (unless they asked to be forgotten).
- * With `inboundId`, also links that stored update to them (as linkInboundToWorker), in the same statement.
+ * With `inboundId`, also links that stored update to them (as linkInboundToWorker), and reads `has_draft` and
+ * `has_case`, in the same statement.
  */
 export async function upsertWorker(
   db: Db,
@@ -42,7 +50,10 @@ export async function upsertWorker(
       : await db.query<Worker>(
           `with w as (${upsert}),
              linked as (update inbound_messages set worker_id = (select id from w) where id = $7 and worker_id is null)
-           select * from w`,
+           select w.*,
+                  exists(select 1 from applications a where a.worker_id = w.id and a.status = 'draft') as has_draft,
+                  exists(select 1 from cases c where c.worker_id = w.id and c.status <> 'closed') as has_case
+             from w`,
           [...params, inboundId],
         );
   return row!;

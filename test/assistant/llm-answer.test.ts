@@ -129,8 +129,7 @@ describe('LLM answers through the openai client', () => {
       append: async (t: (typeof turns)[number]) => {
         turns.push(t);
       },
-      recent: async () => turns,
-      pending: async () => undefined,
+      context: async () => ({ pending: undefined, stored: false, recent: turns }),
       setPending: async () => {},
     };
     fake.reply = (req) =>

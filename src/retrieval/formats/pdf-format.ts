@@ -3,13 +3,13 @@
  * running text and the document layout step cuts it again where each 第X章 / 第X条 begins. A scanned PDF (only
  * images, no text layer) is an error, never an empty document that silently drops out of answers.
  */
-import { extractText, getDocumentProxy } from 'unpdf';
 import { type Block, reflowLines } from './document-layout.js';
 import { FormatError } from './format-error.js';
 
 export const noTextLayer = 'no text layer (scanned PDF?) — OCR it or supply a .docx';
 
 export async function pdfBlocks(bytes: Uint8Array, displayPath: string): Promise<Block[]> {
+  const { extractText, getDocumentProxy } = await import('unpdf'); // loaded when a .pdf is read, not with the service
   let pages: string[];
   try {
     // pdf.js takes ownership of (and detaches) the buffer it is given: hand it a copy.
