@@ -9,7 +9,7 @@ import { smallKnowledge } from '../support/small-knowledge.js';
 import { storeKinds, testDatabaseUrl } from '../support/stores.js';
 
 describe.each(storeKinds)('kill -9 during a burst, on %s', (kind) => {
-  it('loses no worker, and answers twice at most the one whose reply was on the wire at the kill', async () => {
+  it('loses no worker, and answers twice only those whose reply was on the wire at the kill', async () => {
     const r = await runCrashBench({
       messages: 40,
       killAfter: 20,
@@ -20,6 +20,9 @@ describe.each(storeKinds)('kill -9 during a burst, on %s', (kind) => {
       databaseUrl: kind === 'postgres' ? testDatabaseUrl : undefined,
     });
     expect(r.lost).toBe(0);
-    expect(r.answeredTwice).toBeLessThanOrEqual(1);
+    // The outbox delivers up to its batch at once, so more than one reply can be on the wire at the kill; none
+    // first sent after it may repeat, and repeats stay rare.
+    expect(r.repeatedAfterKill).toBe(0);
+    expect(r.answeredTwice).toBeLessThanOrEqual(3);
   }, 180_000);
 });
