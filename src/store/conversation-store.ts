@@ -39,12 +39,11 @@ export interface ConversationStore {
   append(turn: ConversationTurn | readonly ConversationTurn[]): Promise<void>;
   /** Most recent last; only turns newer than `since` when given. */
   recent(workerId: number, options?: { limit?: number; since?: Date }): Promise<ConversationTurn[]>;
-  /** The question the bot is waiting for this worker to answer (plain JSON), asked after `since`. */
-  pending(workerId: number, since: Date): Promise<unknown | undefined>;
   /**
-   * What a worker's message is read with, in one statement: `pending` and `recent` as those two give them (the
-   * turns newer than `since`, most recent last), and whether a pending question is stored at all, however old
-   * (when none is, there is nothing for `setPending(…, undefined)` to clear).
+   * What a worker's message is read with, in one statement: the question the bot is waiting for this worker to
+   * answer (plain JSON), when asked after `since`; the turns newer than `since` as `recent` gives them (most recent
+   * last); and whether a pending question is stored at all, however old (when none is, there is nothing for
+   * `setPending(…, undefined)` to clear).
    */
   context(
     workerId: number,
@@ -139,13 +138,6 @@ export function createConversationStore(db: Db, { keep = KEEP }: { keep?: number
           .reverse()
           .map(turnOf),
       };
-    },
-    async pending(workerId, since) {
-      const [row] = await db.query<{ state: unknown }>('select state from pending_questions where worker_id = $1 and asked_at >= $2', [
-        workerId,
-        since,
-      ]);
-      return row?.state;
     },
     async setPending(workerId, state, at = new Date()) {
       if (state === undefined) {

@@ -35,6 +35,14 @@ export function setConfigSql(settings: Settings, local: boolean): string {
   return `select ${entries.map(([name, value]) => `set_config('${name}', '${value}', ${local})`).join(', ')}`;
 }
 
+/** `queryWith` inside a transaction: the settings hold for the rest of it (as a nested transaction would). */
+export function queryWithInTransaction(tx: Pick<Db, 'query'>): Db['queryWith'] {
+  return async <T>(settings: Settings, sql: string, params?: readonly unknown[]) => {
+    await tx.query(setConfigSql(settings, true));
+    return tx.query<T>(sql, params);
+  };
+}
+
 /**
  * The store failed: in a way the operator must fix (missing extension, locked data dir, bad URL, a server that
  * does not answer: `connect`), or a connection that broke under a running service (`unavailable`: try again).

@@ -13,7 +13,7 @@ import pg from 'pg';
 import pgvector from 'pgvector';
 import { yieldToEventLoop } from '../event-loop.js';
 import { lockDataDir } from './data-dir-lock.js';
-import { type Db, type Settings, StoreError, setConfigSql } from './db.js';
+import { type Db, queryWithInTransaction, type Settings, StoreError, setConfigSql } from './db.js';
 import { migrate } from './migrate.js';
 
 export interface StoreOptions {
@@ -173,15 +173,12 @@ async function openPostgres({ url, max, schema, connectTimeoutMs, applicationNam
       client.on('error', onError);
       try {
         await client.query('begin');
+        const inner = wrap(client);
         const tx: Db = {
           ...db,
-          ...wrap(client),
-          transaction: (inner) => inner(tx), // nested: join the outer transaction
-          // In a transaction, for the rest of it (as a nested transaction would).
-          async queryWith<T>(settings: Settings, sql: string, params?: readonly unknown[]) {
-            await tx.query(setConfigSql(settings, true));
-            return tx.query<T>(sql, params);
-          },
+          ...inner,
+          transaction: (nested) => nested(tx), // nested: join the outer transaction
+          queryWith: queryWithInTransaction(inner),
           close: async () => {},
         };
         const result = await fn(tx);
@@ -291,14 +288,12 @@ async function openPglite(dataDir: string): Promise<Db> {
     ...wrap(pglite),
     transaction: <T>(fn: (tx: Db) => Promise<T>) =>
       pglite.transaction(async (t) => {
+        const inner = wrap(t);
         const tx: Db = {
           ...db,
-          ...wrap(t),
-          transaction: (inner) => inner(tx),
-          async queryWith<R>(settings: Settings, sql: string, params?: readonly unknown[]) {
-            await tx.query(setConfigSql(settings, true));
-            return tx.query<R>(sql, params);
-          },
+          ...inner,
+          transaction: (nested) => nested(tx),
+          queryWith: queryWithInTransaction(inner),
           close: async () => {},
         };
         return fn(tx);
