@@ -92,9 +92,9 @@ export interface HybridCandidate extends Omit<Passage, 'text'> {
 }
 
 const versionColumns = `id, embedder, dimensions, status, stats, created_at as "createdAt", activated_at as "activatedAt"`;
-const passageColumns = `p.id::int as id, p.title, p.kind, p.path, p.articles, p.effective::text as effective, p.source, p.text`;
-const candidateColumns = `p.id::int as id, p.title, p.kind, p.path, p.articles, p.effective::text as effective, p.source,
-  case when f.pool = 'articles' and p.articles[1] <= 3 then p.text end as text`;
+const rowColumns = `p.id::int as id, p.title, p.kind, p.path, p.articles, p.effective::text as effective, p.source`;
+const passageColumns = `${rowColumns}, p.text`;
+const candidateColumns = `${rowColumns}, case when f.pool = 'articles' and p.articles[1] <= 3 then p.text end as text`;
 const SEARCH_SETTINGS = { enable_sort: 'off', 'hnsw.ef_search': '100', jit: 'off' } as const;
 
 /**
