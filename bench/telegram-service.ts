@@ -2,12 +2,12 @@
  * The service side of `npm run bench:telegram`, run as its own process (as in production, where Telegram
  * is elsewhere): the Telegram channel in webhook mode on the shared HTTP server, the outbox, and a worker
  * side from a factory. Prints `{"port":…}` when ready; on SIGTERM stops gracefully (in-flight updates
- * finish) and prints `{"peakRssMb":…,"cpuMs":…,"statements":…,"postgresCpuMs":…,"state":…}`, each from ready until
+ * finish) and prints `{"peakRssMb":…,"peakHeapMb":…,"peakExternalMb":…,"cpuMs":…,"statements":…,"postgresCpuMs":…,"state":…}`, each from ready until
  * every update was handled and every reply delivered (cpuMs: user + system CPU of this process; statements: the SQL
  * statements it sent, `begin` and `commit` included, counted at the drivers; postgresCpuMs: on PostgreSQL, the CPU
  * its backends for this database spent).
  *
- *   tsx bench/telegram-service.ts --api-root http://127.0.0.1:PORT --secret S [--stand-in | --echo] [--database-url …] [--first-start] [--statements]
+ *   node bench/scratch/build/bench/telegram-service.js (or tsx bench/telegram-service.ts) --api-root http://127.0.0.1:PORT --secret S [--stand-in | --echo] [--database-url …] [--first-start] [--statements]
  *
  * By default the whole app as `npm start` composes it (src/app.ts), started on a database indexed beforehand by
  * `npm run reindex` in its own process, as in production (`--first-start`: the service builds the index itself,
@@ -187,9 +187,11 @@ async function main() {
     },
   });
   const statements = countStatements(values.statements);
-  let peakRss = process.memoryUsage().rss;
+  // Where the peak's memory is: the JS heap, and `external` (buffers, and PGlite's WebAssembly memory).
+  let peak = process.memoryUsage();
   const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const now = process.memoryUsage();
+    if (now.rss > peak.rss) peak = now;
   }, 50);
   const dataDir = mkdtempSync(join(tmpdir(), 'niangjia-bench-'));
   const databaseUrl = values['database-url'];
@@ -223,7 +225,9 @@ async function main() {
     }
     clearInterval(sampler);
     rmSync(dataDir, { recursive: true, force: true });
-    process.stdout.write(`${JSON.stringify({ peakRssMb: peakRss / 1024 / 1024, ...measured })}\n`);
+    const mb = (bytes: number) => bytes / 1024 / 1024;
+    const memory = { peakRssMb: mb(peak.rss), peakHeapMb: mb(peak.heapTotal), peakExternalMb: mb(peak.external) };
+    process.stdout.write(`${JSON.stringify({ ...memory, ...measured })}\n`);
     process.exit(0);
   });
 }
@@ -261,7 +265,10 @@ async function wholeApp({
   if (!firstStart) {
     // As in production, the service starts on an indexed database: `npm run reindex` in a process of its own
     // (the index and the triage model), so the peak RSS measured is the service's, not the first build's.
-    const built = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../src/admin/reindex-cli.ts', import.meta.url))], {
+    // Compiled (bench/telegram.ts builds this file to JavaScript), the re-index is compiled too.
+    const compiled = import.meta.url.endsWith('.js');
+    const reindex = fileURLToPath(new URL(`../src/admin/reindex-cli.${compiled ? 'js' : 'ts'}`, import.meta.url));
+    const built = spawnSync(process.execPath, [...(compiled ? [] : ['--import', 'tsx']), reindex], {
       env: { PATH: process.env['PATH'], ...(url ? { DATABASE_URL: url } : { DATA_DIR: dataDir }), KNOWLEDGE_DIR: './knowledge' },
       stdio: ['ignore', 'ignore', 'inherit'],
     });

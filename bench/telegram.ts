@@ -1,5 +1,5 @@
 /**
- * npm run bench:telegram [-- --workers 200 --messages 5 --rate 100 --stand-in|--echo --database-url postgres://… --first-start --statements]
+ * npm run bench:telegram [-- --workers 200 --messages 5 --rate 100 --stand-in|--echo --database-url postgres://… --first-start --statements --pool shared|wide --tsx]
  *
  * Drives the Telegram webhook with N simulated workers sending M messages each at an offered rate
  * (`--rate`, default 100 msg/s, open loop; `--rate 0` = closed loop, each worker's next message as soon as
@@ -13,8 +13,9 @@
  * the workers are elsewhere; this process is the workers and the fake Bot API. The service is the whole app
  * (src/app.ts) by default; `--stand-in` (keyword assistant) and `--echo` measure the channel alone.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -42,6 +43,8 @@ export interface BenchOptions {
   firstStart?: boolean;
   /** The service prints how often each SQL statement ran (PostgreSQL), to stderr. */
   statements?: boolean;
+  /** Run the service's TypeScript through tsx instead of compiling it first (as `npm run dev` does). */
+  tsx?: boolean;
 }
 
 export interface BenchResult {
@@ -57,6 +60,9 @@ export interface BenchResult {
   p95: number;
   p99: number;
   peakRssMb: number;
+  /** At that peak: the JS heap (V8's heapTotal), and `external` (buffers, and PGlite's WebAssembly memory). */
+  peakHeapMb: number;
+  peakExternalMb: number;
   /** The service process's CPU (user + system, all threads) from ready until all was handled and delivered, per message sent. */
   cpuMsPerMessage: number;
   /** SQL statements the service sent in that time (begin and commit included), per message sent. */
@@ -70,15 +76,41 @@ const SECRET = 'bench_secret';
 /** Starts bench/telegram-service.ts as its own process; resolves with its webhook URL and a stopper. */
 interface ServiceReport {
   peakRssMb: number;
+  peakHeapMb?: number;
+  peakExternalMb?: number;
   cpuMs?: number;
   statements?: number;
   postgresCpuMs?: number;
   state?: { workerMessages?: number };
 }
 
-async function startService(args: string[], nodeArgs: string[] = []): Promise<{ url: string; stop: () => Promise<ServiceReport> }> {
-  const script = fileURLToPath(new URL('./telegram-service.ts', import.meta.url));
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+/**
+ * The service as production runs it: compiled to JavaScript (tsconfig.bench.json, incremental, with src's
+ * non-TypeScript files beside it as `npm run build` does) and run by node without the tsx loader, which
+ * costs ~85 MB of RSS and the compile at start. `tsx` runs the sources instead (quicker to iterate).
+ */
+function serviceScript(tsx: boolean): string[] {
+  if (tsx) return ['--import', 'tsx', fileURLToPath(new URL('./telegram-service.ts', import.meta.url))];
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.bench.json')], {
+    stdio: 'inherit',
+  });
+  if (tsc.status !== 0) throw new Error(`compiling the bench service failed (tsc exit ${tsc.status})`);
+  const out = join(root, 'bench/scratch/build');
+  cpSync(join(root, 'src'), join(out, 'src'), { recursive: true, filter: (path) => !path.endsWith('.ts') });
+  // What the code finds beside src/ (the shipped prompts, locales and knowledge), found beside the build's src/.
+  for (const folder of ['prompts', 'locales', 'knowledge']) {
+    if (!existsSync(join(out, folder))) symlinkSync(join(root, folder), join(out, folder));
+  }
+  return [join(out, 'bench/telegram-service.js')];
+}
+
+async function startService(
+  args: string[],
+  nodeArgs: string[],
+  tsx: boolean,
+): Promise<{ url: string; stop: () => Promise<ServiceReport> }> {
+  const child = spawn(process.execPath, [...nodeArgs, ...serviceScript(tsx), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
   const lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
   const first = await lines.next();
   if (first.done) throw new Error('bench service exited before it was ready');
@@ -93,17 +125,27 @@ async function startService(args: string[], nodeArgs: string[] = []): Promise<{ 
   };
 }
 
-function loadQuestions(): string[] {
-  const dir = new URL('../../shared/eval/', import.meta.url);
+/**
+ * Questions a worker asks for information (retrieval sets, and the behaviour sets' `answer` lines): each gets
+ * one reply, so a second reply with the same text to the same chat is a duplicate. Escalations add a case
+ * notice, counted apart as `extra`. The shared development sets give ~150 distinct questions, so most of a
+ * 1,000-message run repeats one (as common questions do); `wide` (`--pool wide`) adds the project's own
+ * sets under eval/blind/ (~1,900 distinct), so that nearly every message is new to the service's caches.
+ */
+function loadQuestions(wide = false): string[] {
   const out: string[] = [];
-  // Questions a worker asks for information (the retrieval set and the behaviour set's `answer` lines): each
-  // gets one reply, so a second reply with the same text to the same chat is a duplicate. Escalations add a
-  // case notice, counted apart as `extra`.
-  for (const [file, field] of [
-    ['retrieval.jsonl', 'question'],
-    ['behaviour.jsonl', 'message'],
-  ] as const) {
-    const path = new URL(file, dir);
+  const files: Array<[URL, string]> = [
+    [new URL('../../shared/eval/retrieval.jsonl', import.meta.url), 'question'],
+    [new URL('../../shared/eval/behaviour.jsonl', import.meta.url), 'message'],
+  ];
+  if (wide) {
+    const blind = new URL('../eval/blind/', import.meta.url);
+    for (const name of readdirSync(blind).sort()) {
+      if (name.startsWith('retrieval-')) files.push([new URL(name, blind), 'question']);
+      if (name.startsWith('behaviour-')) files.push([new URL(name, blind), 'message']);
+    }
+  }
+  for (const [path, field] of files) {
     if (!existsSync(path)) continue;
     for (const line of readFileSync(path, 'utf8').split('\n')) {
       if (!line.trim()) continue;
@@ -127,6 +169,7 @@ export async function runTelegramBench({
   maxConnections = 40,
   firstStart = false,
   statements: statementLog = false,
+  tsx = false,
 }: BenchOptions = {}): Promise<BenchResult> {
   const tg = await startFakeTelegram();
   const service = await startService(
@@ -143,6 +186,7 @@ export async function runTelegramBench({
       ...(statementLog ? ['--statements'] : []),
     ],
     profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    tsx,
   );
   const { url } = service;
   const { origin, pathname: path } = new URL(url);
@@ -239,7 +283,7 @@ export async function runTelegramBench({
 
   // Let anything late arrive, then count: every message must have exactly one answer.
   await new Promise((r) => setTimeout(r, 500));
-  const { peakRssMb, cpuMs, statements, postgresCpuMs, state } = await service.stop();
+  const { peakRssMb, peakHeapMb = NaN, peakExternalMb = NaN, cpuMs, statements, postgresCpuMs, state } = await service.stop();
   // Exactly once: every message the service meant to send (one outbox item each) reached the fake once.
   const sends = [...answers.values()].reduce((a, b) => a + b, 0);
   const intended = state?.workerMessages ?? sends;
@@ -266,6 +310,8 @@ export async function runTelegramBench({
     p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
     peakRssMb,
+    peakHeapMb,
+    peakExternalMb,
     cpuMsPerMessage: (cpuMs ?? NaN) / sent,
     statementsPerMessage: (statements ?? NaN) / sent,
     postgresCpuMsPerMessage: (postgresCpuMs ?? NaN) / sent,
@@ -284,6 +330,8 @@ async function main() {
       'database-url': { type: 'string' },
       'first-start': { type: 'boolean', default: false },
       statements: { type: 'boolean', default: false },
+      tsx: { type: 'boolean', default: false },
+      pool: { type: 'string', default: 'shared' },
     },
   });
   const workers = Number(values.workers);
@@ -299,6 +347,8 @@ async function main() {
     profileDir: values.profile,
     firstStart: values['first-start'],
     statements: values.statements,
+    tsx: values.tsx,
+    questions: loadQuestions(values.pool === 'wide'),
   });
   const store = values['database-url'] ? 'postgres' : 'pglite (temp dir)';
   const fmt = (n: number) => n.toFixed(1);
@@ -311,7 +361,7 @@ async function main() {
   console.log(`  ${fmt(r.perSecond)} messages/s answered (first POST to last answer, ${fmt(r.seconds)} s)`);
   console.log(`  latency update POST → sendMessage: p50 ${fmt(r.p50)} ms  p95 ${fmt(r.p95)} ms  p99 ${fmt(r.p99)} ms`);
   console.log(
-    `  peak RSS of the service process ${fmt(r.peakRssMb)} MB; its CPU ${fmt(r.cpuMsPerMessage)} ms and ${fmt(r.statementsPerMessage)} SQL statements per message${Number.isNaN(r.postgresCpuMsPerMessage) ? '' : `; PostgreSQL's CPU ${fmt(r.postgresCpuMsPerMessage)} ms per message`}`,
+    `  peak RSS of the service process ${fmt(r.peakRssMb)} MB (JS heap ${fmt(r.peakHeapMb)}, external ${fmt(r.peakExternalMb)}); its CPU ${fmt(r.cpuMsPerMessage)} ms and ${fmt(r.statementsPerMessage)} SQL statements per message${Number.isNaN(r.postgresCpuMsPerMessage) ? '' : `; PostgreSQL's CPU ${fmt(r.postgresCpuMsPerMessage)} ms per message`}`,
   );
   const ok = r.lost === 0 && r.duplicated === 0;
   console.log(
