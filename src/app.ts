@@ -117,7 +117,7 @@ export async function startApp({
       onProgress: firstStartProgress(progress),
       conversations,
       clock,
-      onSearch: (ms) => metrics.observeRetrieval(ms),
+      onSearch: (ms, cached) => metrics.observeRetrieval(ms, cached),
     });
     if (built) progress.write('Knowledge indexed.\n');
     // Warm the index's pages and the triage model, so the first worker does not wait for them.

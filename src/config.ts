@@ -114,6 +114,7 @@ const schema = z.object({
 
   // Knowledge index
   INDEX_VERSIONS_KEPT: int(3, 1),
+  RETRIEVAL_CACHE_SIZE: int(500),
   KNOWLEDGE_MAX_FILE_MB: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(10)),
 
   // Local figures the calculators need (unset: the answer names the figure and where it is published)

@@ -26,7 +26,7 @@ export interface OpenAssistantOptions {
   conversations?: ConversationMemory;
   clock?: () => Date;
   /** Told the time of every search (the retrieval-latency metric). */
-  onSearch?: (ms: number) => void;
+  onSearch?: (ms: number, cached: boolean) => void;
 }
 
 export async function openAssistant({

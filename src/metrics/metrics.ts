@@ -22,8 +22,8 @@ export interface Metrics {
   countMessage(channel: string, direction: Direction): void;
   /** One decision of the assistant: its kind, the triage category (`none` when there is none), how long it took. */
   observeDecision(kind: DecisionKind, category: string, ms: number): void;
-  /** One retrieval (hybrid search) and how long it took. */
-  observeRetrieval(ms: number): void;
+  /** One retrieval (hybrid search, or a repeated question the retrieval cache answered) and how long it took. */
+  observeRetrieval(ms: number, cached?: boolean): void;
   /** An outbox delivery failed: tried again later, or given up (a dead letter). */
   countDeliveryFailure(channel: string, outcome: DeliveryFailure): void;
   /** Cases that waited past their SLA and were reminded about. */
@@ -69,7 +69,8 @@ export function createMetrics({ process = false }: MetricsOptions = {}): Metrics
   });
   const retrievalSeconds = new Histogram({
     name: 'niangjia_retrieval_duration_seconds',
-    help: 'Time of one hybrid search over the knowledge index',
+    help: 'Time of one lookup in the knowledge index; cached: a repeated question answered by the retrieval cache',
+    labelNames: ['cached'] as const,
     buckets: secondsBuckets.retrieval,
     registers,
   });
@@ -98,7 +99,7 @@ export function createMetrics({ process = false }: MetricsOptions = {}): Metrics
       decisions.inc({ kind, category });
       decisionSeconds.observe({ kind }, ms / 1000);
     },
-    observeRetrieval: (ms) => retrievalSeconds.observe(ms / 1000),
+    observeRetrieval: (ms, cached = false) => retrievalSeconds.observe({ cached: String(cached) }, ms / 1000),
     countDeliveryFailure: (channel, outcome) => deliveryFailures.inc({ channel, outcome }),
     countSlaBreaches: (n) => slaBreaches.inc(n),
     countHttpRequest: (route, status) => httpRequests.inc({ route, status: String(status) }),

@@ -20,6 +20,7 @@
 
 import { type Embedder, isCorpusFitted } from '../llm/embedder.js';
 import { type Logger, silentLogger } from '../log.js';
+import { deepFreeze, Lru } from '../lru.js';
 import type { Db } from '../store/db.js';
 import { createKnowledgeStore, type HybridCandidate, type IndexVersion } from '../store/knowledge-store.js';
 import { tokenize } from '../text/tokenizer.js';
@@ -76,8 +77,14 @@ export interface RetrieverOptions {
    */
   liveCheckMs?: number;
   now?: () => number;
-  /** Told the time of every lookup, in ms (the service's retrieval-latency metric). */
-  onSearch?: (ms: number) => void;
+  /** Told the time of every lookup, in ms (the service's retrieval-latency metric), and whether the cache answered it. */
+  onSearch?: (ms: number, cached: boolean) => void;
+  /**
+   * Lookups kept, least recently used dropped first (RETRIEVAL_CACHE_SIZE; 0: none). A lookup depends only on
+   * the question, k and the live version, so the key is those three: a switch to a new version misses at once.
+   * Concurrent lookups of one question share one search. What is kept is frozen: no caller can change it.
+   */
+  cacheSize?: number;
 }
 
 export interface HybridScoredPassage extends ScoredPassage {
@@ -147,6 +154,7 @@ export function createRetriever({
   liveCheckMs = 1000,
   now = () => performance.now(),
   onSearch,
+  cacheSize = 0,
 }: RetrieverOptions) {
   const {
     candidates = 40,
@@ -308,12 +316,28 @@ export function createRetriever({
     return { passages, issues };
   }
 
+  const cache = new Lru<string, Promise<Lookup>>(cacheSize);
+  const cached = async (query: string, options?: SearchOptions): Promise<{ result: Lookup; hit: boolean }> => {
+    if (cacheSize <= 0) return { result: await lookup(query, options), hit: false };
+    const live = await liveVersion();
+    const key = `${live?.id}\u0000${options?.k ?? 10}\u0000${query}`;
+    const kept = cache.get(key);
+    if (kept) return { result: await kept, hit: true };
+    const search = lookup(query, options).then(deepFreeze);
+    cache.set(key, search);
+    search.catch(() => cache.delete(key)); // a failed search is not kept
+    return { result: await search, hit: false };
+  };
+
   const timed = async (query: string, options?: SearchOptions): Promise<Lookup> => {
     const started = performance.now();
+    let hit = false;
     try {
-      return await lookup(query, options);
+      const found = await cached(query, options);
+      hit = found.hit;
+      return found.result;
     } finally {
-      onSearch?.(performance.now() - started);
+      onSearch?.(performance.now() - started, hit);
     }
   };
 

@@ -28,6 +28,7 @@ export interface OpenKnowledgeOptions {
     | 'LLM_TIMEOUT_MS'
     | 'KNOWLEDGE_DIR'
     | 'INDEX_VERSIONS_KEPT'
+    | 'RETRIEVAL_CACHE_SIZE'
     | 'KNOWLEDGE_MAX_FILE_MB'
   >;
   log?: Logger;
@@ -37,7 +38,7 @@ export interface OpenKnowledgeOptions {
   /** What else an index version carries (the triage model), built with it. */
   extras?: VersionExtras;
   /** Told the time of every search (the retrieval-latency metric). */
-  onSearch?: (ms: number) => void;
+  onSearch?: (ms: number, cached: boolean) => void;
 }
 
 export async function openKnowledge({
@@ -67,5 +68,9 @@ export async function openKnowledge({
   };
   const built = rebuild ? (await buildIndex(options), true) : (await ensureIndexed(options)).built;
   const thesaurus = await loadThesaurus(join(config.KNOWLEDGE_DIR, 'thesaurus.tsv'));
-  return { embedder, retriever: createRetriever({ db, embedder, thesaurus, log, onSearch }), built };
+  return {
+    embedder,
+    retriever: createRetriever({ db, embedder, thesaurus, log, onSearch, cacheSize: config.RETRIEVAL_CACHE_SIZE }),
+    built,
+  };
 }

@@ -6,6 +6,7 @@
  */
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import { Lru } from '../lru.js';
 
 let jieba: Jieba | undefined;
 /**
@@ -183,15 +184,13 @@ export function stemEnglish(word: string): string {
 
 // The last texts tokenized: one message's question is tokenized several times (triage, both search pools,
 // the query embedder), and jieba is the costly part. Small, so a re-index's passages just pass through.
-const recent = new Map<string, readonly string[]>();
-const RECENT_MAX = 16;
+const recent = new Lru<string, readonly string[]>(16);
 
 /** Search-mode terms of `text`, stopwords removed, in order (duplicates kept: they are term frequency). */
 export function tokenize(text: string): string[] {
   const known = recent.get(text);
   if (known) return [...known];
   const out = tokenizeUncached(text);
-  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
   recent.set(text, out.slice());
   return out;
 }

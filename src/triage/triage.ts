@@ -16,6 +16,8 @@
  *   const triage = createTriage({ lexicon: createDangerLexicon(data), model });
  *   triage.classify('工友触电了叫不醒') // → { outcome: 'urgent', category: 'electricity', source: 'lexicon', … }
  */
+
+import { deepFreeze, Lru } from '../lru.js';
 import { createDangerLexicon, type DangerHit, type DangerLexicon, type DangerLexiconData } from './danger-lexicon.js';
 import { type LinearModel, predict, restoreModel, type StoredLinearModel } from './linear-model.js';
 import { messageFeatures } from './message-features.js';
@@ -48,53 +50,66 @@ export function createTriage({
   lexicon,
   model,
   thresholds = {},
+  cacheSize = 1000,
 }: {
   lexicon: DangerLexicon;
   model: LinearModel;
   thresholds?: Partial<TriageThresholds>;
+  /** Results kept for texts seen again (0: none); each is shared and frozen. */
+  cacheSize?: number;
 }): Triage {
   const t = { ...defaultThresholds, ...thresholds };
+  // A triage depends on the text alone: a message sent again ("转人工", "加班费怎么算") is not classified again.
+  const recent = new Lru<string, TriageResult>(cacheSize);
   return {
     classify(text) {
-      const scan = lexicon.scan(text);
-      const features = messageFeatures(text, scan);
-      const ranked = predict(model, features);
-      const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
-      for (const r of ranked) outcomes[outcomeOf(r.label)] += r.p;
-      const best = (outcome: Outcome) => ranked.find((r) => outcomeOf(r.label) === outcome);
-      const evidence = {
-        danger: [...new Set(scan.hits.map((h) => `${h.category}:${h.term}${h.framed ? ' (framed)' : ''}`))],
-        frames: scan.frames,
-        label: ranked[0]?.label ?? '',
-        outcomes: Object.fromEntries(OUTCOMES.map((o) => [o, Math.round(outcomes[o] * 1000) / 1000])) as Record<Outcome, number>,
-      };
-      const result = (outcome: Outcome, category: string, confidence: number, source: TriageResult['source']): TriageResult => ({
-        outcome,
-        category,
-        confidence: Math.round(confidence * 1000) / 1000,
-        source,
-        evidence,
-      });
-
-      if (scan.urgent.length) return result('urgent', dangerCategory(scan.urgent, best('urgent')?.label), 1, 'lexicon');
-      if (outcomes.urgent >= t.urgent) return result('urgent', best('urgent')!.label.split(':')[1]!, outcomes.urgent, 'classifier');
-      // The employer's side asking how to avoid a duty (有个员工…怎么操作可以不给补偿, "I'm HR, how can we
-      // avoid…") is declined whatever its words of law make the classifier think.
-      if (features.includes('V:employer') && features.includes('V:evade')) return result('decline', 'employer_evasion', 1, 'voice');
-      // Telling the bot to drop its rules is manipulation by definition, whatever else the message asks.
-      if (features.includes('V:override')) return result('decline', 'injection', 1, 'voice');
-      const top = ranked[0] ? outcomeOf(ranked[0].label) : 'answer';
-      // A worker asking the union itself to act — a lawyer, a call to the boss, hardship help, news of their
-      // own case — goes to a person even when the classifier reads the words of law in it as a question.
-      const asked = !speaksForOthers(features) && requests.find(([voice]) => features.includes(voice));
-      if (asked && top === 'answer' && outcomes.decline < t.decline) return result('escalate', asked[1], 1, 'voice');
-      if (outcomes.escalate >= t.escalate || (top === 'escalate' && outcomes.escalate >= outcomes.answer)) {
-        return result('escalate', best('escalate')!.label.split(':')[1]!, outcomes.escalate, 'classifier');
-      }
-      if (outcomes.decline >= t.decline) return result('decline', best('decline')!.label.split(':')[1]!, outcomes.decline, 'classifier');
-      return result('answer', best('answer')?.label.split(':')[1] ?? 'legal_question', outcomes.answer, 'classifier');
+      const known = recent.get(text);
+      if (known) return known;
+      const result = classifyUncached(text);
+      recent.set(text, deepFreeze(result));
+      return result;
     },
   };
+
+  function classifyUncached(text: string): TriageResult {
+    const scan = lexicon.scan(text);
+    const features = messageFeatures(text, scan);
+    const ranked = predict(model, features);
+    const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+    for (const r of ranked) outcomes[outcomeOf(r.label)] += r.p;
+    const best = (outcome: Outcome) => ranked.find((r) => outcomeOf(r.label) === outcome);
+    const evidence = {
+      danger: [...new Set(scan.hits.map((h) => `${h.category}:${h.term}${h.framed ? ' (framed)' : ''}`))],
+      frames: scan.frames,
+      label: ranked[0]?.label ?? '',
+      outcomes: Object.fromEntries(OUTCOMES.map((o) => [o, Math.round(outcomes[o] * 1000) / 1000])) as Record<Outcome, number>,
+    };
+    const result = (outcome: Outcome, category: string, confidence: number, source: TriageResult['source']): TriageResult => ({
+      outcome,
+      category,
+      confidence: Math.round(confidence * 1000) / 1000,
+      source,
+      evidence,
+    });
+
+    if (scan.urgent.length) return result('urgent', dangerCategory(scan.urgent, best('urgent')?.label), 1, 'lexicon');
+    if (outcomes.urgent >= t.urgent) return result('urgent', best('urgent')!.label.split(':')[1]!, outcomes.urgent, 'classifier');
+    // The employer's side asking how to avoid a duty (有个员工…怎么操作可以不给补偿, "I'm HR, how can we
+    // avoid…") is declined whatever its words of law make the classifier think.
+    if (features.includes('V:employer') && features.includes('V:evade')) return result('decline', 'employer_evasion', 1, 'voice');
+    // Telling the bot to drop its rules is manipulation by definition, whatever else the message asks.
+    if (features.includes('V:override')) return result('decline', 'injection', 1, 'voice');
+    const top = ranked[0] ? outcomeOf(ranked[0].label) : 'answer';
+    // A worker asking the union itself to act — a lawyer, a call to the boss, hardship help, news of their
+    // own case — goes to a person even when the classifier reads the words of law in it as a question.
+    const asked = !speaksForOthers(features) && requests.find(([voice]) => features.includes(voice));
+    if (asked && top === 'answer' && outcomes.decline < t.decline) return result('escalate', asked[1], 1, 'voice');
+    if (outcomes.escalate >= t.escalate || (top === 'escalate' && outcomes.escalate >= outcomes.answer)) {
+      return result('escalate', best('escalate')!.label.split(':')[1]!, outcomes.escalate, 'classifier');
+    }
+    if (outcomes.decline >= t.decline) return result('decline', best('decline')!.label.split(':')[1]!, outcomes.decline, 'classifier');
+    return result('answer', best('answer')?.label.split(':')[1] ?? 'legal_question', outcomes.answer, 'classifier');
+  }
 }
 
 /** The worker's own requests of the union (message-features.ts, `voices`), with the escalation they are. */

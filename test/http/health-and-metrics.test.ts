@@ -128,7 +128,8 @@ describe.each(storeKinds)('outbox health and /metrics on %s', (kind) => {
     metrics.countMessage('telegram', 'in');
     metrics.observeDecision('escalate', 'legal_aid', 40);
     metrics.countSlaBreaches(2);
-    metrics.observeRetrieval(12); // what the retriever's onSearch hook reports (app.ts)
+    metrics.observeRetrieval(12, false); // what the retriever's onSearch hook reports (app.ts)
+    metrics.observeRetrieval(0.1, true);
 
     const res = await fetch(`${base}/metrics`);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
@@ -139,7 +140,8 @@ describe.each(storeKinds)('outbox health and /metrics on %s', (kind) => {
     expect(text).toContain('niangjia_outbox_failures_total{channel="refused",outcome="dead"} 2');
     expect(text).toContain('niangjia_decisions_total{kind="escalate",category="legal_aid"} 1');
     expect(text).toContain('niangjia_decision_duration_seconds_bucket{le="0.05",kind="escalate"} 1');
-    expect(text).toContain('niangjia_retrieval_duration_seconds_count 1');
+    expect(text).toContain('niangjia_retrieval_duration_seconds_count{cached="false"} 1');
+    expect(text).toContain('niangjia_retrieval_duration_seconds_count{cached="true"} 1');
     expect(text).toContain('niangjia_sla_breaches_total 2');
     expect(text).toContain('niangjia_outbox_items{status="pending"} 3'); // the stuck one, the new case's card and notice
     expect(text).toContain('niangjia_outbox_items{status="dead"} 0');

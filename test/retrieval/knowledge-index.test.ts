@@ -84,6 +84,27 @@ describe.each(storeKinds)('knowledge index on %s', (kind) => {
     expect(after!.title).toBe('中华人民共和国工会法');
   });
 
+  it('the retrieval cache answers a repeated question as a search would, frozen, and misses after a switch', async () => {
+    const searches: boolean[] = [];
+    const retriever = createRetriever({ db: store.db, embedder, cacheSize: 2, liveCheckMs: 0, onSearch: (_ms, hit) => searches.push(hit) });
+    const fresh = createRetriever({ db: store.db, embedder });
+    const q = '试用期最长能约定多久';
+    const [a, b] = await Promise.all([retriever.lookup(q, { k: 5 }), retriever.lookup(q, { k: 5 })]); // one search, shared
+    expect(searches).toEqual([false, true]);
+    expect(b).toBe(a);
+    expect(a).toEqual(await fresh.lookup(q, { k: 5 }));
+    expect(() => (a.passages as unknown[]).push(1)).toThrow(TypeError);
+    expect(() => Object.assign(a.passages[0]!, { text: '' })).toThrow(TypeError);
+    await retriever.lookup(q, { k: 3 }); // another k is another lookup
+    await retriever.lookup('加班费', { k: 5 }); // the least recently used (k 5) leaves
+    await retriever.lookup(q, { k: 3 });
+    await retriever.lookup(q, { k: 5 });
+    expect(searches.slice(2)).toEqual([false, false, true, false]);
+    await buildIndex({ db: store.db, embedder, knowledgeDir, keep: 1 });
+    await retriever.lookup(q, { k: 5 });
+    expect(searches.at(-1)).toBe(false);
+  });
+
   it('a failed build leaves the live version serving', async () => {
     const kstore = createKnowledgeStore(store.db);
     const live = (await kstore.liveVersion())!.id;

@@ -45,6 +45,10 @@ describe.each(storeKinds)('the triage model of an index version on %s', (kind) =
     expect(trained?.stats).toMatchObject({ lines: 8, questions: 8 });
     expect((await triage.live()).classify('车间着火了').outcome).toBe('urgent');
     expect((await triage.live()).classify('转人工').outcome).toBe('escalate');
+    // A message sent again is not classified again: the same result, frozen, so no caller can change the shared one.
+    const again = (await triage.live()).classify('车间着火了');
+    expect(again).toBe((await triage.live()).classify('车间着火了'));
+    expect(Object.isFrozen(again.evidence.danger)).toBe(true);
 
     // Nothing changed: no new version.
     expect((await run()).version).toBe(first.version);
