@@ -11,7 +11,7 @@ import type { DangerScan } from './danger-lexicon.js';
 import { normalise } from './text-matcher.js';
 
 /** Bump when the features change: a stored model trained on other features is then retrained, not copied. */
-export const FEATURES_VERSION = 12;
+export const FEATURES_VERSION = 15;
 
 export function messageFeatures(text: string, scan: DangerScan): string[] {
   const t = normalise(text);
@@ -47,15 +47,15 @@ export function messageFeatures(text: string, scan: DangerScan): string[] {
 const voices: Array<[string, RegExp]> = [
   [
     'employer',
-    /(?:有个|有一个|有位|我们(?:公司|厂|店)?的?|手下的?|我的|店里的?|厂里的?)(?:员工|工人|职工|店员|下属|孕妇员工)|(?:让|叫|逼|劝)(?:他|她|员工|工人|职工)[^，。]{0,6}(?:自己|主动)(?:辞职|走|离职|提)|作为(?:老板|hr|人事|雇主|公司|企业|用人单位)|(?:^|[，。\s])(?:hr|人事|人力|老板)(?:这边)?(?:想)?(?:问一下|问下|请教|咨询)|我是(?:老板|hr|人事|公司负责人)|\bi'?m (?:the |an? )?(?:hr|boss|owner|employer|manager)\b|\bas (?:an? |the )?(?:employer|hr|owner|company)\b|\bour (?:employees|workers|staff)\b|\bhow (?:can|do|should|could) we\b|老板(?:让|叫|派)我(?:来)?(?:问|咨询|打听)/,
+    /(?:有个|有一个|有位|我们(?:公司|厂|店)?的?|手下的?|我的|店里的?|厂里的?)(?:员工|工人|职工|店员|下属|孕妇员工)|(?:让|叫|逼|劝)(?:他|她|员工|工人|职工)[^，。]{0,6}(?:自己|主动)(?:辞职|走|离职|提)|作为(?:老板|hr|人事|雇主|公司|企业|用人单位)|(?:^|[，。\s])(?:hr|人事|人力|老板)(?:这边)?(?:想)?(?:问一下|问下|请教|咨询)|我是(?:老板|hr|人事|公司负责人)|\bi'?m (?:the |an? )?(?:hr|boss|owner|employer|manager)\b|\bas (?:an? |the )?(?:employer|hr|owner|company)\b|\bour (?:employees|workers|staff)\b|\bhow (?:can|do|should|could) we\b|\bhow (?:can|do|should|could) (?:our|my) (?:company|firm|business|factory|restaurant|shop|store|platform)\b|老板(?:让|叫|派)我(?:来)?(?:问|咨询|打听)/,
   ],
   [
     'evade',
-    /(?:怎么|如何|有什么办法|有啥办法|怎样|咋)(?:操作|处理|做|弄|安排|写)?(?:才能|可以|能)?[^。？?]{0,14}(?:不给|不付|不交|少交|少付|不用(?:给|付|交|赔|算)|规避|避开|绕过|不被(?:查|认定|发现)|不算)|怎么合法地?[^。？?]{0,8}(?:劝退|辞退|开除|裁掉|让[^。？?]{0,4}(?:走|离职|辞职))|(?:怎么|如何|咋)[^。？?]{0,8}不让[^。？?]{0,4}(?:认定|申报|去认定|去劳动|去仲裁|知道)|劝退[^。？?]{0,6}话术|这样(?:就)?(?:能|可以)?(?:少交|不用(?:交|算|给|付|赔)|不交|省掉)|\b(?:avoid|dodge|get around|bypass|without paying|not have to pay|so (?:that )?we (?:don'?t|do not|never|won'?t) (?:ever )?(?:have to |need to )?(?:pay|give|owe))\b/,
+    /(?:怎么|如何|有什么办法|有啥办法|怎样|咋)(?:操作|处理|做|弄|安排|写)?(?:才能|可以|能)?[^。？?]{0,20}(?:不给|不付|不交|少交|少付|不用(?:给|付|交|赔|算)|规避|避开|绕过|不被(?:查|认定|发现)|不算)|怎么合法地?[^。？?]{0,8}(?:劝退|辞退|开除|裁掉|让[^。？?]{0,4}(?:走|离职|辞职))|(?:怎么|如何|咋)[^。？?]{0,8}不让[^。？?]{0,4}(?:认定|申报|去认定|去劳动|去仲裁|知道)|劝退[^。？?]{0,6}话术|这样(?:就)?(?:能|可以)?(?:少交|不用(?:交|算|给|付|赔)|不交|省掉)|\b(?:avoid|dodge|get around|bypass|without paying|not have to pay|so (?:that )?we (?:don'?t|do not|never|won'?t) (?:ever )?(?:have to |need to )?(?:pay|give|owe))\b/,
   ],
   [
     'others_data',
-    /(?:别人|其他(?:员工|工人|人|用户)|同事|他|她)的(?:聊天记录|电话|手机号|住址|身份证|工资条|案件|资料|信息)|(?:名单|名册|花名册|登记表|求助记录|聊天记录)[^。？?]{0,6}(?:给我|发我|发给我|导出|调出)|(?:给我|发我|导出|调出)[^。？?]{0,10}(?:名单|名册|花名册|登记表|求助记录)|\b(?:someone else'?s|other (?:users|workers)'?|all (?:users|workers)'?)\b|\bexport\b|\b(?:list|names|records) of (?:all |the )?(?:users|workers|members|people who)\b/,
+    /(?:别人|其他(?:员工|工人|人|用户)|同事|他|她)的(?:聊天记录|电话|手机号|住址|身份证|工资条|案件|资料|信息)|(?:名单|名册|花名册|登记表|求助记录|聊天记录)[^。？?]{0,6}(?:给我|发我|发给我|导出|调出)|(?:给我|发我|导出|调出)[^。？?]{0,10}(?:名单|名册|花名册|登记表|求助记录)|(?:上一个|上一位|前一个|刚才那个|别的|其他)用户(?:跟你|和你|对你)?(?:说的|聊的|问的|发的)|\b(?:someone else'?s|other (?:users|workers)'?|all (?:users|workers)'?)\b|\b(?:the )?(?:previous|last|other) (?:user|person)'?s? (?:said|wrote|asked|messages?|chats?)\b|\bexport\b|\b(?:list|names|records) of (?:all |the )?(?:users|workers|members|people who)\b/,
   ],
   [
     // Speaking in someone's authority: 陈主席让我来的, 我是工会的工作人员, "I'm from the union office".
@@ -65,7 +65,7 @@ const voices: Array<[string, RegExp]> = [
   [
     // Asking the union for a lawyer or to take the case: 工会有没有免费律师, 帮我出庭, "can the union represent me".
     'ask_lawyer',
-    /(?:工会|你们|这边)(?:有没有|能不能|可不可以|可以|能否|能|给不给|管不管|帮不帮)[^。？?]{0,8}(?:律师|法律援助|法援|代理|出庭|打官司)|请不起律师|(?:帮|替|代|陪)(?:我|我们)(?:打官司|出庭|去仲裁|起诉|写诉状|写仲裁)|免费(?:的)?(?:律师|法律援助|打官司)|(?:想|要|我想|能不能|怎么)申请(?:工会的?)?(?:法律援助|法援)|(?:帮我|替我)写(?:个|一份)?(?:仲裁申请书|诉状|起诉状)|不会写(?:仲裁申请书|诉状|起诉状)|\brepresent (?:me|us)\b|\b(?:free|union'?s?) (?:lawyer|attorney|legal aid|legal help)\b|\bafford (?:a )?(?:lawyer|attorney)\b|\b(?:provide|give|send|get|find) (?:me |us )?(?:a )?(?:lawyer|attorney)\b|(?<!\b(?:do|does|did|would|will|should|shall|must|can|could) )\b(?:i|we) (?:really |urgently )?(?:need|want|neeed|must get) (?:a |some )?(?:lawyer|attorney|legal (?:help|aid|representation))\b|\blawyer help\b/,
+    /(?:工会|你们|这边)(?:有没有|能不能|可不可以|可以|能否|能|给不给|管不管|帮不帮)[^。？?]{0,8}(?:律师|法律援助|法援|代理|出庭|打官司)|请不起律师|(?:帮|替|代|陪)(?:我|我们)(?:打官司|出庭|去仲裁|起诉|写诉状|写仲裁)|免费(?:的)?(?:律师|法律援助|打官司)|(?:想|要|我想|能不能|怎么|能|可以|可不可以|能否)申请(?:工会的?)?(?:法律援助|法援)|需要(?:工会的?|你们的?)(?:法律援助|法援|律师)|(?:我|我们)(?:急)?(?:需要|要)(?:法律援助|法援)|(?:律师|法律援助)[^。？?]{0,4}(?:工会|你们)(?:能不能|能|可以|可不可以)?(?:出|派|给|帮|找)|(?:帮我|替我)写(?:个|一份)?(?:仲裁申请书|诉状|起诉状)|不会写(?:仲裁申请书|诉状|起诉状)|\brepresent (?:me|us)\b|\b(?:free|union'?s?) (?:lawyer|attorney|legal aid|legal help)\b|\bafford (?:a )?(?:lawyer|attorney)\b|\b(?:provide|give|send|get|find) (?:me |us )?(?:a )?(?:lawyer|attorney)\b|(?<!\b(?:do|does|did|would|will|should|shall|must|can|could) )\b(?:i|we) (?:really |urgently )?(?:need|want|neeed|must get) (?:a |some )?(?:lawyer|attorney|legal (?:help|aid|representation))\b|\blawyer help\b|\b(?:the union'?s?|your) legal (?:team|department|staff|people|officer)\b/,
   ],
   [
     // Asking the union to act with someone: 帮我跟人事沟通一下, 给公司写封函, "can you call my boss".
@@ -75,7 +75,7 @@ const voices: Array<[string, RegExp]> = [
   [
     // Asking for the union's hardship help: 有没有困难补助, 能申请救助吗, "is there a hardship fund I can apply to".
     'ask_aid',
-    /(?:有没有|能不能|能否|可以|可不可以|怎么|如何|想)(?:申请|领|拿|给|得到)?[^。？?]{0,6}(?:困难补助|困难救助|救助金|救助|帮扶|补助金|慰问金|困难职工|大病救助|临时救助|应急救助)|(?:医药费|住院费|押金|医院)[^。？?]{0,24}(?:能不能|可不可以|能否|可以)?(?:先)?(?:帮帮我|帮我一下|帮帮忙|救救急)|\b(?:hardship|emergency|relief|welfare|solidarity) (?:fund|grant|aid|help|payment|assistance)\b|\bfinancial (?:help|assistance|aid|support)\b/,
+    /(?:有没有|有冇|有无|能不能|能否|可以|可不可以|怎么|如何|想)(?:申请|领|拿|给|得到)?[^。？?]{0,6}(?:困难补助|困难救助|救助金|救助|帮扶|慰问金|困难职工|大病救助|临时救助|应急救助|紧急援助|紧急救助|援助金)|(?:医药费|住院费|押金|医院)[^。？?]{0,24}(?:能不能|可不可以|能否|可以)?(?:先)?(?:帮帮我|帮我一下|帮帮忙|救救急)|\b(?:hardship|emergency|relief|welfare|solidarity) (?:funds?|grants?|aid|help|payments?|assistance)\b|\b(?:can|could|would|does) the union (?:help|pay|cover|give) (?:me|us)? ?(?:with|for|pay for|get|buy)? ?(?:a |the |my |our )?(?:train|bus|ticket|tickets|rent|food|fare|fares|trip)\b|\bfinancial (?:help|assistance|aid|support)\b|\bunion (?:helps|can help|supports|assists) (?:workers|people|members|those)\b|\bhelp (?:with|paying) (?:the |my )?(?:medical|hospital|treatment) (?:bills|costs|fees)\b/,
   ],
   [
     // Out of money now: 只剩五十块, 交不起房租, 吃不上饭, "no money left", "can't afford".
@@ -85,7 +85,7 @@ const voices: Array<[string, RegExp]> = [
   [
     // Asking after one's own earlier case: 上次说的那个调解怎么样了, 我的申请有消息没, "any update on my case".
     'followup',
-    /(?:上次|上回|之前|前几天|前阵子|前两天|上周)[^。？?]{0,12}(?:说的|提交|登记|反映|申请|报的|找你们|问的|那个)[^。？?]{0,16}(?:怎么样了|咋样了|有结果|有消息|有进展|进度|办得|同意了没|答复|回复了没|处理得|到哪一步)|(?:我的|我那个|我们那个)(?:案子|申请|事情|事|求助|调解|投诉)[^。？?]{0,8}(?:怎么样了|咋样了|进度|有消息|有结果|到哪)|(?:说|答应|承诺)[^。？?]{0,10}(?:联系我|给我打电话|回电话|回复我|有人联系)[^。？?]{0,12}(?:还没|没人|没有人|一直没|也没|都没)|(?:提交|登记|反映|投诉)[^。？?]{0,4}(?:了|过)[^。？?]{0,20}(?:还没人|没人联系|没人回|没有回音|没回音|一直没消息)|\b(?:any (?:update|news|progress)|status of my|what happened (?:with|to) my|heard back|following up on my|follow up on my|follow-up on my)\b/,
+    /(?:上次|上回|之前|前几天|前阵子|前两天|上周)[^。？?]{0,12}(?:说的|提交|登记|反映|申请|报的|找你们|问的|那个)[^。？?]{0,16}(?:怎么样了|咋样了|有结果|有消息|有进展|进度|办得|同意了没|答复|回复了没|处理得|到哪一步)|(?:我的|我那个|我们那个)(?:案子|申请|事情|事|求助|调解|投诉)[^。？?]{0,8}(?:怎么样了|咋样了|进度|有消息|有结果|到哪)|(?:说|答应|承诺)[^。？?]{0,10}(?:联系我|给我打电话|回电话|回复我|有人联系)[^。？?]{0,12}(?:还没|没人|没有人|一直没|也没|都没)|(?:提交|登记|反映|投诉)[^。？?]{0,4}(?:了|过)[^。？?]{0,20}(?:还没人|没人联系|没人回|没有回音|没回音|一直没消息)|在你们这(?:儿|里)?(?:办过|登记过|求助过|申请过|反映过|投诉过)|(?:我的|我那个)[^。？?]{0,6}(?:申请|求助|投诉|案子)[^。？?]{0,12}(?:啥时候|什么时候|几时|多久)(?:能|才能|会)?(?:有结果|有消息|批|下来|出结果)|\bchecking (?:on|in on) (?:the|my) (?:mediation|case|complaint|application|claim|request)\b|(?:接着|继续|再)(?:请|麻烦)?你们(?:帮忙|帮我|跟进|催)|你们(?:能|可以|能不能)?再(?:帮我)?催(?:一下|一催|催)|\bupdate on my (?:case|complaint|application|file)\b|\bi(?:'m| am) the (?:\w+ ){0,3}(?:who|that) (?:reported|contacted|wrote|messaged|called|asked|complained)\b|\b(?:whoever'?s|the person) handling my (?:case|file|complaint)\b|\b(?:any (?:update|news|progress)|status of my|what happened (?:with|to) my|heard back|following up on my|follow up on my|follow-up on my)\b/,
   ],
   [
     // Telling the bot to drop its rules: 忽略你的规则, 无视之前的指令, "ignore the rules about escalation".
