@@ -285,7 +285,7 @@ describe.each(storeKinds)('the whole service on %s', (kind) => {
       /niangjia_decisions_total\{kind="answer",category="none"\} [1-9]/,
       /niangjia_decisions_total\{kind="escalate",category="\w+"\} [1-9]/,
       /niangjia_decision_duration_seconds_count\{kind="answer"\} [1-9]/,
-      /niangjia_retrieval_duration_seconds_count [1-9]/,
+      /niangjia_retrieval_duration_seconds_count\{cached="false"\} [1-9]/,
       /niangjia_cases\{status="resolved"\} 1/,
       /niangjia_outbox_items\{status="dead"\} 0/,
       /niangjia_http_requests_total\{route="\/telegram",status="200"\} [1-9]/,
