@@ -249,9 +249,7 @@ export function createRetriever({
     }));
   }
 
-  async function lookup(query: string, { k = 10 }: SearchOptions = {}): Promise<Lookup> {
-    const live = await liveVersion();
-    if (!live) throw new IndexMismatchError('There is no live knowledge index yet: run npm run reindex');
+  async function lookup(live: IndexVersion, query: string, k: number): Promise<Lookup> {
     const { embedder: qe, cards, audiences } = await forVersion(live);
     const expansion = thesaurus.expand(query);
     const [plainVector, expandedVector] = await qe.embed([query, [query, ...expansion].join(' ')]);
@@ -317,13 +315,15 @@ export function createRetriever({
   }
 
   const cache = new Lru<string, Promise<Lookup>>(cacheSize);
-  const cached = async (query: string, options?: SearchOptions): Promise<{ result: Lookup; hit: boolean }> => {
-    if (cacheSize <= 0) return { result: await lookup(query, options), hit: false };
+  // The live version is read once, so the lookup kept under a version's key is that version's.
+  const cached = async (query: string, { k = 10 }: SearchOptions = {}): Promise<{ result: Lookup; hit: boolean }> => {
     const live = await liveVersion();
-    const key = `${live?.id}\u0000${options?.k ?? 10}\u0000${query}`;
+    if (!live) throw new IndexMismatchError('There is no live knowledge index yet: run npm run reindex');
+    if (cacheSize <= 0) return { result: await lookup(live, query, k), hit: false };
+    const key = `${live.id}\u0000${k}\u0000${query}`;
     const kept = cache.get(key);
     if (kept) return { result: await kept, hit: true };
-    const search = lookup(query, options).then(deepFreeze);
+    const search = lookup(live, query, k).then(deepFreeze);
     cache.set(key, search);
     search.catch(() => cache.delete(key)); // a failed search is not kept
     return { result: await search, hit: false };
