@@ -14,7 +14,7 @@
  * (src/app.ts) by default; `--stand-in` (keyword assistant) and `--echo` measure the channel alone.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -86,8 +86,8 @@ interface ServiceReport {
 
 /**
  * The service as production runs it: compiled to JavaScript (tsconfig.bench.json, incremental, with src's
- * non-TypeScript files beside it as `npm run build` does) and run by node without the tsx loader, which
- * costs ~85 MB of RSS and the compile at start. `tsx` runs the sources instead (quicker to iterate).
+ * non-TypeScript files beside it by `npm run build`'s own scripts/copy-assets.mjs) and run by node without
+ * the tsx loader, which costs ~85 MB of RSS and the compile at start. `tsx` runs the sources instead.
  */
 function serviceScript(tsx: boolean): string[] {
   if (tsx) return ['--import', 'tsx', fileURLToPath(new URL('./telegram-service.ts', import.meta.url))];
@@ -97,7 +97,8 @@ function serviceScript(tsx: boolean): string[] {
   });
   if (tsc.status !== 0) throw new Error(`compiling the bench service failed (tsc exit ${tsc.status})`);
   const out = join(root, 'bench/scratch/build');
-  cpSync(join(root, 'src'), join(out, 'src'), { recursive: true, filter: (path) => !path.endsWith('.ts') });
+  const assets = spawnSync(process.execPath, [join(root, 'scripts/copy-assets.mjs'), join(out, 'src')], { cwd: root, stdio: 'inherit' });
+  if (assets.status !== 0) throw new Error(`copying the bench service's assets failed (exit ${assets.status})`);
   // What the code finds beside src/ (the shipped prompts, locales and knowledge), found beside the build's src/.
   for (const folder of ['prompts', 'locales', 'knowledge']) {
     if (!existsSync(join(out, folder))) symlinkSync(join(root, folder), join(out, folder));
