@@ -147,7 +147,11 @@ function loadQuestions(wide = false): string[] {
     }
   }
   for (const [path, field] of files) {
-    if (!existsSync(path)) continue;
+    if (!existsSync(path)) {
+      // Outside a checkout beside ../shared (a clone elsewhere), say so: the mix, and so every figure, differs.
+      process.stderr.write(`bench: ${fileURLToPath(path)} is missing; its questions are left out of the mix\n`);
+      continue;
+    }
     for (const line of readFileSync(path, 'utf8').split('\n')) {
       if (!line.trim()) continue;
       const row = JSON.parse(line) as Record<string, unknown>;
