@@ -110,7 +110,7 @@ export async function startApp({
 
     // Knowledge: index on first start (with the triage model), else check the index matches the embedder.
     const conversations = createConversationStore(db);
-    const { embedder, retriever, triage, triageSource, assistant, rules, built } = await openAssistant({
+    const { embedder, retriever, triage, triageSource, assistant, rules, built, warm } = await openAssistant({
       db,
       config,
       log,
@@ -120,8 +120,10 @@ export async function startApp({
       onSearch: (ms, cached) => metrics.observeRetrieval(ms, cached),
     });
     if (built) progress.write('Knowledge indexed.\n');
-    // Warm the index's pages and the triage model, so the first worker does not wait for them.
-    await Promise.all([retriever.search('劳动合同 工资 加班 社会保险'), triage.classify('公司拖欠工资怎么办')]);
+    // Warm the index's pages, the triage model, the compiled code and the pool's connections before any channel
+    // starts, so the first workers do not wait behind a cold service (WARM_UP_MESSAGES=0: one lookup only).
+    const warmed = await warm(config.WARM_UP_MESSAGES || 1);
+    log.info('app.warmed', { messages: warmed.messages, ms: Math.round(warmed.ms) });
 
     // After /forget, the erased values are vacuumed out of the database files too.
     const vacuum = createErasureVacuum({ db, log });

@@ -115,6 +115,8 @@ const schema = z.object({
   // Knowledge index
   INDEX_VERSIONS_KEPT: int(3, 1),
   RETRIEVAL_CACHE_SIZE: int(500),
+  /** Messages run through the offline assistant at start, before any channel opens (warm-up.ts). */
+  WARM_UP_MESSAGES: int(60),
   KNOWLEDGE_MAX_FILE_MB: z.preprocess(emptyToUndefined, z.coerce.number().positive().default(10)),
 
   // Local figures the calculators need (unset: the answer names the figure and where it is published)

@@ -16,6 +16,7 @@ import { createTriageSource } from '../triage/triage-source.js';
 import { loadArticleGists } from './article-gists.js';
 import { type ConversationMemory, createAssistant, loadAssistantRules } from './assistant.js';
 import { loadPrompts } from './prompts.js';
+import { warmUp } from './warm-up.js';
 
 export interface OpenAssistantOptions {
   db: Db;
@@ -54,17 +55,23 @@ export async function openAssistant({
       })
     : base;
   const rules = loadAssistantRules(config.KNOWLEDGE_DIR);
-  const assistant = createAssistant({
+  const common = {
     retriever,
-    triage,
     rules,
-    conversations,
     clock,
     log,
     timeZone: config.UNION_TIME_ZONE,
     gists: await loadArticleGists(config.KNOWLEDGE_DIR),
     localFigures: localFiguresFromConfig(config),
+  };
+  const assistant = createAssistant({
+    ...common,
+    triage,
+    conversations,
     llm: chat ? { chat, prompts, timeoutMs: config.LLM_TIMEOUT_MS } : undefined,
   });
-  return { embedder, retriever, triage, triageSource: source, assistant, rules, chat, prompts, built };
+  /** Warms the offline paths (see warm-up.ts): an assistant of the same parts with no memory and no LLM. */
+  const warm = (count: number) =>
+    warmUp({ assistant: createAssistant({ ...common, triage: base }), knowledgeDir: config.KNOWLEDGE_DIR, count });
+  return { embedder, retriever, triage, triageSource: source, assistant, rules, chat, prompts, built, warm };
 }

@@ -127,6 +127,14 @@ describe.each(storeKinds)('the whole service on %s', (kind) => {
   const textTo = (chatId: number, needle: string) => (c: { method: string; payload: Record<string, unknown> }) =>
     c.method === 'sendMessage' && String(c.payload['chat_id']) === String(chatId) && String(c.payload['text']).includes(needle);
 
+  it('warms up at start without writing or sending anything', async () => {
+    for (const table of ['workers', 'inbound_messages', 'conversation_turns', 'asked_questions', 'pending_questions', 'outbox']) {
+      const [row] = await app.db.query<{ n: number }>(`select count(*)::int as n from ${table}`);
+      expect(row?.n, table).toBe(0);
+    }
+    expect(telegram.sent('sendMessage')).toEqual([]);
+  });
+
   it('answers a plain question with cited articles', async () => {
     expect((await toBot(textUpdate('试用期最长可以约定多久？', { chatId: 9001 }))).status).toBe(200);
     const reply = await telegram.waitFor(textTo(9001, '劳动合同法'), 20_000);
