@@ -388,9 +388,14 @@ async function main() {
     `  peak RSS of the service process ${fmt(r.peakRssMb)} MB (JS heap ${fmt(r.peakHeapMb)}, external ${fmt(r.peakExternalMb)}); its CPU ${fmt(r.cpuMsPerMessage)} ms and ${fmt(r.statementsPerMessage)} SQL statements per message${Number.isNaN(r.postgresCpuMsPerMessage) ? '' : `; PostgreSQL's CPU ${fmt(r.postgresCpuMsPerMessage)} ms per message`}`,
   );
   const ok = r.lost === 0 && r.duplicated === 0;
-  console.log(
-    `  ${ok ? 'PASS' : 'FAIL'}: 0 lost, 0 duplicated${r.perSecond >= 100 && r.p95 <= 300 ? '; targets ≥100 msg/s and p95 ≤300 ms met' : '; targets ≥100 msg/s and p95 ≤300 ms NOT met'}`,
-  );
+  // The targets of issue 15: PostgreSQL ≥ 100 msg/s with p95 ≤ 300 ms at 100 offered; PGlite ≥ 50 msg/s (closed
+  // loop) and p95 ≤ 300 ms at 40 offered.
+  const [target, met] = values['database-url']
+    ? ['≥100 msg/s and p95 ≤300 ms', r.perSecond >= 100 && r.p95 <= 300]
+    : rate > 0
+      ? ['p95 ≤300 ms', r.p95 <= 300]
+      : ['≥50 msg/s', r.perSecond >= 50];
+  console.log(`  ${ok ? 'PASS' : 'FAIL'}: 0 lost, 0 duplicated; target ${target} ${met ? 'met' : 'NOT met'}`);
   process.exitCode = ok ? 0 : 1;
 }
 
