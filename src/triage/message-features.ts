@@ -11,7 +11,7 @@ import type { DangerScan } from './danger-lexicon.js';
 import { normalise } from './text-matcher.js';
 
 /** Bump when the features change: a stored model trained on other features is then retrained, not copied. */
-export const FEATURES_VERSION = 16;
+export const FEATURES_VERSION = 18;
 
 export function messageFeatures(text: string, scan: DangerScan): string[] {
   const t = normalise(text);
@@ -41,13 +41,13 @@ export function messageFeatures(text: string, scan: DangerScan): string[] {
  * Who speaks and what for, said any way: the employer's side (有个员工…, "I'm HR", "our workers"), asking how
  * to avoid a duty (怎么操作可以不给…, "how can we avoid…"), asking for someone else's data, speaking in
  * someone's authority, asking the union for a lawyer, to act with someone or for hardship help, being out of money
- * now, asking after one's own case. Features, not rules: the classifier weighs them against everything else the
+ * now, asking after one's own case, telling what was done to oneself (老板叫我签…, "my boss made me…"). Features, not rules: the classifier weighs them against everything else the
  * message says.
  */
 const voices: Array<[string, RegExp]> = [
   [
     'employer',
-    /(?:有个|有一个|有位|我们(?:公司|厂|店)?的?|手下的?|我的|店里的?|厂里的?)(?:员工|工人|职工|店员|下属|孕妇员工)|(?:让|叫|逼|劝)(?:他|她|员工|工人|职工)[^，。]{0,6}(?:自己|主动)(?:辞职|走|离职|提)|作为(?:老板|hr|人事|雇主|公司|企业|用人单位)|(?:^|[，。\s])(?:hr|人事|人力|老板)(?:这边)?(?:想)?(?:问一下|问下|请教|咨询)|我是(?:老板|hr|人事|公司负责人)|\bi'?m (?:the |an? )?(?:hr|boss|owner|employer|manager)\b|\bas (?:an? |the )?(?:employer|hr|owner|company)\b|\bour (?:employees|workers|staff)\b|\bhow (?:can|do|should|could) we\b|\bhow (?:can|do|should|could) (?:our|my) (?:company|firm|business|factory|restaurant|shop|store|platform)\b|老板(?:让|叫|派)我(?:来)?(?:问|咨询|打听)/,
+    /(?:有个|有一个|有位|我们(?:(?:公司|厂|店)的?|的)|手下的?|我的|店里的?|厂里的?)(?:员工|工人|职工|店员|下属|孕妇员工)|(?:让|叫|逼|劝)(?:他|她|员工|工人|职工)[^，。]{0,6}(?:自己|主动)(?:辞职|走|离职|提)|作为(?:老板|hr|人事|雇主|公司|企业|用人单位)|(?:^|[，。\s])(?:hr|人事|人力|老板)(?:这边)?(?:想)?(?:问一下|问下|请教|咨询)|我是(?:老板|hr|人事|公司负责人)|\bi'?m (?:the |an? )?(?:hr|boss|owner|employer|manager)\b|\bas (?:an? |the )?(?:employer|hr|owner|company)\b|\bour (?:employees|workers|staff)\b|\bhow (?:can|do|should|could) we\b|\bhow (?:can|do|should|could) (?:our|my) (?:company|firm|business|factory|restaurant|shop|store|platform)\b|老板(?:让|叫|派)我(?:来)?(?:问|咨询|打听)/,
   ],
   [
     'evade',
@@ -96,5 +96,10 @@ const voices: Array<[string, RegExp]> = [
     // Asking how a service works, not for it: 法律援助的条件是什么, 一般怎么操作, "is it only for members".
     'service_info',
     /(?:(?<!符合|够)条件|门槛|流程|区别|一般是|一般怎么|是不是只|只限|只针对|适用范围)|\b(?:conditions?|criteria|eligib\w*|requirements?|difference|different from|how (?:does|do) (?:it|this|that) work|how it works?|only for|standard for|just asking)\b/,
+  ],
+  [
+    // The worker telling what was done to them: the boss made them sign, their wages unpaid, how they claim.
+    'own_case',
+    /(?:老板|公司|单位|厂里|厂长|经理|主管|领导|包工头|人事)[^，。？?]{0,4}(?:叫|让|要|逼|要求|强迫)我|我(?:该|应该|要|能|可以)?(?:怎么|如何|咋)(?:维权|索赔|讨薪|要回|讨回|申请|办)|(?:本人|我)(?:于|在)?[^，。？?]{0,14}(?:入职|就职|上班|进厂|工作了?)(?:的|，|,|了)|(?:欠|扣|拖)(?:了)?我的?(?:工资|钱|加班费|补偿)|我的(?:工资|加班费|社保|合同|工伤|赔偿)|\bmy (?:boss|employer|manager|company|supervisor|foreman) (?:made|told|forced|asked|wants|want) me\b|\b(?:owes|owe|didn'?t pay|did not pay|hasn'?t paid|won'?t pay) me\b|\bwhat can i do\b|\bhow (?:do|can) i (?:claim|get|recover|apply)\b/,
   ],
 ];

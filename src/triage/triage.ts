@@ -107,7 +107,11 @@ export function createTriage({
     if (outcomes.escalate >= t.escalate || (top === 'escalate' && outcomes.escalate >= outcomes.answer)) {
       return result('escalate', best('escalate')!.label.split(':')[1]!, outcomes.escalate, 'classifier');
     }
-    if (outcomes.decline >= t.decline) return result('decline', best('decline')!.label.split(':')[1]!, outcomes.decline, 'classifier');
+    const declined = best('decline')?.label.split(':')[1];
+    // Evasion is asked from the employer's side: a worker telling what was done to them (老板叫我签…, 我该怎么维权,
+    // "my boss made me…") asks a question, whatever words it shares with the classifier's evasion lines.
+    const ownCase = declined === 'employer_evasion' && features.includes('V:own_case') && !features.includes('V:employer');
+    if (outcomes.decline >= t.decline && !ownCase) return result('decline', declined!, outcomes.decline, 'classifier');
     return result('answer', best('answer')?.label.split(':')[1] ?? 'legal_question', outcomes.answer, 'classifier');
   }
 }

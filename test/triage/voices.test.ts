@@ -83,4 +83,19 @@ describe('who speaks and what for', () => {
     });
     expect(triage.classify('我们厂的员工宿舍着火了，怎么操作可以不给赔偿').outcome).toBe('urgent');
   });
+
+  it("answers a worker telling what was done to them, even where the model reads the words of an employer's evasion", () => {
+    expect(features('拿了工资老板叫我签自己的名字，写上工资已结清，合理吗')).toContain('V:own_case');
+    expect(features('my boss made me sign a paper saying I quit')).toContain('V:own_case');
+    // "我们员工" is the workers speaking; "我们的员工" and "我们公司的员工" the employer.
+    expect(features('我们员工去拿工资')).not.toContain('V:employer');
+    expect(features('我们的员工去拿工资')).toContain('V:employer');
+    const model = trainLinearModel([
+      { label: 'decline:employer_evasion', features: features('怎么让员工签字写上工资已结清') },
+      { label: 'answer:legal_question', features: features('加班费怎么算') },
+    ]);
+    const triage = createTriage({ lexicon, model });
+    expect(triage.classify('老板叫我签字写上工资已结清')).toMatchObject({ outcome: 'answer' });
+    expect(triage.classify('怎么让员工签字写上工资已结清')).toMatchObject({ outcome: 'decline', category: 'employer_evasion' });
+  });
 });
