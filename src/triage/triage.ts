@@ -111,7 +111,9 @@ export function createTriage({
     // Evasion is asked from the employer's side: a worker telling what was done to them (老板叫我签…, 我该怎么维权,
     // "my boss made me…") asks a question, whatever words it shares with the classifier's evasion lines.
     const ownCase = declined === 'employer_evasion' && features.includes('V:own_case') && !features.includes('V:employer');
-    if (outcomes.decline >= t.decline && !ownCase) return result('decline', declined!, outcomes.decline, 'classifier');
+    // A decline also needs the model to prefer it to an answer: turning a worker away is not where errors go.
+    if (outcomes.decline >= t.decline && outcomes.decline >= outcomes.answer && !ownCase)
+      return result('decline', declined!, outcomes.decline, 'classifier');
     return result('answer', best('answer')?.label.split(':')[1] ?? 'legal_question', outcomes.answer, 'classifier');
   }
 }
