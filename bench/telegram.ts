@@ -309,7 +309,10 @@ export async function runTelegramBench({
   await telegram.close();
 
   const sorted = latencies.sort((a, b) => a - b);
-  const warm = timeline.filter(([at]) => at - started >= 3000).map(([, ms]) => ms);
+  const warm = timeline
+    .filter(([at]) => at - started >= 3000)
+    .map(([, ms]) => ms)
+    .sort((a, b) => a - b);
   const slow = timeline.filter(([, ms]) => ms > 300).map(([at]) => at - started);
   return {
     sent,
@@ -323,12 +326,7 @@ export async function runTelegramBench({
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
-    p95Warm: warm.length
-      ? percentile(
-          warm.sort((a, b) => a - b),
-          95,
-        )
-      : NaN,
+    p95Warm: warm.length ? percentile(warm, 95) : NaN,
     backlogSeconds: slow.length ? Math.max(...slow) / 1000 : 0,
     peakRssMb,
     peakHeapMb,

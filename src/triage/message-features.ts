@@ -41,8 +41,8 @@ export function messageFeatures(text: string, scan: DangerScan): string[] {
  * Who speaks and what for, said any way: the employer's side (有个员工…, "I'm HR", "our workers"), asking how
  * to avoid a duty (怎么操作可以不给…, "how can we avoid…"), asking for someone else's data, speaking in
  * someone's authority, asking the union for a lawyer, to act with someone or for hardship help, being out of money
- * now, asking after one's own case, telling what was done to oneself (老板叫我签…, "my boss made me…"). Features, not rules: the classifier weighs them against everything else the
- * message says.
+ * now, asking after one's own case, telling what was done to oneself (老板叫我签…, "my boss made me…"). Features,
+ * not rules: the classifier weighs them against everything else the message says.
  */
 const voices: Array<[string, RegExp]> = [
   [
