@@ -46,7 +46,7 @@ export interface CrashBenchResult {
   acceptedBeforeKill: number;
   lost: number;
   answeredTwice: number;
-  /** Replies repeated whose first copy was sent after the kill: must be 0 (only what was on the wire may repeat). */
+  /** Replies repeated whose first copy the restarted process sent: must be 0 (only what was on the wire at the kill may repeat). */
   repeatedAfterKill: number;
   duplicateSends: number;
   /** The texts sent twice (the bot's words, not the workers'), for a look at what was repeated. */
@@ -151,12 +151,15 @@ export async function runCrashBench({
   const telegram = new Agent({ connections: 40 });
   let accepted = 0;
   let killedAt = 0;
+  /** When the killed process had exited and the new one was spawned: what the fake got before came from the old one. */
+  let respawnedAt = Infinity;
   let restarting: Promise<void> | undefined;
   const kill = () => {
     killedAt = performance.now();
     const old = service;
     old.kill('SIGKILL');
     restarting = exited(old).then(async () => {
+      respawnedAt = performance.now();
       service = await start();
     });
   };
@@ -233,7 +236,9 @@ export async function runCrashBench({
     if (extra > 0) answeredTwice += 1;
     const again = got.filter((text, i) => got.indexOf(text) !== i);
     repeated.push(...again.map((text) => text.slice(0, 60)));
-    for (const text of new Set(again)) if (sends.get(chat)!.find((s) => s.text === text)!.at > killedAt) repeatedAfterKill += 1;
+    // A first copy that reached the fake after the kill but before the new process existed was written by the old
+    // one: on the wire (or in the kernel's socket buffer) at the kill. Only a first copy of the new process counts.
+    for (const text of new Set(again)) if (sends.get(chat)!.find((s) => s.text === text)!.at > respawnedAt) repeatedAfterKill += 1;
   }
   return {
     sent: messages,
@@ -277,7 +282,7 @@ async function main() {
     `bench:crash  ${r.sent} workers × 1 message via webhook at ${values.rate} msg/s, SIGKILL after ${r.acceptedBeforeKill} accepted, restart; store ${values['database-url'] ? 'postgres' : 'pglite (temp dir)'}`,
   );
   console.log(
-    `  lost ${r.lost}  answered twice ${r.answeredTwice} (${share(r.answeredTwice)}, ${r.duplicateSends} duplicate sends, ${r.repeatedAfterKill} first sent after the kill)  every worker answered ${r.recoverySeconds.toFixed(1)} s after the kill`,
+    `  lost ${r.lost}  answered twice ${r.answeredTwice} (${share(r.answeredTwice)}, ${r.duplicateSends} duplicate sends, ${r.repeatedAfterKill} first sent by the restarted process)  every worker answered ${r.recoverySeconds.toFixed(1)} s after the kill`,
   );
   for (const text of r.repeated) console.log(`  sent twice: ${JSON.stringify(text)}`);
   const ok = r.lost === 0 && r.repeatedAfterKill === 0 && r.answeredTwice <= Math.floor(r.sent / 100);
