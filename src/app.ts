@@ -121,7 +121,7 @@ export async function startApp({
     });
     if (built) progress.write('Knowledge indexed.\n');
     // Warm the index's pages, the triage model and the compiled code before any channel starts, so that the first
-    // workers do not wait behind a cold service (WARM_UP_MESSAGES=0: one lookup only).
+    // workers do not wait behind a cold service (WARM_UP_MESSAGES=0: one message only).
     const warmed = await warm(config.WARM_UP_MESSAGES || 1);
     log.info('app.warmed', { messages: warmed.messages, ms: Math.round(warmed.ms) });
 

@@ -13,9 +13,7 @@
  * @example
  *   const { messages, ms } = await warmUp({ assistant: dry, knowledgeDir: 'knowledge', count: 60 });
  */
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { parseTrainingLines } from '../triage/triage-knowledge.js';
+import { parseTrainingLines, readTrainingFiles } from '../triage/triage-knowledge.js';
 import type { Assistant } from './types.js';
 
 export interface WarmUpOptions {
@@ -36,9 +34,7 @@ export async function warmUp({ assistant, knowledgeDir, count }: WarmUpOptions):
 
 /** `count` training lines at an even stride, mostly questions (the costliest path), some of every other outcome. */
 export async function warmUpTexts(knowledgeDir: string, count: number): Promise<string[]> {
-  const dir = join(knowledgeDir, 'policy', 'triage', 'training');
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.tsv')).sort();
-  const lines = (await Promise.all(names.map(async (n) => parseTrainingLines(n, await readFile(join(dir, n), 'utf8'))))).flat();
+  const lines = (await readTrainingFiles(knowledgeDir)).flatMap(({ name, text }) => parseTrainingLines(name, text));
   const questions = lines.filter((l) => l.label.startsWith('answer:'));
   const others = lines.filter((l) => !l.label.startsWith('answer:'));
   const pick = <T>(from: T[], n: number): T[] => {

@@ -67,10 +67,15 @@ export async function readTriageKnowledge(knowledgeDir: string): Promise<TriageK
     lexiconFiles.push({ name: `policy/triage/lexicon/${name}`, text });
   }
   const lines: TrainingLine[] = [];
-  for (const name of await filesIn(join(base, 'training'), /\.tsv$/)) {
-    const text = await readFile(join(base, 'training', name), 'utf8');
+  for (const { name, text } of await readTrainingFiles(knowledgeDir)) {
     hash.update(`training/${name}\0${text}\0`);
     lines.push(...parseTrainingLines(`policy/triage/training/${name}`, text));
   }
   return { lexicon: parseDangerLexiconFiles(lexiconFiles), lines, hash: hash.digest('hex') };
+}
+
+/** The training files (knowledge/policy/triage/training/*.tsv) by name, in name order; none when the folder is missing. */
+export async function readTrainingFiles(knowledgeDir: string): Promise<Array<{ name: string; text: string }>> {
+  const dir = join(knowledgeDir, 'policy', 'triage', 'training');
+  return Promise.all((await filesIn(dir, /\.tsv$/)).map(async (name) => ({ name, text: await readFile(join(dir, name), 'utf8') })));
 }
