@@ -195,11 +195,13 @@ async function main() {
   }, 50);
   const dataDir = mkdtempSync(join(tmpdir(), 'niangjia-bench-'));
   const databaseUrl = values['database-url'];
+  // On PostgreSQL, a schema of the run's own, dropped at the end as the data dir is (each holds a whole index).
+  const schema = databaseUrl ? `bench_${Date.now().toString(36)}` : undefined;
   const log = createLogger({ level: 'warn', secrets: [values.token!, values.secret!] });
   const service =
     values.echo || values['stand-in']
-      ? await partialService({ ...values, databaseUrl, dataDir, log, makeWorkers: values.echo ? echoWorkers : standInWorkers })
-      : await wholeApp({ ...values, databaseUrl, dataDir, log, firstStart: values['first-start'] });
+      ? await partialService({ ...values, databaseUrl, schema, dataDir, log, makeWorkers: values.echo ? echoWorkers : standInWorkers })
+      : await wholeApp({ ...values, databaseUrl, schema, dataDir, log, firstStart: values['first-start'] });
   // CPU of this process (all threads) from ready to stop: the cost of the messages, start-up excluded.
   const postgresAtReady = databaseUrl ? await postgresCpu(databaseUrl) : undefined;
   const statementsAtReady = statements.total();
@@ -225,6 +227,7 @@ async function main() {
     }
     clearInterval(sampler);
     rmSync(dataDir, { recursive: true, force: true });
+    if (databaseUrl && schema) await dropSchema(databaseUrl, schema);
     const mb = (bytes: number) => bytes / 1024 / 1024;
     const memory = { peakRssMb: mb(peak.rss), peakHeapMb: mb(peak.heapTotal), peakExternalMb: mb(peak.external) };
     process.stdout.write(`${JSON.stringify({ ...memory, ...measured })}\n`);
@@ -240,8 +243,20 @@ interface ServiceArgs {
   secret?: string;
   token?: string;
   databaseUrl?: string;
+  /** The run's schema on PostgreSQL. */
+  schema?: string;
   dataDir: string;
   log: Logger;
+}
+
+async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists ${schema} cascade`);
+  } finally {
+    await client.end();
+  }
 }
 
 /** The real composition, as `npm start` runs it: real retrieval, assistant, cases (console desk), outbox. */
@@ -250,13 +265,13 @@ async function wholeApp({
   secret,
   token,
   databaseUrl,
+  schema,
   dataDir,
   log,
   firstStart,
 }: ServiceArgs & { firstStart?: boolean }) {
   let url: string | undefined;
-  if (databaseUrl) {
-    const schema = `bench_${Date.now().toString(36)}`;
+  if (databaseUrl && schema) {
     await (await openStore({ databaseUrl, schema, migrations: false })).close();
     const u = new URL(databaseUrl);
     u.searchParams.set('options', `-c search_path=${schema},public`);
@@ -307,11 +322,12 @@ async function partialService({
   secret,
   token,
   databaseUrl,
+  schema,
   dataDir,
   log,
   makeWorkers,
 }: ServiceArgs & { makeWorkers: MakeWorkers }) {
-  const db = await openStore(databaseUrl ? { databaseUrl, schema: `bench_${Date.now().toString(36)}` } : { dataDir });
+  const db = await openStore(databaseUrl ? { databaseUrl, schema } : { dataDir });
   const outbox = createOutbox({ db, log, pollMs: 200 });
   const translate = loadTranslator();
   const channel = createTelegramChannel({
