@@ -3,7 +3,7 @@
  * and the offline answer, so that V8 has compiled the hot paths and the database has the index's pages in memory
  * before traffic arrives. Cold, a message costs about ten times its warm CPU (75 ms against 7.5 ms, measured with
  * bench:telegram), so a service that took traffic cold built a backlog it took seconds to drain (at 100 msg/s on
- * PostgreSQL, 4.5–5 s without the warm-up, 2–3.5 s after 60 messages; 200 did no better and cost ~60 MB of RSS).
+ * PostgreSQL, 4.5–5 s without the warm-up, 2.3–4.9 s after 60 messages; 200 did no better and cost ~60 MB of RSS).
  *
  * The messages are the triage training lines (knowledge/policy/triage/training), spread over every file and
  * outcome, run through an assistant with no conversation memory and no LLM: nothing is written and nothing is
