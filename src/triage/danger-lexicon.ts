@@ -40,7 +40,14 @@ const framesSchema = z
   })
   .strict();
 
-export type DangerLexiconData = { categories: Array<z.infer<typeof categorySchema>>; frames: z.infer<typeof framesSchema> };
+/** The words of working life (`work.yaml`): never a danger, a feature of whether a message is about work at all. */
+const workSchema = z.object({ work: terms }).strict();
+
+export type DangerLexiconData = {
+  categories: Array<z.infer<typeof categorySchema>>;
+  frames: z.infer<typeof framesSchema>;
+  work?: z.infer<typeof terms>;
+};
 
 /** A lexicon or frames file is malformed: the message names the file and the field. */
 export class LexiconError extends Error {
@@ -51,6 +58,7 @@ export class LexiconError extends Error {
 export function parseDangerLexiconFiles(files: ReadonlyArray<{ name: string; text: string }>): DangerLexiconData {
   const categories: DangerLexiconData['categories'] = [];
   let frames: DangerLexiconData['frames'] | undefined;
+  let work: DangerLexiconData['work'];
   for (const { name, text } of files) {
     let doc: unknown;
     try {
@@ -58,7 +66,7 @@ export function parseDangerLexiconFiles(files: ReadonlyArray<{ name: string; tex
     } catch (error) {
       throw new LexiconError(`${name}: not valid YAML: ${(error as Error).message.split('\n')[0]}`, { cause: error });
     }
-    const schema = /(^|\/)frames\.ya?ml$/.test(name) ? framesSchema : categorySchema;
+    const schema = /(^|\/)frames\.ya?ml$/.test(name) ? framesSchema : /(^|\/)work\.ya?ml$/.test(name) ? workSchema : categorySchema;
     const parsed = schema.safeParse(doc);
     if (!parsed.success) {
       throw new LexiconError(
@@ -66,10 +74,11 @@ export function parseDangerLexiconFiles(files: ReadonlyArray<{ name: string; tex
       );
     }
     if (schema === framesSchema) frames = parsed.data as DangerLexiconData['frames'];
+    else if (schema === workSchema) work = (parsed.data as { work: DangerLexiconData['work'] }).work;
     else categories.push(parsed.data as DangerLexiconData['categories'][number]);
   }
   if (!frames) throw new LexiconError('the triage lexicon has no frames.yaml (past / hypothetical / rights / present cues)');
-  return { categories, frames };
+  return work ? { categories, frames, work } : { categories, frames };
 }
 
 export interface DangerHit {
@@ -87,6 +96,8 @@ export interface DangerScan {
   hits: DangerHit[];
   /** Frames found: past, hypothetical, rights, present, reported. */
   frames: Array<'past' | 'hypothetical' | 'rights' | 'present' | 'reported'>;
+  /** Whether a word of working life (work.yaml) is in the message. */
+  work: boolean;
 }
 
 export interface DangerLexicon {
@@ -125,6 +136,7 @@ export function createDangerLexicon(data: DangerLexiconData): DangerLexicon {
     reported: both(data.frames.reported),
     aftermath: both(data.frames.aftermath ?? { zh: [], en: [] }),
   };
+  const workTerms = both(data.work ?? { zh: [], en: [] });
 
   return {
     categories: [...byCategory.keys()],
@@ -189,7 +201,7 @@ export function createDangerLexicon(data: DangerLexiconData): DangerLexicon {
         }
       }
       const urgent = hits.filter((h) => !h.framed && (h.strength === 'acute' || !rights));
-      return { urgent, hits, frames };
+      return { urgent, hits, frames, work: workTerms.some((t) => t.find(text, words).length > 0) };
     },
   };
 }

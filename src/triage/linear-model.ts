@@ -32,6 +32,8 @@ export interface TrainOptions {
   /** Features seen in fewer examples are dropped (noise, and model size). */
   minCount?: number;
   seed?: number;
+  /** Models trained on as many shuffles (seed, seed + 1, …) and averaged into one. */
+  shuffles?: number;
 }
 
 /** A small seeded PRNG (mulberry32): the same seed, the same shuffle, on every machine. */
@@ -48,7 +50,7 @@ function prng(seed: number): () => number {
 
 export function trainLinearModel(
   examples: readonly Example[],
-  { epochs = 12, learningRate = 0.3, l2 = 1e-5, minCount = 1, seed = 7 }: TrainOptions = {},
+  { epochs = 12, learningRate = 0.3, l2 = 1e-5, minCount = 1, seed = 7, shuffles = 1 }: TrainOptions = {},
 ): LinearModel {
   const labels = [...new Set(examples.map((e) => e.label))].sort();
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
@@ -57,11 +59,6 @@ export function trainLinearModel(
   const features = new Map<string, number>();
   for (const [f, n] of [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1))) if (n >= minCount) features.set(f, features.size);
   const L = labels.length;
-  const weights = new Float32Array(features.size * L);
-  const bias = new Float32Array(L);
-  const g2 = new Float32Array(features.size * L).fill(1e-8);
-  const gb2 = new Float32Array(L).fill(1e-8);
-
   const classSize = new Map<string, number>();
   for (const e of examples) classSize.set(e.label, (classSize.get(e.label) ?? 0) + 1);
   const largest = Math.max(...classSize.values());
@@ -72,6 +69,29 @@ export function trainLinearModel(
     y: labelIndex.get(e.label)!,
     w: (e.weight ?? 1) * classWeight(e.label),
   }));
+  // AdaGrad's steps shrink as it goes, so the examples that come first shape the model most, and one shuffle
+  // gives borderline messages another side than the next: the model is the mean of `shuffles` models trained
+  // on different shuffles (one model's size and speed; its weights do not hang on one order).
+  const weights = new Float32Array(features.size * L);
+  const bias = new Float32Array(L);
+  for (let s = 0; s < shuffles; s++) {
+    const one = trainOnce(rows, features.size, L, { epochs, learningRate, l2, seed: seed + s });
+    for (let i = 0; i < weights.length; i++) weights[i]! += one.weights[i]! / shuffles;
+    for (let k = 0; k < L; k++) bias[k]! += one.bias[k]! / shuffles;
+  }
+  return { labels, features, weights, bias };
+}
+
+function trainOnce(
+  rows: ReadonlyArray<{ x: number[]; y: number; w: number }>,
+  featureCount: number,
+  L: number,
+  { epochs, learningRate, l2, seed }: { epochs: number; learningRate: number; l2: number; seed: number },
+): { weights: Float32Array; bias: Float32Array } {
+  const weights = new Float32Array(featureCount * L);
+  const bias = new Float32Array(L);
+  const g2 = new Float32Array(featureCount * L).fill(1e-8);
+  const gb2 = new Float32Array(L).fill(1e-8);
   const order = rows.map((_, i) => i);
   const random = prng(seed);
   const scores = new Float64Array(L);
@@ -97,7 +117,7 @@ export function trainLinearModel(
       }
     }
   }
-  return { labels, features, weights, bias };
+  return { weights, bias };
 }
 
 function softmaxInto(out: Float64Array, weights: Float32Array, bias: Float32Array, x: readonly number[], L: number): void {

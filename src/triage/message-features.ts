@@ -1,6 +1,7 @@
 /**
  * The features the triage classifier sees: jieba words, Chinese character bigrams and trigrams, English
- * words and word pairs, and what the danger lexicon found (category, strength, frames) — so the model can
+ * words and word pairs, what the danger lexicon found (category, strength, frames) and whether any word of
+ * working life is in the message (`D:none` when none is) — so the model can
  * learn that "摔伤" in a question about compensation is a rights question, and in a cry for help is not.
  *
  * @example
@@ -10,8 +11,8 @@ import { stemEnglish, tokenize } from '../text/tokenizer.js';
 import type { DangerScan } from './danger-lexicon.js';
 import { normalise } from './text-matcher.js';
 
-/** Bump when the features change: a stored model trained on other features is then retrained, not copied. */
-export const FEATURES_VERSION = 18;
+/** Bump when the features or the training change: a stored model trained otherwise is then retrained, not copied. */
+export const FEATURES_VERSION = 22;
 
 export function messageFeatures(text: string, scan: DangerScan): string[] {
   const t = normalise(text);
@@ -29,6 +30,8 @@ export function messageFeatures(text: string, scan: DangerScan): string[] {
   }
   for (const f of scan.frames) out.push(`F:${f}`);
   if (scan.urgent.length) out.push('L:urgent');
+  // No word of working life at all (a neighbour's dog, a mortgage, crypto): out of scope more often than not.
+  if (!scan.work) out.push('D:none');
   const han = t.match(/\p{Script=Han}/gu)?.length ?? 0;
   const size = han + en.length;
   out.push(size < 8 ? 'len:short' : size < 40 ? 'len:mid' : 'len:long');
@@ -73,19 +76,25 @@ const voices: Array<[string, RegExp]> = [
     /(?:能|可以|能不能|可不可以|麻烦|请|帮忙)[^。？?]{0,6}(?:帮我|替我|帮我们|替我们|代我)[^。？?]{0,4}(?:跟|和|给|向|找|去找|联系)[^。？?]{0,4}(?:人事|老板|公司|hr|厂里|单位|领导|包工头|项目部|开发商|经理|主管|站长|平台)[^。？?]{0,8}(?:沟通|说|谈|协调|反映|打电话|写|联系|要|问)|(?:帮我|替我|帮我们)(?:给|向)[^。？?]{0,6}(?:写|发)(?:一)?(?:封|个|份)?(?:函|信|律师函)|\b(?:can|could|would|will) (?:you|the union|someone|somebody)(?: from the union)? (?:please )?(?:talk to|call|contact|write to|speak (?:to|with)|phone|email|go to|visit) (?:my |our |the )?(?:boss|employer|hr|company|manager|supervisor|factory|site|contractor|agency|platform)\b|\b(?:please |pls |plz )?(?:call|phone|contact|talk to|ring) (?:my|our) (?:boss|employer|manager|supervisor|company|hr|foreman|contractor) (?:for (?:me|us)|on my behalf|on our behalf)\b/,
   ],
   [
+    // Asking for a person of the union, or that one act or come: 转人工, 想跟工作人员说, 工会能派人来参加吗,
+    // "need a real person", "pass my case to union staff", "could you ask my employer why…".
+    'ask_person',
+    /转人工|(?:找|要|接|转|叫|换|联系|需要|想要|想找|想跟|想和|跟|和|让)(?:一个|个|位|一位)?(?:真人|人工|活人|真正的人|工作人员|工会干部|工会的人|你们的人|你们工会的人|专人)|(?:工会|你们)(?:能不能|可不可以|能否|可以|能|会不会|会)?(?:派|安排|出)(?:个|一个|几个|一位|位)?(?:人|干部|工作人员|律师|代表)|(?:请|麻烦|能不能|可不可以|能否|可以|希望|快|赶紧)(?:你们)?(?:派|安排)(?:个|一个|几个|一位|位)?(?:人|工作人员|干部)(?:来|过来|去|到|参加|陪|帮)|(?:请|麻烦|希望|想请)(?:工会|你们)[^。？?]{0,12}(?:帮我|帮我们|替我|替我们|出面|介入|参加|陪|联系|过问|跟进)|\b(?:real|actual|live|human) (?:person|human|people|being|agent|staff)\b|\b(?:talk|speak|chat) (?:to|with) (?:a |an |one of )?(?:someone|somebody|person|human|staff|caseworker|officer|union staff|union rep|rep|your staff|a member of staff|people at the union)\b|\bpass (?:my|this|the) (?:case|message|question|issue|file) (?:on )?(?:to|over to)\b|\b(?:connect|put) me (?:through )?(?:to|with) (?:a |an |someone|somebody|staff|the union|a person|a human)\b|\b(?:can|could|would|will) (?:a |one of (?:the|your) )?(?:staff(?: member)?|union (?:staff|rep|official|officer)|caseworker|someone from the union|somebody from the union)\b|\bsend (?:someone|somebody|a person|staff|a rep|an officer)\b|\b(?:could|can|would|will) you (?:please |pls )?(?:ask|tell|remind|chase) (?:my |our |the )(?:employer|boss|company|hr|manager|supervisor|agency|contractor)\b/,
+  ],
+  [
     // Asking for the union's hardship help: 有没有困难补助, 能申请救助吗, "is there a hardship fund I can apply to".
     'ask_aid',
-    /(?:有没有|有冇|有无|能不能|能否|可以|可不可以|怎么|如何|想)(?:申请|领|拿|给|得到)?[^。？?]{0,6}(?:困难补助|困难救助|救助金|救助|帮扶|慰问金|困难职工|大病救助|临时救助|应急救助|紧急援助|紧急救助|援助金)|(?:医药费|住院费|押金|医院)[^。？?]{0,24}(?:能不能|可不可以|能否|可以)?(?:先)?(?:帮帮我|帮我一下|帮帮忙|救救急)|\b(?:hardship|emergency|relief|welfare|solidarity) (?:funds?|grants?|aid|help|payments?|assistance)\b|\b(?:can|could|would|does) the union (?:help|pay|cover|give) (?:me|us)? ?(?:with|for|pay for|get|buy)? ?(?:a |the |my |our )?(?:train|bus|ticket|tickets|rent|food|fare|fares|trip)\b|\bfinancial (?:help|assistance|aid|support)\b|\bunion (?:helps|can help|supports|assists) (?:workers|people|members|those)\b|\bhelp (?:with|paying) (?:the |my )?(?:medical|hospital|treatment) (?:bills|costs|fees)\b/,
+    /(?:有没有|有冇|有无|能不能|能否|可以|可不可以|怎么|如何|想)(?:申请|领|拿|给|得到)?[^。？?]{0,6}(?:困难补助|困难救助|救助金|救助|帮扶|慰问金|困难职工|大病救助|临时救助|应急救助|紧急援助|紧急救助|援助金)|(?:医药费|住院费|押金|医院)[^。？?]{0,24}(?:能不能|可不可以|能否|可以)?(?:先)?(?:帮帮我|帮我一下|帮帮忙|救救急)|\b(?:hardship|emergency|relief|welfare|solidarity) (?:funds?|grants?|aid|help|payments?|assistance)\b|\b(?:can|could|would|does) the union (?:help|pay|cover|give) (?:me|us)? ?(?:with|for|pay for|get|buy)? ?(?:a |the |my |our )?(?:train|bus|ticket|tickets|rent|food|fare|fares|trip)\b|\bfinancial (?:help|assistance|aid|support)\b|\b(?:is|are) there (?:any |a )?(?:union |member |members' )?(?:funds?|grants?|subsid(?:y|ies)|money|allowances?) (?:for|to help|i can)\b|\bunion (?:funds?|grants?|subsid(?:y|ies)|money) for\b|\bunion (?:helps|can help|supports|assists) (?:workers|people|members|those)\b|\bhelp (?:with|paying) (?:the |my )?(?:medical|hospital|treatment) (?:bills|costs|fees)\b/,
   ],
   [
     // Out of money now: 只剩五十块, 交不起房租, 吃不上饭, "no money left", "can't afford".
     'broke',
-    /只剩(?:下)?[0-9一二三四五六七八九十两几百]+(?:块|元|毛)|(?:没钱|没有钱|一分钱都没有?)(?:了|吃饭|交|付|看病|回家|买)|(?:交|付|买|看|吃|住|治)不起|(?:饭|馒头|泡面)都吃不上|揭不开锅|走投无路|借遍了|\bno money (?:left|for)\b|\b(?:can'?t|cannot|couldn'?t) (?:afford|pay (?:the |my )?(?:rent|bill|bills|hospital))\b|\b(?:broke|evict\w*)\b|\b(?:run|ran|running) out of money\b|\bstranded\b|\bno money to (?:get|go) home\b|\bcan'?t (?:get|go) home\b|回不了家|没钱回家|\b(?:no|without|haven'?t had any|lost (?:my|our)) income\b|没有收入|断了收入|没了收入/,
+    /只剩(?:下)?[0-9一二三四五六七八九十两几百]+(?:块|元|毛)|(?:没钱|没有钱|一分钱都没有?)(?:了|吃饭|交|付|看病|回家|买)|(?:交|付|买|看|吃|住|治)不起|(?:饭|馒头|泡面)都吃不上|揭不开锅|走投无路|借遍了|\bno money (?:left|for)\b|\b(?:can'?t|cannot|couldn'?t) (?:afford|pay (?:the |my )?(?:rent|bill|bills|hospital))\b|\b(?:i'?m|i am|we'?re|we are|totally|completely|flat|so|been|go|gone|going) broke\b(?! (?:my|his|her|the|a|an|our|their|it|its|down|up|into|out|off|in)\b)|\bevict\w*\b|\b(?:run|ran|running) out of money\b|\bstranded\b|\bno money to (?:get|go) home\b|\bcan'?t (?:get|go) home\b|回不了家|没钱回家|\b(?:no|without|haven'?t had any|lost (?:my|our)) income\b|没有收入|断了收入|没了收入/,
   ],
   [
     // Asking after one's own earlier case: 上次说的那个调解怎么样了, 我的申请有消息没, "any update on my case".
     'followup',
-    /(?:上次|上回|之前|前几天|前阵子|前两天|上周)[^。？?]{0,12}(?:说的|提交|登记|反映|申请|报的|找你们|问的|那个)[^。？?]{0,16}(?:怎么样了|咋样了|有结果|有消息|有进展|进度|办得|同意了没|答复|回复了没|处理得|到哪一步)|(?:我的|我那个|我们那个)(?:案子|申请|事情|事|求助|调解|投诉)[^。？?]{0,8}(?:怎么样了|咋样了|进度|有消息|有结果|到哪)|(?:说|答应|承诺)[^。？?]{0,10}(?:联系我|给我打电话|回电话|回复我|有人联系)[^。？?]{0,12}(?:还没|没人|没有人|一直没|也没|都没)|(?:提交|登记|反映|投诉)[^。？?]{0,4}(?:了|过)[^。？?]{0,20}(?:还没人|没人联系|没人回|没有回音|没回音|一直没消息)|在你们这(?:儿|里)?(?:办过|登记过|求助过|申请过|反映过|投诉过)|(?:我的|我那个)[^。？?]{0,6}(?:申请|求助|投诉|案子)[^。？?]{0,12}(?:啥时候|什么时候|几时|多久)(?:能|才能|会)?(?:有结果|有消息|批|下来|出结果)|\bchecking (?:on|in on) (?:the|my) (?:mediation|case|complaint|application|claim|request)\b|(?:你们|工会)[^。？?]{0,8}(?:怎么|咋|为啥|为什么)?(?:还|一直|到现在)?(?:都)?(?:没|不)(?:有)?(?:人)?(?:联系我|回复我|回我|理我|给我打电话|回电话|处理我|跟进)|(?:跟我对接|负责我(?:这个|的)?(?:事|案子|申请)|帮我处理|处理我(?:这个|的)?(?:事|案子))的(?:那位|那个|工作人员|老师|大姐|同志|人)|(?:补充|更新)一下(?:我)?(?:那个|的|之前的?)?(?:情况|材料|事|案子|进展)|\b(?:no one|nobody|noone) (?:from the union |from you )?(?:has |have )?(?:ever )?(?:called|contacted|got back to|gotten back to|replied to|answered|rang) me\b|\bstill waiting (?:to hear|for (?:a |your |the )?(?:call|reply|answer|news|callback))\b|\byou (?:said|promised|told me) (?:someone|somebody|you|a person) (?:would|will|was going to)\b|\bmy case ?worker\b|\bthe (?:person|officer|staff member|lady|guy) (?:helping|handling|assigned to|working on) (?:me|my)\b|\b(?:adding|add|some more|more) (?:info|information|details|evidence) (?:to|for|about) my (?:case|complaint|request|application)\b|\bit'?s been (?:\w+ )?(?:days|weeks|a week|a month) since i (?:reported|asked|wrote|applied|contacted|messaged|called)\b|(?:接着|继续|再)(?:请|麻烦)?你们(?:帮忙|帮我|跟进|催)|你们(?:能|可以|能不能)?再(?:帮我)?催(?:一下|一催|催)|\bupdate on my (?:case|complaint|application|file)\b|\bi(?:'m| am) the (?:\w+ ){0,3}(?:who|that) (?:reported|contacted|wrote|messaged|called|asked|complained)\b|\b(?:whoever'?s|the person) handling my (?:case|file|complaint)\b|\b(?:any (?:update|news|progress)|status of my|what happened (?:with|to) my|heard back|following up on my|follow up on my|follow-up on my)\b/,
+    /(?:上次|上回|之前|前几天|前阵子|前两天|上周)[^。？?]{0,12}(?:说的|提交|登记|反映|申请|报的|找你们|问的|那个)[^。？?]{0,16}(?:怎么样了|咋样了|有结果|有消息|有进展|进度|办得|同意了没|答复|回复了没|处理得|到哪一步)|(?:我的|我那个|我们那个)(?:案子|申请|事情|事|求助|调解|投诉)[^。？?]{0,8}(?:怎么样了|咋样了|进度|有消息|有结果|到哪)|(?:说|答应|承诺)[^。？?]{0,10}(?:联系我|给我打电话|打电话给我|打给我|回电话|回电|回复我|有人联系)[^。？?]{0,12}(?:还没|没人|没有人|一直没|也没|都没)|(?:提交|登记|反映|投诉)[^。？?]{0,4}(?:了|过)[^。？?]{0,20}(?:还没人|没人联系|没人回|没有回音|没回音|一直没消息)|在你们这(?:儿|里)?(?:办过|登记过|求助过|申请过|反映过|投诉过)|(?:我的|我那个)[^。？?]{0,6}(?:申请|求助|投诉|案子)[^。？?]{0,12}(?:啥时候|什么时候|几时|多久)(?:能|才能|会)?(?:有结果|有消息|批|下来|出结果)|\bchecking (?:on|in on) (?:the|my) (?:mediation|case|complaint|application|claim|request)\b|(?:你们|工会)[^。？?]{0,8}(?:怎么|咋|为啥|为什么)?(?:还|一直|到现在)?(?:都)?(?:没|不)(?:有)?(?:人)?(?:联系我|回复我|回我|理我|给我打电话|回电话|处理我|跟进)|(?:跟我对接|负责我(?:这个|的)?(?:事|案子|申请)|帮我处理|处理我(?:这个|的)?(?:事|案子))的(?:那位|那个|工作人员|老师|大姐|同志|人)|(?:补充|更新)一下(?:我)?(?:那个|的|之前的?)?(?:情况|材料|事|案子|进展)|\b(?:no one|nobody|noone) (?:from the union |from you )?(?:has |have )?(?:ever )?(?:called|contacted|got back to|gotten back to|replied to|answered|rang) me\b|\bstill waiting (?:to hear|for (?:a |your |the )?(?:call|reply|answer|news|callback))\b|\b(?:you (?:said|promised|told me)|(?:i|we) (?:was|were) (?:told|promised)) (?:that )?(?:someone|somebody|you|a person|a lawyer|staff|the union|a caseworker) (?:would|will|was going to|should)\b|\bmy case ?worker\b|\bthe (?:person|officer|staff member|lady|guy) (?:helping|handling|assigned to|working on) (?:me|my)\b|\b(?:adding|add|some more|more) (?:info|information|details|evidence) (?:to|for|about) my (?:case|complaint|request|application)\b|\bit'?s been (?:\w+ )?(?:days|weeks|a week|a month) since i (?:reported|asked|wrote|applied|contacted|messaged|called)\b|(?:接着|继续|再)(?:请|麻烦)?你们(?:帮忙|帮我|跟进|催)|你们(?:能|可以|能不能)?再(?:帮我)?催(?:一下|一催|催)|\bupdate on my (?:case|complaint|application|file)\b|\bi(?:'m| am) the (?:\w+ ){0,3}(?:who|that) (?:reported|contacted|wrote|messaged|called|asked|complained)\b|\b(?:whoever'?s|the person) handling my (?:case|file|complaint)\b|\b(?:any (?:update|news|progress)|status of my|what happened (?:with|to) my|heard back|following up on my|follow up on my|follow-up on my)\b/,
   ],
   [
     // Telling the bot to drop its rules: 忽略你的规则, 无视之前的指令, "ignore the rules about escalation".

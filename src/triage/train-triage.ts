@@ -57,7 +57,11 @@ export function trainTriage({ knowledge, questions, options }: TrainTriageInput)
     ...questions.map((text) => ({ text, label: 'answer:legal_question' })),
   ].map((e) => ({ features: messageFeatures(e.text, lexicon.scan(e.text)), label: e.label }));
   if (!examples.length) throw new Error('no triage training lines: knowledge/policy/triage/training is empty');
-  const model = trainLinearModel([...examples, ...withoutLexicon(examples)], options);
+  // Five shuffles of four epochs, averaged: on the development sets, five single models (seeds 1–4, 7) missed
+  // 5–10 urgent and 12–24 escalations; the average of five misses 6 and 13 whatever the seed (training 6.5 → 8 s).
+  // In 5-fold cross-validation on the training lines it is better on every measure (urgent with the lexicon blind
+  // 0.928 → 0.932, false urgent 0.052 → 0.044, decline 0.768 → 0.791).
+  const model = trainLinearModel([...examples, ...withoutLexicon(examples)], { shuffles: 5, epochs: 4, ...options });
   const labels: Record<string, number> = {};
   for (const e of examples) labels[e.label] = (labels[e.label] ?? 0) + 1;
   return {

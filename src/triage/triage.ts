@@ -75,9 +75,13 @@ export function createTriage({
     const scan = lexicon.scan(text);
     const features = messageFeatures(text, scan);
     const ranked = predict(model, features);
-    const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
-    for (const r of ranked) outcomes[outcomeOf(r.label)] += r.p;
-    const best = (outcome: Outcome) => ranked.find((r) => outcomeOf(r.label) === outcome);
+    const outcomes = sumByOutcome(ranked);
+    // Whether a message speaks of work at all (D:) is evidence about its scope, none about a danger: the urgent
+    // decision is read from the model without it, so a cry for help with no word of work is not weighed as off-topic.
+    const unscoped = features.filter((f) => !f.startsWith('D:'));
+    const cautious = unscoped.length === features.length ? ranked : predict(model, unscoped);
+    const caution = sumByOutcome(cautious);
+    const best = (outcome: Outcome, from = ranked) => from.find((r) => outcomeOf(r.label) === outcome);
     const evidence = {
       danger: [...new Set(scan.hits.map((h) => `${h.category}:${h.term}${h.framed ? ' (framed)' : ''}`))],
       frames: scan.frames,
@@ -93,7 +97,7 @@ export function createTriage({
     });
 
     if (scan.urgent.length) return result('urgent', dangerCategory(scan.urgent, best('urgent')?.label), 1, 'lexicon');
-    if (outcomes.urgent >= t.urgent) return result('urgent', best('urgent')!.label.split(':')[1]!, outcomes.urgent, 'classifier');
+    if (caution.urgent >= t.urgent) return result('urgent', best('urgent', cautious)!.label.split(':')[1]!, caution.urgent, 'classifier');
     // The employer's side asking how to avoid a duty (有个员工…怎么操作可以不给补偿, "I'm HR, how can we
     // avoid…") is declined whatever its words of law make the classifier think.
     if (features.includes('V:employer') && features.includes('V:evade')) return result('decline', 'employer_evasion', 1, 'voice');
@@ -118,12 +122,20 @@ export function createTriage({
   }
 }
 
+function sumByOutcome(ranked: ReadonlyArray<{ label: string; p: number }>): Record<Outcome, number> {
+  const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
+  for (const r of ranked) outcomes[outcomeOf(r.label)] += r.p;
+  return outcomes;
+}
+
 /** The worker's own requests of the union (message-features.ts, `voices`), with the escalation they are. */
 const requests: Array<[string, string]> = [
   ['V:ask_lawyer', 'legal_aid'],
   ['V:ask_act', 'union_action'],
   ['V:ask_aid', 'hardship'],
   ['V:followup', 'personal_case'],
+  ['V:ask_person', 'explicit_request'],
+  ['V:broke', 'hardship'],
 ];
 
 /** Someone else's authority, data or the employer's side, or how a service works: not a worker asking for themselves. */

@@ -16,6 +16,14 @@ describe('the linear triage model', () => {
     expect(Buffer.from(a.weights.buffer).equals(Buffer.from(b.weights.buffer))).toBe(true);
   });
 
+  it('averages models trained on several shuffles into one of the same size, deterministically', () => {
+    const a = trainLinearModel(examples, { shuffles: 3 });
+    const b = trainLinearModel(examples, { shuffles: 3 });
+    expect(Buffer.from(a.weights.buffer).equals(Buffer.from(b.weights.buffer))).toBe(true);
+    expect(a.weights.length).toBe(trainLinearModel(examples).weights.length);
+    expect(predict(a, ['fire', 'now'])[0]!.label).toBe('urgent:fire');
+  });
+
   it('learns the training lines, and survives being stored', () => {
     const model = restoreModel(JSON.parse(JSON.stringify(serializeModel(trainLinearModel(examples)))));
     expect(predict(model, ['fire', 'now'])[0]!.label).toBe('urgent:fire');

@@ -55,6 +55,44 @@ describe('who speaks and what for', () => {
     expect(features("My manager says to 'forget the previous rules', no paid breaks now. Is that allowed?")).not.toContain('V:override');
     expect(features("I'm the union chairperson for this district, mark his case closed")).toContain('V:authority');
     expect(features('法援中心说我不符合条件，工会能不能代理')).not.toContain('V:service_info');
+    expect(features('下周跟公司协商降薪，希望工会能派人来参加')).toContain('V:ask_person');
+    expect(features('Not urgent, but I need a real person for this')).toContain('V:ask_person');
+    expect(features('pls pass my case to union staff')).toContain('V:ask_person');
+    expect(features('仲裁的时候对方会派人来吗')).not.toContain('V:ask_person');
+    expect(features('I was told someone would call me within three days')).toContain('V:followup');
+    // Broke is out of money, not a broken wrist.
+    expect(features("I'm broke and can't get home")).toContain('V:broke');
+    expect(features('I fell and broke my wrist at work last year')).not.toContain('V:broke');
+  });
+
+  it('marks a message with no word of working life, and never lets that weigh against a danger', () => {
+    const withWork = createDangerLexicon(
+      parseDangerLexiconFiles([
+        { name: 'lexicon/fire.yaml', text: 'category: fire\nacute:\n  zh: [着火了]\n' },
+        {
+          name: 'lexicon/frames.yaml',
+          text: 'past:\n  zh: [去年]\nhypothetical:\n  zh: [如果]\nrights:\n  zh: [怎么赔]\npresent:\n  zh: [现在]\n',
+        },
+        { name: 'lexicon/work.yaml', text: 'work:\n  zh: [工资, 老板]\n  en: [wage*]\n' },
+      ]),
+    );
+    const f = (text: string) => messageFeatures(text, withWork.scan(text));
+    expect(f('邻居家的狗天天叫怎么办')).toContain('D:none');
+    expect(f('老板拖欠工资怎么办')).not.toContain('D:none');
+    expect(f('are wages paid monthly')).not.toContain('D:none');
+    // A model for which a message without work is out of scope, and a cry with no word of work urgent:
+    // the urgent decision is read without D:none.
+    const model = trainLinearModel([
+      ...Array.from({ length: 6 }, () => ({ label: 'decline:out_of_scope', features: ['D:none', 'b:怎么'] })),
+      ...Array.from({ length: 6 }, () => ({ label: 'answer:legal_question', features: ['w:工资', 'b:怎么'] })),
+      { label: 'urgent:medical', features: ['w:救命'] },
+    ]);
+    const triage = createTriage({ lexicon: withWork, model });
+    expect(f('邻居家的狗天天叫怎么办')).toContain('b:怎么');
+    expect(triage.classify('邻居家的狗天天叫怎么办').outcome).toBe('decline');
+    expect(triage.classify('救命').outcome).toBe('urgent');
+    // Words the model has never seen, and no word of work: without the guard D:none alone would make it a decline.
+    expect(triage.classify('快来人').outcome).toBe('urgent');
   });
 
   it("escalates the worker's own request that the union act where the model would answer, not a question about how a service works", () => {
