@@ -92,7 +92,7 @@ describe('who speaks and what for', () => {
     expect(triage.classify('邻居家的狗天天叫怎么办').outcome).toBe('decline');
     expect(triage.classify('救命').outcome).toBe('urgent');
     // Words the model has never seen, and no word of work: without the guard D:none alone would make it a decline.
-    expect(triage.classify('快来人').outcome).toBe('urgent');
+    expect(triage.classify('快来人啊这边出大事了谁能过来一下').outcome).toBe('urgent');
   });
 
   it("escalates the worker's own request that the union act where the model would answer, not a question about how a service works", () => {
