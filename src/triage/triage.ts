@@ -79,12 +79,17 @@ export function createTriage({
     const features = messageFeatures(text, scan);
     const ranked = predict(model, features);
     const outcomes = sumByOutcome(ranked);
-    // Whether a message speaks of work at all (D:) is evidence about its scope, none about a danger: the urgent
+    // Whether a message speaks of work at all (D:none) is evidence about its scope, none about a danger: the urgent
     // decision is read from the model without it, so a cry for help with no word of work is not weighed as off-topic.
-    const unscoped = features.filter((f) => !f.startsWith('D:'));
     // Not for a few characters (很多人, 四口人 — an application step's answer): so little says nothing of a danger
     // either way, and read without D:none it leans on the priors alone.
-    const cautious = unscoped.length === features.length || features.includes('len:short') ? ranked : predict(model, unscoped);
+    const cautious =
+      features.includes('D:none') && !features.includes('len:short')
+        ? predict(
+            model,
+            features.filter((f) => f !== 'D:none'),
+          )
+        : ranked;
     const caution = sumByOutcome(cautious);
     const best = (outcome: Outcome, from = ranked) => from.find((r) => outcomeOf(r.label) === outcome);
     const evidence = {

@@ -4,15 +4,14 @@ import { trainLinearModel } from '../../src/triage/linear-model.js';
 import { messageFeatures } from '../../src/triage/message-features.js';
 import { createTriage } from '../../src/triage/triage.js';
 
-const lexicon = createDangerLexicon(
-  parseDangerLexiconFiles([
-    { name: 'lexicon/fire.yaml', text: 'category: fire\nacute:\n  zh: [着火了]\n  en: ["on fire"]\n' },
-    {
-      name: 'lexicon/frames.yaml',
-      text: 'past:\n  zh: [去年]\nhypothetical:\n  zh: [如果]\nrights:\n  zh: [怎么赔]\npresent:\n  zh: [现在]\n',
-    },
-  ]),
-);
+const lexiconFiles = [
+  { name: 'lexicon/fire.yaml', text: 'category: fire\nacute:\n  zh: [着火了]\n  en: ["on fire"]\n' },
+  {
+    name: 'lexicon/frames.yaml',
+    text: 'past:\n  zh: [去年]\nhypothetical:\n  zh: [如果]\nrights:\n  zh: [怎么赔]\npresent:\n  zh: [现在]\n',
+  },
+];
+const lexicon = createDangerLexicon(parseDangerLexiconFiles(lexiconFiles));
 const features = (text: string) => messageFeatures(text, lexicon.scan(text));
 
 describe('who speaks and what for', () => {
@@ -67,14 +66,7 @@ describe('who speaks and what for', () => {
 
   it('marks a message with no word of working life, and never lets that weigh against a danger', () => {
     const withWork = createDangerLexicon(
-      parseDangerLexiconFiles([
-        { name: 'lexicon/fire.yaml', text: 'category: fire\nacute:\n  zh: [着火了]\n' },
-        {
-          name: 'lexicon/frames.yaml',
-          text: 'past:\n  zh: [去年]\nhypothetical:\n  zh: [如果]\nrights:\n  zh: [怎么赔]\npresent:\n  zh: [现在]\n',
-        },
-        { name: 'lexicon/work.yaml', text: 'work:\n  zh: [工资, 老板]\n  en: [wage*]\n' },
-      ]),
+      parseDangerLexiconFiles([...lexiconFiles, { name: 'lexicon/work.yaml', text: 'work:\n  zh: [工资, 老板]\n  en: [wage*]\n' }]),
     );
     const f = (text: string) => messageFeatures(text, withWork.scan(text));
     expect(f('邻居家的狗天天叫怎么办')).toContain('D:none');
