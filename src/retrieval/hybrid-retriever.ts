@@ -1,9 +1,10 @@
 /**
  * Hybrid retrieval over the live index version, in two steps:
  *  1. **Issue spotting** — the question is matched against the issue cards (each card's issue and every way
- *     workers put it, one text per language): vector and BM25 over the card pool, fused by score.
- *     A long story matches the card of its legal issue as a whole, so one side word does not pick the topic,
- *     and an English question meets English phrasings instead of Chinese statute text.
+ *     workers put it, one text per language): vector and BM25 over the card pool, fused by score, beside
+ *     BM25 over each card's phrasings pooled as one document (card-documents.ts). A long story matches the
+ *     card of its legal issue as a whole, so one side word does not pick the topic, and an English question
+ *     meets English phrasings instead of Chinese statute text.
  *  2. **Articles** — vector and BM25 over the articles and guides (the question plus its thesaurus
  *     expansion), fused by score; then the articles the spotted cards rest on are added or lifted by the
  *     card's strength, and purpose / scope / definition articles rank low unless the question is about scope.
@@ -25,6 +26,7 @@ import type { Db } from '../store/db.js';
 import { createKnowledgeStore, type HybridCandidate, type IndexVersion } from '../store/knowledge-store.js';
 import { tokenize } from '../text/tokenizer.js';
 import { type AudienceTest, audienceOf } from './audience.js';
+import { type CardDocuments, cardDocuments } from './card-documents.js';
 import { checkEmbedder, IndexMismatchError } from './index-builder.js';
 import { cardsOf } from './issue-card-document.js';
 import type { IssueCard } from './issue-cards.js';
@@ -59,6 +61,8 @@ export interface FusionTuning {
   cardFloor?: number;
   /** Cards considered per question. */
   cardsPerQuestion?: number;
+  /** Weight of a card's BM25 score as a whole document (card-documents.ts) beside its best phrasing's (0: not used). */
+  cardDocumentWeight?: number;
   /** Score factor for purpose / scope / definition articles when the question is not about scope. */
   scopePrior?: number;
   /** Score factor for a document written for one situation (front matter applies_when) the question does not name. */
@@ -96,7 +100,7 @@ export interface IssueMatch {
   card: IssueCard;
   score: number;
   strength: number;
-  /** The card text that matched (its zh or en phrasings). */
+  /** The card text that matched (its zh or en phrasings; its issue line when only the card as a whole matched). */
   matched: string;
   /** Cosine similarity of the question to that text (absolute, unlike `score`), when the vector side found it. */
   similarity?: number;
@@ -169,13 +173,22 @@ export function createRetriever({
     cardWeight = 1.5,
     cardFloor = 0.5,
     cardsPerQuestion = 5,
+    cardDocumentWeight = 1,
     scopePrior = 0.6,
     audiencePrior = 0.6,
   } = tuning;
   const store = createKnowledgeStore(db);
   // One query embedder and one card set per index version: a fitted embedder must embed with that
   // version's statistics, and the cards are the ones the version was built from.
-  let current: { versionId: number; embedder: Embedder; cards: Map<string, IssueCard>; audiences: Map<string, AudienceTest> } | undefined;
+  let current:
+    | {
+        versionId: number;
+        embedder: Embedder;
+        cards: Map<string, IssueCard>;
+        documents: CardDocuments;
+        audiences: Map<string, AudienceTest>;
+      }
+    | undefined;
   let cachedLive: { version: IndexVersion; at: number } | undefined;
 
   const liveVersion = async (): Promise<IndexVersion | undefined> => {
@@ -196,7 +209,7 @@ export function createRetriever({
         const audience = audienceOf(doc.meta);
         if (audience) audiences.set(doc.title, audience);
       }
-      current = { versionId: live.id, embedder: e, cards, audiences };
+      current = { versionId: live.id, embedder: e, cards, documents: cardDocuments(cards.values()), audiences };
     }
     return current;
   };
@@ -228,8 +241,17 @@ export function createRetriever({
     return [...out.values()];
   }
 
-  /** The issues, with the row each matched by (its text is filled in once the texts are fetched). */
-  function spotIssues(cards: Map<string, IssueCard>, rows: readonly Fused[]): Array<IssueMatch & { row: Fused }> {
+  /**
+   * The issues, with the row each matched by when the card pool's search found one (its text is filled in
+   * once the texts are fetched): each card's best phrasing's fused score and its BM25 score as a whole
+   * document (card-documents.ts), each divided by its best, added with `cardDocumentWeight`.
+   */
+  function spotIssues(
+    cards: Map<string, IssueCard>,
+    documents: CardDocuments,
+    query: string,
+    rows: readonly Fused[],
+  ): Array<IssueMatch & { row: Fused | undefined }> {
     const best = new Map<string, Fused>();
     for (const p of rows) {
       const id = p.path[0];
@@ -237,20 +259,31 @@ export function createRetriever({
       const b = best.get(id);
       if (!b || p.score > b.score) best.set(id, p);
     }
-    const ranked = [...best].sort((a, b) => b[1].score - a[1].score).slice(0, cardsPerQuestion);
-    const top = ranked[0]?.[1].score ?? 0;
-    return ranked.map(([id, b]) => ({
+    const topRow = Math.max(0, ...[...best.values()].map((b) => b.score));
+    const asDocuments = cardDocumentWeight > 0 ? documents.score(query) : [];
+    const topDocument = asDocuments[0]?.score ?? 0;
+    const byDocument = new Map(asDocuments.map((d) => [d.id, d.score]));
+    const ids = new Set([...best.keys(), ...asDocuments.slice(0, cardsPerQuestion).map((d) => d.id)]);
+    const combined = [...ids].map((id) => {
+      const row = best.get(id);
+      const value =
+        (row && topRow ? row.score / topRow : 0) + (topDocument ? (cardDocumentWeight * (byDocument.get(id) ?? 0)) / topDocument : 0);
+      return { id, row, value };
+    });
+    const ranked = combined.sort((a, b) => b.value - a.value).slice(0, cardsPerQuestion);
+    const top = ranked[0]?.value ?? 0;
+    return ranked.map(({ id, row, value }) => ({
       card: cards.get(id)!,
-      score: b.score,
-      strength: top ? b.score / top : 0,
+      score: row?.score ?? 0,
+      strength: top ? value / top : 0,
       matched: '',
-      similarity: b.vector,
-      row: b,
+      similarity: row?.vector,
+      row,
     }));
   }
 
   async function lookup(live: IndexVersion, query: string, k: number): Promise<Lookup> {
-    const { embedder: qe, cards, audiences } = await forVersion(live);
+    const { embedder: qe, cards, documents, audiences } = await forVersion(live);
     const expansion = thesaurus.expand(query);
     const [plainVector, expandedVector] = await qe.embed([query, [query, ...expansion].join(' ')]);
     // Both pools in one statement: the cards (the question alone) and the articles (with its expansion).
@@ -258,7 +291,7 @@ export function createRetriever({
       { pool: 'articles', vector: expandedVector!, ...queryTerms(query, expansion), limit: candidates },
       ...(cards.size ? [{ pool: 'cards' as const, vector: plainVector!, ...queryTerms(query, []), limit: 30 }] : []),
     ]);
-    const spotted = spotIssues(cards, fuse(rows.filter((r) => r.pool === 'cards')));
+    const spotted = spotIssues(cards, documents, query, fuse(rows.filter((r) => r.pool === 'cards')));
     const articles = fuse(rows.filter((r) => r.pool === 'articles'));
     // What the spotted cards rest on: lift those articles, and fetch the ones the search did not find.
     const support = new Map<string, number>();
@@ -292,7 +325,9 @@ export function createRetriever({
     // passages' top k and the fetched ones (a stable sort keeps the order of ties). So one statement brings the
     // card articles the search missed, with the texts of those top k and of the card phrasings matched.
     const top = articles.map(scored).sort(byScore).slice(0, k);
-    const textIds = [...new Set([...top, ...spotted.map((m) => m.row)].filter((r) => r.text === null).map((r) => r.id))];
+    const textIds = [
+      ...new Set([...top, ...spotted.flatMap((m) => (m.row ? [m.row] : []))].filter((r) => r.text === null).map((r) => r.id)),
+    ];
     const { passages: fetched, texts } =
       missing.length || textIds.length
         ? await store.passagesForRanking(
@@ -309,7 +344,9 @@ export function createRetriever({
       .slice(0, k);
     const textOf = (r: Row): string => r.text ?? texts.get(r.id) ?? '';
     const passages = ranked.map((p): HybridScoredPassage => ({ ...p, text: textOf(p) }));
-    const issues = spotted.map(({ row, ...m }): IssueMatch => ({ ...m, matched: textOf(row) }));
+    const issues = spotted.map(
+      ({ row, ...m }): IssueMatch => ({ ...m, matched: row ? textOf(row) : cjk.test(query) ? m.card.issue.zh : m.card.issue.en }),
+    );
     log.debug('retrieval.search', { version: live.id, expansion: expansion.length, issues: issues.length, hits: ranked.length });
     return { passages, issues };
   }
