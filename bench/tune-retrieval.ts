@@ -1,7 +1,8 @@
 /**
- * `npx tsx bench/tune-retrieval.ts [--set NAME=value …]`: evaluates retrieval variants (FusionTuning fields)
- * on the development sets only — ../shared/eval/retrieval.jsonl and the real dev questions — so tuning never
- * touches a blind set. Uses the index in DATA_DIR (built first when missing).
+ * `npx tsx bench/tune-retrieval.ts [--set NAME=value …] [--also a,b,c-en,d,e]`: evaluates retrieval variants
+ * (FusionTuning fields) on the development sets only — ../shared/eval/retrieval.jsonl, the real dev questions,
+ * and with `--also` the project's retrieval sets already tuned on (eval/blind/retrieval-NAME.jsonl; never one
+ * still reported as blind). Uses the index in DATA_DIR (built first when missing).
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -11,13 +12,13 @@ import { createRetriever, ensureIndexed, type FusionTuning, loadThesaurus } from
 import { evaluateRanking, joinQuestionTexts, parseQuestions, summarize, summarizeBy } from '../src/retrieval/retrieval-metrics.js';
 import { openStore } from '../src/store/open-store.js';
 
-const { values } = parseArgs({ options: { set: { type: 'string', multiple: true, default: [] } } });
+const { values } = parseArgs({ options: { set: { type: 'string', multiple: true, default: [] }, also: { type: 'string', default: '' } } });
 const config = loadConfig(readEnvironment());
 const db = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
 const embedder = createEmbedder(config);
 await ensureIndexed({ db, embedder, knowledgeDir: config.KNOWLEDGE_DIR });
 const thesaurus = await loadThesaurus(`${config.KNOWLEDGE_DIR}/thesaurus.tsv`);
-const sets = {
+const sets: Record<string, ReturnType<typeof parseQuestions>> = {
   dev: parseQuestions(readFileSync('../shared/eval/retrieval.jsonl', 'utf8')),
   real: parseQuestions(
     joinQuestionTexts(
@@ -26,6 +27,9 @@ const sets = {
     ).jsonl,
   ),
 };
+for (const name of values.also.split(',').filter(Boolean)) {
+  sets[name] = parseQuestions(readFileSync(`eval/blind/retrieval-${name}.jsonl`, 'utf8'));
+}
 const variants: Array<[string, FusionTuning]> = [['base', {}]];
 for (const s of values.set ?? []) {
   const tuning: Record<string, unknown> = {};
@@ -42,7 +46,7 @@ for (const [name, tuning] of variants) {
     const run = await evaluateRanking(retriever, qs, { k: 10 });
     const s = summarize(run.scores);
     const en = summarizeBy(run.scores, (x) => x.lang).get('en');
-    row.push(`${set} hit@5 ${s.hit_at_5.toFixed(3)} mrr ${s.mrr_at_10.toFixed(3)}${en ? ` en ${en.hit_at_5.toFixed(3)}` : ''}`);
+    row.push(`${set} hit@1 ${s.hit_at_1.toFixed(3)} hit@5 ${s.hit_at_5.toFixed(3)} mrr ${s.mrr_at_10.toFixed(3)}${en ? ` en ${en.hit_at_5.toFixed(3)}` : ''}`);
   }
   console.log(row.join('  '));
 }

@@ -170,7 +170,7 @@ export function createRetriever({
     noArticlePrior = 0.5,
     kindPriors = { 'union-guide': 0.8 },
     fusion = 'score',
-    cardWeight = 1.5,
+    cardWeight = 3,
     cardFloor = 0.5,
     cardsPerQuestion = 5,
     cardDocumentWeight = 1,
