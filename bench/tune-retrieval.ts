@@ -46,7 +46,9 @@ for (const [name, tuning] of variants) {
     const run = await evaluateRanking(retriever, qs, { k: 10 });
     const s = summarize(run.scores);
     const en = summarizeBy(run.scores, (x) => x.lang).get('en');
-    row.push(`${set} hit@1 ${s.hit_at_1.toFixed(3)} hit@5 ${s.hit_at_5.toFixed(3)} mrr ${s.mrr_at_10.toFixed(3)}${en ? ` en ${en.hit_at_5.toFixed(3)}` : ''}`);
+    row.push(
+      `${set} hit@1 ${s.hit_at_1.toFixed(3)} hit@5 ${s.hit_at_5.toFixed(3)} mrr ${s.mrr_at_10.toFixed(3)}${en ? ` en ${en.hit_at_5.toFixed(3)}` : ''}`,
+    );
   }
   console.log(row.join('  '));
 }
