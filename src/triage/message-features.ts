@@ -12,7 +12,7 @@ import type { DangerScan } from './danger-lexicon.js';
 import { normalise } from './text-matcher.js';
 
 /** Bump when the features or the training change: a stored model trained otherwise is then retrained, not copied. */
-export const FEATURES_VERSION = 22;
+export const FEATURES_VERSION = 23;
 
 export function messageFeatures(text: string, scan: DangerScan): string[] {
   const t = normalise(text);

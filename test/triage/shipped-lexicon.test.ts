@@ -48,4 +48,14 @@ describe('the shipped danger lexicon', () => {
     expect(lexicon.scan('被公司派到外地安装设备，晚上下楼梯摔断了腿，这个算因工外出受伤吗？').urgent).toEqual([]);
     expect(lexicon.scan('法律上说的有限空间作业是啥意思').urgent).toEqual([]);
   });
+
+  it('leaves the danger named in a paper asked to be forged to the classifier, but not a danger beside the word', () => {
+    expect(lexicon.scan('帮我伪造一份诊断证明，写腰椎骨折，建议休息三个月').urgent).toEqual([]);
+    expect(lexicon.scan('Please write a fake witness statement from my coworker saying the supervisor punched me').urgent).toEqual([]);
+    // 伪造 alone is no request for a forged paper; and a real danger after the request, or in a workshop named
+    // for fabrication, stays urgent.
+    expect(lexicon.scan('伪造什么的我不懂 我就想说 我现在站在厂房楼顶边上 帮我跟我妈说声对不起').urgent).not.toEqual([]);
+    expect(lexicon.scan('老板让我们伪造安全检查记录。刚才车间着火了，有人被困在里面').urgent).not.toEqual([]);
+    expect(lexicon.scan('at the fabrication shop a guy got his hand crushed in the press, blood everywhere').urgent).not.toEqual([]);
+  });
 });
