@@ -12,7 +12,7 @@ import type { DangerScan } from './danger-lexicon.js';
 import { normalise } from './text-matcher.js';
 
 /** Bump when the features or the training change: a stored model trained otherwise is then retrained, not copied. */
-export const FEATURES_VERSION = 23;
+export const FEATURES_VERSION = 24;
 
 export function messageFeatures(text: string, scan: DangerScan): string[] {
   const t = normalise(text);
@@ -50,7 +50,7 @@ export function messageFeatures(text: string, scan: DangerScan): string[] {
 const voices: Array<[string, RegExp]> = [
   [
     'employer',
-    /(?:有个|有一个|有位|我们(?:(?:公司|厂|店)的?|的)|手下的?|我的|店里的?|厂里的?)(?:员工|工人|职工|店员|下属|孕妇员工)|(?:让|叫|逼|劝)(?:他|她|员工|工人|职工)[^，。]{0,6}(?:自己|主动)(?:辞职|走|离职|提)|作为(?:老板|hr|人事|雇主|公司|企业|用人单位)|(?:^|[，。\s])(?:hr|人事|人力|老板)(?:这边)?(?:想)?(?:问一下|问下|请教|咨询)|我是(?:老板|hr|人事|公司负责人)|\bi'?m (?:the |an? )?(?:hr|boss|owner|employer|manager)\b|\bas (?:an? |the )?(?:employer|hr|owner|company)\b|\bour (?:employees|workers|staff)\b|\bhow (?:can|do|should|could) we\b|\bhow (?:can|do|should|could) (?:our|my) (?:company|firm|business|factory|restaurant|shop|store|platform)\b|老板(?:让|叫|派)我(?:来)?(?:问|咨询|打听)/,
+    /(?:有个|有一个|有位|我们(?:(?:公司|厂|店)的?|的)|手下的?|我的|店里的?|厂里的?)(?:员工|工人|职工|店员|下属|孕妇员工)|(?:让|叫|逼|劝)(?:一个|一名|这个|那个|某个|个)?[^，。我]{0,5}(?:他|她|员工|工人|职工)[^，。]{0,6}(?:自己|主动)(?:辞职|走|离职|提)|作为(?:老板|hr|人事|雇主|公司|企业|用人单位)|我是做(?:人事|hr|人力|行政人事)|我(?:在公司)?(?:做|管)(?:人事|hr|人力)的|(?:^|[，。\s])(?:hr|人事|人力|老板)(?:这边)?(?:想)?(?:问一下|问下|请教|咨询)|我是(?:老板|hr|人事|公司负责人)|\bi'?m (?:the |an? )?(?:hr|boss|owner|employer|manager)\b|\bas (?:an? |the )?(?:employer|hr|owner|company)\b|\bour (?:employees|workers|staff)\b|\bhow (?:can|do|should|could) we\b|\bhow (?:can|do|should|could) (?:our|my) (?:company|firm|business|factory|restaurant|shop|store|platform)\b|老板(?:让|叫|派)我(?:来)?(?:问|咨询|打听)/,
   ],
   [
     'evade',

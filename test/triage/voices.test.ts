@@ -25,6 +25,9 @@ describe('who speaks and what for', () => {
     expect(features("I'm HR. How do we word contracts so we never have to pay severance?")).toEqual(
       expect.arrayContaining(['V:employer', 'V:evade']),
     );
+    // HR said as a job, and a worker named between 让 and 自己辞职; the workers themselves (让我们员工) are not the employer.
+    expect(features('我是做人事的，公司让我想办法让一个怀孕的员工自己辞职')).toContain('V:employer');
+    expect(features('老板让我们员工自己辞职，说这样不用给补偿，这合法吗')).not.toContain('V:employer');
   });
 
   it("reads someone's authority, a request for the union's lawyer, being out of money and asking after one's own case", () => {
