@@ -7,7 +7,7 @@
  *
  * @example
  *   const docs = cardDocuments(cards);
- *   docs.score('干了5个月没签合同，老板说签不签都一样')[0] // → { id: 'no-written-contract-double-wage', score: 23.1 }
+ *   docs.score('干了5个月没签合同，老板说签不签都一样')[0] // → { id: 'contract-double-wage-no-contract', score: 35.9 }
  */
 import { cjkBigrams, tokenize } from '../text/tokenizer.js';
 import type { IssueCard } from './issue-cards.js';

@@ -170,7 +170,7 @@ export function createRetriever({
     noArticlePrior = 0.5,
     kindPriors = { 'union-guide': 0.8 },
     fusion = 'score',
-    cardWeight = 3,
+    cardWeight = 3, // 1.5 before the cards were also read as whole documents (bench/tune-retrieval.ts, dev sets)
     cardFloor = 0.5,
     cardsPerQuestion = 5,
     cardDocumentWeight = 1,
