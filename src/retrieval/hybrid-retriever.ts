@@ -2,7 +2,7 @@
  * Hybrid retrieval over the live index version, in two steps:
  *  1. **Issue spotting** — the question is matched against the issue cards (each card's issue and every way
  *     workers put it, one text per language): vector and BM25 over the card pool, fused by score, beside
- *     BM25 over each card's phrasings pooled as one document (card-documents.ts). A long story matches the
+ *     BM25 among the cards alone over each card's phrasings in both languages (card-documents.ts). A long story matches the
  *     card of its legal issue as a whole, so one side word does not pick the topic, and an English question
  *     meets English phrasings instead of Chinese statute text.
  *  2. **Articles** — vector and BM25 over the articles and guides (the question plus its thesaurus
@@ -61,7 +61,7 @@ export interface FusionTuning {
   cardFloor?: number;
   /** Cards considered per question. */
   cardsPerQuestion?: number;
-  /** Weight of a card's BM25 score as a whole document (card-documents.ts) beside its best phrasing's (0: not used). */
+  /** Weight of a card's BM25 score as one document of both languages (card-documents.ts) beside its card-pool text's (0: not used). */
   cardDocumentWeight?: number;
   /** Score factor for purpose / scope / definition articles when the question is not about scope. */
   scopePrior?: number;
@@ -243,8 +243,9 @@ export function createRetriever({
 
   /**
    * The issues, with the row each matched by when the card pool's search found one (its text is filled in
-   * once the texts are fetched): each card's best phrasing's fused score and its BM25 score as a whole
-   * document (card-documents.ts), each divided by its best, added with `cardDocumentWeight`.
+   * once the texts are fetched): the fused score of the card's best card-pool text (one per language) and its
+   * BM25 score as one document among the cards (card-documents.ts), each divided by its best, added with
+   * `cardDocumentWeight`.
    */
   function spotIssues(
     cards: Map<string, IssueCard>,

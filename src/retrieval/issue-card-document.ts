@@ -34,10 +34,15 @@ export function cardsDocument(source: string, cards: IssueCard[]): Omit<Knowledg
   // One passage per card and language — its issue and every way workers put it: a long story meets the card
   // as a whole (measured better than matching single phrasings), and English meets English.
   const passages = cards.flatMap((card) => [
-    passage(card, 'zh', [card.issue.zh, ...card.asked.zh].join('\n')),
-    passage(card, 'en', [card.issue.en, ...card.asked.en].join('\n')),
+    passage(card, 'zh', cardTexts(card, 'zh').join('\n')),
+    passage(card, 'en', cardTexts(card, 'en').join('\n')),
   ]);
   return { source, title, kind: ISSUE_CARD_KIND, effective: null, meta: { title, cards: cards as unknown as never }, passages };
+}
+
+/** A card's texts in one language: its issue line, then every way workers put it. */
+export function cardTexts(card: IssueCard, lang: 'zh' | 'en'): string[] {
+  return [card.issue[lang], ...card.asked[lang]];
 }
 
 /** The cards a document carries (an issue-card document's meta), or none. */

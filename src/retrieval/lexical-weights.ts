@@ -27,13 +27,21 @@ export function bm25Weights(
   const n = texts.length;
   const rows: { term: string; index: number; weight: number }[] = [];
   counts.forEach((c, index) => {
-    const norm = k1 * (1 - b + (b * lengths[index]!) / avg);
+    const norm = bm25Norm(lengths[index]!, avg, k1, b);
     for (const [term, tf] of c) {
       const d = df.get(term)!;
       if (d > maxDocFraction * n) continue;
-      const idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
-      rows.push({ term, index, weight: (idf * tf * (k1 + 1)) / (tf + norm) });
+      rows.push({ term, index, weight: bm25Weight(tf, bm25Idf(n, d), norm, k1) });
     }
   });
   return rows;
 }
+
+/** BM25's IDF of a term found in `df` of `n` documents. */
+export const bm25Idf = (n: number, df: number): number => Math.log(1 + (n - df + 0.5) / (df + 0.5));
+
+/** BM25's length normalisation of a document `length` terms long (`average` over the collection). */
+export const bm25Norm = (length: number, average: number, k1: number, b: number): number => k1 * (1 - b + (b * length) / (average || 1));
+
+/** BM25's weight of a term `tf` times in a document, given its IDF and the document's norm. */
+export const bm25Weight = (tf: number, idf: number, norm: number, k1: number): number => (idf * tf * (k1 + 1)) / (tf + norm);
